@@ -1,0 +1,173 @@
+import Foundation
+
+/// A calendar date without time or time zone, as payroll rules speak of days.
+///
+/// Rules never depend on a time zone: "1 May" is a holiday wherever the clerk's machine is.
+/// Encodes as `"YYYY-MM-DD"`; parses both `YYYY-MM-DD` and the Belgian `dd/mm/yyyy`.
+///
+/// ```swift
+/// let easter = try LocalDate.parse("31/03/2024")
+/// easter.adding(days: 1)      // 2024-04-01, Easter Monday
+/// easter.weekday              // .sunday
+/// ```
+public struct LocalDate: Hashable, Sendable, Comparable, Strideable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or `nil` when the day does not exist (30 February, month 13…).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= LocalDate.daysInMonth(year: year, month: month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Creates the date `dayNumber` days after 1970-01-01 (negative before).
+    public init(dayNumber: Int) {
+        var z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        z = yoe + era * 400
+        self.year = m <= 2 ? z + 1 : z
+        self.month = m
+        self.day = d
+    }
+
+    /// Parses `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy` and `dd.mm.yyyy`).
+    ///
+    /// - Throws: `RuleViolation.dateFormat` when the text is not a date,
+    ///   `RuleViolation.dateInvalid` when the day does not exist.
+    public static func parse(_ text: String) throws(RuleViolation) -> LocalDate {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts: [Substring]
+        let order: (y: Int, m: Int, d: Int)
+        if trimmed.contains("-") {
+            parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+            order = (0, 1, 2)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else {
+                throw .dateFormat(text: text)
+            }
+        } else {
+            let separator: Character = trimmed.contains("/") ? "/" : "."
+            parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+            order = (2, 1, 0)
+            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
+                  (1...2).contains(parts[1].count) else {
+                throw .dateFormat(text: text)
+            }
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[order.y]), let m = Int(parts[order.m]), let d = Int(parts[order.d]) else {
+            throw .dateFormat(text: text)
+        }
+        guard let date = LocalDate(year: y, month: m, day: d) else {
+            throw .dateInvalid(year: y, month: m, day: d)
+        }
+        return date
+    }
+
+    /// Days since 1970-01-01; the basis for arithmetic and weekdays.
+    public var dayNumber: Int { LocalDate.dayNumber(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of a (year, month, day) triple, valid or not (used for clamped arithmetic).
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The ISO weekday (Monday first).
+    public var weekday: Weekday {
+        let index = ((dayNumber % 7) + 7 + 3) % 7
+        return Weekday.allCases[index]
+    }
+
+    /// The year and month this date falls in.
+    public var yearMonth: YearMonth { YearMonth(validYear: year, month: month) }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// The same day `months` months later, clamped to the end of shorter months (31 Jan + 1 = 28/29 Feb).
+    public func adding(months: Int) -> LocalDate {
+        let target = yearMonth.adding(months: months)
+        let d = min(day, LocalDate.daysInMonth(year: target.year, month: target.month))
+        return LocalDate.unchecked(target.year, target.month, d)
+    }
+
+    /// Whole days from this date to `other` (positive when `other` is later).
+    public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    /// Age in completed years on `date` for a person born on this date.
+    public func age(on date: LocalDate) -> Int {
+        var age = date.year - year
+        if (date.month, date.day) < (month, day) { age -= 1 }
+        return age
+    }
+
+    /// `YYYY-MM-DD`, the storage and wire form.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `dd/mm/yyyy`, the form Belgian clerks read and type.
+    public var belgian: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
+    public var description: String { iso }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public func distance(to other: LocalDate) -> Int { days(to: other) }
+    public func advanced(by n: Int) -> LocalDate { adding(days: n) }
+
+    /// Number of days in a month of the proleptic Gregorian calendar.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether `year` has a 29 February.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Builds a date from parts the caller has already range-checked, without optionals.
+    static func unchecked(_ year: Int, _ month: Int, _ day: Int) -> LocalDate {
+        LocalDate(dayNumber: dayNumber(year: year, month: month, day: day))
+    }
+}
+
+extension LocalDate: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try LocalDate.parse(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,173 @@
+/// A business rule a user broke, with the data needed to tell them how to fix it.
+///
+/// Each case has a stable `code` (e.g. `"niss.checksum"`) and string `parameters`; the app
+/// translates `messageKey` + `parameters` into French, Dutch or English from its string
+/// tables. `description` is an English sentence for logs only.
+public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
+    // Identifiers
+    case nissFormat(text: String)
+    case nissChecksum(text: String)
+    case nissBirthDate(text: String)
+    case nissSexMismatch(text: String, declared: Sex)
+    case ibanFormat(text: String)
+    case ibanCountry(text: String, country: String)
+    case ibanChecksum(text: String)
+    case ibanNationalCheck(text: String)
+    // Dates and fractions
+    case dateFormat(text: String)
+    case dateInvalid(year: Int, month: Int, day: Int)
+    case dateRangeReversed(start: LocalDate, end: LocalDate)
+    case regimeFraction(text: String)
+    case scheduleInvalid(reason: String)
+    // Career
+    case careerPeriodBackdated(start: LocalDate, latestStart: LocalDate)
+    // Time records
+    case absenceTypeUnknown(code: String)
+    case absenceUnitNotAllowed(code: String, unit: AbsenceUnit)
+    case absenceOverlap(date: LocalDate, otherRecordID: String)
+    case absenceOnNonWorkingDays(start: LocalDate, end: LocalDate)
+    case timeRangeInvalid(startMinute: Int, endMinute: Int)
+    case clockingTooLong(date: LocalDate, minutes: Int, maximum: Int)
+    case monthClosed(month: YearMonth, correctionMonth: YearMonth)
+    case certificateMissing(code: String, dueBy: LocalDate)
+    case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
+    case validationOfOwnEntry(userID: String)
+    case validationOfOwnDossier(userID: String)
+    case rejectionReasonMissing
+    // Article 60
+    case art60PolicyMissing(contractStart: LocalDate)
+    case art60AgeBandMissing(policyID: String, age: Int)
+    case art60EmployerNotCPAS(employerCode: String)
+    case placementAgreementNotSigned(placementID: String, start: LocalDate)
+    // Access
+    case permissionDenied(permission: Permission, employerCode: String)
+
+    /// Stable, language-neutral identifier of the rule; string tables and logs key on it.
+    public var code: String {
+        switch self {
+        case .nissFormat: return "niss.format"
+        case .nissChecksum: return "niss.checksum"
+        case .nissBirthDate: return "niss.birth_date"
+        case .nissSexMismatch: return "niss.sex"
+        case .ibanFormat: return "iban.format"
+        case .ibanCountry: return "iban.country"
+        case .ibanChecksum: return "iban.checksum"
+        case .ibanNationalCheck: return "iban.national_check"
+        case .dateFormat: return "date.format"
+        case .dateInvalid: return "date.invalid"
+        case .dateRangeReversed: return "date.range_reversed"
+        case .regimeFraction: return "regime.fraction"
+        case .scheduleInvalid: return "regime.schedule"
+        case .careerPeriodBackdated: return "career.backdated"
+        case .absenceTypeUnknown: return "absence.unknown_type"
+        case .absenceUnitNotAllowed: return "absence.unit"
+        case .absenceOverlap: return "absence.overlap"
+        case .absenceOnNonWorkingDays: return "absence.no_working_day"
+        case .timeRangeInvalid: return "time.range"
+        case .clockingTooLong: return "clocking.too_long"
+        case .monthClosed: return "month.closed"
+        case .certificateMissing: return "certificate.missing"
+        case .statusTransition: return "status.transition"
+        case .validationOfOwnEntry: return "four_eyes.own_entry"
+        case .validationOfOwnDossier: return "four_eyes.own_dossier"
+        case .rejectionReasonMissing: return "status.reason_missing"
+        case .art60PolicyMissing: return "art60.no_policy"
+        case .art60AgeBandMissing: return "art60.no_age_band"
+        case .art60EmployerNotCPAS: return "art60.not_cpas"
+        case .placementAgreementNotSigned: return "placement.agreement"
+        case .permissionDenied: return "access.denied"
+        }
+    }
+
+    /// Key of the translatable message in the app's string tables: `"error." + code`.
+    public var messageKey: String { "error." + code }
+
+    /// Values to substitute in the translated message, by name. Dates are ISO (`YYYY-MM-DD`).
+    public var parameters: [String: String] {
+        switch self {
+        case .nissFormat(let text), .nissChecksum(let text), .nissBirthDate(let text),
+             .ibanFormat(let text), .ibanChecksum(let text), .ibanNationalCheck(let text),
+             .dateFormat(let text), .regimeFraction(let text):
+            return ["text": text]
+        case .nissSexMismatch(let text, let declared):
+            return ["text": text, "declared": declared.rawValue]
+        case .ibanCountry(let text, let country):
+            return ["text": text, "country": country]
+        case .dateInvalid(let y, let m, let d):
+            return ["year": String(y), "month": String(m), "day": String(d)]
+        case .dateRangeReversed(let start, let end), .absenceOnNonWorkingDays(let start, let end):
+            return ["start": start.iso, "end": end.iso]
+        case .scheduleInvalid(let reason):
+            return ["reason": reason]
+        case .careerPeriodBackdated(let start, let latest):
+            return ["start": start.iso, "latest_start": latest.iso]
+        case .absenceTypeUnknown(let code):
+            return ["type": code]
+        case .absenceUnitNotAllowed(let code, let unit):
+            return ["type": code, "unit": unit.rawValue]
+        case .absenceOverlap(let date, let other):
+            return ["date": date.iso, "other_record": other]
+        case .timeRangeInvalid(let start, let end):
+            return ["start_minute": String(start), "end_minute": String(end)]
+        case .clockingTooLong(let date, let minutes, let maximum):
+            return ["date": date.iso, "minutes": String(minutes), "maximum": String(maximum)]
+        case .monthClosed(let month, let correction):
+            return ["month": month.description, "correction_month": correction.description]
+        case .certificateMissing(let code, let dueBy):
+            return ["type": code, "due_by": dueBy.iso]
+        case .statusTransition(let from, let to):
+            return ["from": from.rawValue, "to": to.rawValue]
+        case .validationOfOwnEntry(let user), .validationOfOwnDossier(let user):
+            return ["user": user]
+        case .rejectionReasonMissing:
+            return [:]
+        case .art60PolicyMissing(let start):
+            return ["contract_start": start.iso]
+        case .art60AgeBandMissing(let policy, let age):
+            return ["policy": policy, "age": String(age)]
+        case .art60EmployerNotCPAS(let employer):
+            return ["employer": employer]
+        case .placementAgreementNotSigned(let placement, let start):
+            return ["placement": placement, "start": start.iso]
+        case .permissionDenied(let permission, let employer):
+            return ["permission": permission.rawValue, "employer": employer]
+        }
+    }
+
+    /// English sentence for logs; users see the translated `messageKey`.
+    public var description: String {
+        switch self {
+        case .nissFormat(let text): return "'\(text)' is not a national number: 11 digits expected (YY.MM.DD-SSS.CC)"
+        case .nissChecksum(let text): return "National number \(text) has a wrong check number for both 19xx and 20xx"
+        case .nissBirthDate(let text): return "National number \(text) encodes a birth date that does not exist"
+        case .nissSexMismatch(let text, let declared): return "National number \(text) does not match the declared sex (\(declared.rawValue))"
+        case .ibanFormat(let text): return "'\(text)' is not an IBAN"
+        case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); a Belgian (BE) account is expected"
+        case .ibanChecksum(let text): return "IBAN \(text) has wrong check digits (ISO 13616)"
+        case .ibanNationalCheck(let text): return "IBAN \(text) fails the Belgian account-number check"
+        case .dateFormat(let text): return "'\(text)' is not a date (dd/mm/yyyy or YYYY-MM-DD)"
+        case .dateInvalid(let y, let m, let d): return "Day \(d) of month \(m) of \(y) does not exist"
+        case .dateRangeReversed(let s, let e): return "End date \(e.iso) is before start date \(s.iso)"
+        case .regimeFraction(let text): return "'\(text)' is not a working regime between 0 and 100 %"
+        case .scheduleInvalid(let reason): return "Invalid weekly schedule: \(reason)"
+        case .careerPeriodBackdated(let s, let l): return "A new career period must start after \(l.iso); \(s.iso) would overwrite history"
+        case .absenceTypeUnknown(let code): return "Unknown absence type '\(code)'"
+        case .absenceUnitNotAllowed(let code, let unit): return "Absence type '\(code)' cannot be entered per \(unit.rawValue)"
+        case .absenceOverlap(let date, let other): return "Absence overlaps record \(other) on \(date.iso)"
+        case .absenceOnNonWorkingDays(let s, let e): return "No working day between \(s.iso) and \(e.iso)"
+        case .timeRangeInvalid(let s, let e): return "Time range \(s)–\(e) (minutes) is not valid"
+        case .clockingTooLong(let d, let m, let max): return "Clocking on \(d.iso) totals \(m) minutes; the maximum is \(max)"
+        case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
+        case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"
+        case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"
+        case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
+        case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"
+        case .rejectionReasonMissing: return "A rejection needs a reason"
+        case .art60PolicyMissing(let s): return "No article 60 policy applies to a contract starting \(s.iso)"
+        case .art60AgeBandMissing(let p, let a): return "Article 60 policy \(p) has no age band for age \(a)"
+        case .art60EmployerNotCPAS(let e): return "Employer \(e) is not a CPAS; only a CPAS employs under article 60"
+        case .placementAgreementNotSigned(let p, let s): return "Placement \(p) starts \(s.iso) before its agreement is signed"
+        case .permissionDenied(let p, let e): return "Permission '\(p.rawValue)' is not granted at \(e)"
+        }
+    }
+}
