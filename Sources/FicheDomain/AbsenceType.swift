@@ -42,3 +42,33 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
         }
     }
 }
+
+extension AbsenceType {
+    /// Reads one `[[absence_type]]` entry of `Rules/absence-types.toml`.
+    init(table: TOMLTable) throws(RuleFileError) {
+        try table.checkKeys(["code", "labels", "record_kind", "unit", "paid", "payroll_code", "art60",
+                             "counts_as_sickness", "certificate"], in: "[[absence_type]]")
+        let unitName = try table.string("unit")
+        guard let unit = AbsenceUnit(rawValue: unitName) else {
+            throw table.error("unit must be day, half_day or hour, found '\(unitName)'", at: "unit")
+        }
+        let art60Name = try table.string("art60")
+        guard let art60 = Art60Counting(rawValue: art60Name) else {
+            throw table.error("art60 must be counts, unpaid_capped or none, found '\(art60Name)'", at: "art60")
+        }
+        let kindName = try table.optionalString("record_kind") ?? "absence"
+        guard let kind = TimeRecordKind(rawValue: kindName), kind != .clocking else {
+            throw table.error("record_kind must be absence, lateness or overtime, found '\(kindName)'", at: "record_kind")
+        }
+        let code = try table.string("code")
+        guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw table.error("code '\(code)' must be lower-case ASCII letters, digits and '_'", at: "code")
+        }
+        self.init(code: code, labels: try Labels(table: table.table("labels")), recordKind: kind, unit: unit,
+                  paid: try table.boolean("paid"), payrollCode: try table.string("payroll_code"), art60: art60,
+                  countsAsSickness: try table.boolean("counts_as_sickness", default: false),
+                  certificate: try table.optionalTable("certificate").map { t throws(RuleFileError) in
+                      try CertificateRule(table: t)
+                  } ?? .none)
+    }
+}

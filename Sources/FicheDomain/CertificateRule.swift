@@ -25,3 +25,21 @@ public struct CertificateRule: Hashable, Sendable, Codable {
         self.exemptCategories = exemptCategories
     }
 }
+
+extension CertificateRule {
+    init(table: TOMLTable) throws(RuleFileError) {
+        try table.checkKeys(["required", "deadline_working_days", "exempt_first_days_per_year", "exempt_categories"],
+                            in: "certificate")
+        var categories: Set<StaffCategory> = []
+        for name in try table.strings("exempt_categories") {
+            guard let category = StaffCategory(rawValue: name) else {
+                throw table.error("unknown staff category '\(name)'", at: "exempt_categories")
+            }
+            categories.insert(category)
+        }
+        self.init(required: try table.boolean("required"),
+                  deadlineWorkingDays: try table.optionalInteger("deadline_working_days") ?? 0,
+                  exemptFirstDaysPerYear: try table.optionalInteger("exempt_first_days_per_year") ?? 0,
+                  exemptCategories: categories)
+    }
+}

@@ -32,3 +32,26 @@ public struct HolidayRule: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension HolidayRule {
+    /// Reads one `[[holiday]]` entry of `Rules/holidays.toml`: `month` + `day`, or `easter_offset`.
+    init(table: TOMLTable) throws(RuleFileError) {
+        try table.checkKeys(["code", "labels", "legal", "month", "day", "easter_offset"], in: "[[holiday]]")
+        let timing: Timing
+        if let offset = try table.optionalInteger("easter_offset") {
+            guard table["month"] == nil, table["day"] == nil else {
+                throw table.error("give either month + day or easter_offset, not both", at: "easter_offset")
+            }
+            timing = .easterOffset(days: offset)
+        } else {
+            let month = try table.integer("month")
+            let day = try table.integer("day")
+            guard LocalDate(year: 2000, month: month, day: day) != nil else {
+                throw table.error("day \(day) of month \(month) does not exist", at: "day")
+            }
+            timing = .fixed(month: month, day: day)
+        }
+        self.init(code: try table.string("code"), labels: try Labels(table: table.table("labels")), timing: timing,
+                  isLegal: try table.boolean("legal"))
+    }
+}

@@ -22,3 +22,11 @@ public struct Labels: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension Labels {
+    /// Reads `{ fr = "…", nl = "…", en = "…" }`; all three are required.
+    init(table: TOMLTable) throws(RuleFileError) {
+        try table.checkKeys(["fr", "nl", "en"], in: "labels")
+        self.init(fr: try table.string("fr"), nl: try table.string("nl"), en: try table.string("en"))
+    }
+}

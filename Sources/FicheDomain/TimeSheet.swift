@@ -1,0 +1,170 @@
+/// The time records of one dossier, and the rules a new or changed record must satisfy.
+///
+/// Checks the shape of a record against the absence catalogue, overlaps (half days and
+/// hours handled), closed payroll months, the certificate rule and the four-eyes rule.
+///
+/// ```swift
+/// let sheet = TimeSheet(dossier: dossier, records: existing, catalogue: rules.absenceCatalogue,
+///                       calendar: workCalendar, payrollMonths: months)
+/// try sheet.check(newRecord)          // throws RuleViolation with a code the app translates
+/// ```
+public struct TimeSheet: Sendable {
+    public let dossier: Dossier
+    public let records: [TimeRecord]
+    public let catalogue: AbsenceCatalogue
+    public let calendar: WorkCalendar
+    /// The employer's payroll months (open and closed).
+    public let payrollMonths: [PayrollMonth]
+    /// Longest clocked time allowed per day, in minutes (9 hours under flexible hours).
+    public let maximumMinutesPerDay: Int
+
+    public init(dossier: Dossier, records: [TimeRecord], catalogue: AbsenceCatalogue, calendar: WorkCalendar,
+                payrollMonths: [PayrollMonth] = [], maximumMinutesPerDay: Int = 540) {
+        self.dossier = dossier
+        self.records = records.filter { $0.dossierID == dossier.id }
+        self.catalogue = catalogue
+        self.calendar = calendar
+        self.payrollMonths = payrollMonths.filter { $0.employerCode == dossier.employerCode }
+        self.maximumMinutesPerDay = maximumMinutesPerDay
+    }
+
+    /// Checks that `record` may be saved next to the other records (it may replace one with its id).
+    ///
+    /// - Throws: the first `RuleViolation` found: `date.range_reversed`, `absence.unknown_type`,
+    ///   `absence.unit`, `time.range`, `absence.no_working_day`, `clocking.too_long`,
+    ///   `absence.overlap`, `month.closed`.
+    public func check(_ record: TimeRecord) throws(RuleViolation) {
+        guard record.start <= record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
+        switch record.kind {
+        case .absence: try checkAbsence(record)
+        case .clocking: try checkClocking(record)
+        case .lateness, .overtime:
+            let minutes = record.minutes ?? 0
+            guard minutes > 0, minutes < 1440 else { throw .timeRangeInvalid(startMinute: 0, endMinute: minutes) }
+            if let code = record.typeCode { _ = try catalogue.require(code) }
+        }
+        try checkPayrollMonth(record)
+    }
+
+    private func checkAbsence(_ record: TimeRecord) throws(RuleViolation) {
+        let type = try catalogue.require(record.typeCode ?? "")
+        if record.startMinute != nil || record.endMinute != nil {
+            guard type.unit == .hour else { throw .absenceUnitNotAllowed(code: type.code, unit: .hour) }
+            try checkTimeRange(record)
+            guard record.start == record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
+        } else {
+            guard type.allows(record.dayPart) else { throw .absenceUnitNotAllowed(code: type.code, unit: .halfDay) }
+        }
+        guard record.dates.contains(where: { calendar.absenceDays(on: $0, part: record.dayPart) > 0 }) else {
+            throw .absenceOnNonWorkingDays(start: record.start, end: record.end)
+        }
+        for other in records where other.id != record.id && other.isActive && other.kind == .absence {
+            if let date = firstOverlap(record, other) {
+                throw .absenceOverlap(date: date, otherRecordID: other.id)
+            }
+        }
+    }
+
+    private func checkClocking(_ record: TimeRecord) throws(RuleViolation) {
+        try checkTimeRange(record)
+        let sameDay = records.filter {
+            $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start == record.start
+        }
+        let total = sameDay.reduce(record.durationMinutes) { $0 + $1.durationMinutes }
+        guard total <= maximumMinutesPerDay else {
+            throw .clockingTooLong(date: record.start, minutes: total, maximum: maximumMinutesPerDay)
+        }
+    }
+
+    private func checkTimeRange(_ record: TimeRecord) throws(RuleViolation) {
+        let s = record.startMinute ?? -1
+        let e = record.endMinute ?? -1
+        guard s >= 0, e <= 1440, s < e else { throw .timeRangeInvalid(startMinute: s, endMinute: e) }
+    }
+
+    private func checkPayrollMonth(_ record: TimeRecord) throws(RuleViolation) {
+        var month = record.start.yearMonth
+        while month <= record.end.yearMonth {
+            if PayrollMonth.isClosed(month, in: payrollMonths) {
+                let booking = PayrollMonth.bookingMonth(for: month, in: payrollMonths)
+                let bookedInOpenMonth = record.correctionMonth.map { !PayrollMonth.isClosed($0, in: payrollMonths) } ?? false
+                if !bookedInOpenMonth {
+                    throw .monthClosed(month: month, correctionMonth: booking)
+                }
+            }
+            month = month.next
+        }
+    }
+
+    /// The first date on which two absences cover the same time, if any.
+    ///
+    /// A morning and an afternoon on the same date do not overlap; hour ranges overlap a
+    /// half day when they cross it (noon splits the day).
+    public func firstOverlap(_ a: TimeRecord, _ b: TimeRecord) -> LocalDate? {
+        let start = max(a.start, b.start)
+        let end = min(a.end, b.end)
+        guard start <= end else { return nil }
+        let ra = a.coveredMinutes
+        let rb = b.coveredMinutes
+        guard ra.overlaps(rb) else { return nil }
+        return start
+    }
+
+    // MARK: Certificates
+
+    /// Whether `record` needs a medical certificate, and by when.
+    ///
+    /// One-day absences of contract staff are exempt as many times per calendar year as the
+    /// type's rule allows; earlier one-day absences without certificate in the same year use
+    /// up the exemption (in date order).
+    public func certificateRequirement(for record: TimeRecord) -> CertificateRequirement {
+        guard record.kind == .absence, let code = record.typeCode, let type = catalogue.type(code),
+              type.certificate.required else { return .notRequired }
+        if record.certificateReceived { return .received }
+        let rule = type.certificate
+        if isExemptionCandidate(record), rule.exemptFirstDaysPerYear > 0,
+           rule.exemptCategories.contains(dossier.category) {
+            let earlier = records.filter {
+                $0.id != record.id && $0.isActive && $0.typeCode == code && $0.start.year == record.start.year
+                    && ($0.start, $0.id) < (record.start, record.id)
+                    && isExemptionCandidate($0) && !$0.certificateReceived
+            }
+            if earlier.count < rule.exemptFirstDaysPerYear {
+                return .exemptFirstDay(used: earlier.count + 1, allowed: rule.exemptFirstDaysPerYear)
+            }
+        }
+        return .required(dueBy: workingDay(after: record.start, count: rule.deadlineWorkingDays))
+    }
+
+    /// A one-working-day absence, the only kind the first-day exemption covers.
+    private func isExemptionCandidate(_ record: TimeRecord) -> Bool {
+        record.kind == .absence && record.start == record.end && record.dayPart == .full
+    }
+
+    /// The `count`-th working day after `date` (calendar days when the schedule has none ahead).
+    func workingDay(after date: LocalDate, count: Int) -> LocalDate {
+        var remaining = count
+        var day = date
+        var guardDays = 0
+        while remaining > 0 && guardDays < 60 {
+            day = day.adding(days: 1)
+            guardDays += 1
+            if calendar.workDay(on: day) != .off { remaining -= 1 }
+        }
+        return remaining > 0 ? date.adding(days: count) : day
+    }
+
+    // MARK: Review
+
+    /// `record` validated by `reviewer`: four-eyes rule, status machine and certificate rule.
+    ///
+    /// - Throws: `four_eyes.own_entry`, `four_eyes.own_dossier`, `status.transition`,
+    ///   `certificate.missing` (a certificate is required and not received).
+    public func validating(_ record: TimeRecord, by reviewer: User) throws(RuleViolation) -> TimeRecord {
+        try record.checkFourEyes(reviewer, dossierPersonID: dossier.personID)
+        if case .required(let dueBy) = certificateRequirement(for: record) {
+            throw .certificateMissing(code: record.typeCode ?? "", dueBy: dueBy)
+        }
+        return try record.validated(by: reviewer, dossierPersonID: dossier.personID)
+    }
+}
