@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let calendar = try ruleBook.holidayCalendar(for: commune)
-/// calendar.holiday(on: LocalDate(year: 2025, month: 6, day: 9)!)?.code   // "whit_monday"
+/// calendar.holiday(on: try LocalDate.parse("2025-06-09"))?.code   // "whit_monday"
 /// ```
 public struct HolidayCalendar: Hashable, Sendable, Codable {
     /// Stable id referenced by `Employer.holidayCalendarID`.
