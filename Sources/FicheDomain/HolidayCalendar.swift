@@ -27,8 +27,18 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
 
     /// The holiday on `date`, if any.
     public func holiday(on date: LocalDate) -> Holiday? {
-        for rule in rules where rule.date(in: date.year) == date {
-            return Holiday(date: date, code: rule.code, labels: rule.labels, isLegal: rule.isLegal)
+        var easter: LocalDate?
+        for rule in rules {
+            let matches: Bool
+            switch rule.timing {
+            case .fixed(let month, let day):
+                matches = date.month == month && date.day == day
+            case .easterOffset(let days):
+                let sunday = easter ?? Easter.sunday(in: date.year)
+                easter = sunday
+                matches = sunday.adding(days: days) == date
+            }
+            if matches { return Holiday(date: date, code: rule.code, labels: rule.labels, isLegal: rule.isLegal) }
         }
         return nil
     }

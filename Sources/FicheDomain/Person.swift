@@ -27,6 +27,21 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     /// `LAST, First` as lists show it.
     public var sortName: String { "\(lastName), \(firstName)" }
 
+    /// Checks that the NISS agrees with the recorded sex and birth date.
+    ///
+    /// A BIS number with unknown sex or a number with unknown birth parts cannot contradict them.
+    /// - Throws: `RuleViolation.nissSexMismatch`, `.nissBirthDateMismatch`.
+    public func checkIdentity() throws(RuleViolation) {
+        if let encoded = niss.sex, encoded != sex {
+            throw .nissSexMismatch(text: niss.formatted, declared: sex)
+        }
+        if let encoded = niss.birthDate, encoded != birthDate {
+            throw .nissBirthDateMismatch(text: niss.formatted, declared: birthDate)
+        } else if niss.birthDate == nil, niss.birthYear != birthDate.year, niss.digits.prefix(2) != "00" {
+            throw .nissBirthDateMismatch(text: niss.formatted, declared: birthDate)
+        }
+    }
+
     /// Age in completed years on `date`.
     public func age(on date: LocalDate) -> Int { birthDate.age(on: date) }
 }

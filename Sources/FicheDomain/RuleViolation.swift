@@ -9,6 +9,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case nissChecksum(text: String)
     case nissBirthDate(text: String)
     case nissSexMismatch(text: String, declared: Sex)
+    case nissBirthDateMismatch(text: String, declared: LocalDate)
     case ibanFormat(text: String)
     case ibanCountry(text: String, country: String)
     case ibanChecksum(text: String)
@@ -38,6 +39,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case art60PolicyMissing(contractStart: LocalDate)
     case art60AgeBandMissing(policyID: String, age: Int)
     case art60EmployerNotCPAS(employerCode: String)
+    case art60PartTime(regime: RegimeFraction, plannedEnd: LocalDate?)
     case placementAgreementNotSigned(placementID: String, start: LocalDate)
     // Access
     case permissionDenied(permission: Permission, employerCode: String)
@@ -49,6 +51,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissChecksum: return "niss.checksum"
         case .nissBirthDate: return "niss.birth_date"
         case .nissSexMismatch: return "niss.sex"
+        case .nissBirthDateMismatch: return "niss.birth_date_mismatch"
         case .ibanFormat: return "iban.format"
         case .ibanCountry: return "iban.country"
         case .ibanChecksum: return "iban.checksum"
@@ -74,6 +77,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .art60PolicyMissing: return "art60.no_policy"
         case .art60AgeBandMissing: return "art60.no_age_band"
         case .art60EmployerNotCPAS: return "art60.not_cpas"
+        case .art60PartTime: return "art60.part_time"
         case .placementAgreementNotSigned: return "placement.agreement"
         case .permissionDenied: return "access.denied"
         }
@@ -91,6 +95,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["text": text]
         case .nissSexMismatch(let text, let declared):
             return ["text": text, "declared": declared.rawValue]
+        case .nissBirthDateMismatch(let text, let declared):
+            return ["text": text, "declared": declared.iso]
         case .ibanCountry(let text, let country):
             return ["text": text, "country": country]
         case .dateInvalid(let y, let m, let d):
@@ -127,6 +133,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["policy": policy, "age": String(age)]
         case .art60EmployerNotCPAS(let employer):
             return ["employer": employer]
+        case .art60PartTime(let regime, let plannedEnd):
+            return ["regime": regime.description, "planned_end": plannedEnd?.iso ?? ""]
         case .placementAgreementNotSigned(let placement, let start):
             return ["placement": placement, "start": start.iso]
         case .permissionDenied(let permission, let employer):
@@ -141,6 +149,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissChecksum(let text): return "National number \(text) has a wrong check number for both 19xx and 20xx"
         case .nissBirthDate(let text): return "National number \(text) encodes a birth date that does not exist"
         case .nissSexMismatch(let text, let declared): return "National number \(text) does not match the declared sex (\(declared.rawValue))"
+        case .nissBirthDateMismatch(let text, let declared): return "National number \(text) does not match the birth date \(declared.iso)"
         case .ibanFormat(let text): return "'\(text)' is not an IBAN"
         case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); a Belgian (BE) account is expected"
         case .ibanChecksum(let text): return "IBAN \(text) has wrong check digits (ISO 13616)"
@@ -166,6 +175,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .art60PolicyMissing(let s): return "No article 60 policy applies to a contract starting \(s.iso)"
         case .art60AgeBandMissing(let p, let a): return "Article 60 policy \(p) has no age band for age \(a)"
         case .art60EmployerNotCPAS(let e): return "Employer \(e) is not a CPAS; only a CPAS employs under article 60"
+        case .art60PartTime(let r, let e): return "A part-time article 60 contract (\(r)) must be at least half-time and last at most 6 months (planned end: \(e?.iso ?? "none"))"
         case .placementAgreementNotSigned(let p, let s): return "Placement \(p) starts \(s.iso) before its agreement is signed"
         case .permissionDenied(let p, let e): return "Permission '\(p.rawValue)' is not granted at \(e)"
         }
