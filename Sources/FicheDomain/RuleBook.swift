@@ -182,4 +182,16 @@ public struct RuleBook: Hashable, Sendable {
     public func annualLeaveDays(category: StaffCategory, age: Int) -> Int? {
         leaveEntitlements.first { $0.applies(to: category, age: age) }?.days
     }
+
+    /// Annual leave days pro rata of `regime`, rounded up to the half day (26 days at 80 % = 21).
+    public func annualLeaveDays(category: StaffCategory, age: Int, regime: RegimeFraction) -> Double? {
+        guard let days = annualLeaveDays(category: category, age: age) else { return nil }
+        let halves = (days * 2 * regime.thousandths + 999) / 1000
+        return Double(halves) / 2
+    }
+
+    /// A yearly base (index 100) amount indexed with the coefficient in force on `date`.
+    public func indexedAmountCents(_ baseCents: Int, on date: LocalDate) -> Int? {
+        indexationCoefficient(on: date)?.indexed(baseCents)
+    }
 }

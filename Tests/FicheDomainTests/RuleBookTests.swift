@@ -61,6 +61,10 @@ final class RuleBookTests: XCTestCase {
         for (category, age, days) in leave {
             XCTAssertEqual(rules.annualLeaveDays(category: category, age: age), days, "\(category) \(age)")
         }
+        XCTAssertEqual(rules.annualLeaveDays(category: .statutory, age: 30, regime: try .parse("4/5")), 21)
+        XCTAssertEqual(rules.annualLeaveDays(category: .statutory, age: 45, regime: try .parse("50 %")), 13.5)
+        XCTAssertEqual(rules.indexedAmountCents(1_000_000, on: Fixtures.date("2025-06-01")), 2_122_300)
+        XCTAssertNil(rules.indexedAmountCents(1_000_000, on: Fixtures.date("2024-06-01")))
     }
 
     func testOverridingAFileIsADataChange() throws {

@@ -89,6 +89,15 @@ final class TOMLReaderTests: XCTestCase {
         }
     }
 
+    func testWindowsLineEnds() throws {
+        let root = try TOMLReader.parse("# edited on Windows\r\na = 1\r\nlist = [\r\n  \"x\",\r\n]\r\n\r\nb = \"y\"\r\n",
+                                        file: "crlf.toml")
+        XCTAssertEqual(try root.integer("a"), 1)
+        XCTAssertEqual(try root.strings("list"), ["x"])
+        XCTAssertEqual(try root.string("b"), "y")
+        XCTAssertEqual(root.line(of: "b"), 7)
+    }
+
     func testTypedAccessorsPointAtTheKey() throws {
         let root = try TOMLReader.parse("a = 1\n\nb = \"x\"\n", file: "r.toml")
         XCTAssertThrowsError(try root.integer("b")) { error in
