@@ -1,0 +1,98 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fiche",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fiche", targets: ["fiche"]),
+        .executable(name: "fiche-server", targets: ["fiche-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The only C we need: ncursesw through pkg-config, with small wrappers for macros.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Pure rules and value types. Foundation only, no I/O.
+        .target(
+            name: "FicheDomain",
+            resources: [.copy("Rules")]
+        ),
+        // The local SQLite replica.
+        .target(
+            name: "FicheReplica",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The central server.
+        .target(
+            name: "FicheServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Terminal model without curses: cells, styles, keys, themes, keymaps.
+        .target(
+            name: "FicheTerminal",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // The only module that sees ncurses.
+        .target(name: "FicheCurses", dependencies: ["FicheTerminal", "CNcursesw"]),
+        // Widgets drawn into a cell buffer.
+        .target(name: "FicheWidgets", dependencies: ["FicheTerminal"]),
+        // Screens, state, actions, strings.
+        .target(
+            name: "FicheApp",
+            dependencies: ["FicheReplica", "FicheTerminal", "FicheWidgets"],
+            resources: [.copy("Strings")]
+        ),
+        .executableTarget(
+            name: "fiche",
+            dependencies: [
+                "FicheApp", "FicheCurses", "FicheReplica",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "fiche-server",
+            dependencies: [
+                "FicheServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test helpers shared by the test targets: text snapshots of screens.
+        .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
+        .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
+        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheReplica"]),
+        .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
+        .testTarget(name: "FicheWidgetsTests", dependencies: ["FicheWidgets", "FicheTerminal", "FicheTestSupport"]),
+        .testTarget(
+            name: "FicheAppTests",
+            dependencies: ["FicheApp", "FicheReplica", "FicheTerminal", "FicheTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "FicheServerTests",
+            dependencies: [
+                "FicheServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "FicheEndToEndTests", dependencies: ["FicheReplica"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
