@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// The local replica: one SQLite file in WAL mode, its schema and its migrations.
+///
+/// Opening checks the file before writing anything: a damaged file, an SQLite file of another
+/// program, or a replica written by a newer Fiche is refused with an error naming the file, and
+/// the file is left exactly as it was. A new replica is created with mode 0600 (it holds
+/// personal data).
+///
+/// ```swift
+/// let database = try AppDatabase.open(at: "/home/clerk/.local/share/fiche/replica.sqlite")
+/// let page = try database.dossierPage(after: nil, limit: 20)
+/// ```
+public struct AppDatabase: Sendable {
+    /// The file this replica lives in.
+    public let path: String
+    let writer: DatabasePool
+
+    /// Opens the replica at `path`, creating it if it does not exist.
+    /// - Throws: `ReplicaError` naming the file.
+    public static func open(at path: String) throws -> AppDatabase {
+        let fileManager = FileManager.default
+        let exists = fileManager.fileExists(atPath: path)
+        if exists {
+            try checkExistingFile(at: path)
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try fileManager.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            } catch {
+                throw ReplicaError.unreadable(path: path, detail: "cannot create folder \(folder)")
+            }
+            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw ReplicaError.unreadable(path: path, detail: "cannot create the file (read-only folder or full disk?)")
+            }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if id == 0 { try db.execute(sql: "PRAGMA application_id = \(ReplicaSchema.applicationID)") }
+            }
+            try ReplicaSchema.migrator.migrate(pool)
+            return AppDatabase(path: path, writer: pool)
+        } catch let error as ReplicaError {
+            throw error
+        } catch let error as DatabaseError {
+            if !exists { try? fileManager.removeItem(atPath: path) }
+            throw ReplicaError.unreadable(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch {
+            if !exists { try? fileManager.removeItem(atPath: path) }
+            throw ReplicaError.unreadable(path: path, detail: "\(error)")
+        }
+    }
+
+    /// Reads an existing file without writing to it, and refuses it unless it is a replica
+    /// this version of Fiche knows.
+    private static func checkExistingFile(at path: String) throws {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ReplicaError.unreadable(path: path, detail: "permission denied")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
+                guard integrity == "ok" else { throw ReplicaError.corrupt(path: path, detail: integrity) }
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if id != ReplicaSchema.applicationID, !(id == 0 && tables == 0) {
+                    throw ReplicaError.notAReplica(path: path)
+                }
+                let known = Set(ReplicaSchema.migrator.migrations)
+                if try db.tableExists("grdb_migrations") {
+                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                    if let unknown = applied.first(where: { !known.contains($0) }) {
+                        throw ReplicaError.writtenByNewerVersion(path: path, migration: unknown)
+                    }
+                }
+            }
+            try queue.close()
+        } catch let error as ReplicaError {
+            throw error
+        } catch let error as DatabaseError {
+            throw ReplicaError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Why a replica file could not be opened or written. Every case names the file.
+public enum ReplicaError: Error, Equatable, CustomStringConvertible {
+    /// The file is not an SQLite database at all, or is damaged.
+    case corrupt(path: String, detail: String)
+    /// The file is an SQLite database that some other program made.
+    case notAReplica(path: String)
+    /// A newer Fiche wrote this replica; this version must not alter it.
+    case writtenByNewerVersion(path: String, migration: String)
+    /// The file or its folder cannot be read or written.
+    case unreadable(path: String, detail: String)
+
+    public var path: String {
+        switch self {
+        case .corrupt(let path, _), .notAReplica(let path), .writtenByNewerVersion(let path, _), .unreadable(let path, _):
+            return path
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let detail):
+            return "\(path): not a readable Fiche replica (\(detail)); the file was left untouched"
+        case .notAReplica(let path):
+            return "\(path): this SQLite file is not a Fiche replica; the file was left untouched"
+        case .writtenByNewerVersion(let path, let migration):
+            return "\(path): written by a newer version of Fiche (schema step '\(migration)'); update Fiche to open it"
+        case .unreadable(let path, let detail):
+            return "\(path): cannot be opened (\(detail))"
+        }
+    }
+}

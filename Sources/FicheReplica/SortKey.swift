@@ -1,0 +1,16 @@
+import Foundation
+
+/// The key names sort and match by: without accents or case, particles kept.
+///
+/// "Van den Bossche", "van den bossche" and "VAN DEN BOSSCHE" share a key, and "Éloïse"
+/// sorts with "Eloise".
+public enum SortKey {
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The sort key of a person: last name, then first name.
+    public static func person(lastName: String, firstName: String) -> String {
+        fold(lastName) + "\u{1F}" + fold(firstName)
+    }
+}
