@@ -1,0 +1,36 @@
+import Foundation
+
+/// The interface's words in one language, read from the string tables in `Strings/`.
+///
+/// Code never holds a user-visible literal: it asks for a key (`strings["list.title"]`), and
+/// each table says it in French, Dutch or English. A missing key shows as the key itself so a
+/// gap is visible, and a test checks that every table has every key.
+public struct Strings: Sendable {
+    public let language: Language
+    private let table: [String: String]
+
+    public init(language: Language) {
+        self.language = language
+        self.table = Strings.loadTable(language)
+    }
+
+    public subscript(key: String) -> String { table[key] ?? key }
+
+    /// The text for `key` with `{name}` placeholders replaced.
+    public func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// Every key the table of `language` defines.
+    public static func keys(of language: Language) -> Set<String> { Set(loadTable(language).keys) }
+
+    private static func loadTable(_ language: Language) -> [String: String] {
+        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Strings"),
+              let data = try? Data(contentsOf: url),
+              let table = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return [:] }
+        return table
+    }
+}

@@ -1,0 +1,99 @@
+import FicheApp
+import FicheReplica
+import FicheTerminal
+import FicheTestSupport
+import XCTest
+
+final class DossierListScreenTests: XCTestCase {
+    private func app(_ language: Language, width: Int, height: Int) throws -> (App, AppDatabase) {
+        let database = try DemoReplica.make()
+        let app = App(database: database, strings: Strings(language: language), userName: "demo",
+                      size: Size(width: width, height: height))
+        return (app, database)
+    }
+
+    func testListAt80x24InFrench() throws {
+        let (app, _) = try app(.french, width: 80, height: 24)
+        assertScreen(app.render(), named: "dossier-list-80x24-fr")
+    }
+
+    func testListAt120x40InFrench() throws {
+        let (app, _) = try app(.french, width: 120, height: 40)
+        assertScreen(app.render(), named: "dossier-list-120x40-fr")
+    }
+
+    func testListAt80x24InDutch() throws {
+        let (app, _) = try app(.dutch, width: 80, height: 24)
+        assertScreen(app.render(), named: "dossier-list-80x24-nl")
+    }
+
+    func testFirstScreenShowsTheFirstDossiersByNameWithTheirAccents() throws {
+        let (app, database) = try app(.french, width: 80, height: 24)
+        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.state.size))
+        let screen = app.render().text()
+        for row in expected {
+            XCTAssertTrue(screen.contains(row.displayName), "\(row.displayName) missing from:\n\(screen)")
+        }
+        XCTAssertTrue(expected.contains { $0.displayName.unicodeScalars.contains { !$0.isASCII } },
+                      "the demo's first page should carry accented names")
+    }
+
+    func testArrowDownPastTheLastVisibleRowScrollsOneDossier() throws {
+        let (app, database) = try app(.french, width: 80, height: 24)
+        let visible = DossierListScreen.visibleRows(for: app.state.size)
+        let firstRows = try database.dossierPage(after: nil, limit: visible + 5)
+        for _ in 0..<visible { app.handle(.key(.down)) }
+        XCTAssertEqual(app.state.list.selectedRow, firstRows[visible])
+        XCTAssertEqual(app.state.list.rows.first, firstRows[1])
+        let lines = app.render().text().split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[lines.count - 3].contains(firstRows[visible].displayName))
+    }
+
+    func testEndShowsTheLastDossierAndHomeComesBack() throws {
+        let (app, database) = try app(.french, width: 80, height: 24)
+        let last = try database.dossierPage(before: nil, limit: 1)
+        app.handle(.key(.end))
+        XCTAssertEqual(app.state.list.selectedRow, last.first)
+        app.handle(.key(.home))
+        XCTAssertEqual(app.state.list.selectedRow, try database.dossierPage(after: nil, limit: 1).first)
+    }
+
+    func testPageDownThenPageUpReturnsToTheSameRows() throws {
+        let (app, _) = try app(.french, width: 80, height: 24)
+        let before = app.state.list.rows
+        app.handle(.key(.pageDown))
+        XCTAssertNotEqual(app.state.list.rows, before)
+        app.handle(.key(.pageUp))
+        XCTAssertEqual(app.state.list.rows, before)
+    }
+
+    func testTooSmallTerminalShowsANoticeAndGrowingBringsTheListBack() throws {
+        let (app, _) = try app(.french, width: 80, height: 24)
+        app.handle(.resize(Size(width: 60, height: 20)))
+        let small = app.render()
+        XCTAssertTrue(small.text().contains("Terminal trop petit : 60×20"), small.text())
+        assertScreen(small, named: "too-small-60x20-fr")
+        app.handle(.resize(Size(width: 100, height: 30)))
+        let text = app.render().text()
+        XCTAssertTrue(text.contains("Fiche › Dossiers"))
+        XCTAssertEqual(app.state.list.rows.count, DossierListScreen.visibleRows(for: Size(width: 100, height: 30)))
+    }
+
+    func testQuitKeysEndTheSession() throws {
+        for key in [Key.character("q"), .function(10), .control("q")] {
+            let (app, _) = try app(.english, width: 80, height: 24)
+            app.handle(.key(key))
+            XCTAssertTrue(app.state.quitRequested, "\(key) should quit")
+        }
+    }
+
+    func testAnEmptyReplicaSaysSo() throws {
+        let database = try DemoReplica.make(dossiers: 0)
+        let app = App(database: database, strings: Strings(language: .english), userName: "demo",
+                      size: Size(width: 80, height: 24))
+        XCTAssertTrue(app.render().text().contains("No dossiers in this replica."))
+        app.handle(.key(.down))
+        app.handle(.key(.pageDown))
+        XCTAssertNil(app.state.list.selectedRow)
+    }
+}
