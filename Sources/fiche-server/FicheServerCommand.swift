@@ -1,0 +1,13 @@
+import ArgumentParser
+import FicheServer
+
+/// `fiche-server`: the central server the replicas sync with.
+@main
+struct FicheServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fiche-server",
+        abstract: "The Fiche central server: accounts, grants, and the change log replicas sync with.",
+        version: "0.1.0",
+        subcommands: [Serve.self]
+    )
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import FicheApp
+import FicheReplica
+import Foundation
+
+/// `fiche demo`: generates a realistic commune and CPAS, then opens the dossier list.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a demo commune and CPAS in a local replica and open Fiche on it.")
+
+    @Option(help: "Folder for the demo replica (default: $XDG_DATA_HOME/fiche).")
+    var dataDir: String?
+
+    @Option(help: "How many dossiers to generate.")
+    var dossiers: Int = 400
+
+    @Option(help: "Seed of the generator: the same seed gives the same data.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Interface language: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
+    @Flag(help: "Regenerate the demo even if the replica already holds it.")
+    var reset = false
+
+    @Flag(help: "Only prepare the demo replica and print where it is.")
+    var noTui = false
+
+    func validate() throws {
+        guard dossiers >= 0, dossiers <= 5_000_000 else {
+            throw ValidationError("--dossiers must be between 0 and 5000000")
+        }
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError("--lang must be fr, nl or en")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
+            try DataDirectory.prepare(folder)
+            let path = folder + "/demo.sqlite"
+            let database = try AppDatabase.open(at: path)
+            let dataset = DemoDataset(dossiers: dossiers, seed: seed)
+            let alreadyThere = try DemoDataGenerator.holds(dataset, in: database)
+            if reset || !alreadyThere {
+                try DemoDataGenerator(dataset: dataset).write(into: database)
+            }
+            if noTui {
+                print("Demo replica ready: \(path) (\(dossiers) dossiers, seed \(seed))")
+                return
+            }
+            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
+            try TerminalSession.run(database: database, strings: strings, userName: "demo", environment: environment)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `fiche`: the Fiche terminal client.
+@main
+struct Fiche: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fiche",
+        abstract: "Fiche: personnel dossiers, time records and Article 60 follow-up for a commune and its CPAS.",
+        version: "0.1.0",
+        subcommands: [Demo.self]
+    )
+}

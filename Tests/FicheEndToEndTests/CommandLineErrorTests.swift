@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// Bad input on the command line: one clear line, a non-zero status, nothing changed.
+final class CommandLineErrorTests: XCTestCase {
+    func testACorruptReplicaIsNamedAndLeftUntouched() throws {
+        let folder = try FicheBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("demo.sqlite")
+        let garbage = Data(repeating: 0x5A, count: 4096)
+        try garbage.write(to: file)
+        let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.standardError.hasPrefix("fiche: \(file.path): "), outcome.standardError)
+        XCTAssertEqual(outcome.standardError.split(separator: "\n").count, 1, outcome.standardError)
+        XCTAssertEqual(try Data(contentsOf: file), garbage)
+    }
+
+    func testWithoutTERMTheInterfaceExplainsInsteadOfCrashing() throws {
+        let folder = try FicheBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try FicheBinary.run(["demo", "--data-dir", folder.path], environment: ["HOME": folder.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.standardError.contains("TERM is not set"), outcome.standardError)
+    }
+
+    func testNoTuiPreparesTheDemoAndSaysWhere() throws {
+        let folder = try FicheBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "50"],
+                                          environment: ["HOME": folder.path])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertTrue(outcome.standardOutput.contains(folder.appendingPathComponent("demo.sqlite").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.sqlite").path))
+    }
+
+    func testAnUnknownLanguageIsRefused() throws {
+        let outcome = try FicheBinary.run(["demo", "--no-tui", "--lang", "de"], environment: [:])
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.standardError.contains("--lang must be fr, nl or en"), outcome.standardError)
+    }
+}
