@@ -29,6 +29,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case absenceOnNonWorkingDays(start: LocalDate, end: LocalDate)
     case timeRangeInvalid(startMinute: Int, endMinute: Int)
     case clockingTooLong(date: LocalDate, minutes: Int, maximum: Int)
+    /// Clocked time in the week starting `weekStart` (a Monday) would pass the weekly maximum.
+    case clockingWeekTooLong(weekStart: LocalDate, minutes: Int, maximum: Int)
+    /// A clocking falls in time an absence already covers on that day.
+    case clockingDuringAbsence(date: LocalDate, otherRecordID: String)
     case monthClosed(month: YearMonth, correctionMonth: YearMonth)
     case certificateMissing(code: String, dueBy: LocalDate)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
@@ -68,6 +72,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .absenceOnNonWorkingDays: return "absence.no_working_day"
         case .timeRangeInvalid: return "time.range"
         case .clockingTooLong: return "clocking.too_long"
+        case .clockingWeekTooLong: return "clocking.week_too_long"
+        case .clockingDuringAbsence: return "clocking.during_absence"
         case .monthClosed: return "month.closed"
         case .certificateMissing: return "certificate.missing"
         case .statusTransition: return "status.transition"
@@ -117,6 +123,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["start_minute": String(start), "end_minute": String(end)]
         case .clockingTooLong(let date, let minutes, let maximum):
             return ["date": date.iso, "minutes": String(minutes), "maximum": String(maximum)]
+        case .clockingWeekTooLong(let weekStart, let minutes, let maximum):
+            return ["week_start": weekStart.iso, "minutes": String(minutes), "maximum": String(maximum)]
+        case .clockingDuringAbsence(let date, let other):
+            return ["date": date.iso, "other_record": other]
         case .monthClosed(let month, let correction):
             return ["month": month.description, "correction_month": correction.description]
         case .certificateMissing(let code, let dueBy):
@@ -166,6 +176,9 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .absenceOnNonWorkingDays(let s, let e): return "No working day between \(s.iso) and \(e.iso)"
         case .timeRangeInvalid(let s, let e): return "Time range \(s)–\(e) (minutes) is not valid"
         case .clockingTooLong(let d, let m, let max): return "Clocking on \(d.iso) totals \(m) minutes; the maximum is \(max)"
+        case .clockingWeekTooLong(let w, let m, let max):
+            return "Clocking in the week of \(w.iso) totals \(m) minutes; the maximum is \(max)"
+        case .clockingDuringAbsence(let d, let other): return "Clocking on \(d.iso) falls within absence \(other)"
         case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"
         case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"

@@ -17,15 +17,19 @@ public struct TimeSheet: Sendable {
     public let payrollMonths: [PayrollMonth]
     /// Longest clocked time allowed per day, in minutes (9 hours under flexible hours).
     public let maximumMinutesPerDay: Int
+    /// Longest clocked time allowed per week, Monday to Sunday, in minutes (45 hours).
+    public let maximumMinutesPerWeek: Int
 
     public init(dossier: Dossier, records: [TimeRecord], catalogue: AbsenceCatalogue, calendar: WorkCalendar,
-                payrollMonths: [PayrollMonth] = [], maximumMinutesPerDay: Int = 540) {
+                payrollMonths: [PayrollMonth] = [], maximumMinutesPerDay: Int = 540,
+                maximumMinutesPerWeek: Int = 2_700) {
         self.dossier = dossier
         self.records = records.filter { $0.dossierID == dossier.id }
         self.catalogue = catalogue
         self.calendar = calendar
         self.payrollMonths = payrollMonths.filter { $0.employerCode == dossier.employerCode }
         self.maximumMinutesPerDay = maximumMinutesPerDay
+        self.maximumMinutesPerWeek = maximumMinutesPerWeek
     }
 
     /// Checks that `record` may be saved next to the other records (it may replace one with its id).
@@ -73,6 +77,20 @@ public struct TimeSheet: Sendable {
         let total = sameDay.reduce(record.durationMinutes) { $0 + $1.durationMinutes }
         guard total <= maximumMinutesPerDay else {
             throw .clockingTooLong(date: record.start, minutes: total, maximum: maximumMinutesPerDay)
+        }
+        let monday = record.start.adding(days: 1 - record.start.weekday.isoNumber)
+        let sunday = monday.adding(days: 6)
+        let week = records.filter {
+            $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start >= monday && $0.start <= sunday
+        }
+        let weekTotal = week.reduce(record.durationMinutes) { $0 + $1.durationMinutes }
+        guard weekTotal <= maximumMinutesPerWeek else {
+            throw .clockingWeekTooLong(weekStart: monday, minutes: weekTotal, maximum: maximumMinutesPerWeek)
+        }
+        for other in records where other.id != record.id && other.isActive && other.kind == .absence
+            && other.start <= record.start && record.start <= other.end
+            && other.coveredMinutes.overlaps(record.coveredMinutes) {
+            throw .clockingDuringAbsence(date: record.start, otherRecordID: other.id)
         }
     }
 

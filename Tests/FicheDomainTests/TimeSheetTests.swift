@@ -94,6 +94,43 @@ final class TimeSheetTests: XCTestCase {
         XCTAssertEqual(code { try split.check(clock("c2", 780, 1090)) }, "clocking.too_long")
     }
 
+    func testAWeekOfClockingsStopsAtFortyFiveHours() {
+        let clock = { (id: String, date: String, from: Int, to: Int) in
+            TimeRecord.clocking(id: id, employerCode: "AC-IXL", dossierID: "d1", on: Fixtures.date(date),
+                                inMinute: from, outMinute: to, enteredBy: "u")
+        }
+        // Monday 12 to Thursday 15 May 2025: four days of 9 h = 36 h.
+        let week = ["2025-05-12", "2025-05-13", "2025-05-14", "2025-05-15"].enumerated().map { index, date in
+            clock("c\(index)", date, 480, 1020)
+        }
+        let sheet = self.sheet(week)
+        XCTAssertNil(code { try sheet.check(clock("fri", "2025-05-16", 480, 1020)) }, "Friday brings the week to exactly 45 h")
+        XCTAssertEqual(code { try self.sheet(week + [clock("fri", "2025-05-16", 480, 1020)])
+            .check(clock("sat", "2025-05-17", 480, 540)) }, "clocking.week_too_long")
+        // The next Monday starts a new week.
+        XCTAssertNil(code { try self.sheet(week + [clock("fri", "2025-05-16", 480, 1020)])
+            .check(clock("mon", "2025-05-19", 480, 1020)) })
+        do {
+            try self.sheet(week + [clock("fri", "2025-05-16", 480, 1020)]).check(clock("sat", "2025-05-17", 480, 540))
+            XCTFail("46 h in a week")
+        } catch let violation {
+            XCTAssertEqual(violation.parameters["week_start"], "2025-05-12")
+            XCTAssertEqual(violation.parameters["minutes"], "2760")
+        }
+    }
+
+    func testAClockingCannotFallWithinAnAbsence() {
+        let clock = TimeRecord.clocking(id: "c", employerCode: "AC-IXL", dossierID: "d1", on: Fixtures.date("2025-05-14"),
+                                        inMinute: 480, outMinute: 720, enteredBy: "u")
+        let afternoon = TimeRecord.clocking(id: "c", employerCode: "AC-IXL", dossierID: "d1", on: Fixtures.date("2025-05-14"),
+                                            inMinute: 780, outMinute: 1020, enteredBy: "u")
+        XCTAssertEqual(code { try self.sheet([Fixtures.absence("a", "annual_leave", "2025-05-13", "2025-05-15")]).check(clock) },
+                       "clocking.during_absence")
+        let morningOff = Fixtures.absence("a", "annual_leave", "2025-05-14", part: .morning)
+        XCTAssertEqual(code { try self.sheet([morningOff]).check(clock) }, "clocking.during_absence")
+        XCTAssertNil(code { try self.sheet([morningOff]).check(afternoon) }, "a morning off leaves the afternoon to clock")
+    }
+
     func testEntriesInAClosedMonthBecomeCorrections() throws {
         let months = [
             PayrollMonth(employerCode: "AC-IXL", month: try YearMonth.parse("2025-04"), status: .closed),
