@@ -46,9 +46,15 @@ let package = Package(
             ]
         ),
         // Terminal model without curses: cells, styles, keys, themes, keymaps.
+        // The shipped themes and keymaps live in Sources/FicheTerminal/{Themes,Keymaps} and are
+        // bundled from there (Bundle.module), so both `swift run` and the built binary find them.
+        // The top-level Themes/ and Keymaps/ are symlinks to those folders: SwiftPM only bundles
+        // resources inside the target folder, and a `.copy` of a symlinked folder copies the
+        // dangling link itself, so the real files must be the ones inside the target.
         .target(
             name: "FicheTerminal",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Themes"), .copy("Keymaps")]
         ),
         // The only module that sees ncurses.
         .target(name: "FicheCurses", dependencies: ["FicheTerminal", "CNcursesw"]),
@@ -79,7 +85,11 @@ let package = Package(
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheReplica"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
-        .testTarget(name: "FicheWidgetsTests", dependencies: ["FicheWidgets", "FicheTerminal", "FicheTestSupport"]),
+        .testTarget(
+            name: "FicheWidgetsTests",
+            dependencies: ["FicheWidgets", "FicheTerminal", "FicheTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "FicheAppTests",
             dependencies: ["FicheApp", "FicheReplica", "FicheTerminal", "FicheTestSupport"],

@@ -1,0 +1,49 @@
+/// Every action Fiche knows, by stable id. Keymaps may only bind these; the help overlay,
+/// the key-hint bar, the command palette and docs/keybindings.md are generated from it.
+///
+/// ```swift
+/// ActionRegistry.standard.descriptor(for: "list.open")?.summary   // "Open the selected dossier"
+/// ```
+public struct ActionRegistry: Sendable {
+    public let actions: [ActionDescriptor]
+    private let byID: [ActionID: ActionDescriptor]
+
+    public init(_ actions: [ActionDescriptor]) {
+        self.actions = actions
+        self.byID = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func descriptor(for id: ActionID) -> ActionDescriptor? { byID[id] }
+
+    public func contains(_ id: ActionID) -> Bool { byID[id] != nil }
+
+    /// The actions of Fiche.
+    public static let standard = ActionRegistry([
+        ActionDescriptor("app.help", context: .global, summary: "Show every key of this screen"),
+        ActionDescriptor("app.palette", context: .global, summary: "Open the command palette"),
+        ActionDescriptor("app.quit", context: .global, summary: "Quit Fiche"),
+        ActionDescriptor("app.back", context: .global, summary: "Go back; close a dialog or overlay"),
+        ActionDescriptor("view.refresh", context: .global, summary: "Reread the screen from the replica"),
+        ActionDescriptor("list.up", context: .list, summary: "Select the previous row"),
+        ActionDescriptor("list.down", context: .list, summary: "Select the next row"),
+        ActionDescriptor("list.pageUp", context: .list, summary: "Scroll one screen up"),
+        ActionDescriptor("list.pageDown", context: .list, summary: "Scroll one screen down"),
+        ActionDescriptor("list.first", context: .list, summary: "Go to the first row"),
+        ActionDescriptor("list.last", context: .list, summary: "Go to the last row"),
+        ActionDescriptor("list.open", context: .list, summary: "Open the selected dossier"),
+        ActionDescriptor("list.search", context: .list, summary: "Search as you type"),
+        ActionDescriptor("list.filter", context: .list, summary: "Filter by employer, category, status or clerk"),
+        ActionDescriptor("list.mark", context: .list, summary: "Mark or unmark the row for a bulk action"),
+        ActionDescriptor("list.sort", context: .list, summary: "Sort by the next column"),
+        ActionDescriptor("record.new", context: .list, summary: "Create a new record"),
+        ActionDescriptor("record.delete", context: .list, summary: "Delete the record (asks to confirm)", isDestructive: true),
+        ActionDescriptor("form.save", context: .form, summary: "Save the form"),
+        ActionDescriptor("form.next", context: .form, summary: "Go to the next field"),
+        ActionDescriptor("form.previous", context: .form, summary: "Go to the previous field"),
+        ActionDescriptor("form.cancel", context: .form, summary: "Leave the form without saving"),
+        ActionDescriptor("queue.approve", context: .queue, summary: "Approve the selected or marked items"),
+        ActionDescriptor("queue.reject", context: .queue, summary: "Reject with a reason (asks to confirm)", isDestructive: true),
+        ActionDescriptor("dialog.confirm", context: .dialog, summary: "Confirm"),
+        ActionDescriptor("dialog.cancel", context: .dialog, summary: "Cancel"),
+    ])
+}
