@@ -28,10 +28,11 @@ static inline mmask_t fiche_button1_double_clicked(void) { return BUTTON1_DOUBLE
 static inline mmask_t fiche_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t fiche_button5_pressed(void) { return BUTTON5_PRESSED; }
 
-/* Puts one character (a base and up to four combining marks) with attributes and a pair. */
+/* Puts one character (a base and up to four combining marks) with attributes and a pair.
+   The pair goes through the `opts` pointer so pair numbers above 32767 work (ext-colors). */
 static inline int fiche_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, int pair) {
     cchar_t cell;
-    if (setcchar(&cell, chars, attrs, (short)pair, NULL) == ERR) return ERR;
+    if (setcchar(&cell, chars, attrs, 0, &pair) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 

@@ -23,7 +23,16 @@ public final class CursesTerminal {
     private var ended = false
     private let screen: OpaquePointer
 
+    /// How many colours this terminal shows, after `NO_COLOR` and `COLORTERM`: pass it to
+    /// `ThemeDefinition.theme(for:)` so the theme only uses colours the terminal has.
+    public let colorDepth: ColorDepth
+
     /// Enters full-screen mode.
+    ///
+    /// Colour: under `NO_COLOR` or on a terminal without colours nothing is coloured (the
+    /// theme's `mono` section applies); otherwise the terminal's own default colours are kept
+    /// (`use_default_colors`) and colours are reduced to 256 or 16 as terminfo reports, or
+    /// passed as 24-bit values on a direct-colour terminal with `COLORTERM=truecolor`.
     /// - Throws: `TerminalStartError` when `TERM` is unset or unknown, or there is no terminal.
     public init(theme: Theme, environment: [String: String]) throws {
         guard let term = environment["TERM"], !term.isEmpty else { throw TerminalStartError.terminalTypeUnset }
@@ -39,12 +48,13 @@ public final class CursesTerminal {
         keypad(fiche_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        let colours = environment["NO_COLOR"] == nil && has_colors()
-        if colours {
+        let hasColours = has_colors()
+        colorDepth = ColorDepth.detect(environment: environment, terminalColours: hasColours ? Int(fiche_colors()) : 0)
+        if colorDepth != .mono {
             start_color()
             use_default_colors()
         }
-        palette = ColorPairs(enabled: colours, colourCount: colours ? Int(fiche_colors()) : 0, pairCount: colours ? Int(fiche_color_pairs()) : 0)
+        palette = ColorPairs(depth: colorDepth, pairCount: colorDepth == .mono ? 0 : Int(fiche_color_pairs()))
         mousemask(fiche_all_mouse_events(), nil)
         mouseinterval(0)
         CursesTerminal.installSignalHandlers()
@@ -65,21 +75,22 @@ public final class CursesTerminal {
     /// - Returns: how many cells were written.
     @discardableResult
     public func draw(_ buffer: CellBuffer) -> Int {
-        let full = previous?.size != buffer.size
-        if full { erase() }
-        var written = 0
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y)
-                written += 1
-            }
+        if previous?.size != buffer.size { erase() }
+        let changed = BufferDiff.changedCells(from: previous, to: buffer)
+        let width = max(1, buffer.width)
+        for index in changed {
+            put(buffer.cells[index], x: index % width, y: index / width)
         }
         previous = buffer
         refresh()
-        return written
+        return changed.count
+    }
+
+    /// Follows a new terminal size after SIGWINCH: ncurses learns it, and the next draw
+    /// repaints every cell.
+    public func resize(to size: Size) {
+        resizeterm(Int32(size.height), Int32(size.width))
+        previous = nil
     }
 
     /// Waits up to `timeoutMilliseconds` (−1: forever) for the next input event.
@@ -116,7 +127,9 @@ public final class CursesTerminal {
 
     private func decodeKeyCode(_ code: Int32) -> InputEvent? {
         switch code {
-        case KEY_RESIZE: return .resize(size)
+        case KEY_RESIZE:
+            previous = nil
+            return .resize(size)
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)

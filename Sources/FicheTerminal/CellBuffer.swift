@@ -72,10 +72,19 @@ public struct CellBuffer: Hashable, Sendable {
         return max(0, column - x)
     }
 
-    /// Writes `text` cut or padded to exactly `width` columns.
+    /// Writes `text` cut (with an ellipsis) or padded to exactly `rect.width` columns.
     public mutating func write(_ text: String, in rect: Rect, role: StyleRole, alignRight: Bool = false) {
-        guard rect.height > 0 else { return }
-        write(DisplayWidth.fit(text, to: rect.width, alignRight: alignRight), x: rect.x, y: rect.y, role: role, maxWidth: rect.width)
+        guard rect.height > 0, rect.width > 0 else { return }
+        let width = DisplayWidth.of(text)
+        guard width <= rect.width else {
+            write(DisplayWidth.fit(text, to: rect.width, alignRight: alignRight), x: rect.x, y: rect.y, role: role, maxWidth: rect.width)
+            return
+        }
+        let padding = rect.width - width
+        if padding > 0 {
+            fill(Rect(x: alignRight ? rect.x : rect.x + width, y: rect.y, width: padding, height: 1), role: role)
+        }
+        write(text, x: alignRight ? rect.x + padding : rect.x, y: rect.y, role: role, maxWidth: width)
     }
 
     /// The screen as text, one line per row, trailing spaces removed.

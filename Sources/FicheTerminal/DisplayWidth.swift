@@ -5,8 +5,12 @@
 public enum DisplayWidth {
     /// The number of columns `character` takes on a terminal.
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
+        // Fast path: ASCII and Latin letters without combining marks are one column.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
         let value = first.value
+        if value >= 0xA0, value < 0x300, scalars.count == 1 { return 1 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if first.properties.isEmojiPresentation { return 2 }

@@ -2,26 +2,54 @@ import FicheTerminal
 
 /// A table drawn from the rows currently visible: a header line, then one line per row.
 ///
-/// The table never holds the whole list; its owner hands it the visible rows only, so a list
-/// of 100,000 dossiers costs what a screenful costs.
+/// The table never holds the whole list; its owner hands it the visible rows only (or a
+/// `TableRowSource` it asks for the visible ones), so a list of 100,000 dossiers costs what a
+/// screenful costs. A gutter on the left shows marks (`*`) and status glyphs (… ⚠ ✔ ✖) so
+/// status never relies on colour; the sorted column carries ▲ or ▼.
+///
+/// ```swift
+/// let table = Table(columns: columns, rows: [TableRow(["Peeters, Jan", "AC-000007"], status: .pending)],
+///                   selectedRow: 0, sort: TableSort(column: 0))
+/// table.render(into: &buffer, rect: body)
+/// ```
 public struct Table: Sendable {
     public var columns: [TableColumn]
-    /// Text of the visible rows, one string per column.
-    public var rows: [[String]]
+    /// The visible rows.
+    public var rows: [TableRow]
     /// Index in `rows` of the highlighted row, if any.
     public var selectedRow: Int?
-    /// The role of each row when not selected (for pending or rejected rows); `normal` if absent.
-    public var rowRoles: [StyleRole]
+    public var sort: TableSort?
+    /// Whether the mark-and-status gutter is drawn (by default when a row is marked or has a status).
+    public var showsGutter: Bool
 
-    public init(columns: [TableColumn], rows: [[String]], selectedRow: Int?, rowRoles: [StyleRole] = []) {
+    public init(columns: [TableColumn], rows: [TableRow], selectedRow: Int?, sort: TableSort? = nil, showsGutter: Bool? = nil) {
         self.columns = columns
         self.rows = rows
         self.selectedRow = selectedRow
-        self.rowRoles = rowRoles
+        self.sort = sort
+        self.showsGutter = showsGutter ?? rows.contains { $0.isMarked || $0.status != .none }
+    }
+
+    /// A table of plain text rows; `rowRoles` is kept for screens that colour rows themselves.
+    public init(columns: [TableColumn], rows: [[String]], selectedRow: Int?, rowRoles: [StyleRole] = []) {
+        self.init(columns: columns, rows: rows.map { TableRow($0) }, selectedRow: selectedRow, showsGutter: false)
+    }
+
+    /// A table showing `height` rows of `source` from row `top`: only those rows are requested.
+    public init(columns: [TableColumn], source: some TableRowSource, top: Int, height: Int,
+                selectedIndex: Int?, sort: TableSort? = nil, showsGutter: Bool = true) {
+        let first = max(0, min(top, source.rowCount))
+        let last = min(source.rowCount, first + max(0, Table.visibleRowCount(height: height)))
+        let rows = (first..<last).map { source.row(at: $0) }
+        let selected = selectedIndex.flatMap { (first..<last).contains($0) ? $0 - first : nil }
+        self.init(columns: columns, rows: rows, selectedRow: selected, sort: sort, showsGutter: showsGutter)
     }
 
     /// How many rows fit below the header in a rectangle this tall.
     public static func visibleRowCount(height: Int) -> Int { max(0, height - 1) }
+
+    /// Columns taken by the gutter (mark, status glyph, space).
+    public var gutterWidth: Int { showsGutter ? 3 : 0 }
 
     /// The width of each column in `totalWidth` columns, with one space between columns.
     public func columnWidths(totalWidth: Int) -> [Int] {
@@ -50,14 +78,22 @@ public struct Table: Sendable {
 
     public func render(into buffer: inout CellBuffer, rect: Rect) {
         guard rect.height > 0 else { return }
-        let widths = columnWidths(totalWidth: rect.width)
+        let gutter = min(gutterWidth, rect.width)
+        let widths = columnWidths(totalWidth: rect.width - gutter)
         buffer.fill(rect.line(0), role: .columnHeader)
-        drawLine(columns.map(\.title), widths: widths, y: rect.y, x: rect.x, role: .columnHeader, into: &buffer)
-        for (offset, cells) in rows.prefix(Table.visibleRowCount(height: rect.height)).enumerated() {
+        let titles = columns.enumerated().map { index, column in
+            sort?.column == index ? column.title + " " + (sort?.indicator ?? "") : column.title
+        }
+        drawLine(titles, widths: widths, y: rect.y, x: rect.x + gutter, role: .columnHeader, into: &buffer)
+        for (offset, row) in rows.prefix(Table.visibleRowCount(height: rect.height)).enumerated() {
             let y = rect.y + 1 + offset
-            let role: StyleRole = offset == selectedRow ? .selected : (offset < rowRoles.count ? rowRoles[offset] : .normal)
+            let role: StyleRole = offset == selectedRow ? .selected : row.status.role
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            drawLine(cells, widths: widths, y: y, x: rect.x, role: role, into: &buffer)
+            if gutter > 0 {
+                buffer.write(row.isMarked ? "*" : " ", x: rect.x, y: y, role: row.isMarked && role != .selected ? .mark : role)
+                buffer.write(row.status.glyph, x: rect.x + 1, y: y, role: role, maxWidth: 1)
+            }
+            drawLine(row.cells, widths: widths, y: y, x: rect.x + gutter, role: role, into: &buffer)
         }
     }
 
