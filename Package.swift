@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "fiche", targets: ["fiche"]),
         .executable(name: "fiche-server", targets: ["fiche-server"]),
+        .executable(name: "fiche-bench", targets: ["fiche-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(
             name: "FicheReplica",
             dependencies: [
+                "FicheDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -73,6 +75,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures the replica at the scale of a federal shared service (docs/BENCHMARKS.md).
+        .executableTarget(name: "fiche-bench", dependencies: ["FicheReplica", "FicheDomain"]),
         .executableTarget(
             name: "fiche-server",
             dependencies: [
@@ -83,7 +87,7 @@ let package = Package(
         // Test helpers shared by the test targets: text snapshots of screens.
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
-        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheReplica"]),
+        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheReplica", "FicheDomain"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
         .testTarget(
             name: "FicheWidgetsTests",

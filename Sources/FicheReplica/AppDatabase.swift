@@ -93,4 +93,34 @@ public struct AppDatabase: Sendable {
             throw ReplicaError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
         }
     }
+
+    /// Runs `updates` in one write transaction; a full disk, a read-only file or a damaged
+    /// file becomes a `ReplicaError` naming the file. SQLite rolls the transaction back, so
+    /// nothing is half-written.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(updates)
+        } catch let error as DatabaseError {
+            throw translated(error)
+        }
+    }
+
+    /// The same for work that manages its own transactions (the demo generator).
+    func writeWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction(updates)
+        } catch let error as DatabaseError {
+            throw translated(error)
+        }
+    }
+
+    private func translated(_ error: DatabaseError) -> Error {
+        switch error.resultCode {
+        case .SQLITE_FULL: return ReplicaError.diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return ReplicaError.readOnly(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return ReplicaError.corrupt(path: path, detail: error.message ?? "damaged")
+        case .SQLITE_IOERR: return ReplicaError.unreadable(path: path, detail: error.message ?? "input/output error")
+        default: return error
+        }
+    }
 }

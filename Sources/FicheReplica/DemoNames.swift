@@ -29,6 +29,38 @@ enum DemoNames {
         "Amadou", "Mamadou", "Emre", "Andreï", "Ismaël", "Joris", "Dries", "Rachid", "Théo",
     ]
 
+    /// Initials for the clerks' display names ("Dubois, C.").
+    static let initials: [String] = ["A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.",
+                                     "N.", "P.", "R.", "S.", "T.", "V.", "W.", "Y.", "Z."]
+
+    /// Streets of Ixelles and its neighbours, for addresses.
+    static let streets: [(street: String, postalCode: String, city: String)] = [
+        ("Chaussée d'Ixelles", "1050", "Ixelles"), ("Rue du Bailli", "1050", "Ixelles"),
+        ("Avenue Louise", "1050", "Ixelles"), ("Rue de la Brasserie", "1050", "Ixelles"),
+        ("Place Flagey", "1050", "Ixelles"), ("Rue Malibran", "1050", "Ixelles"),
+        ("Chaussée de Wavre", "1050", "Ixelles"), ("Rue Gray", "1050", "Ixelles"),
+        ("Boulevard Général Jacques", "1050", "Ixelles"), ("Rue de Flandre", "1000", "Bruxelles"),
+        ("Chaussée de Gand", "1080", "Molenbeek-Saint-Jean"), ("Rue Haute", "1000", "Bruxelles"),
+        ("Avenue de la Couronne", "1050", "Ixelles"), ("Rue Royale Sainte-Marie", "1030", "Schaerbeek"),
+        ("Steenweg op Waver", "1050", "Elsene"), ("Vlaamsesteenweg", "1000", "Brussel"),
+    ]
+
+    /// Partners that host Article 60 workers: kind and name.
+    static let partners: [(kind: String, name: String)] = [
+        ("commune", "Administration communale d'Ixelles"), ("commune", "Commune d'Etterbeek"),
+        ("commune", "Gemeente Elsene — Groendienst"), ("cpas", "CPAS de Saint-Gilles"),
+        ("public_hospital", "CHU Saint-Pierre"), ("public_hospital", "Hôpital Brugmann"),
+        ("public_hospital", "HUB — Hôpital Erasme"), ("social_economy", "Les Petits Riens"),
+        ("social_economy", "Oxfam-Solidarité — Magasin Ixelles"), ("social_economy", "Atelier Groot Eiland"),
+        ("social_purpose_company", "Travie SCRL-FS"), ("social_purpose_company", "Bruxelles Compost SC"),
+        ("private_company", "Delhaize Flagey"), ("private_company", "Colruyt Ixelles"),
+    ]
+
+    static let partnerFormsFR: [String] = ["ASBL", "Maison de quartier", "Centre culturel", "Crèche", "Restaurant social",
+                                           "Maison de repos", "Bibliothèque", "Régie de quartier", "Entreprise de formation"]
+    static let partnerFormsNL: [String] = ["vzw", "Buurthuis", "Cultureel centrum", "Kinderdagverblijf", "Sociaal restaurant",
+                                           "Woonzorgcentrum", "Bibliotheek", "Wijkregie", "Opleidingsbedrijf"]
+
     static let clerkNames: [String] = [
         "Dubois, C.", "Peeters, A.", "El Amrani, S.", "Lambert, M.", "Janssens, K.", "Lemaire, V.",
         "De Smet, L.", "Renard, P.", "Mertens, H.", "Benali, N.", "Claes, E.", "Dumont, J.",

@@ -8,10 +8,15 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case writtenByNewerVersion(path: String, migration: String)
     /// The file or its folder cannot be read or written.
     case unreadable(path: String, detail: String)
+    /// The disk (or the file's quota) is full; the change was not written.
+    case diskFull(path: String)
+    /// The file or its folder became read-only; the change was not written.
+    case readOnly(path: String)
 
     public var path: String {
         switch self {
-        case .corrupt(let path, _), .notAReplica(let path), .writtenByNewerVersion(let path, _), .unreadable(let path, _):
+        case .corrupt(let path, _), .notAReplica(let path), .writtenByNewerVersion(let path, _), .unreadable(let path, _),
+             .diskFull(let path), .readOnly(let path):
             return path
         }
     }
@@ -26,6 +31,10 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             return "\(path): written by a newer version of Fiche (schema step '\(migration)'); update Fiche to open it"
         case .unreadable(let path, let detail):
             return "\(path): cannot be opened (\(detail))"
+        case .diskFull(let path):
+            return "\(path): the disk is full; nothing was saved — free some space and try again"
+        case .readOnly(let path):
+            return "\(path): the file is read-only; nothing was saved"
         }
     }
 }

@@ -3,43 +3,349 @@ import GRDB
 /// The replica's schema as an ordered list of migrations.
 ///
 /// Migrations are append-only once released: a new column or table is a new step.
+///
+/// Three kinds of tables (see docs/CODEBASE.md, "The replica"):
+/// - mirror tables (`employer`, `person`, `dossier`, `time_record`, …) hold server rows with
+///   their `version` and owning employer, and are written only by sync;
+/// - overlay tables (`local_person`, `local_dossier`, `local_time_record`) hold the working
+///   value of rows with pending outbox mutations, recomputed from mirror + outbox; the
+///   `*_view` views put the two together;
+/// - `dossier_list` and its FTS5 index `dossier_search` are derived from the views, one row per
+///   dossier, with an index for each list order.
 enum ReplicaSchema {
     /// `PRAGMA application_id` of every Fiche replica ("FICH"), so a foreign SQLite file is
     /// recognised and refused before anything is written to it.
     static let applicationID: Int32 = 0x4649_4348
 
+    /// The columns of each table a local mutation can change, mirror and overlay alike.
+    static let personColumns = [
+        "id", "employer_code", "niss", "last_name", "first_name", "birth_date", "sex", "language",
+        "address", "iban", "version",
+    ]
+    static let dossierColumns = [
+        "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id",
+        "time_manager_id", "start_date", "pay_seniority_date", "end_date", "version",
+    ]
+    static let timeRecordColumns = [
+        "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part",
+        "start_minute", "end_minute", "minutes", "certificate_received", "status", "entered_by",
+        "reviewed_by", "rejection_reason", "correction_month", "version",
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-dossiers") { db in
-            try db.create(table: "employer") { t in
+        migrator.registerMigration("v1-reference", migrate: createReference)
+        migrator.registerMigration("v2-dossiers", migrate: createDossiers)
+        migrator.registerMigration("v3-time-records", migrate: createTimeRecords)
+        migrator.registerMigration("v4-art60", migrate: createArt60)
+        migrator.registerMigration("v5-outbox-audit-sync", migrate: createSync)
+        migrator.registerMigration("v6-dossier-list-search", migrate: createDossierList)
+        return migrator
+    }
+
+    /// Employers, users, grants and payroll months: reference rows written only by sync.
+    private static func createReference(_ db: Database) throws {
+        try db.create(table: "employer") { t in
+            t.primaryKey("code", .text)          // the employer owns its own row: code is the scope
+            t.column("kind", .text).notNull()
+            t.column("name_fr", .text).notNull()
+            t.column("name_nl", .text).notNull()
+            t.column("holiday_calendar_id", .text).notNull().defaults(to: "")
+            t.column("payroll_cut_off_day", .integer).notNull().defaults(to: 20)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(table: "app_user") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()   // the employer that administers the account
+            t.column("login", .text).notNull()
+            t.column("display_name", .text).notNull()
+            t.column("language", .text).notNull()
+            t.column("person_id", .text)
+            t.column("active", .boolean).notNull().defaults(to: true)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(table: "user_grant") { t in
+            t.primaryKey("id", .text)
+            t.column("user_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("valid_from", .text)
+            t.column("valid_to", .text)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        // A write checks the writer's grants: all grants of one user.
+        try db.create(index: "user_grant_by_user", on: "user_grant", columns: ["user_id"])
+        try db.create(table: "payroll_month") { t in
+            t.column("employer_code", .text).notNull()
+            t.column("month", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("version", .integer).notNull().defaults(to: 0)
+            t.primaryKey(["employer_code", "month"])
+        }
+        try db.create(table: "replica_meta") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+    }
+
+    private static func createDossiers(_ db: Database) throws {
+        for table in ["person", "local_person"] {
+            try db.create(table: table) { t in
                 t.primaryKey("id", .text)
-                t.column("code", .text).notNull().unique()
-                t.column("kind", .text).notNull()
-                t.column("name_fr", .text).notNull()
-                t.column("name_nl", .text).notNull()
-                t.column("version", .integer).notNull().defaults(to: 0)
-            }
-            try db.create(table: "dossier") { t in
-                t.primaryKey("id", .text)
-                t.column("employer_id", .text).notNull().references("employer")
-                t.column("dossier_number", .text).notNull()
+                t.column("employer_code", .text).notNull()
+                t.column("niss", .text).notNull()
                 t.column("last_name", .text).notNull()
                 t.column("first_name", .text).notNull()
-                t.column("sort_name", .text).notNull()
-                t.column("niss", .text).notNull()
                 t.column("birth_date", .text).notNull()
-                t.column("category", .text).notNull()
-                t.column("status", .text).notNull()
-                t.column("payroll_clerk", .text).notNull()
+                t.column("sex", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("address", .text)           // JSON of Address
+                t.column("iban", .text)
                 t.column("version", .integer).notNull().defaults(to: 0)
-            }
-            // The dossier list pages by (sort_name, id): keyset paging needs exactly this index.
-            try db.create(index: "dossier_by_name", on: "dossier", columns: ["sort_name", "id"])
-            try db.create(table: "replica_meta") { t in
-                t.primaryKey("key", .text)
-                t.column("value", .text).notNull()
+                if table.hasPrefix("local_") { t.column("deleted", .boolean).notNull().defaults(to: false) }
             }
         }
-        return migrator
+        for table in ["dossier", "local_dossier"] {
+            try db.create(table: table) { t in
+                t.primaryKey("id", .text)
+                t.column("employer_code", .text).notNull()
+                t.column("number", .text).notNull()
+                t.column("person_id", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("payroll_clerk_id", .text)
+                t.column("time_manager_id", .text)
+                t.column("start_date", .text).notNull()
+                t.column("pay_seniority_date", .text)
+                t.column("end_date", .text)
+                t.column("version", .integer).notNull().defaults(to: 0)
+                if table.hasPrefix("local_") { t.column("deleted", .boolean).notNull().defaults(to: false) }
+            }
+        }
+        // A person's change recomputes the list rows of their dossiers.
+        try db.create(index: "dossier_by_person", on: "dossier", columns: ["person_id"])
+        try db.create(index: "local_dossier_by_person", on: "local_dossier", columns: ["person_id"])
+        try createView(db, name: "person_view", table: "person", columns: personColumns)
+        try createView(db, name: "dossier_view", table: "dossier", columns: dossierColumns)
+
+        try db.create(table: "career_period") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("dossier_id", .text).notNull()
+            t.column("start", .text).notNull()
+            t.column("end", .text)
+            t.column("grade", .text).notNull()
+            t.column("scale", .text).notNull()
+            t.column("regime", .integer).notNull()       // thousandths: 1000 = full time
+            t.column("schedule", .text).notNull()        // JSON array of seven WorkDay values
+            t.column("category", .text).notNull()
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        // Opening a dossier reads its career in date order.
+        try db.create(index: "career_period_by_dossier", on: "career_period", columns: ["dossier_id", "start"])
+    }
+
+    private static func createTimeRecords(_ db: Database) throws {
+        for table in ["time_record", "local_time_record"] {
+            try db.create(table: table) { t in
+                t.primaryKey("id", .text)
+                t.column("employer_code", .text).notNull()
+                t.column("dossier_id", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("type_code", .text)
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("day_part", .text).notNull()
+                t.column("start_minute", .integer)
+                t.column("end_minute", .integer)
+                t.column("minutes", .integer)
+                t.column("certificate_received", .boolean).notNull().defaults(to: false)
+                t.column("status", .text).notNull()
+                t.column("entered_by", .text).notNull()
+                t.column("reviewed_by", .text)
+                t.column("rejection_reason", .text)
+                t.column("correction_month", .text)
+                t.column("version", .integer).notNull().defaults(to: 0)
+                if table.hasPrefix("local_") { t.column("deleted", .boolean).notNull().defaults(to: false) }
+            }
+        }
+        // Opening a dossier and checking overlaps read one dossier's records by date.
+        try db.create(index: "time_record_by_dossier", on: "time_record", columns: ["dossier_id", "start"])
+        try db.create(index: "local_time_record_by_dossier", on: "local_time_record", columns: ["dossier_id", "start"])
+        try createView(db, name: "time_record_view", table: "time_record", columns: timeRecordColumns)
+    }
+
+    private static func createArt60(_ db: Database) throws {
+        try db.create(table: "partner") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("enterprise_number", .text)
+            t.column("address", .text)
+            t.column("contact_name", .text)
+            t.column("active", .boolean).notNull().defaults(to: true)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(table: "art60_contract") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("dossier_id", .text).notNull()
+            t.column("start", .text).notNull()
+            t.column("end", .text)
+            t.column("end_reason", .text)
+            t.column("planned_end", .text)
+            t.column("regime", .integer).notNull()
+            t.column("officer_id", .text)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(index: "art60_contract_by_dossier", on: "art60_contract", columns: ["dossier_id"])
+        try db.create(table: "placement") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("contract_id", .text).notNull()
+            t.column("partner_id", .text).notNull()
+            t.column("start", .text).notNull()
+            t.column("end", .text)
+            t.column("agreement_signed_on", .text)
+            t.column("monthly_fee_cents", .integer).notNull()
+            t.column("tasks", .text).notNull()
+            t.column("hours_per_week", .double).notNull()
+            t.column("supervisor_name", .text)
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(index: "placement_by_contract", on: "placement", columns: ["contract_id", "start"])
+        try db.create(index: "placement_by_partner", on: "placement", columns: ["partner_id"])
+        try db.create(table: "art60_event") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("contract_id", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("placement_id", .text)
+            t.column("note", .text).notNull()
+            t.column("recorded_by", .text).notNull()
+            t.column("version", .integer).notNull().defaults(to: 0)
+        }
+        try db.create(index: "art60_event_by_contract", on: "art60_event", columns: ["contract_id", "date"])
+    }
+
+    private static func createSync(_ db: Database) throws {
+        try db.create(table: "outbox") { t in
+            // AUTOINCREMENT: ids are never reused, so the id is the client mutation id.
+            t.autoIncrementedPrimaryKey("id")
+            t.column("uuid", .text).notNull().unique()
+            t.column("mutation", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("target_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("base_version", .integer)
+            t.column("payload", .text).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+        }
+        // Recomputing the working value of one row replays its pending mutations in order.
+        try db.create(index: "outbox_by_target", on: "outbox", columns: ["entity", "target_id", "id"])
+        try db.create(table: "mutation_result") { t in
+            t.primaryKey("mutation_id", .integer)
+            t.column("uuid", .text).notNull()
+            t.column("mutation", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("target_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("status", .text).notNull()          // applied, rejected, conflict
+            t.column("reason", .text)
+            t.column("server_value", .text)
+            t.column("recorded_at", .text).notNull()
+        }
+        try db.create(table: "sync_state") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("client_id", .text)
+            t.column("user_id", .text)
+            t.column("protocol_version", .integer)
+            t.column("schema_version", .text)
+            t.column("pull_cursor", .text)
+            t.column("initial_sync_token", .text)
+            t.column("last_push_at", .text)
+            t.column("last_pull_at", .text)
+            t.column("last_error", .text)
+        }
+        try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
+        try db.create(table: "audit") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .text).notNull()
+            t.column("user_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("target_id", .text).notNull()
+            t.column("changes", .text).notNull()         // JSON: {field: {old, new}}
+            t.column("mutation_id", .integer)
+        }
+        // The history of one dossier, record or person.
+        try db.create(index: "audit_by_target", on: "audit", columns: ["entity", "target_id", "id"])
+    }
+
+    private static func createDossierList(_ db: Database) throws {
+        try db.create(table: "dossier_list") { t in
+            t.column("list_id", .integer).primaryKey()
+            t.column("id", .text).notNull().unique()
+            t.column("employer_code", .text).notNull()
+            t.column("number", .text).notNull()
+            t.column("last_name", .text).notNull()
+            t.column("first_name", .text).notNull()
+            t.column("sort_name", .text).notNull()
+            t.column("category", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("payroll_clerk_id", .text)
+            t.column("payroll_clerk", .text).notNull()
+            t.column("clerk_sort", .text).notNull()
+            t.column("search_name", .text).notNull()
+            t.column("search_number", .text).notNull()
+            t.column("search_niss", .text).notNull()
+        }
+        try createListIndexes(db)
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE dossier_search USING fts5(
+                search_name, search_number, search_niss,
+                content='dossier_list', content_rowid='list_id',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3')
+            """)
+    }
+
+    /// One index per list order (and per filter that leads it); see `DossierSortOrder`.
+    static let listIndexes: [(name: String, columns: [String])] = [
+        ("dossier_list_by_name", ["sort_name", "id"]),
+        ("dossier_list_by_number", ["number", "id"]),
+        ("dossier_list_by_employer", ["employer_code", "sort_name", "id"]),
+        ("dossier_list_by_clerk", ["clerk_sort", "sort_name", "id"]),
+        ("dossier_list_by_category", ["category", "sort_name", "id"]),
+        ("dossier_list_by_status", ["status", "sort_name", "id"]),
+        // "My dossiers": one clerk's dossiers by name.
+        ("dossier_list_by_clerk_id", ["payroll_clerk_id", "sort_name", "id"]),
+    ]
+
+    static func createListIndexes(_ db: Database) throws {
+        for index in listIndexes {
+            try db.create(index: index.name, on: "dossier_list", columns: index.columns, ifNotExists: true)
+        }
+    }
+
+    static func dropListIndexes(_ db: Database) throws {
+        for index in listIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+    }
+
+    /// The working view of a table: overlay rows (minus deletions), then mirror rows without one.
+    private static func createView(_ db: Database, name: String, table: String, columns: [String]) throws {
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let mirrorList = columns.map { "m.\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE VIEW \(name) AS
+            SELECT \(list) FROM local_\(table) WHERE deleted = 0
+            UNION ALL
+            SELECT \(mirrorList) FROM \(table) m
+            WHERE NOT EXISTS (SELECT 1 FROM local_\(table) l WHERE l.id = m.id)
+            """)
     }
 }

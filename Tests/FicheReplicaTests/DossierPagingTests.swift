@@ -53,7 +53,7 @@ final class DossierPagingTests: XCTestCase {
         XCTAssertEqual(DemoDataGenerator.niss(year: 2017, month: 7, day: 30, serial: 33), "17073003384")
         let database = try database(dossiers: 300)
         let stored = try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT niss, birth_date FROM dossier")
+            try Row.fetchAll(db, sql: "SELECT niss, birth_date FROM person")
         }
         XCTAssertEqual(stored.count, 300)
         for row in stored {

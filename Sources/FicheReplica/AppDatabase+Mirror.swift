@@ -1,0 +1,84 @@
+import FicheDomain
+import GRDB
+
+extension AppDatabase {
+    /// Applies rows pulled from the server: each upsert only if its version is not older than
+    /// the stored one (idempotent, tolerant of reordering), then recomputes the working view of
+    /// the rows touched. One transaction.
+    public func applyPulled(_ batch: MirrorBatch) throws {
+        try write { db in
+            for row in batch.employers {
+                try Self.upsert(db, table: "employer", key: ["code"], columns: row.value.replicaColumns, version: row.version)
+            }
+            for row in batch.users {
+                try Self.upsert(db, table: "app_user", key: ["id"],
+                                columns: row.value.replicaColumns(employerCode: row.employerCode), version: row.version)
+            }
+            for row in batch.grants {
+                try Self.upsert(db, table: "user_grant", key: ["id"], columns: row.value.replicaColumns, version: row.version)
+            }
+            for row in batch.payrollMonths {
+                try Self.upsert(db, table: "payroll_month", key: ["employer_code", "month"],
+                                columns: row.value.replicaColumns, version: row.version)
+            }
+            for row in batch.persons {
+                try Self.upsert(db, table: "person", key: ["id"],
+                                columns: row.value.replicaColumns(employerCode: row.employerCode), version: row.version)
+                try WorkingView.recompute(db, entity: "person", id: row.value.id)
+            }
+            for row in batch.dossiers {
+                try Self.upsert(db, table: "dossier", key: ["id"], columns: row.value.replicaColumns, version: row.version)
+                try WorkingView.recompute(db, entity: "dossier", id: row.value.id)
+            }
+            for row in batch.careerPeriods {
+                try Self.upsert(db, table: "career_period", key: ["id"],
+                                columns: row.value.replicaColumns(employerCode: row.employerCode), version: row.version)
+            }
+            for row in batch.timeRecords {
+                try Self.upsert(db, table: "time_record", key: ["id"], columns: row.value.replicaColumns, version: row.version)
+                try WorkingView.recompute(db, entity: "time_record", id: row.value.id)
+            }
+        }
+    }
+
+    /// Deletes every row of an employer the user lost access to, in one transaction, but keeps
+    /// the outbox (those changes come back rejected and stay visible).
+    public func removeEmployerScope(_ employerCode: String) throws {
+        try write { db in
+            let listed = try Row.fetchAll(db, sql: """
+                SELECT list_id, search_name, search_number, search_niss FROM dossier_list WHERE employer_code = ?
+                """, arguments: [employerCode])
+            for old in listed {
+                try db.execute(sql: """
+                    INSERT INTO dossier_search (dossier_search, rowid, search_name, search_number, search_niss)
+                    VALUES ('delete', ?, ?, ?, ?)
+                    """, arguments: [old[0], old[1], old[2], old[3]])
+            }
+            try db.execute(sql: "DELETE FROM dossier_list WHERE employer_code = ?", arguments: [employerCode])
+            for table in Self.scopedTables {
+                try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
+            }
+            try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
+        }
+    }
+
+    /// Every table whose rows belong to one employer (besides `employer` itself).
+    static let scopedTables = [
+        "app_user", "user_grant", "payroll_month", "person", "local_person", "dossier", "local_dossier",
+        "career_period", "time_record", "local_time_record", "partner", "art60_contract", "placement", "art60_event",
+    ]
+
+    static func upsert(_ db: Database, table: String, key: [String], columns: [String: DatabaseValue], version: Int64) throws {
+        var values = columns
+        values["version"] = version.databaseValue
+        let names = values.keys.sorted()
+        let quoted = names.map { "\"\($0)\"" }
+        let updates = names.filter { !key.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+        let sql = """
+            INSERT INTO \(table) (\(quoted.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: names.count)))
+            ON CONFLICT(\(key.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
+            WHERE excluded.version >= \(table).version
+            """
+        try db.execute(sql: sql, arguments: StatementArguments(names.map { values[$0] ?? .null }))
+    }
+}

@@ -1,0 +1,182 @@
+import FicheDomain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Records an absence: checks it with the time-sheet rules, then writes the record, its
+    /// outbox row and its audit row in ONE transaction.
+    ///
+    /// A record that breaks a rule (overlap, closed payroll month, non-working day, unknown
+    /// type…) or that the user may not enter throws and writes nothing.
+    ///
+    /// ```swift
+    /// let entry = try database.recordAbsence(.absence(id: UUID().uuidString, employerCode: "AC-IXL",
+    ///     dossierID: id, type: "annual_leave", from: monday, to: friday, enteredBy: user.id), by: user, rules: rules)
+    /// ```
+    /// - Returns: the outbox row, whose id is the mutation id the server will see.
+    /// - Throws: `RuleViolation` (translated by the app), `MissingRowError`, or a database error.
+    @discardableResult
+    public func recordAbsence(_ record: TimeRecord, by user: User, rules: RuleBook, now: Date = Date()) throws -> OutboxEntry {
+        guard record.kind == .absence else { throw RuleViolation.absenceTypeUnknown(code: record.typeCode ?? record.kind.rawValue) }
+        return try write { db in
+            guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [record.dossierID]) else {
+                throw MissingRowError(entity: "dossier", id: record.dossierID)
+            }
+            let dossier = try Dossier(stored: dossierRow)
+            guard dossier.employerCode == record.employerCode else { throw MissingRowError(entity: "dossier", id: record.dossierID) }
+            try Self.rights(db, user: user, now: now).require(.enterTimeRecord, at: dossier.employerCode)
+            guard try Row.fetchOne(db, sql: "SELECT 1 FROM time_record_view WHERE id = ?", arguments: [record.id]) == nil else {
+                throw StoredRowError(table: "time_record", id: record.id, detail: "already exists")
+            }
+            let sheet = try Self.timeSheet(db, dossier: dossier, around: record, rules: rules)
+            try sheet.check(record)
+            let payload = MutationPayload(from: [:], to: record.replicaColumns)
+            let entry = try Self.writeChange(db, mutation: "recordAbsence", entity: "time_record", targetID: record.id,
+                                             employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
+                                             user: user, now: now)
+            try WorkingView.recompute(db, entity: "time_record", id: record.id)
+            return entry
+        }
+    }
+
+    /// Changes one field of a dossier (or of its person: IBAN, names), writing the new value,
+    /// its outbox row with `{old, new}` and its audit row in ONE transaction.
+    ///
+    /// ```swift
+    /// try database.updateDossierField("dos-AC-IXL-1", .iban, to: "BE32 1234 5678 9002", by: clerk)
+    /// ```
+    /// - Parameter value: the new value as typed; `nil` empties an optional field.
+    /// - Returns: the outbox row, or nil when the value did not change (nothing written).
+    /// - Throws: `RuleViolation` (invalid IBAN, no permission), `FieldValueError`, `MissingRowError`.
+    @discardableResult
+    public func updateDossierField(_ dossierID: String, _ field: DossierField, to value: String?, by user: User,
+                                   now: Date = Date()) throws -> OutboxEntry? {
+        try write { db in
+            guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [dossierID]) else {
+                throw MissingRowError(entity: "dossier", id: dossierID)
+            }
+            let dossier = try Dossier(stored: dossierRow)
+            try Self.rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
+            let stored = try Self.storedValue(field, value)
+            let table = field.entity
+            let targetID = field.entity == "person" ? dossier.personID : dossier.id
+            guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
+                throw MissingRowError(entity: table, id: targetID)
+            }
+            let old: DatabaseValue = current[field.rawValue]
+            if old == stored { return nil }
+            let payload = MutationPayload(fields: [field.rawValue: (old, stored)])
+            let entry = try Self.writeChange(db, mutation: "updateDossierField", entity: table, targetID: targetID,
+                                             employerCode: dossier.employerCode, baseVersion: current["version"],
+                                             payload: payload, user: user, now: now)
+            try WorkingView.recompute(db, entity: table, id: targetID)
+            return entry
+        }
+    }
+
+    /// The local changes not yet acknowledged by the server, oldest first.
+    public func pendingMutations() throws -> [OutboxEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id").map(Self.outboxEntry)
+        }
+    }
+
+    /// The audit trail of one row (`entity` is `time_record`, `person` or `dossier`), oldest first.
+    public func auditTrail(entity: String, targetID: String) throws -> [AuditEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = ? AND target_id = ? ORDER BY id",
+                             arguments: [entity, targetID]).map(Self.auditEntry)
+        }
+    }
+
+    // MARK: Inside the write transaction
+
+    static func rights(_ db: Database, user: User, now: Date) throws -> AccessRights {
+        let grants = try Row.fetchAll(db, sql: "SELECT * FROM user_grant WHERE user_id = ?", arguments: [user.id])
+            .map(Grant.init(stored:))
+        return AccessRights(userID: user.id, grants: grants, on: LocalDate(utc: now))
+    }
+
+    /// The dossier's sheet with the records that can clash with `record` (same dates), its
+    /// work calendar and its employer's payroll months.
+    static func timeSheet(_ db: Database, dossier: Dossier, around record: TimeRecord, rules: RuleBook) throws -> TimeSheet {
+        guard let employerRow = try Row.fetchOne(db, sql: "SELECT * FROM employer WHERE code = ?", arguments: [dossier.employerCode]) else {
+            throw MissingRowError(entity: "employer", id: dossier.employerCode)
+        }
+        let employer = try Employer(stored: employerRow)
+        let holidays = try rules.holidayCalendar(for: employer)
+        let periods = try Row.fetchAll(db, sql: "SELECT * FROM career_period WHERE dossier_id = ? ORDER BY start",
+                                       arguments: [dossier.id]).map(CareerPeriod.init(stored:))
+        let calendar = periods.isEmpty
+            ? WorkCalendar(holidays: holidays, schedule: .fullTime)
+            : WorkCalendar(holidays: holidays, career: Career(periods: periods))
+        let records = try Row.fetchAll(db, sql: """
+            SELECT * FROM time_record_view WHERE dossier_id = ? AND start <= ? AND "end" >= ?
+            """, arguments: [dossier.id, record.end.iso, record.start.iso]).map(TimeRecord.init(stored:))
+        let months = try Row.fetchAll(db, sql: "SELECT * FROM payroll_month WHERE employer_code = ?",
+                                      arguments: [dossier.employerCode]).map(PayrollMonth.init(stored:))
+        return TimeSheet(dossier: dossier, records: records, catalogue: rules.absenceCatalogue, calendar: calendar,
+                         payrollMonths: months)
+    }
+
+    /// Writes the outbox row and the audit row of one change.
+    static func writeChange(_ db: Database, mutation: String, entity: String, targetID: String, employerCode: String,
+                            baseVersion: Int64?, payload: MutationPayload, user: User, now: Date) throws -> OutboxEntry {
+        let createdAt = Self.timestamp(now)
+        let uuid = UUID().uuidString.lowercased()
+        let json = payload.json
+        try db.execute(sql: """
+            INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, base_version, payload, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [uuid, mutation, entity, targetID, employerCode, baseVersion, json, createdAt, user.id])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: """
+            INSERT INTO audit (at, user_id, employer_code, action, entity, target_id, changes, mutation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [createdAt, user.id, employerCode, mutation, entity, targetID, json, id])
+        return OutboxEntry(id: id, uuid: uuid, mutation: mutation, entity: entity, targetID: targetID,
+                           employerCode: employerCode, baseVersion: baseVersion, changes: payload.fieldChanges,
+                           createdAt: createdAt, createdBy: user.id, attempts: 0)
+    }
+
+    static func storedValue(_ field: DossierField, _ value: String?) throws -> DatabaseValue {
+        let trimmed = value?.trimmingCharacters(in: .whitespaces)
+        let text = (trimmed?.isEmpty ?? true) ? nil : trimmed
+        switch field {
+        case .iban:
+            guard let text else { return .null }
+            return try IBAN(text).compact.databaseValue
+        case .lastName, .firstName:
+            guard let text else { throw FieldValueError(field: field, value: value, reason: "a name cannot be empty") }
+            return text.databaseValue
+        case .status:
+            guard let text, DossierStatus(rawValue: text) != nil else {
+                throw FieldValueError(field: field, value: value, reason: "unknown status")
+            }
+            return text.databaseValue
+        case .payrollClerk, .timeManager:
+            return text.databaseValue
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func outboxEntry(_ row: Row) throws -> OutboxEntry {
+        let payload = try MutationPayload.decode(row["payload"] ?? "")
+        return OutboxEntry(id: row["id"], uuid: row["uuid"], mutation: row["mutation"], entity: row["entity"],
+                           targetID: row["target_id"], employerCode: row["employer_code"], baseVersion: row["base_version"],
+                           changes: payload.fieldChanges, createdAt: row["created_at"], createdBy: row["created_by"],
+                           attempts: row["attempts"])
+    }
+
+    static func auditEntry(_ row: Row) throws -> AuditEntry {
+        let payload = try MutationPayload.decode(row["changes"] ?? "")
+        return AuditEntry(id: row["id"], at: row["at"], userID: row["user_id"], employerCode: row["employer_code"],
+                          action: row["action"], entity: row["entity"], targetID: row["target_id"],
+                          changes: payload.fieldChanges, mutationID: row["mutation_id"])
+    }
+}

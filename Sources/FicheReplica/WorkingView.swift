@@ -1,0 +1,57 @@
+import GRDB
+
+/// Keeps the working view (mirror + pending outbox) up to date, one row at a time.
+///
+/// For a row with pending mutations, `local_<table>` holds the mirror row with each pending
+/// mutation's new values applied in outbox order; without pending mutations it holds nothing
+/// and `<table>_view` shows the mirror row. Called after every local write and every pull.
+enum WorkingView {
+    struct Table {
+        let name: String
+        let columns: [String]
+    }
+
+    static let tables: [String: Table] = [
+        "person": Table(name: "person", columns: ReplicaSchema.personColumns),
+        "dossier": Table(name: "dossier", columns: ReplicaSchema.dossierColumns),
+        "time_record": Table(name: "time_record", columns: ReplicaSchema.timeRecordColumns),
+    ]
+
+    /// Recomputes the working value of `entity` `id`, then the dossier list rows it feeds.
+    static func recompute(_ db: Database, entity: String, id: String) throws {
+        guard let table = tables[entity] else { return }
+        try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
+        let pending = try String.fetchAll(db, sql: """
+            SELECT payload FROM outbox WHERE entity = ? AND target_id = ? ORDER BY id
+            """, arguments: [entity, id])
+        if !pending.isEmpty {
+            var values: [String: DatabaseValue] = [:]
+            var deleted = true
+            if let mirror = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE id = ?", arguments: [id]) {
+                for column in table.columns { values[column] = mirror[column] }
+                deleted = false
+            }
+            for text in pending {
+                let payload = try MutationPayload.decode(text)
+                for (column, change) in payload.fields { values[column] = change.new }
+                deleted = payload.deletes
+            }
+            values["id"] = id.databaseValue
+            if values["version"] == nil { values["version"] = 0.databaseValue }
+            let columns = table.columns + ["deleted"]
+            let arguments = table.columns.map { values[$0] ?? .null } + [deleted.databaseValue]
+            try db.execute(
+                sql: "INSERT INTO local_\(table.name) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
+                arguments: StatementArguments(arguments))
+        }
+        switch entity {
+        case "dossier":
+            try DossierListIndex.refresh(db, dossierIDs: [id])
+        case "person":
+            let dossiers = try String.fetchAll(db, sql: "SELECT id FROM dossier_view WHERE person_id = ?", arguments: [id])
+            try DossierListIndex.refresh(db, dossierIDs: dossiers)
+        default:
+            break
+        }
+    }
+}

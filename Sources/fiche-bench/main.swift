@@ -1,0 +1,14 @@
+import FicheDomain
+import FicheReplica
+import Foundation
+
+// fiche-bench: measures the replica at the scale of a federal shared service and prints one
+// JSON object per line. See docs/BENCHMARKS.md for how to run it and what each metric means.
+
+do {
+    let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    try Bench(options: options).run()
+} catch {
+    FileHandle.standardError.write(Data("fiche-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,56 @@
+@testable import FicheReplica
+import GRDB
+import XCTest
+
+final class MigrationTests: XCTestCase {
+    func testANewReplicaHasEveryTableOfTheDomainWithItsEmployerAndVersion() throws {
+        let database = try AppDatabase.open(at: ReplicaFixture.file())
+        try database.writer.read { db in
+            for table in ["person", "dossier", "career_period", "time_record", "payroll_month", "partner",
+                          "art60_contract", "placement", "art60_event", "app_user", "user_grant"] {
+                let columns = try db.columns(in: table).map(\.name)
+                XCTAssertTrue(columns.contains("employer_code"), table)
+                XCTAssertTrue(columns.contains("version"), table)
+            }
+            for table in ["employer", "outbox", "mutation_result", "sync_state", "audit", "dossier_list", "dossier_search",
+                          "local_person", "local_dossier", "local_time_record"] {
+                XCTAssertTrue(try db.tableExists(table), table)
+            }
+            for view in ["person_view", "dossier_view", "time_record_view"] {
+                XCTAssertTrue(try db.viewExists(view), view)
+            }
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_state"), 1)
+        }
+        XCTAssertEqual(try database.writer.read { try ReplicaSchema.migrator.appliedIdentifiers($0) }.count,
+                       ReplicaSchema.migrator.migrations.count)
+    }
+
+    func testAReplicaOfAnOlderFicheIsUpgradedInPlaceKeepingItsRows() throws {
+        let file = ReplicaFixture.file()
+        let old = try DatabaseQueue(path: file)
+        try old.write { db in try db.execute(sql: "PRAGMA application_id = \(ReplicaSchema.applicationID)") }
+        try ReplicaSchema.migrator.migrate(old, upTo: "v2-dossiers")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO person (id, employer_code, niss, last_name, first_name, birth_date, sex, language)
+                VALUES ('p', 'AC-IXL', '85073003328', 'Van den Bossche', 'Éloïse', '1985-07-30', 'female', 'fr')
+                """)
+            try db.execute(sql: """
+                INSERT INTO dossier (id, employer_code, number, person_id, status, category, start_date)
+                VALUES ('d', 'AC-IXL', 'AC-000001', 'p', 'active', 'statutory', '2020-01-01')
+                """)
+        }
+        try old.close()
+        let database = try AppDatabase.open(at: file)
+        try database.writer.read { db in
+            XCTAssertTrue(try db.tableExists("outbox"))
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT last_name FROM person_view WHERE id = 'p'"), "Van den Bossche")
+        }
+    }
+
+    func testMigrationsAreListedInTheOrderTheyRun() {
+        XCTAssertEqual(ReplicaSchema.migrator.migrations, [
+            "v1-reference", "v2-dossiers", "v3-time-records", "v4-art60", "v5-outbox-audit-sync", "v6-dossier-list-search",
+        ])
+    }
+}
