@@ -65,7 +65,7 @@ let package = Package(
         // Screens, state, actions, strings.
         .target(
             name: "FicheApp",
-            dependencies: ["FicheReplica", "FicheTerminal", "FicheWidgets"],
+            dependencies: ["FicheDomain", "FicheReplica", "FicheTerminal", "FicheWidgets"],
             resources: [.copy("Strings")]
         ),
         .executableTarget(

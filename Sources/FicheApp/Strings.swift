@@ -26,11 +26,19 @@ public struct Strings: Sendable {
     /// Every key the table of `language` defines.
     public static func keys(of language: Language) -> Set<String> { Set(loadTable(language).keys) }
 
+    /// Merges `Strings/<language>.json` with every `Strings/<topic>.<language>.json`
+    /// (e.g. `errors.fr.json`), so each topic keeps its three languages side by side.
     private static func loadTable(_ language: Language) -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Strings"),
-              let data = try? Data(contentsOf: url),
-              let table = try? JSONDecoder().decode([String: String].self, from: data)
+        guard let folder = Bundle.module.url(forResource: "Strings", withExtension: nil),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [:] }
+        var table: [String: String] = [:]
+        for file in files.sorted() where file == "\(language.rawValue).json" || file.hasSuffix(".\(language.rawValue).json") {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)),
+                  let entries = try? JSONDecoder().decode([String: String].self, from: data)
+            else { continue }
+            table.merge(entries) { first, _ in first }
+        }
         return table
     }
 }
