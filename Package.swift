@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -37,15 +39,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Wire types shared by the replica and the server: mutations, pull pages, tokens.
+        .target(name: "FicheSyncProtocol", dependencies: ["FicheDomain"]),
         // The central server.
         .target(
             name: "FicheServer",
             dependencies: [
+                "FicheDomain", "FicheSyncProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
         ),
         // Terminal model without curses: cells, styles, keys, themes, keymaps.
         // The shipped themes and keymaps live in Sources/FicheTerminal/{Themes,Keymaps} and are
@@ -80,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "fiche-server",
             dependencies: [
-                "FicheServer",
+                "FicheServer", "FicheDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "FicheServerTests",
             dependencies: [
-                "FicheServer",
+                "FicheServer", "FicheSyncProtocol", "FicheDomain",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

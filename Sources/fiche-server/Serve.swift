@@ -1,9 +1,13 @@
 import ArgumentParser
 import FicheServer
+import Foundation
+import Hummingbird
 
 /// `fiche-server serve`: answers HTTP on the given address.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start the HTTP server.")
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -11,11 +15,25 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int = 8080
 
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate (not built in: terminate TLS at a reverse proxy).")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key (see --tls-cert).")
+    var tlsKey: String?
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        if tlsCert != nil || tlsKey != nil {
+            throw ValidationError("TLS is not built into this version; put nginx or another reverse proxy in front (see docs/SERVER.md)")
+        }
     }
 
     func run() async throws {
-        try await ServerApplication.build(host: host, port: port).runService()
+        try await store.withStore { store in
+            let service = try await SyncService(store: store)
+            print("fiche-server: \(store.backend) store, listening on http://\(host):\(port)")
+            try await ServerApplication.build(service: service, host: host, port: port).runService()
+            await service.flushAudit()
+        }
     }
 }

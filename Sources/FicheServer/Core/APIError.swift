@@ -1,0 +1,23 @@
+import FicheSyncProtocol
+import Hummingbird
+
+/// An error answered to a client with a status and an `ErrorBody`.
+public struct APIError: Error, Sendable, CustomStringConvertible {
+    public var status: HTTPResponse.Status
+    public var body: ErrorBody
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, wipe: Bool? = nil) {
+        self.status = status
+        self.body = ErrorBody(error: code, message: message, wipe: wipe)
+    }
+
+    public var description: String { "\(status.code) \(body.error): \(body.message)" }
+
+    static func unauthorized(_ message: String = "missing or invalid access token") -> APIError {
+        APIError(.unauthorized, "unauthorized", message)
+    }
+
+    static func badRequest(_ message: String) -> APIError {
+        APIError(.badRequest, "bad_request", message)
+    }
+}

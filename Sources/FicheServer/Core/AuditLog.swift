@@ -1,0 +1,27 @@
+/// Writes the audit trail: who, from which device, when, what, old → new, and the decision.
+struct AuditLog {
+    /// One audit entry.
+    struct Entry {
+        var userID: String?
+        var deviceID: String?
+        var action: String
+        var decision: String
+        var employerCode: String? = nil
+        var entity: String? = nil
+        var entityID: String? = nil
+        var field: String? = nil
+        var oldValue: String? = nil
+        var newValue: String? = nil
+    }
+
+    static func record(_ entry: Entry, at: String, in tx: any StoreTransaction) async throws {
+        try await tx.execute(
+            """
+            INSERT INTO audit (at, user_id, device_id, action, decision, employer_code, entity, entity_id, field,
+                               old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(at), .optional(entry.userID), .optional(entry.deviceID), .text(entry.action), .text(entry.decision),
+             .optional(entry.employerCode), .optional(entry.entity), .optional(entry.entityID), .optional(entry.field),
+             .optional(entry.oldValue), .optional(entry.newValue)])
+    }
+}

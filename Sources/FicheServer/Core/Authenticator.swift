@@ -1,0 +1,138 @@
+import FicheDomain
+import FicheSyncProtocol
+import Foundation
+
+/// Sign-in, token refresh, and the check every request goes through.
+///
+/// Tokens are random, stored as SHA-256 hashes, bound to one device and expiring; grants
+/// are read from the database at each request, never from the token.
+public struct Authenticator: Sendable {
+    let store: any ServerStore
+    let configuration: ServerConfiguration
+    let throttle: LoginThrottle
+    /// A valid bcrypt hash to verify against when the login is unknown, so that timing does
+    /// not reveal which logins exist.
+    let decoyHash: String
+
+    init(store: any ServerStore, configuration: ServerConfiguration) async {
+        self.store = store
+        self.configuration = configuration
+        self.throttle = LoginThrottle(configuration: configuration)
+        self.decoyHash = await PasswordHasher.hash("decoy-password", cost: configuration.bcryptCost)
+    }
+
+    /// Checks the password and registers a new device; answers its tokens.
+    func login(_ request: LoginRequest, address: String) async throws -> TokenResponse {
+        let now = configuration.now()
+        guard request.login.utf8.count <= 256, request.device.utf8.count <= 256, request.password.utf8.count <= 1024 else {
+            throw APIError.unauthorized("wrong login or password")
+        }
+        guard await throttle.allow(login: request.login, address: address, at: now.timeIntervalSince1970) else {
+            try await audit(userID: nil, deviceID: nil, action: "login", decision: "rate_limited", detail: request.login)
+            throw APIError(.tooManyRequests, "rate_limited", "too many login attempts; wait a few minutes")
+        }
+        let user = try await store.read { tx in
+            try await tx.first("SELECT id, password_hash, active FROM users WHERE login = ?", [.text(request.login)])
+        }
+        let hash = user?.string("password_hash") ?? decoyHash
+        let passwordMatches = await PasswordHasher.verify(request.password, hash: hash)
+        guard let user, let userID = user.string("id"), passwordMatches, user.int("active") == 1 else {
+            await throttle.recordFailure(login: request.login, at: now.timeIntervalSince1970)
+            try await audit(userID: user?.string("id"), deviceID: nil, action: "login", decision: "denied", detail: request.login)
+            throw APIError.unauthorized("wrong login or password")
+        }
+        await throttle.recordSuccess(login: request.login)
+        let deviceID = Secrets.identifier()
+        let tokens = issueTokens(deviceID: deviceID, now: now)
+        let nowText = Timestamps.iso(now)
+        let deviceName = request.device.isEmpty ? "unnamed device" : request.device
+        try await store.write { tx in
+            try await tx.execute(
+                """
+                INSERT INTO devices (id, user_id, name, access_hash, access_expires_at, refresh_hash, refresh_expires_at,
+                                     last_mutation_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                """,
+                [.text(deviceID), .text(userID), .text(deviceName), .text(Secrets.hash(tokens.response.accessToken)),
+                 .int(tokens.accessExpiry), .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry),
+                 .text(nowText), .text(nowText)])
+            try await AuditLog.record(.init(userID: userID, deviceID: deviceID, action: "login", decision: "allowed",
+                                            entity: "device", entityID: deviceID, newValue: deviceName), at: nowText, in: tx)
+        }
+        return tokens.response
+    }
+
+    /// Exchanges a refresh token for new tokens (both are rotated).
+    func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
+        let now = configuration.now()
+        let epoch = Int64(now.timeIntervalSince1970)
+        let nowText = Timestamps.iso(now)
+        return try await store.write { tx in
+            guard let device = try await tx.first(
+                "SELECT d.id, d.user_id, d.refresh_expires_at, d.revoked_at, u.active FROM devices d JOIN users u ON u.id = d.user_id WHERE d.refresh_hash = ?",
+                [.text(Secrets.hash(request.refreshToken))]), let deviceID = device.string("id")
+            else { throw APIError.unauthorized("unknown refresh token") }
+            if device.string("revoked_at") != nil {
+                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+            }
+            guard device.int("active") == 1 else { throw APIError.unauthorized("the account is disabled") }
+            guard (device.int("refresh_expires_at") ?? 0) > epoch else {
+                throw APIError(.unauthorized, "token_expired", "the session expired; sign in again")
+            }
+            let tokens = issueTokens(deviceID: deviceID, now: now)
+            try await tx.execute(
+                "UPDATE devices SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?, last_seen_at = ? WHERE id = ?",
+                [.text(Secrets.hash(tokens.response.accessToken)), .int(tokens.accessExpiry),
+                 .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry), .text(nowText), .text(deviceID)])
+            try await AuditLog.record(.init(userID: device.string("user_id"), deviceID: deviceID, action: "refresh",
+                                            decision: "allowed"), at: nowText, in: tx)
+            return tokens.response
+        }
+    }
+
+    /// The caller behind an `Authorization: Bearer …` header, with their current grants.
+    ///
+    /// - Throws: `APIError` 401 (`unauthorized`, `token_expired`, or `device_revoked` with `wipe`).
+    func authenticate(authorization: String?) async throws -> Caller {
+        guard let authorization, authorization.hasPrefix("Bearer "), authorization.utf8.count < 512 else {
+            throw APIError.unauthorized()
+        }
+        let token = String(authorization.dropFirst("Bearer ".count))
+        let now = configuration.now()
+        let today = Timestamps.brusselsDay(now)
+        return try await store.read { tx in
+            guard let row = try await tx.first(
+                """
+                SELECT d.id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id, u.login, u.display_name, u.active
+                FROM devices d JOIN users u ON u.id = d.user_id WHERE d.access_hash = ?
+                """, [.text(Secrets.hash(token))]),
+                let deviceID = row.string("id"), let userID = row.string("user_id")
+            else { throw APIError.unauthorized() }
+            if row.string("revoked_at") != nil {
+                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+            }
+            guard row.int("active") == 1 else { throw APIError.unauthorized("the account is disabled") }
+            guard (row.int("access_expires_at") ?? 0) > Int64(now.timeIntervalSince1970) else {
+                throw APIError(.unauthorized, "token_expired", "the access token expired; refresh it")
+            }
+            return Caller(userID: userID, login: row.string("login") ?? "", displayName: row.string("display_name") ?? "",
+                          deviceID: deviceID, lastMutationID: row.int("last_mutation_id") ?? 0,
+                          rights: try await GrantLoader.rights(of: userID, on: today, in: tx))
+        }
+    }
+
+    private func issueTokens(deviceID: String, now: Date) -> (response: TokenResponse, accessExpiry: Int64, refreshExpiry: Int64) {
+        let epoch = Int64(now.timeIntervalSince1970)
+        let response = TokenResponse(deviceID: deviceID, accessToken: Secrets.token(prefix: "fa_"),
+                                     refreshToken: Secrets.token(prefix: "fr_"), expiresIn: configuration.accessTokenLifetime)
+        return (response, epoch + Int64(configuration.accessTokenLifetime), epoch + Int64(configuration.refreshTokenLifetime))
+    }
+
+    private func audit(userID: String?, deviceID: String?, action: String, decision: String, detail: String?) async throws {
+        let now = Timestamps.iso(configuration.now())
+        let detail = detail.map { String($0.prefix(256)) }
+        try await store.write { tx in
+            try await AuditLog.record(.init(userID: userID, deviceID: deviceID, action: action, decision: decision,
+                                            newValue: detail), at: now, in: tx)
+        }
+    }
+}

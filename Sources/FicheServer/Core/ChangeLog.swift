@@ -1,0 +1,63 @@
+import FicheSyncProtocol
+import Foundation
+
+/// Appends to the change log with gap-free sequences taken inside the writing transaction.
+enum ChangeLog {
+    /// One entry to append.
+    struct Entry {
+        var scope: String
+        var entity: SyncEntity
+        var id: String
+        var op: ChangeOperation
+        var row: [String: String?]?
+        var mutation: String? = nil
+        /// Set for scope events, which only one user receives.
+        var targetUser: String? = nil
+    }
+
+    /// Locks the clock row for this transaction: writers queue here, so sequences commit in order.
+    static func lockClock(in tx: any StoreTransaction) async throws {
+        try await tx.execute("UPDATE sync_clock SET seq = seq WHERE id = 1")
+    }
+
+    /// Reserves `count` sequences; returns the first.
+    static func reserve(_ count: Int, in tx: any StoreTransaction) async throws -> Int64 {
+        guard let last = try await tx.first("UPDATE sync_clock SET seq = seq + ? WHERE id = 1 RETURNING seq",
+                                             [.int(Int64(count))])?.int("seq")
+        else { throw CommandError("the sync clock is missing: run fiche-server migrate") }
+        return last - Int64(count) + 1
+    }
+
+    /// Appends entries; each gets its own sequence, which is also the row's new version.
+    /// Returns the sequences in order.
+    @discardableResult
+    static func append(_ entries: [Entry], in tx: any StoreTransaction) async throws -> [Int64] {
+        guard !entries.isEmpty else { return [] }
+        let first = try await reserve(entries.count, in: tx)
+        var sequences: [Int64] = []
+        for (offset, entry) in entries.enumerated() {
+            let seq = first + Int64(offset)
+            var row = entry.row
+            row?["version"] = String(seq)
+            try await tx.execute(
+                """
+                INSERT INTO change_log (seq, scope, entity, entity_id, op, version, row_json, mutation, target_user)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.int(seq), .text(entry.scope), .text(entry.entity.rawValue), .text(entry.id), .text(entry.op.rawValue),
+                 .int(seq), .optional(try row.map(encode)), .optional(entry.mutation), .optional(entry.targetUser)])
+            sequences.append(seq)
+        }
+        return sequences
+    }
+
+    static func encode(_ row: [String: String?]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(row), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> [String: String?] {
+        try JSONDecoder().decode([String: String?].self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,19 @@
+import FicheDomain
+
+/// Reads a user's grants and turns them into `AccessRights` for today.
+enum GrantLoader {
+    static func grants(of userID: String, in tx: any StoreTransaction) async throws -> [Grant] {
+        try await tx.query("SELECT id, employer_code, role, valid_from, valid_to FROM grants WHERE user_id = ?",
+                           [.text(userID)]).compactMap { row in
+            guard let id = row.string("id"), let employer = row.string("employer_code"),
+                  let role = row.string("role").flatMap(Role.init(rawValue:)) else { return nil }
+            return Grant(id: id, userID: userID, employerCode: employer, role: role,
+                         validFrom: row.string("valid_from").flatMap { try? LocalDate.parse($0) },
+                         validTo: row.string("valid_to").flatMap { try? LocalDate.parse($0) })
+        }
+    }
+
+    static func rights(of userID: String, on day: LocalDate?, in tx: any StoreTransaction) async throws -> AccessRights {
+        AccessRights(userID: userID, grants: try await grants(of: userID, in: tx), on: day)
+    }
+}

@@ -1,0 +1,35 @@
+import Crypto
+import Foundation
+
+/// Random tokens and their stored hashes.
+enum Secrets {
+    /// 32 random bytes from the system's CSPRNG, base64url without padding, with a prefix.
+    static func token(prefix: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return prefix + base64url(Data(bytes))
+    }
+
+    /// What the database keeps of a token: its SHA-256, hex.
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func base64url(_ data: Data) -> String {
+        data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func fromBase64url(_ text: String) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+
+    /// A new identifier (lower-case UUID).
+    static func identifier() -> String {
+        UUID().uuidString.lowercased()
+    }
+}

@@ -1,0 +1,33 @@
+import FicheDomain
+import FicheSyncProtocol
+import Foundation
+
+/// Everything the HTTP API does, above the store and below the routes.
+public struct SyncService: Sendable {
+    public let store: any ServerStore
+    public let configuration: ServerConfiguration
+    let authenticator: Authenticator
+    let pushProcessor: PushProcessor
+    let pullReader: PullReader
+    let snapshotReader: SnapshotReader
+    let readAudit: ReadAudit
+
+    /// Prepares the service on a migrated store: loads the rule files and the snapshot key.
+    public init(store: any ServerStore, configuration: ServerConfiguration = ServerConfiguration()) async throws {
+        self.store = store
+        self.configuration = configuration
+        let ruleBook = try RuleBook.bundled()
+        let readAudit = ReadAudit(store: store)
+        self.readAudit = readAudit
+        self.authenticator = await Authenticator(store: store, configuration: configuration)
+        self.pushProcessor = PushProcessor(store: store, configuration: configuration, ruleBook: ruleBook)
+        self.pullReader = PullReader(store: store, audit: readAudit, configuration: configuration)
+        self.snapshotReader = SnapshotReader(store: store, audit: readAudit, configuration: configuration,
+                                             key: try await ServerSecret.snapshotKey(in: store))
+    }
+
+    /// Writes buffered read-audit entries.
+    public func flushAudit() async {
+        await readAudit.flush()
+    }
+}

@@ -1,0 +1,62 @@
+/// RFC 4180 CSV: reading (quoted fields, doubled quotes, CRLF or LF) and writing.
+public enum CSVTable {
+    /// Rows of fields with the file line each row starts on (1-based).
+    public static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
+        var rows: [(Int, [String])] = []
+        var field = ""
+        var fields: [String] = []
+        var inQuotes = false
+        var line = 1
+        var rowLine = 1
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = iterator.next()
+        func endRow() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append((rowLine, fields)) }
+            fields = []
+            field = ""
+        }
+        while let scalar = pending {
+            pending = iterator.next()
+            if inQuotes {
+                if scalar == "\"" {
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: inQuotes = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\r": continue
+            case "\n":
+                endRow()
+                line += 1
+                rowLine = line
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if inQuotes { throw CommandError("line \(rowLine): a quoted field is not closed") }
+        if !field.isEmpty || !fields.isEmpty { endRow() }
+        return rows
+    }
+
+    /// One CSV line (no line end), quoting fields that need it.
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: ",")
+    }
+}

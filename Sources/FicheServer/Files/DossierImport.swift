@@ -1,0 +1,175 @@
+import FicheDomain
+import FicheSyncProtocol
+import Foundation
+
+/// Imports dossiers from CSV: every row is checked with the domain rules first; if any row is
+/// wrong nothing is written and every error is reported as `line N: column: message`.
+///
+/// Rows are matched on `(employer, dossier_number)`: a row equal to the stored dossier changes
+/// nothing, so importing the same file twice is harmless.
+public struct DossierImport: Sendable {
+    public static let columns = ["dossier_number", "niss", "last_name", "first_name", "birth_date", "sex", "language",
+                                 "category", "grade", "regime_percent", "start_date", "iban", "payroll_clerk"]
+
+    /// What an import did.
+    public struct Summary: Sendable, Equatable {
+        public var inserted: Int
+        public var updated: Int
+        public var unchanged: Int
+
+        public init(inserted: Int, updated: Int, unchanged: Int) {
+            self.inserted = inserted
+            self.updated = updated
+            self.unchanged = unchanged
+        }
+    }
+
+    /// Every problem found in a file.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var errors: [String]
+        public var description: String { errors.joined(separator: "\n") }
+    }
+
+    public let store: any ServerStore
+    public let configuration: ServerConfiguration
+
+    public init(store: any ServerStore, configuration: ServerConfiguration = ServerConfiguration()) {
+        self.store = store
+        self.configuration = configuration
+    }
+
+    /// Validates and imports `text` for `employer`.
+    public func run(csv text: String, employer: String) async throws -> Summary {
+        let table = try CSVTable.parse(text)
+        guard let header = table.first else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
+        let missing = Self.columns.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            throw Failure(errors: ["line 1: header: missing column(s) \(missing.joined(separator: ", "))"])
+        }
+        var errors: [String] = []
+        var rows: [[String: String?]] = []
+        var seen: [String: Int] = [:]
+        for (line, fields) in table.dropFirst() {
+            guard fields.count == names.count else {
+                errors.append("line \(line): row: \(fields.count) fields, the header has \(names.count)")
+                continue
+            }
+            var values: [String: String] = [:]
+            for (name, value) in zip(names, fields) { values[name] = value.trimmingCharacters(in: .whitespaces) }
+            let (row, rowErrors) = Self.validate(values, line: line)
+            errors += rowErrors
+            if let number = values["dossier_number"], !number.isEmpty {
+                if let first = seen[number] {
+                    errors.append("line \(line): dossier_number: \(number) already appears on line \(first)")
+                } else {
+                    seen[number] = line
+                }
+            }
+            if let row { rows.append(row) }
+        }
+        guard errors.isEmpty else { throw Failure(errors: errors) }
+        let validRows = rows
+        let now = Timestamps.iso(configuration.now())
+        return try await store.write { tx in
+            guard try await tx.first("SELECT code FROM employers WHERE code = ?", [.text(employer)]) != nil else {
+                throw Failure(errors: ["no employer \(employer); add it with fiche-server employer add"])
+            }
+            try await ChangeLog.lockClock(in: tx)
+            var summary = Summary(inserted: 0, updated: 0, unchanged: 0)
+            for var row in validRows {
+                let number = (row["number"] ?? nil) ?? ""
+                let existing = try await tx.first("SELECT * FROM dossiers WHERE employer_code = ? AND number = ?",
+                                                  [.text(employer), .text(number)])
+                let columns = Self.storedColumns
+                if let existing, let id = existing.string("id") {
+                    if columns.allSatisfy({ existing.string($0) == (row[$0] ?? nil) }) && existing.string("deleted_at") == nil {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    try await tx.execute(
+                        "UPDATE dossiers SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), deleted_at = NULL WHERE id = ?",
+                        columns.map { SQLValue.optional(row[$0] ?? nil) } + [.text(id)])
+                    row["id"] = id
+                    summary.updated += 1
+                } else {
+                    row["id"] = Secrets.identifier()
+                    try await tx.execute(
+                        "INSERT INTO dossiers (id, employer_code, status, \(columns.joined(separator: ", ")), version) VALUES (?, ?, 'active', \(columns.map { _ in "?" }.joined(separator: ", ")), 0)",
+                        [.optional(row["id"] ?? nil), .text(employer)] + columns.map { SQLValue.optional(row[$0] ?? nil) })
+                    summary.inserted += 1
+                }
+                let id = (row["id"] ?? nil) ?? ""
+                let stored = try await tx.first("SELECT * FROM dossiers WHERE id = ?", [.text(id)])
+                let seq = try await ChangeLog.append([.init(scope: employer, entity: .dossier, id: id, op: .upsert,
+                                                            row: stored?.fields(excluding: ["deleted_at"]))], in: tx)
+                try await tx.execute("UPDATE dossiers SET version = ? WHERE id = ?", [.int(seq.first ?? 0), .text(id)])
+            }
+            try await AuditLog.record(.init(action: "import.dossiers", decision: "done", employerCode: employer,
+                                            newValue: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"),
+                                      at: now, in: tx)
+            return summary
+        }
+    }
+
+    /// Dossier columns an import writes (besides id, employer and version).
+    static let storedColumns = ["number", "niss", "last_name", "first_name", "birth_date", "sex", "language", "iban",
+                                "category", "grade", "regime_percent", "start_date", "payroll_clerk"]
+
+    /// Checks one row; answers the stored form or the errors.
+    static func validate(_ values: [String: String], line: Int) -> ([String: String?]?, [String]) {
+        var errors: [String] = []
+        func fail(_ column: String, _ message: String) { errors.append("line \(line): \(column): \(message)") }
+        func text(_ column: String) -> String { values[column] ?? "" }
+        func required(_ column: String) -> String? {
+            let value = text(column)
+            if value.isEmpty { fail(column, "is empty") }
+            if value.count > 200 { fail(column, "is longer than 200 characters") }
+            return value.isEmpty || value.count > 200 ? nil : value
+        }
+        let number = required("dossier_number")
+        let lastName = required("last_name")
+        let firstName = required("first_name")
+        var birthDate: LocalDate?
+        do { birthDate = try LocalDate.parse(text("birth_date")) } catch { fail("birth_date", error.description) }
+        let sex = Sex(rawValue: text("sex"))
+        if sex == nil { fail("sex", "'\(text("sex").prefix(40))' is not male or female") }
+        var niss: NISS?
+        do { niss = try NISS(text("niss"), declaredSex: sex) } catch { fail("niss", error.description) }
+        if let niss, let birthDate, let sex, let lastName, let firstName {
+            let person = Person(id: "check", niss: niss, lastName: lastName, firstName: firstName, birthDate: birthDate,
+                                sex: sex, language: .fr)
+            do { try person.checkIdentity() } catch { fail("niss", error.description) }
+        }
+        let language = Language(rawValue: text("language"))
+        if language == nil { fail("language", "'\(text("language").prefix(40))' is not fr, nl or en") }
+        let category = StaffCategory(rawValue: text("category"))
+        if category == nil {
+            fail("category", "'\(text("category").prefix(40))' is not one of \(StaffCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var regime: String?
+        do { regime = FieldNormalizer.percentText(try RegimeFraction.parse(text("regime_percent"))) } catch {
+            fail("regime_percent", error.description)
+        }
+        var startDate: LocalDate?
+        do { startDate = try LocalDate.parse(text("start_date")) } catch { fail("start_date", error.description) }
+        var iban: String?
+        if !text("iban").isEmpty {
+            do { iban = try IBAN(text("iban")).compact } catch { fail("iban", error.description) }
+        }
+        let grade = text("grade")
+        let clerk = text("payroll_clerk")
+        if grade.count > 20 { fail("grade", "is longer than 20 characters") }
+        if clerk.count > 64 { fail("payroll_clerk", "is longer than 64 characters") }
+        guard errors.isEmpty, let number, let lastName, let firstName, let birthDate, let sex, let niss, let language,
+              let category, let regime, let startDate
+        else { return (nil, errors) }
+        let row: [String: String?] = [
+            "number": number, "niss": niss.digits, "last_name": lastName, "first_name": firstName,
+            "birth_date": birthDate.iso, "sex": sex.rawValue, "language": language.rawValue, "address": nil, "iban": iban,
+            "category": category.rawValue, "grade": grade.isEmpty ? nil : grade, "regime_percent": regime,
+            "start_date": startDate.iso, "status": DossierStatus.active.rawValue, "payroll_clerk": clerk.isEmpty ? nil : clerk,
+        ]
+        return (row, [])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Request counts and latency histograms per route and status, in Prometheus text format.
+actor RequestMetrics {
+    static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    private struct Series {
+        var count = 0
+        var sum = 0.0
+        var bucketCounts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
+    }
+
+    private var series: [String: Series] = [:]
+    private var statusCounts: [String: Int] = [:]
+
+    func observe(route: String, method: String, status: Int, seconds: Double) {
+        let key = "route=\"\(route)\",method=\"\(method)\""
+        var entry = series[key] ?? Series()
+        entry.count += 1
+        entry.sum += seconds
+        for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
+            entry.bucketCounts[index] += 1
+        }
+        series[key] = entry
+        statusCounts["\(key),status=\"\(status)\"", default: 0] += 1
+    }
+
+    /// The exposition text served at `/metrics`.
+    func text() -> String {
+        var lines = [
+            "# HELP fiche_http_requests_total HTTP requests answered, by route, method and status.",
+            "# TYPE fiche_http_requests_total counter",
+        ]
+        for (labels, count) in statusCounts.sorted(by: { $0.key < $1.key }) {
+            lines.append("fiche_http_requests_total{\(labels)} \(count)")
+        }
+        lines += [
+            "# HELP fiche_http_request_duration_seconds Time to answer, by route and method.",
+            "# TYPE fiche_http_request_duration_seconds histogram",
+        ]
+        for (labels, entry) in series.sorted(by: { $0.key < $1.key }) {
+            for (index, bound) in Self.buckets.enumerated() {
+                lines.append("fiche_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(entry.bucketCounts[index])")
+            }
+            lines.append("fiche_http_request_duration_seconds_bucket{\(labels),le=\"+Inf\"} \(entry.count)")
+            lines.append("fiche_http_request_duration_seconds_sum{\(labels)} \(entry.sum)")
+            lines.append("fiche_http_request_duration_seconds_count{\(labels)} \(entry.count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,110 @@
+import FicheSyncProtocol
+import Foundation
+import Hummingbird
+import Logging
+
+/// Wires the HTTP API (`/v1/...`, `/health`, `/metrics`, `/openapi.json`) onto a `SyncService`.
+///
+/// ```swift
+/// let service = try await SyncService(store: store)
+/// let app = ServerApplication.build(service: service, host: "127.0.0.1", port: 8080)
+/// try await app.runService()
+/// ```
+public enum ServerApplication {
+    /// The router alone, for in-process tests.
+    public static func router(service: SyncService) -> Router<FicheRequestContext> {
+        let router = Router(context: FicheRequestContext.self)
+        let metrics = RequestMetrics()
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: ErrorMiddleware())
+        let backend = service.store.backend
+        router.get("/health") { _, _ in "ok \(backend)\n" }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(string: await metrics.text())))
+        }
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
+        }
+        let v1 = router.group("v1")
+        v1.post("auth/login") { request, context in
+            try checkProtocol(request)
+            let login = try await decode(LoginRequest.self, request, context)
+            let address = context.remoteAddress?.ipAddress ?? "local"
+            return try json(await service.authenticator.login(login, address: address))
+        }
+        v1.post("auth/refresh") { request, context in
+            try checkProtocol(request)
+            let refresh = try await decode(RefreshRequest.self, request, context)
+            return try json(await service.authenticator.refresh(refresh))
+        }
+        v1.post("sync/push") { request, context in
+            try checkProtocol(request)
+            let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
+            let push = try await decode(PushRequest.self, request, context)
+            return try json(await service.pushProcessor.push(push, caller: caller))
+        }
+        v1.get("sync/pull") { request, _ in
+            try checkProtocol(request)
+            let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
+            let cursor = try integer(request, "cursor") ?? 0
+            let limit = try integer(request, "limit") ?? 500
+            let after = try integer(request, "results_after")
+            return try json(await service.pullReader.pull(cursor: cursor, limit: Int(limit), resultsAfter: after, caller: caller))
+        }
+        v1.get("sync/snapshot") { request, _ in
+            try checkProtocol(request)
+            let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
+            let limit = try integer(request, "limit") ?? 1000
+            let query = request.uri.queryParameters
+            return try json(await service.snapshotReader.page(
+                token: query["token"].map(String.init), employer: query["employer"].map(String.init),
+                limit: Int(limit), caller: caller))
+        }
+        return router
+    }
+
+    /// The application listening on `host:port`.
+    public static func build(service: SyncService, host: String, port: Int,
+                             logger: Logger = Logger(label: "fiche-server")) -> some ApplicationProtocol {
+        Application(
+            router: router(service: service),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "fiche-server"),
+            logger: logger)
+    }
+
+    /// 426 for a client speaking a protocol version the server no longer accepts.
+    static func checkProtocol(_ request: Request) throws {
+        guard let name = HTTPFields.Element.Name(ProtocolVersion.headerName), let text = request.headers[name] else { return }
+        guard let version = Int(text), ProtocolVersion.supported.contains(version) else {
+            throw APIError(.upgradeRequired, "protocol_too_old",
+                           "protocol \(text) is not supported; this server accepts \(ProtocolVersion.supported)")
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: FicheRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.badRequest("malformed JSON: \(ErrorMiddleware.describe(error))")
+        } catch {
+            throw APIError.badRequest("malformed JSON")
+        }
+    }
+
+    static func integer(_ request: Request, _ name: String) throws -> Int64? {
+        guard let text = request.uri.queryParameters[name[...]] else { return nil }
+        guard let value = Int64(text), value >= 0 else {
+            throw APIError.badRequest("\(name) must be a non-negative integer")
+        }
+        return value
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Response {
+        let data = try JSONEncoder().encode(value)
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

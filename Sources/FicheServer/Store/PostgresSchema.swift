@@ -1,0 +1,28 @@
+/// The PostgreSQL schema, as idempotent statements run in order by `migrate()`.
+///
+/// Never edit a statement a release has run: append new ones.
+enum PostgresSchema {
+    static let statements: [String] = [
+        "CREATE TABLE IF NOT EXISTS sync_clock (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, horizon BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS server_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS employers (code TEXT PRIMARY KEY, kind TEXT NOT NULL, name_fr TEXT NOT NULL, name_nl TEXT NOT NULL, holiday_calendar_id TEXT NOT NULL DEFAULT '', payroll_cutoff_day BIGINT NOT NULL DEFAULT 20, created_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL, active BIGINT NOT NULL DEFAULT 1, created_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), name TEXT NOT NULL, access_hash TEXT NOT NULL UNIQUE, access_expires_at BIGINT NOT NULL, refresh_hash TEXT NOT NULL UNIQUE, refresh_expires_at BIGINT NOT NULL, last_mutation_id BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL, last_seen_at TEXT, revoked_at TEXT)",
+        "CREATE TABLE IF NOT EXISTS grants (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), employer_code TEXT NOT NULL REFERENCES employers(code), role TEXT NOT NULL, valid_from TEXT, valid_to TEXT, created_at TEXT NOT NULL, UNIQUE (user_id, employer_code, role))",
+        "CREATE TABLE IF NOT EXISTS payroll_months (employer_code TEXT NOT NULL REFERENCES employers(code), month TEXT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (employer_code, month))",
+        "CREATE TABLE IF NOT EXISTS dossiers (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), number TEXT NOT NULL, niss TEXT NOT NULL, last_name TEXT NOT NULL, first_name TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL, language TEXT NOT NULL, address TEXT, iban TEXT, category TEXT NOT NULL, grade TEXT, regime_percent TEXT NOT NULL, start_date TEXT NOT NULL, status TEXT NOT NULL, payroll_clerk TEXT, version BIGINT NOT NULL, deleted_at TEXT, UNIQUE (employer_code, number))",
+        "CREATE TABLE IF NOT EXISTS time_records (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), kind TEXT NOT NULL, type_code TEXT, start_date TEXT NOT NULL, end_date TEXT NOT NULL, day_part TEXT NOT NULL, start_minute TEXT, end_minute TEXT, minutes TEXT, certificate_received TEXT NOT NULL, status TEXT NOT NULL, entered_by TEXT NOT NULL, version BIGINT NOT NULL, deleted_at TEXT)",
+        "CREATE TABLE IF NOT EXISTS notes (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), author TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT NOT NULL, version BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS change_log (seq BIGINT PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version BIGINT NOT NULL, row_json TEXT, mutation TEXT, target_user TEXT)",
+        "CREATE TABLE IF NOT EXISTS mutations (client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, uuid TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, result TEXT NOT NULL, seq BIGINT, created_at TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
+        "CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL, decision TEXT NOT NULL, employer_code TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT)",
+        "CREATE INDEX IF NOT EXISTS dossiers_scope ON dossiers (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS time_records_dossier ON time_records (dossier_id, start_date)",
+        "CREATE INDEX IF NOT EXISTS time_records_scope ON time_records (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS notes_scope ON notes (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS grants_user ON grants (user_id)",
+        "CREATE INDEX IF NOT EXISTS devices_user ON devices (user_id)",
+        "CREATE INDEX IF NOT EXISTS change_log_target ON change_log (target_user, seq)",
+        "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
+    ]
+}

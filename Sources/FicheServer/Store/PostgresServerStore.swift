@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The production store: PostgreSQL through a PostgresNIO connection pool.
+///
+/// Writers are serialised by the `sync_clock` row, which every writing transaction locks
+/// first (`UPDATE sync_clock … RETURNING seq`), so change-log sequences commit in order.
+public final class PostgresServerStore: ServerStore {
+    public let backend = "postgresql"
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+    /// Schema the tables live in (`public` unless a test isolates itself).
+    private let schema: String?
+
+    /// Connects to `url` (`postgres://user:password@host:port/database`).
+    ///
+    /// - Throws: `StoreError.badDatabaseURL` when the URL cannot be read.
+    public init(url: String, schema: String? = nil, logger: Logger = Logger(label: "fiche-server.postgres")) throws {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme, scheme == "postgres" || scheme == "postgresql",
+              let host = components.host, !host.isEmpty,
+              let user = components.user
+        else { throw StoreError.badDatabaseURL(url: Self.redacted(url)) }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        configuration.options.maximumConnections = 20
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+        self.schema = schema
+        let client = self.client
+        self.runner = Task { await client.run() }
+    }
+
+    /// The URL without its password, for error messages.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? "(unreadable URL)"
+    }
+
+    public func migrate() async throws {
+        if let schema {
+            _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+        }
+        try await write { tx in
+            for statement in PostgresSchema.statements {
+                try await tx.execute(statement)
+            }
+            try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        let logger = self.logger
+        let schema = self.schema
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                if let schema {
+                    _ = try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(schema)"), logger: logger)
+                }
+                return try await body(PostgresTransaction(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // The caller's own error (a refusal, a rule) matters more than the rollback wrapper.
+            if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
+            throw error
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        let logger = self.logger
+        guard let schema else {
+            return try await client.withConnection { connection in
+                try await body(PostgresTransaction(connection: connection, logger: logger))
+            }
+        }
+        return try await client.withTransaction(logger: logger) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(schema)"), logger: logger)
+            return try await body(PostgresTransaction(connection: connection, logger: logger))
+        }
+    }
+
+    public func eraseAllData() async throws {
+        try await write { tx in
+            try await tx.execute("TRUNCATE \(ServerSchema.tables.joined(separator: ", ")) RESTART IDENTITY")
+            try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0)")
+        }
+    }
+
+    public func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

@@ -1,0 +1,62 @@
+import Logging
+import PostgresNIO
+
+/// Statements on one PostgreSQL connection; `?` placeholders become `$1…$n`.
+struct PostgresTransaction: StoreTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func query(_ sql: String, _ binds: [SQLValue]) async throws -> [StoreRow] {
+        let rows = try await connection.query(Self.postgresQuery(sql, binds), logger: logger)
+        var result: [StoreRow] = []
+        for try await row in rows {
+            result.append(try Self.storeRow(row))
+        }
+        return result
+    }
+
+    func execute(_ sql: String, _ binds: [SQLValue]) async throws {
+        _ = try await connection.query(Self.postgresQuery(sql, binds), logger: logger)
+    }
+
+    /// Numbers the `?` placeholders (never used inside literals in our SQL) and binds the values.
+    static func postgresQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
+        var numbered = ""
+        numbered.reserveCapacity(sql.utf8.count + 16)
+        var index = 0
+        for character in sql {
+            if character == "?" {
+                index += 1
+                numbered += "$\(index)"
+            } else {
+                numbered.append(character)
+            }
+        }
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds {
+            switch value {
+            case .null: bindings.appendNull()
+            case .int(let int): bindings.append(int)
+            case .text(let text): bindings.append(text)
+            }
+        }
+        return PostgresQuery(unsafeSQL: numbered, binds: bindings)
+    }
+
+    static func storeRow(_ row: PostgresRow) throws -> StoreRow {
+        var values: [String: SQLValue] = [:]
+        var columns: [String] = []
+        for cell in row {
+            columns.append(cell.columnName)
+            switch cell.dataType {
+            case .int2, .int4, .int8:
+                values[cell.columnName] = try cell.decode(Int64?.self).map(SQLValue.int) ?? .null
+            case .bool:
+                values[cell.columnName] = try cell.decode(Bool?.self).map { .int($0 ? 1 : 0) } ?? .null
+            default:
+                values[cell.columnName] = try cell.decode(String?.self).map(SQLValue.text) ?? .null
+            }
+        }
+        return StoreRow(columns: columns, values: values)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode (GRDB `DatabasePool`).
+///
+/// Writers queue on a `WriteLock` and run in `BEGIN IMMEDIATE … COMMIT` on the pool's single
+/// writer connection; readers use the pool's reader connections.
+public final class SQLiteServerStore: ServerStore {
+    public let backend = "sqlite"
+    private let pool: DatabasePool
+    private let lock = WriteLock()
+
+    /// Opens (creating if needed) the database file at `path`, with mode 0600.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 8
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    public func migrate() async throws {
+        try await write { tx in
+            for statement in SQLiteSchema.statements {
+                try await tx.execute(statement)
+            }
+            try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        await lock.acquire()
+        do {
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let transaction = SQLiteTransaction(pool: pool, access: .writer)
+            do {
+                let result = try await body(transaction)
+                try await pool.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+                await lock.release()
+                return result
+            } catch {
+                try? await pool.writeWithoutTransaction { db in
+                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+                }
+                throw error
+            }
+        } catch {
+            await lock.release()
+            throw error
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        try await body(SQLiteTransaction(pool: pool, access: .reader))
+    }
+
+    public func eraseAllData() async throws {
+        try await write { tx in
+            for table in ServerSchema.tables {
+                try await tx.execute("DELETE FROM \(table)")
+            }
+            try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0)")
+        }
+    }
+
+    public func close() async {
+        try? pool.close()
+    }
+}

@@ -1,0 +1,254 @@
+import FicheDomain
+import FicheSyncProtocol
+import Foundation
+
+/// Applies pushed mutations: one transaction each, idempotent, authorised against the
+/// caller's current grants, validated with FicheDomain, with per-field conflict detection.
+struct PushProcessor: Sendable {
+    let store: any ServerStore
+    let configuration: ServerConfiguration
+    let ruleBook: RuleBook
+
+    /// Processes a batch in order; stops at a gap or at a transient failure.
+    func push(_ request: PushRequest, caller: Caller) async throws -> PushResponse {
+        guard request.mutations.count <= PushRequest.maximumBatch else {
+            throw APIError.badRequest("a push carries at most \(PushRequest.maximumBatch) mutations")
+        }
+        var results: [MutationResult] = []
+        var lastMutationID = caller.lastMutationID
+        var checkpoint: Int64 = 0
+        for pending in request.mutations {
+            let result: MutationResult
+            do {
+                result = try await store.write { tx in try await self.process(pending, caller: caller, in: tx) }
+            } catch let error as APIError {
+                throw error
+            } catch {
+                // Transient (database unavailable, serialisation failure): not acknowledged.
+                if results.isEmpty { throw APIError(.serviceUnavailable, "unavailable", "try again later") }
+                break
+            }
+            results.append(result)
+            if result.status == .gap { break }
+            lastMutationID = max(lastMutationID, pending.id)
+            checkpoint = max(checkpoint, result.seq ?? 0)
+        }
+        return PushResponse(results: results, lastMutationID: lastMutationID, checkpoint: checkpoint)
+    }
+
+    private func process(_ pending: PendingMutation, caller: Caller, in tx: any StoreTransaction) async throws -> MutationResult {
+        try await ChangeLog.lockClock(in: tx)
+        guard let device = try await tx.first(
+            "SELECT last_mutation_id, revoked_at FROM devices WHERE id = ? AND user_id = ?",
+            [.text(caller.deviceID), .text(caller.userID)])
+        else { throw APIError.unauthorized() }
+        if device.string("revoked_at") != nil {
+            throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+        }
+        let last = device.int("last_mutation_id") ?? 0
+        if pending.id <= last {
+            if let stored = try await tx.first("SELECT result FROM mutations WHERE client_id = ? AND mutation_id = ?",
+                                                [.text(caller.deviceID), .int(pending.id)])?.string("result") {
+                return try JSONDecoder().decode(MutationResult.self, from: Data(stored.utf8))
+            }
+            return MutationResult(mutationID: pending.id, uuid: pending.uuid, status: .rejected, reason: "mutation.unknown")
+        }
+        if pending.id > last + 1 {
+            return MutationResult(mutationID: pending.id, uuid: pending.uuid, status: .gap, reason: "expected \(last + 1)")
+        }
+        let now = configuration.now()
+        let nowText = Timestamps.iso(now)
+        let rights = try await GrantLoader.rights(of: caller.userID, on: Timestamps.brusselsDay(now), in: tx)
+        var effect: MutationEffect
+        do {
+            try checkLengths(pending)
+            effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx)
+        } catch let violation as RuleViolation {
+            effect = MutationEffect(status: .rejected, reason: violation.code)
+        } catch let rejection as MutationRejection {
+            effect = MutationEffect(status: .rejected, reason: rejection.code)
+        }
+        let mutationText = "\(caller.deviceID)/\(pending.id)"
+        var seq: Int64?
+        for change in effect.changes {
+            var entry = change.entry
+            entry.mutation = mutationText
+            let sequences = try await ChangeLog.append([entry], in: tx)
+            if let assigned = sequences.first {
+                try await tx.execute("UPDATE \(change.table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
+                seq = assigned
+            }
+        }
+        let result = MutationResult(mutationID: pending.id, uuid: pending.uuid, status: effect.status,
+                                    reason: effect.reason, serverValue: effect.serverValue, seq: seq)
+        let encoded = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        try await tx.execute(
+            """
+            INSERT INTO mutations (client_id, mutation_id, uuid, name, status, reason, result, seq, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(caller.deviceID), .int(pending.id), .text(pending.uuid), .text(pending.mutation.name),
+             .text(result.status.rawValue), .optional(result.reason), .text(encoded), seq.map(SQLValue.int) ?? .null,
+             .text(nowText)])
+        try await tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
+                             [.int(pending.id), .text(nowText), .text(caller.deviceID)])
+        var audits = effect.audit
+        if audits.isEmpty {
+            audits = [AuditLog.Entry(userID: caller.userID, deviceID: caller.deviceID, action: pending.mutation.name,
+                                     decision: result.status.rawValue + (result.reason.map { " " + $0 } ?? ""))]
+        }
+        for var audit in audits {
+            audit.userID = caller.userID
+            audit.deviceID = caller.deviceID
+            if audit.decision.isEmpty { audit.decision = result.status.rawValue + (result.reason.map { " " + $0 } ?? "") }
+            try await AuditLog.record(audit, at: nowText, in: tx)
+        }
+        return result
+    }
+
+    /// Rejects any text longer than the configured maximum (notes may be 4 times longer).
+    private func checkLengths(_ pending: PendingMutation) throws {
+        let limit = configuration.maximumFieldLength
+        var texts: [String?] = [pending.uuid]
+        var noteText: String?
+        switch pending.mutation {
+        case .updateDossierField(let p): texts += [p.dossierID, p.change.old, p.change.new]
+        case .recordAbsence(let p), .recordTimeRecord(let p):
+            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart]
+        case .addNote(let p):
+            texts += [p.noteID, p.dossierID]
+            noteText = p.text
+        }
+        if texts.contains(where: { ($0?.count ?? 0) > limit }) || (noteText?.count ?? 0) > limit * 4 {
+            throw MutationRejection(code: "field.too_long")
+        }
+    }
+
+    private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller,
+                       in tx: any StoreTransaction) async throws -> MutationEffect {
+        switch mutation {
+        case .updateDossierField(let payload):
+            return try await updateDossierField(payload, rights: rights, in: tx)
+        case .recordAbsence(let payload):
+            guard payload.kind == TimeRecordKind.absence.rawValue else { throw MutationRejection(code: "time.kind") }
+            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx)
+        case .recordTimeRecord(let payload):
+            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx)
+        case .addNote(let payload):
+            return try await addNote(payload, rights: rights, caller: caller, in: tx)
+        }
+    }
+
+    /// Loads a live dossier or rejects the mutation.
+    private func dossier(_ id: String, in tx: any StoreTransaction) async throws -> StoreRow {
+        guard let row = try await tx.first("SELECT * FROM dossiers WHERE id = ?", [.text(id)]) else {
+            throw MutationRejection(code: "dossier.not_found")
+        }
+        return row
+    }
+
+    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights,
+                                    in tx: any StoreTransaction) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        let field = payload.field
+        let allowed = rights.may(.editDossier, at: employer) && (field != .niss || rights.may(.viewFullNISS, at: employer))
+        if !allowed {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "updateDossierField", decision: "denied access.denied", employerCode: employer,
+                      entity: "dossier", entityID: payload.dossierID, field: field.rawValue)])
+        }
+        if row.string("deleted_at") != nil {
+            return MutationEffect(status: .conflict, reason: "dossier.deleted")
+        }
+        let new = try FieldNormalizer.normalize(payload.change.new, field: field)
+        let old = FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
+        let current = row.string(field.rawValue)
+        if current == new { return .noOp }
+        guard current == old else {
+            return MutationEffect(status: .conflict, reason: "field.changed",
+                                  serverValue: RowProjection.fieldValue(current, field: field, employer: employer, rights: rights))
+        }
+        try await tx.execute("UPDATE dossiers SET \(field.rawValue) = ? WHERE id = ?", [.optional(new), .text(payload.dossierID)])
+        let updated = try await dossier(payload.dossierID, in: tx)
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: payload.dossierID, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "dossiers")],
+            audit: [.init(action: "updateDossierField", decision: "applied", employerCode: employer, entity: "dossier",
+                          entityID: payload.dossierID, field: field.rawValue, oldValue: current, newValue: new)])
+    }
+
+    private func recordTimeRecord(_ payload: RecordTimeRecord, rights: AccessRights, caller: Caller,
+                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        if !rights.may(.enterTimeRecord, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "recordTimeRecord", decision: "denied access.denied", employerCode: employer,
+                      entity: "time_record", entityID: payload.recordID)])
+        }
+        if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
+        guard let kind = TimeRecordKind(rawValue: payload.kind) else { throw MutationRejection(code: "time.kind") }
+        guard let part = DayPart(rawValue: payload.dayPart ?? "full") else { throw MutationRejection(code: "time.day_part") }
+        let record = TimeRecord(
+            id: payload.recordID, employerCode: employer, dossierID: payload.dossierID, kind: kind,
+            typeCode: payload.typeCode, start: try LocalDate.parse(payload.start), end: try LocalDate.parse(payload.end),
+            dayPart: part, startMinute: payload.startMinute, endMinute: payload.endMinute, minutes: payload.minutes,
+            certificateReceived: payload.certificateReceived ?? false, status: .draft, enteredBy: caller.userID)
+        if try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(payload.recordID)]) != nil {
+            throw MutationRejection(code: "record.exists")
+        }
+        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx).check(record)
+        let fields: [(String, String?)] = [
+            ("id", record.id), ("employer_code", employer), ("dossier_id", record.dossierID), ("kind", kind.rawValue),
+            ("type_code", record.typeCode), ("start_date", record.start.iso), ("end_date", record.end.iso),
+            ("day_part", part.rawValue), ("start_minute", record.startMinute.map(String.init)),
+            ("end_minute", record.endMinute.map(String.init)), ("minutes", record.minutes.map(String.init)),
+            ("certificate_received", record.certificateReceived ? "1" : "0"), ("status", record.status.rawValue),
+            ("entered_by", caller.userID),
+        ]
+        try await tx.execute(
+            "INSERT INTO time_records (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), 0)",
+            fields.map { SQLValue.optional($0.1) })
+        var rowFields: [String: String?] = [:]
+        for (name, value) in fields { rowFields[name] = .some(value) }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
+                                                row: rowFields), table: "time_records")],
+            audit: [.init(action: "recordTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                          entityID: record.id,
+                          newValue: "\(kind.rawValue) \(record.typeCode ?? "") \(record.start.iso)…\(record.end.iso)")])
+    }
+
+    private func addNote(_ payload: AddNote, rights: AccessRights, caller: Caller,
+                         in tx: any StoreTransaction) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        guard rights.may(.editDossier, at: employer) || rights.may(.enterTimeRecord, at: employer) else {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "addNote", decision: "denied access.denied", employerCode: employer, entity: "note",
+                      entityID: payload.noteID)])
+        }
+        guard !payload.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw MutationRejection(code: "field.required")
+        }
+        if try await tx.first("SELECT id FROM notes WHERE id = ?", [.text(payload.noteID)]) != nil {
+            throw MutationRejection(code: "note.exists")
+        }
+        let createdAt = Timestamps.iso(configuration.now())
+        try await tx.execute(
+            "INSERT INTO notes (id, employer_code, dossier_id, author, text, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [.text(payload.noteID), .text(employer), .text(payload.dossierID), .text(caller.login), .text(payload.text),
+             .text(createdAt)])
+        let fields: [String: String?] = ["id": payload.noteID, "employer_code": employer, "dossier_id": payload.dossierID,
+                                         "author": caller.login, "text": payload.text, "created_at": createdAt]
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .note, id: payload.noteID, op: .upsert,
+                                                row: fields), table: "notes")],
+            audit: [.init(action: "addNote", decision: "applied", employerCode: employer, entity: "note",
+                          entityID: payload.noteID)])
+    }
+}

@@ -1,0 +1,86 @@
+import Crypto
+import FicheDomain
+import FicheSyncProtocol
+import Foundation
+
+/// Resumable initial sync: pins the sequence, then pages each table by id for the caller's
+/// employers, carrying the position in an HMAC-signed continuation token.
+struct SnapshotReader: Sendable {
+    let store: any ServerStore
+    let audit: ReadAudit
+    let configuration: ServerConfiguration
+    let key: SymmetricKey
+
+    /// What a continuation token carries.
+    struct Position: Codable {
+        var user: String
+        var pinned: Int64
+        var employers: [String]
+        var entity: Int
+        var after: String
+    }
+
+    static let entities: [(entity: SyncEntity, table: String, live: String)] = [
+        (.dossier, "dossiers", " AND deleted_at IS NULL"),
+        (.timeRecord, "time_records", " AND deleted_at IS NULL"),
+        (.note, "notes", ""),
+    ]
+    static let maximumLimit = 5000
+
+    func page(token: String?, employer: String?, limit requested: Int, caller: Caller) async throws -> SnapshotPage {
+        let limit = max(1, min(requested, Self.maximumLimit))
+        var position: Position
+        if let token {
+            position = try verify(token)
+            guard position.user == caller.userID else { throw APIError.badRequest("this token belongs to another user") }
+        } else {
+            let pinned = try await store.read { tx in
+                try await tx.first("SELECT seq FROM sync_clock WHERE id = 1")?.int("seq") ?? 0
+            }
+            let employers = caller.visibleEmployers.filter { employer == nil || $0 == employer }
+            position = Position(user: caller.userID, pinned: pinned, employers: employers, entity: 0, after: "")
+            await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
+                                     decision: "allowed", employerCode: employers.joined(separator: ",")),
+                               at: configuration.now())
+        }
+        // Grants are checked again at every page: a removed grant stops the snapshot's rows.
+        let (entity, table, live) = Self.entities[min(position.entity, Self.entities.count - 1)]
+        let permission = RowProjection.permission(for: entity)
+        let employers = position.employers.filter { caller.rights.may(permission, at: $0) }
+        let after = position.after
+        let rows: [StoreRow] = employers.isEmpty ? [] : try await store.read { tx in
+            try await tx.query(
+                "SELECT * FROM \(table) WHERE employer_code IN (\(employers.map { _ in "?" }.joined(separator: ", "))) AND id > ?\(live) ORDER BY id LIMIT ?",
+                employers.map(SQLValue.text) + [.text(after), .int(Int64(limit + 1))])
+        }
+        let pageRows = rows.prefix(limit).compactMap { row in
+            RowProjection.project(row.fields(excluding: ["deleted_at"]), entity: entity,
+                                  employer: row.string("employer_code") ?? "", rights: caller.rights)
+        }
+        if rows.count > limit, let last = rows.prefix(limit).last?.string("id") {
+            position.after = last
+        } else {
+            position.entity += 1
+            position.after = ""
+        }
+        let done = position.entity >= Self.entities.count
+        return SnapshotPage(pinnedSeq: position.pinned, entity: entity, rows: pageRows,
+                            nextToken: done ? nil : try sign(position), done: done)
+    }
+
+    func sign(_ position: Position) throws -> String {
+        let payload = try JSONEncoder().encode(position)
+        let mac = HMAC<SHA256>.authenticationCode(for: payload, using: key)
+        return Secrets.base64url(payload) + "." + Secrets.base64url(Data(mac))
+    }
+
+    func verify(_ token: String) throws -> Position {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let payload = Secrets.fromBase64url(String(parts[0])),
+              let mac = Secrets.fromBase64url(String(parts[1])),
+              HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: key),
+              let position = try? JSONDecoder().decode(Position.self, from: payload)
+        else { throw APIError.badRequest("the snapshot token is not valid") }
+        return position
+    }
+}

@@ -1,0 +1,54 @@
+import FicheDomain
+
+/// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record.
+struct TimeSheetLoader {
+    let ruleBook: RuleBook
+
+    func sheet(for dossierRow: StoreRow, in tx: any StoreTransaction) async throws -> TimeSheet {
+        guard let id = dossierRow.string("id"), let employerCode = dossierRow.string("employer_code"),
+              let employerRow = try await tx.first("SELECT * FROM employers WHERE code = ?", [.text(employerCode)])
+        else { throw MutationRejection(code: "dossier.not_found") }
+        let employer = Employer(
+            code: employerCode, kind: EmployerKind(rawValue: employerRow.string("kind") ?? "") ?? .commune,
+            nameFR: employerRow.string("name_fr") ?? "", nameNL: employerRow.string("name_nl") ?? "",
+            holidayCalendarID: employerRow.string("holiday_calendar_id") ?? "",
+            payrollCutOffDay: Int(employerRow.int("payroll_cutoff_day") ?? 20))
+        let dossier = Dossier(
+            id: id, employerCode: employerCode, number: dossierRow.string("number") ?? "", personID: id,
+            status: DossierStatus(rawValue: dossierRow.string("status") ?? "") ?? .active,
+            category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
+            startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
+        let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
+                                         [.text(id)]).compactMap(Self.timeRecord)
+        let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
+                                         [.text(employerCode)]).compactMap { row -> PayrollMonth? in
+            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
+            return PayrollMonth(employerCode: employerCode, month: month,
+                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
+        }
+        let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
+        let calendar: WorkCalendar
+        do {
+            calendar = WorkCalendar(holidays: try ruleBook.holidayCalendar(for: employer),
+                                    schedule: try WorkSchedule.usual(for: regime))
+        } catch {
+            throw MutationRejection(code: "rules.calendar")
+        }
+        return TimeSheet(dossier: dossier, records: records, catalogue: ruleBook.absenceCatalogue, calendar: calendar,
+                         payrollMonths: months)
+    }
+
+    static func timeRecord(_ row: StoreRow) -> TimeRecord? {
+        guard let id = row.string("id"), let employer = row.string("employer_code"), let dossier = row.string("dossier_id"),
+              let kind = TimeRecordKind(rawValue: row.string("kind") ?? ""),
+              let start = try? LocalDate.parse(row.string("start_date") ?? ""),
+              let end = try? LocalDate.parse(row.string("end_date") ?? "")
+        else { return nil }
+        return TimeRecord(
+            id: id, employerCode: employer, dossierID: dossier, kind: kind, typeCode: row.string("type_code"),
+            start: start, end: end, dayPart: DayPart(rawValue: row.string("day_part") ?? "") ?? .full,
+            startMinute: row.string("start_minute").flatMap { Int($0) }, endMinute: row.string("end_minute").flatMap { Int($0) },
+            minutes: row.string("minutes").flatMap { Int($0) }, certificateReceived: row.string("certificate_received") == "1",
+            status: TimeRecordStatus(rawValue: row.string("status") ?? "") ?? .draft, enteredBy: row.string("entered_by") ?? "")
+    }
+}

@@ -1,0 +1,18 @@
+/// Mutation payload: append a note to a dossier. Notes are never edited, so they never conflict.
+public struct AddNote: Codable, Sendable, Hashable {
+    public var noteID: String
+    public var dossierID: String
+    public var text: String
+
+    public init(noteID: String, dossierID: String, text: String) {
+        self.noteID = noteID
+        self.dossierID = dossierID
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case noteID = "note_id"
+        case dossierID = "dossier_id"
+        case text
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import FicheDomain
+import FicheServer
+import Foundation
+
+/// `fiche-server migrate`: creates or upgrades the schema.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema.")
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in print("schema up to date (\(store.backend))") }
+    }
+}
+
+/// `fiche-server employer add`.
+struct EmployerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "employer", abstract: "Manage employers.",
+                                                    subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a commune or a CPAS.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Employer code, e.g. AC-IXL.") var code: String
+        @Option(help: "commune or cpas.") var kind: String
+        @Option(name: .customLong("name-fr"), help: "French name.") var nameFR: String
+        @Option(name: .customLong("name-nl"), help: "Dutch name.") var nameNL: String
+
+        func validate() throws {
+            guard EmployerKind(rawValue: kind) != nil else { throw ValidationError("--kind must be commune or cpas") }
+        }
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await Accounts(store: store).addEmployer(code: code, kind: EmployerKind(rawValue: kind) ?? .commune,
+                                                             nameFR: nameFR, nameNL: nameNL)
+                print("employer \(code) added")
+            }
+        }
+    }
+}
+
+/// `fiche-server user add LOGIN --name … --password-stdin`.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user; the password is read from standard input.")
+        @OptionGroup var store: StoreOptions
+        @Argument var login: String
+        @Option(help: "Display name.") var name: String
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
+        var passwordStdin = false
+
+        func validate() throws {
+            guard passwordStdin else { throw ValidationError("pass --password-stdin and the password on standard input") }
+        }
+
+        func run() async throws {
+            let password = readLine(strippingNewline: true) ?? ""
+            try await store.withStore { store in
+                try await Accounts(store: store).addUser(login: login, displayName: name, password: password)
+                print("user \(login) added")
+            }
+        }
+    }
+}
+
+/// `fiche-server grant LOGIN EMPLOYER ROLE`.
+struct GrantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a role at an employer.")
+    @OptionGroup var store: StoreOptions
+    @Argument var login: String
+    @Argument var employer: String
+    @Argument(help: "payroll_clerk, time_manager, art60_officer, supervisor, auditor or admin.") var role: String
+    @Option(help: "First day (YYYY-MM-DD).") var from: String?
+    @Option(help: "Last day (YYYY-MM-DD).") var to: String?
+
+    func run() async throws {
+        guard let role = Role(rawValue: role) else {
+            throw ValidationError("role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let from = try from.map { text in try LocalDate.parse(text) }
+        let to = try to.map { text in try LocalDate.parse(text) }
+        try await store.withStore { store in
+            try await Accounts(store: store).grant(login: login, employer: employer, role: role, validFrom: from, validTo: to)
+            print("\(login) is \(role.rawValue) at \(employer)")
+        }
+    }
+}
+
+/// `fiche-server revoke LOGIN EMPLOYER ROLE`.
+struct RevokeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Remove a role at an employer.")
+    @OptionGroup var store: StoreOptions
+    @Argument var login: String
+    @Argument var employer: String
+    @Argument var role: String
+
+    func run() async throws {
+        guard let role = Role(rawValue: role) else {
+            throw ValidationError("role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        try await store.withStore { store in
+            try await Accounts(store: store).revoke(login: login, employer: employer, role: role)
+            print("\(login) no longer holds \(role.rawValue) at \(employer)")
+        }
+    }
+}
+
+/// `fiche-server device list|revoke`.
+struct DeviceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "device", abstract: "List or revoke devices.",
+                                                    subcommands: [List.self, Revoke.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List devices (id, login, name, created, last seen, revoked).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only this user's devices.") var login: String?
+
+        func run() async throws {
+            try await store.withStore { store in
+                for row in try await Accounts(store: store).devices(login: login) { print(row.joined(separator: "\t")) }
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a device: it gets 401 with wipe at its next request.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Device id (see device list).") var id: String
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await Accounts(store: store).revokeDevice(id: id)
+                print("device \(id) revoked")
+            }
+        }
+    }
+}
+
+/// `fiche-server compact --before SEQ`.
+struct Compact: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Delete change-log entries below a sequence.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "First sequence to keep.") var before: Int64
+
+    func run() async throws {
+        try await store.withStore { store in
+            let count = try await Maintenance(store: store).compact(before: before)
+            print("\(count) change-log entries deleted; older cursors get 410")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import FicheDomain
+import FicheServer
+import Foundation
+
+/// `fiche-server seed-demo [--dossiers N]`.
+struct SeedDemo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "seed-demo", abstract: "Fill an empty server with demo data.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Number of dossiers, split between the commune and the CPAS.") var dossiers: Int = 200
+
+    func run() async throws {
+        guard (0...1_000_000).contains(dossiers) else { throw ValidationError("--dossiers must be between 0 and 1000000") }
+        try await store.withStore { store in
+            for line in try await DemoSeed(store: store).run(dossiers: dossiers) { print(line) }
+        }
+    }
+}
+
+/// `fiche-server import dossiers FILE.csv --employer CODE`.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import CSV files.",
+                                                    subcommands: [Dossiers.self])
+
+    struct Dossiers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import dossiers; nothing is written if any row is wrong.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "UTF-8 CSV with a header row.") var file: String
+        @Option(help: "Employer code.") var employer: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("fiche-server: error: cannot read \(file)\n".utf8))
+                throw ExitCode(1)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("fiche-server: error: \(file) is not UTF-8\n".utf8))
+                throw ExitCode(1)
+            }
+            try await store.withStore { store in
+                let summary = try await DossierImport(store: store).run(csv: text, employer: employer)
+                print("\(summary.inserted + summary.updated) dossiers imported (\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged)")
+            }
+        }
+    }
+}
+
+/// `fiche-server export dossiers|time-records --employer CODE [--month YYYY-MM]`.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export CSV on standard output.",
+                                                    subcommands: [Dossiers.self, TimeRecords.self])
+
+    struct Dossiers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Dossiers, with the import's columns.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Employer code.") var employer: String
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await CSVExport(store: store).dossiers(employer: employer) { print($0) }
+            }
+        }
+    }
+
+    struct TimeRecords: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "time-records", abstract: "Time records.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Employer code.") var employer: String
+        @Option(help: "Only records overlapping this month (YYYY-MM).") var month: String?
+
+        func run() async throws {
+            let month = try month.map { text in try YearMonth.parse(text) }
+            try await store.withStore { store in
+                try await CSVExport(store: store).timeRecords(employer: employer, month: month) { print($0) }
+            }
+        }
+    }
+}

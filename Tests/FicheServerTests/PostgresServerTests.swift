@@ -1,0 +1,20 @@
+import XCTest
+
+/// The authorisation matrix and sync scenarios on PostgreSQL (`FICHE_TEST_DATABASE_URL`; skipped when unset).
+final class PostgresServerTests: XCTestCase {
+    func testCpasClerkNeverSeesCommuneRows() async throws { try await AuthorizationMatrix.cpasClerkNeverSeesCommuneRows(.postgres) }
+    func testAuditorReadsMaskedAndCannotWrite() async throws { try await AuthorizationMatrix.auditorReadsMaskedAndCannotWrite(.postgres) }
+    func testRevokedDeviceGetsWipe() async throws { try await AuthorizationMatrix.revokedDeviceGetsWipe(.postgres) }
+    func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.postgres) }
+    func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.postgres) }
+    func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.postgres) }
+    func testSameIBANChangeGivesOneConflict() async throws { try await AuthorizationMatrix.sameIBANChangeGivesOneConflict(.postgres) }
+    func testHostileTextIsStoredOrRejectedCleanly() async throws { try await AuthorizationMatrix.hostileTextIsStoredOrRejectedCleanly(.postgres) }
+    func testMalformedJSONGets400() async throws { try await AuthorizationMatrix.malformedJSONGets400(.postgres) }
+    func testAbsencesAreCheckedWithTheDomainRules() async throws { try await AuthorizationMatrix.absencesAreCheckedWithTheDomainRules(.postgres) }
+    func testCompactedCursorGets410() async throws { try await AuthorizationMatrix.compactedCursorGets410(.postgres) }
+    func testLoginsAreRateLimited() async throws { try await AuthorizationMatrix.loginsAreRateLimited(.postgres) }
+    func testWritesAndGrantDecisionsAreAudited() async throws { try await AuthorizationMatrix.writesAndGrantDecisionsAreAudited(.postgres) }
+    func testImportValidatesEveryRowAndIsIdempotent() async throws { try await AuthorizationMatrix.importValidatesEveryRowAndIsIdempotent(.postgres) }
+    func testLiveServerAnswersOverASocket() async throws { try await AuthorizationMatrix.liveServerAnswersOverASocket(.postgres) }
+}

@@ -1,0 +1,20 @@
+import XCTest
+
+/// The authorisation matrix and sync scenarios on the embedded SQLite store (a temporary file).
+final class SQLiteServerTests: XCTestCase {
+    func testCpasClerkNeverSeesCommuneRows() async throws { try await AuthorizationMatrix.cpasClerkNeverSeesCommuneRows(.sqlite) }
+    func testAuditorReadsMaskedAndCannotWrite() async throws { try await AuthorizationMatrix.auditorReadsMaskedAndCannotWrite(.sqlite) }
+    func testRevokedDeviceGetsWipe() async throws { try await AuthorizationMatrix.revokedDeviceGetsWipe(.sqlite) }
+    func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.sqlite) }
+    func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.sqlite) }
+    func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.sqlite) }
+    func testSameIBANChangeGivesOneConflict() async throws { try await AuthorizationMatrix.sameIBANChangeGivesOneConflict(.sqlite) }
+    func testHostileTextIsStoredOrRejectedCleanly() async throws { try await AuthorizationMatrix.hostileTextIsStoredOrRejectedCleanly(.sqlite) }
+    func testMalformedJSONGets400() async throws { try await AuthorizationMatrix.malformedJSONGets400(.sqlite) }
+    func testAbsencesAreCheckedWithTheDomainRules() async throws { try await AuthorizationMatrix.absencesAreCheckedWithTheDomainRules(.sqlite) }
+    func testCompactedCursorGets410() async throws { try await AuthorizationMatrix.compactedCursorGets410(.sqlite) }
+    func testLoginsAreRateLimited() async throws { try await AuthorizationMatrix.loginsAreRateLimited(.sqlite) }
+    func testWritesAndGrantDecisionsAreAudited() async throws { try await AuthorizationMatrix.writesAndGrantDecisionsAreAudited(.sqlite) }
+    func testImportValidatesEveryRowAndIsIdempotent() async throws { try await AuthorizationMatrix.importValidatesEveryRowAndIsIdempotent(.sqlite) }
+    func testLiveServerAnswersOverASocket() async throws { try await AuthorizationMatrix.liveServerAnswersOverASocket(.sqlite) }
+}
