@@ -15,24 +15,30 @@ enum DemoPeople {
         let day = Int.random(in: 1...28, using: &generator)
         var serial = Int.random(in: 1...997, using: &generator)
         if (serial % 2 == 1) != male { serial = serial == 997 ? 996 : serial + 1 }
-        let nine = String(format: "%02d%02d%02d%03d", year % 100, month, day, serial)
+        let nine = pad(year % 100, 2) + pad(month, 2) + pad(day, 2) + pad(serial, 3)
         let base = (year >= 2000 ? 2_000_000_000 : 0) + (Int(nine) ?? 0)
-        let niss = nine + String(format: "%02d", 97 - base % 97)
+        let niss = nine + pad(97 - base % 97, 2)
         let account = Int.random(in: 0...9_999_999_999, using: &generator)
         let national = account % 97 == 0 ? 97 : account % 97
-        let bban = String(format: "%010d%02d", account, national)
-        let iban = "BE" + String(format: "%02d", ibanCheck(bban)) + bban
+        let bban = pad(account, 10) + pad(national, 2)
+        let iban = "BE" + pad(ibanCheck(bban), 2) + bban
         let categories = employerIsCPAS ? ["statutory", "contractual", "art60", "subsidised_contractual"]
                                         : ["statutory", "contractual", "trainee"]
         return [
             number, niss, lastNames.randomElement(using: &generator) ?? "Dubois",
             firstNames.randomElement(using: &generator) ?? "Marie",
-            String(format: "%04d-%02d-%02d", year, month, day), male ? "male" : "female",
+            "\(year)-\(pad(month, 2))-\(pad(day, 2))", male ? "male" : "female",
             Bool.random(using: &generator) ? "fr" : "nl", categories.randomElement(using: &generator) ?? "contractual",
             grades.randomElement(using: &generator) ?? "C1", ["100", "80", "50"].randomElement(using: &generator) ?? "100",
-            String(format: "%04d-%02d-01", Int.random(in: 2005...2024, using: &generator), Int.random(in: 1...12, using: &generator)),
+            "\(Int.random(in: 2005...2024, using: &generator))-\(pad(Int.random(in: 1...12, using: &generator), 2))-01",
             iban, "",
         ]
+    }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits.
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// ISO 13616 check digits for a Belgian BBAN.

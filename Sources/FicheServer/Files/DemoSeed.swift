@@ -44,7 +44,7 @@ public struct DemoSeed: Sendable {
         for (employer, count, prefix) in [(Self.communeCode, commune, "C"), (Self.cpasCode, dossiers - commune, "S")] {
             var lines = [CSVTable.line(DossierImport.columns)]
             for index in 0..<count {
-                lines.append(CSVTable.line(DemoPeople.row(number: "\(prefix)\(String(format: "%06d", index + 1))",
+                lines.append(CSVTable.line(DemoPeople.row(number: prefix + DemoPeople.pad(index + 1, 6),
                                                           employerIsCPAS: prefix == "S", using: &generator)))
             }
             _ = try await DossierImport(store: store, configuration: configuration)
