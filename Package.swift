@@ -37,6 +37,8 @@ let package = Package(
             dependencies: [
                 "FicheDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The demo generator binds millions of rows through the SQLite C API.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Wire types shared by the replica and the server: mutations, pull pages, tokens.

@@ -310,7 +310,7 @@ enum ReplicaSchema {
             CREATE VIRTUAL TABLE dossier_search USING fts5(
                 search_name, search_number, search_niss,
                 content='dossier_list', content_rowid='list_id',
-                tokenize='unicode61 remove_diacritics 2', prefix='2 3')
+                tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')
             """)
     }
 
@@ -319,6 +319,8 @@ enum ReplicaSchema {
         ("dossier_list_by_name", ["sort_name", "id"]),
         ("dossier_list_by_number", ["number", "id"]),
         ("dossier_list_by_employer", ["employer_code", "sort_name", "id"]),
+        // Numbers of one employer: the number order would otherwise skip the other's numbers.
+        ("dossier_list_by_employer_number", ["employer_code", "number", "id"]),
         ("dossier_list_by_clerk", ["clerk_sort", "sort_name", "id"]),
         ("dossier_list_by_category", ["category", "sort_name", "id"]),
         ("dossier_list_by_status", ["status", "sort_name", "id"]),
