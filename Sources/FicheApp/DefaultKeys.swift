@@ -1,18 +1,16 @@
 import FicheTerminal
 
-/// The keys of the default keymap for the dossier list: function keys with letter twins
-/// (htop, mc), nothing that needs AltGr on a Belgian AZERTY keyboard.
+/// The keymap used when none is chosen: the shipped `Keymaps/default.toml` (function keys with
+/// letter twins, nothing that needs AltGr on a Belgian AZERTY keyboard).
 public enum DefaultKeys {
+    /// The shipped default keymap; empty only if the bundled file cannot be read.
+    public static let keymap: Keymap = {
+        let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ConfigLocations.standard(environment: [:]).shipped, user: nil))
+        return (try? catalog.keymap(named: "default")) ?? Keymap(name: "default")
+    }()
+
+    /// The action `key` runs in the dossier list with the default keymap.
     public static func action(for key: Key) -> AppAction? {
-        switch key {
-        case .up: return .moveUp
-        case .down: return .moveDown
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home: return .moveToStart
-        case .end: return .moveToEnd
-        case .function(10), .character("q"), .control("q"): return .quit
-        default: return nil
-        }
+        keymap.action(for: key, in: .list).map(AppAction.init(id:))
     }
 }

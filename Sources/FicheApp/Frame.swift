@@ -1,17 +1,22 @@
 import FicheTerminal
+import FicheWidgets
 
-/// The parts every screen shares: the header line, the message line, the key-hint bar, and
-/// the "terminal too small" notice.
+/// The parts every screen shares: the status line, the key-hint bar, and the
+/// "terminal too small" notice.
 public enum Frame {
     public static let minimumSize = Size(width: 80, height: 24)
 
-    /// The header: breadcrumb on the left, employer, user and sync state on the right.
-    public static func renderHeader(breadcrumb: [String], right: String, into buffer: inout CellBuffer) {
-        buffer.fill(buffer.bounds.line(0), role: .header)
-        let rightWidth = DisplayWidth.of(right)
-        buffer.write(" " + breadcrumb.joined(separator: " › "), x: 0, y: 0, role: .header,
-                     maxWidth: max(0, buffer.width - rightWidth - 2))
-        buffer.write(right + " ", x: max(0, buffer.width - rightWidth - 1), y: 0, role: .header)
+    /// The top line: breadcrumb on the left; employer and user, then the sync badge, on the right.
+    public static func renderHeader(breadcrumb: [String], context: String, badge: SyncBadge?, into buffer: inout CellBuffer) {
+        StatusLine(breadcrumb: Breadcrumb(breadcrumb), context: context, badge: badge)
+            .render(into: &buffer, rect: buffer.bounds.line(0))
+    }
+
+    /// The bottom line: for each action, its key in the user's keymap and its words.
+    public static func renderKeyHints(_ actions: [ActionID], context: KeyContext, keymap: Keymap, strings: Strings,
+                                      into buffer: inout CellBuffer) {
+        let hints = KeyHintBar.hints(for: actions, in: context, keymap: keymap) { strings["action." + $0.rawValue] }
+        KeyHintBar(hints: hints).render(into: &buffer, rect: buffer.bounds.line(buffer.height - 1))
     }
 
     /// What shows instead of a screen when the terminal is smaller than 80×24.

@@ -14,13 +14,16 @@ public struct KeyHintBar: Sendable {
         self.fillRole = fillRole
     }
 
-    /// Hints for `actions` in `context`: each action's first key in `keymap` and its label.
-    /// Actions with no key in this keymap are left out.
+    /// Hints for `actions` in `context`: each action's key in `keymap` (its function key when
+    /// it has one, as htop and mc show them, else its first key) and its label. Actions with
+    /// no key in this keymap are left out.
     /// - Parameter label: the action's words in the user's language.
     public static func hints(for actions: [ActionID], in context: KeyContext, keymap: Keymap,
                              label: (ActionID) -> String) -> [KeyHint] {
         actions.compactMap { action in
-            keymap.keys(for: action, in: context).first.map { KeyHint(key: $0.label, label: label(action)) }
+            let keys = keymap.keys(for: action, in: context)
+            let shown = keys.first { if case .function = $0 { return true } else { return false } } ?? keys.first
+            return shown.map { KeyHint(key: $0.label, label: label(action)) }
         }
     }
 

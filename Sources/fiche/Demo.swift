@@ -20,6 +20,12 @@ struct Demo: ParsableCommand {
     @Option(help: "Interface language: fr, nl or en (default: from LANG, else fr).")
     var lang: String?
 
+    @Option(help: "Colour theme: default, light, high-contrast, colour-blind-safe, mono, or one of yours (default: $FICHE_THEME, else default).")
+    var theme: String?
+
+    @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
+    var keymap: String?
+
     @Flag(help: "Regenerate the demo even if the replica already holds it.")
     var reset = false
 
@@ -38,6 +44,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         do {
+            let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
             let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
             try DataDirectory.prepare(folder)
             let path = folder + "/demo.sqlite"
@@ -52,7 +59,8 @@ struct Demo: ParsableCommand {
                 return
             }
             let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            try TerminalSession.run(database: database, strings: strings, userName: "demo", environment: environment)
+            try TerminalSession.run(database: database, strings: strings, userName: "demo", appearance: appearance,
+                                   environment: environment)
         } catch let exit as ExitCode {
             throw exit
         } catch {

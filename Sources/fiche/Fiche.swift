@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `fiche`: the Fiche terminal client.
 @main
@@ -9,4 +10,13 @@ struct Fiche: ParsableCommand {
         version: "0.1.0",
         subcommands: [Demo.self]
     )
+
+    @Flag(help: "Check every theme and keymap (shipped and in ~/.config/fiche) and report mistakes with file and line.")
+    var checkConfig = false
+
+    func run() throws {
+        guard checkConfig else { throw CleanExit.helpRequest(self) }
+        let status = ConfigCheck.run(environment: ProcessInfo.processInfo.environment)
+        if status != 0 { throw ExitCode(status) }
+    }
 }

@@ -1,0 +1,26 @@
+import FicheTerminal
+
+/// The theme and keymap the user chose (`--theme`, `--keymap`, else `FICHE_THEME`,
+/// `FICHE_KEYMAP`, else "default"), read from the shipped files and `~/.config/fiche/`.
+struct Appearance {
+    let theme: ThemeDefinition
+    let keymap: Keymap
+
+    /// Loads both; a name that does not exist is an error naming the ones that do. Mistakes in
+    /// other files do not stop Fiche: `fiche --check-config` lists them.
+    static func load(theme: String?, keymap: String?, environment: [String: String]) throws -> Appearance {
+        let locations = ConfigLocations.standard(environment: environment)
+        let themes = ThemeCatalog(locations: locations)
+        let keymaps = KeymapCatalog(locations: locations)
+        let themeName = theme ?? environment["FICHE_THEME"] ?? "default"
+        let keymapName = keymap ?? environment["FICHE_KEYMAP"] ?? "default"
+        guard let definition = themes.definition(named: themeName) else {
+            throw CommandFailure("no theme named \"\(themeName)\" (available: \(themes.names.joined(separator: ", ")))")
+        }
+        do {
+            return Appearance(theme: definition, keymap: try keymaps.keymap(named: keymapName))
+        } catch {
+            throw CommandFailure(error.message)
+        }
+    }
+}
