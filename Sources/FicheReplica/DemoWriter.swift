@@ -308,7 +308,7 @@ struct DemoWriter {
                 .optionalInt(startMinute), .optionalInt(endMinute), .optionalInt(minutes), .optionalInt(certificate ? 1 : 0),
                 .text(status), .text(dossier.timeManager), .optionalText(closed ? dossier.supervisor : nil),
             ])
-            day = end + 1 + Int.random(in: 1...24, using: &random)
+            day = end + 1 + Int.random(in: 1...23, using: &random)
         }
     }
 

@@ -1,0 +1,55 @@
+@testable import FicheReplica
+import FicheDomain
+import GRDB
+import XCTest
+
+final class DemoDataTests: XCTestCase {
+    private static let demo: AppDatabase? = try? {
+        let database = try AppDatabase.open(at: ReplicaFixture.file("demo"))
+        try DemoDataGenerator(dataset: DemoDataset(dossiers: 1_200, seed: 5)).write(into: database)
+        return database
+    }()
+
+    private func database() throws -> AppDatabase { try XCTUnwrap(Self.demo) }
+
+    func testEveryPayrollClerkCarries175To250Dossiers() throws {
+        let counts = try database().writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT count(*) FROM dossier GROUP BY payroll_clerk_id")
+        }
+        XCTAssertEqual(counts.reduce(0, +), 1_200)
+        for count in counts { XCTAssertTrue((175...250).contains(count), "\(counts)") }
+    }
+
+    func testTheCPASEmploysAboutTwelvePercentUnderArticle60WithPartners() throws {
+        try database().writer.read { db in
+            let cpas = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE employer_code = 'CPAS-IXL'") ?? 0
+            let art60 = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE category = 'art60'") ?? 0
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE category = 'art60' AND employer_code <> 'CPAS-IXL'"), 0)
+            XCTAssertTrue((0.08...0.16).contains(Double(art60) / Double(cpas)), "\(art60) of \(cpas)")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM art60_contract"), art60)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(DISTINCT contract_id) FROM placement"), art60)
+            XCTAssertGreaterThan(try Int.fetchOne(db, sql: "SELECT count(*) FROM partner") ?? 0, 10)
+            // Every placement agreement is signed before the placement starts.
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM placement WHERE agreement_signed_on > start"), 0)
+        }
+    }
+
+    func testTwoYearsOfTimeRecordsWithoutOverlapsAndEveryIdentifierValid() throws {
+        let database = try database()
+        let sizes = try database.tableSizes()
+        XCTAssertTrue((40...60).contains((sizes["time_record"] ?? 0) / 1_200), "\(sizes)")
+        try database.writer.read { db in
+            XCTAssertTrue((try String.fetchOne(db, sql: "SELECT min(start) FROM time_record") ?? "").hasPrefix("2025-01"))
+            XCTAssertLessThanOrEqual(try String.fetchOne(db, sql: "SELECT max(\"end\") FROM time_record") ?? "", "2026-12-31")
+            let overlaps = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM time_record a JOIN time_record b
+                  ON a.dossier_id = b.dossier_id AND a.id < b.id AND a.start <= b."end" AND b.start <= a."end"
+                """)
+            XCTAssertEqual(overlaps, 0)
+            for row in try Row.fetchAll(db, sql: "SELECT niss, iban FROM person") {
+                XCTAssertTrue(NISS.isValid(row["niss"]), "\(row)")
+                XCTAssertTrue(IBAN.isValid(row["iban"]), "\(row)")
+            }
+        }
+    }
+}
