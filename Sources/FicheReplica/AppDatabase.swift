@@ -81,6 +81,9 @@ public struct AppDatabase: Sendable {
                 let known = Set(ReplicaSchema.migrator.migrations)
                 if try db.tableExists("grdb_migrations") {
                     let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                    if applied.contains(where: ReplicaSchema.retiredMigrations.contains) {
+                        throw ReplicaError.preRelease(path: path)
+                    }
                     if let unknown = applied.first(where: { !known.contains($0) }) {
                         throw ReplicaError.writtenByNewerVersion(path: path, migration: unknown)
                     }

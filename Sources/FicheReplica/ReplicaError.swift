@@ -8,6 +8,9 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case writtenByNewerVersion(path: String, migration: String)
     /// The file or its folder cannot be read or written.
     case unreadable(path: String, detail: String)
+    /// A development build of Fiche made this file before the schema was settled; it cannot be
+    /// upgraded (it only ever held demo data).
+    case preRelease(path: String)
     /// The disk (or the file's quota) is full; the change was not written.
     case diskFull(path: String)
     /// The file or its folder became read-only; the change was not written.
@@ -16,7 +19,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .corrupt(let path, _), .notAReplica(let path), .writtenByNewerVersion(let path, _), .unreadable(let path, _),
-             .diskFull(let path), .readOnly(let path):
+             .diskFull(let path), .readOnly(let path), .preRelease(let path):
             return path
         }
     }
@@ -31,6 +34,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             return "\(path): written by a newer version of Fiche (schema step '\(migration)'); update Fiche to open it"
         case .unreadable(let path, let detail):
             return "\(path): cannot be opened (\(detail))"
+        case .preRelease(let path):
+            return "\(path): made by a development build of Fiche; delete it and run `fiche demo` again"
         case .diskFull(let path):
             return "\(path): the disk is full; nothing was saved — free some space and try again"
         case .readOnly(let path):

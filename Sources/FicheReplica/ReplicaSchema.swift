@@ -17,6 +17,9 @@ enum ReplicaSchema {
     /// recognised and refused before anything is written to it.
     static let applicationID: Int32 = 0x4649_4348
 
+    /// Migrations of development builds, replaced before the first release.
+    static let retiredMigrations: Set<String> = ["v1-dossiers"]
+
     /// The columns of each table a local mutation can change, mirror and overlay alike.
     static let personColumns = [
         "id", "employer_code", "niss", "last_name", "first_name", "birth_date", "sex", "language",

@@ -48,7 +48,14 @@ struct Demo: ParsableCommand {
             let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
             try DataDirectory.prepare(folder)
             let path = folder + "/demo.sqlite"
-            let database = try AppDatabase.open(at: path)
+            let database: AppDatabase
+            do {
+                database = try AppDatabase.open(at: path)
+            } catch ReplicaError.preRelease {
+                // Demo data from a development build: nothing to keep, make it again.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                database = try AppDatabase.open(at: path)
+            }
             let dataset = DemoDataset(dossiers: dossiers, seed: seed)
             let alreadyThere = try DemoDataGenerator.holds(dataset, in: database)
             if reset || !alreadyThere {

@@ -95,4 +95,19 @@ final class AppDatabaseTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: file))
         }
     }
+
+    func testAReplicaOfADevelopmentBuildIsRefusedWithAWayOut() throws {
+        let file = path("demo.sqlite")
+        let old = try DatabaseQueue(path: file)
+        try old.write { db in
+            try db.execute(sql: "PRAGMA application_id = 1179206472")
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-dossiers')")
+        }
+        try old.close()
+        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+            XCTAssertEqual(error as? ReplicaError, .preRelease(path: file))
+            XCTAssertTrue("\(error)".contains("fiche demo"))
+        }
+    }
 }
