@@ -86,7 +86,7 @@ let package = Package(
             ]
         ),
         // Measures the replica at the scale of a federal shared service (docs/BENCHMARKS.md).
-        .executableTarget(name: "fiche-bench", dependencies: ["FicheReplica", "FicheDomain"]),
+        .executableTarget(name: "fiche-bench", dependencies: ["FicheReplica", "FicheDomain", "FicheWidgets"]),
         .executableTarget(
             name: "fiche-server",
             dependencies: [

@@ -13,6 +13,8 @@ static inline WINDOW *fiche_stdscr(void) { return stdscr; }
 static inline int fiche_lines(void) { return LINES; }
 static inline int fiche_cols(void) { return COLS; }
 static inline int fiche_colors(void) { return COLORS; }
+/* Colours terminfo reports for this terminal; usable before start_color() sets COLORS. */
+static inline int fiche_terminfo_colors(void) { int n = tigetnum("colors"); return n > 0 ? n : 0; }
 static inline int fiche_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t fiche_a_normal(void) { return A_NORMAL; }
 static inline attr_t fiche_a_bold(void) { return A_BOLD; }

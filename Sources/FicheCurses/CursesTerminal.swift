@@ -49,7 +49,7 @@ public final class CursesTerminal {
         set_escdelay(25)
         curs_set(0)
         let hasColours = has_colors()
-        colorDepth = ColorDepth.detect(environment: environment, terminalColours: hasColours ? Int(fiche_colors()) : 0)
+        colorDepth = ColorDepth.detect(environment: environment, terminalColours: hasColours ? Int(fiche_terminfo_colors()) : 0)
         if colorDepth != .mono {
             start_color()
             use_default_colors()

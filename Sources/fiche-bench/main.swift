@@ -7,6 +7,7 @@ import Foundation
 
 do {
     let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    RenderingBench.run()
     try Bench(options: options).run()
 } catch {
     FileHandle.standardError.write(Data("fiche-bench: \(error)\n".utf8))
