@@ -30,8 +30,8 @@ public struct Table: Sendable {
         self.showsGutter = showsGutter ?? rows.contains { $0.isMarked || $0.status != .none }
     }
 
-    /// A table of plain text rows; `rowRoles` is kept for screens that colour rows themselves.
-    public init(columns: [TableColumn], rows: [[String]], selectedRow: Int?, rowRoles: [StyleRole] = []) {
+    /// A table of plain text rows, with no status or marks.
+    public init(columns: [TableColumn], rows: [[String]], selectedRow: Int?) {
         self.init(columns: columns, rows: rows.map { TableRow($0) }, selectedRow: selectedRow, showsGutter: false)
     }
 
