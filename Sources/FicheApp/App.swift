@@ -45,7 +45,11 @@ public final class App {
             switch mouse.kind {
             case .wheelDown: perform(.moveDown)
             case .wheelUp: perform(.moveUp)
-            case .click, .doubleClick: break
+            case .click, .doubleClick:
+                // Rows start on line 2, below the status line and the column titles.
+                guard palette == nil, !showsHelp, mouse.y >= 2 else { break }
+                state.list.select(visibleRow: mouse.y - 2)
+                if mouse.kind == .doubleClick { perform(action: "list.open") }
             }
         }
     }

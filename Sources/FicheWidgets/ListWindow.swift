@@ -18,6 +18,11 @@ public struct ListWindow<Row: Sendable & Equatable>: Equatable, Sendable {
 
     public var selectedRow: Row? { rows.indices.contains(selection) ? rows[selection] : nil }
 
+    /// Selects the visible row at `index` (a click on it); nothing happens past the last row.
+    public mutating func select(visibleRow index: Int) {
+        if rows.indices.contains(index) { selection = index }
+    }
+
     /// Shows the first rows of the list, the first one selected.
     public mutating func moveToStart<S: PagedSource>(in source: S) throws where S.Row == Row {
         rows = try source.rows(after: nil, limit: height)

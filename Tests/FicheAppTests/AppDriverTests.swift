@@ -79,6 +79,17 @@ final class AppDriverTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("Fiche › Dossiers"))
     }
 
+    func testAClickSelectsTheRowUnderTheMouseAndTheWheelScrolls() throws {
+        let (driver, database) = try driver()
+        let firstRows = try database.dossierPage(after: nil, limit: 10)
+        driver.mouse(.click, x: 10, y: 5)
+        XCTAssertEqual(driver.screen.state.list.selectedRow, firstRows[3])
+        driver.mouse(.wheelDown, x: 10, y: 5)
+        XCTAssertEqual(driver.screen.state.list.selectedRow, firstRows[4])
+        driver.mouse(.click, x: 10, y: 0)
+        XCTAssertEqual(driver.screen.state.list.selectedRow, firstRows[4], "a click on the status line selects nothing")
+    }
+
     func testCtrlCQuitsWhateverTheKeymap() throws {
         for keymap in ["default", "vim", "mc"] {
             let (driver, _) = try driver(keymap: keymap)
