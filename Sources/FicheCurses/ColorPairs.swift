@@ -7,6 +7,7 @@ import FicheTerminal
 /// (a direct-colour terminal description) colours are passed as packed 24-bit values.
 struct ColorPairs {
     private let depth: ColorDepth
+    private let colourCount: Int
     private let pairCount: Int
     private var pairs: [PairKey: Int] = [:]
 
@@ -15,8 +16,9 @@ struct ColorPairs {
         var background: Int
     }
 
-    init(depth: ColorDepth, pairCount: Int) {
+    init(depth: ColorDepth, colourCount: Int, pairCount: Int) {
         self.depth = depth
+        self.colourCount = colourCount
         self.pairCount = pairCount
     }
 
@@ -43,7 +45,7 @@ struct ColorPairs {
         case .ansi(let n) where depth == .truecolor && n >= 8, .indexed(let n) where depth == .truecolor && n >= 8:
             return packed(reduced)
         case .ansi(let n), .indexed(let n):
-            return n
+            return n < colourCount ? n : n % 8   // an 8-colour terminal shows bright colours as their base
         case .rgb:
             return packed(reduced)
         }

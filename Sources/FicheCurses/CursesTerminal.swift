@@ -54,7 +54,8 @@ public final class CursesTerminal {
             start_color()
             use_default_colors()
         }
-        palette = ColorPairs(depth: colorDepth, pairCount: colorDepth == .mono ? 0 : Int(fiche_color_pairs()))
+        palette = ColorPairs(depth: colorDepth, colourCount: colorDepth == .mono ? 0 : Int(fiche_colors()),
+                             pairCount: colorDepth == .mono ? 0 : Int(fiche_color_pairs()))
         mousemask(fiche_all_mouse_events(), nil)
         mouseinterval(0)
         CursesTerminal.installSignalHandlers()
