@@ -43,6 +43,8 @@ let package = Package(
         ),
         // Wire types shared by the replica and the server: mutations, pull pages, tokens.
         .target(name: "FicheSyncProtocol", dependencies: ["FicheDomain"]),
+        // The sync client: push the outbox, pull changes, initial snapshot, faults for tests.
+        .target(name: "FicheSync", dependencies: ["FicheReplica", "FicheSyncProtocol", "FicheDomain"]),
         // The central server.
         .target(
             name: "FicheServer",
@@ -81,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "fiche",
             dependencies: [
-                "FicheApp", "FicheCurses", "FicheReplica",
+                "FicheApp", "FicheCurses", "FicheReplica", "FicheSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,6 +119,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FicheEndToEndTests", dependencies: ["FicheReplica"]),
+        .testTarget(
+            name: "FicheSyncTests",
+            dependencies: [
+                "FicheSync", "FicheServer", "FicheReplica", "FicheSyncProtocol", "FicheDomain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,236 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Writes one page of an initial sync (or of an employer fetch after a new grant) and its
+    /// continuation token in ONE transaction, so a crash resumes at the next page.
+    ///
+    /// - Parameters:
+    ///   - scope: nil for the initial sync; an employer code for the fetch that follows `scope_added`.
+    ///   - nextToken: the token to ask for the next page with; ignored when `done`.
+    ///   - pinnedSeq: the sequence the snapshot was taken at; after the last page of the initial
+    ///     sync the pull cursor starts there.
+    public func applySnapshotPage(_ rows: [SyncedRow], scope: String?, nextToken: String?, pinnedSeq: Int64,
+                                  done: Bool) throws {
+        try write { db in
+            if let scope {
+                let key = "sync.scope_fetch.\(scope)"
+                // A grant removed while fetching cancels the fetch: its rows must not come back.
+                guard try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = ?", arguments: [key]) != nil else { return }
+                for row in rows where row.employerCode == scope { try Self.writeSynced(db, row) }
+                try Self.setMeta(db, key, done ? nil : (nextToken ?? ""))
+            } else {
+                for row in rows { try Self.writeSynced(db, row) }
+                if done {
+                    let state = try Self.syncState(db)
+                    try db.execute(sql: "UPDATE sync_state SET initial_sync_token = NULL, pull_cursor = ? WHERE id = 1",
+                                   arguments: [String(max(state.pullCursor, pinnedSeq))])
+                    try Self.setMeta(db, "sync.initial_done", "1")
+                    try Self.clearAcknowledged(db)
+                } else {
+                    try db.execute(sql: "UPDATE sync_state SET initial_sync_token = ? WHERE id = 1", arguments: [nextToken])
+                }
+            }
+        }
+    }
+
+    /// Starts the initial sync again (after HTTP 410: the cursor is older than the server's
+    /// log). The outbox and the rows already held are kept; the next snapshot overwrites them.
+    public func restartInitialSync() throws {
+        try write { db in
+            try db.execute(sql: "UPDATE sync_state SET initial_sync_token = NULL WHERE id = 1")
+            try Self.setMeta(db, "sync.initial_done", nil)
+        }
+    }
+
+    /// Applies one pulled page and advances the cursor in ONE transaction: upserts only when
+    /// the version is not older than the stored one, deletes, and scope events. The cursor never
+    /// goes back. Applied outbox rows leave once the cursor reaches their write.
+    ///
+    /// - Returns: employers granted in this page, whose rows must now be fetched.
+    @discardableResult
+    public func applyPulledPage(_ changes: [SyncedChange], cursor: Int64, at date: Date = Date()) throws -> [String] {
+        try write { db in
+            var added: [String] = []
+            for change in changes {
+                let row = change.row
+                switch change.operation {
+                case .upsert:
+                    if try Self.scopeIsRemoved(db, row.employerCode) { continue }
+                    try Self.writeSynced(db, row)
+                case .delete:
+                    try Self.deleteSynced(db, row)
+                case .scopeRemoved:
+                    try Self.removeScope(db, row.employerCode)
+                    added.removeAll { $0 == row.employerCode }
+                case .scopeAdded:
+                    try Self.setMeta(db, "sync.scope_removed.\(row.employerCode)", nil)
+                    try Self.setMeta(db, "sync.scope_fetch.\(row.employerCode)", "")
+                    if !added.contains(row.employerCode) { added.append(row.employerCode) }
+                }
+            }
+            let state = try Self.syncState(db)
+            try db.execute(sql: "UPDATE sync_state SET pull_cursor = ?, last_pull_at = ? WHERE id = 1",
+                           arguments: [String(max(state.pullCursor, cursor)), Self.timestamp(date)])
+            try Self.clearAcknowledged(db)
+            return added
+        }
+    }
+
+    /// Records the server's terminal results in `mutation_result` (the "needs attention" list
+    /// for conflicts and rejections), then removes rejected and conflicting rows from the outbox.
+    /// Applied rows stay until the pull cursor reaches their write, so the clerk never sees the
+    /// old value in between. Idempotent: a replayed result changes nothing.
+    public func recordMutationResults(_ results: [SyncedResult], at date: Date = Date()) throws {
+        try write { db in
+            let state = try Self.syncState(db)
+            var checkpoint = state.acknowledgedCheckpoint
+            for result in results where ["applied", "rejected", "conflict"].contains(result.status) {
+                let localID = result.serverMutationID + state.mutationBase
+                guard let entry = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [localID]),
+                      (entry["uuid"] as String?) == result.uuid
+                else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO mutation_result
+                        (mutation_id, uuid, mutation, entity, target_id, employer_code, status, reason, server_value, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [localID, result.uuid, entry["mutation"], entry["entity"], entry["target_id"],
+                                     entry["employer_code"], result.status, result.reason, result.serverValue,
+                                     Self.timestamp(date)])
+                if result.status == "applied" {
+                    checkpoint = max(checkpoint, result.seq ?? 0)
+                } else {
+                    try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [localID])
+                    try Self.recomputeSynced(db, entity: entry["entity"], id: entry["target_id"], employerCode: entry["employer_code"])
+                }
+            }
+            try Self.setMeta(db, "sync.ack_checkpoint", String(checkpoint))
+            try Self.clearAcknowledged(db)
+        }
+    }
+
+    /// Outbox rows the server has not answered yet, oldest first (the push order).
+    public func unsentMutations(limit: Int) throws -> [OutboxEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM mutation_result r WHERE r.mutation_id = o.id)
+                ORDER BY id LIMIT ?
+                """, arguments: [limit]).map(Self.outboxEntry)
+        }
+    }
+
+    /// The dossier a person row belongs to (a person change travels as a dossier field change).
+    public func dossierID(ofPerson personID: String) throws -> String {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM dossier_view WHERE person_id = ? ORDER BY id LIMIT 1",
+                                arguments: [personID]) ?? personID
+        }
+    }
+
+    // MARK: Inside the write transaction
+
+    /// Applied outbox rows leave once the cursor has reached every write they caused.
+    static func clearAcknowledged(_ db: Database) throws {
+        let state = try syncState(db)
+        guard state.initialSyncDone, state.pullCursor >= state.acknowledgedCheckpoint else { return }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.id, o.entity, o.target_id, o.employer_code FROM outbox o
+            JOIN mutation_result r ON r.mutation_id = o.id ORDER BY o.id
+            """)
+        for row in rows {
+            try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [row["id"] as Int64])
+            try recomputeSynced(db, entity: row["entity"], id: row["target_id"], employerCode: row["employer_code"])
+        }
+    }
+
+    static func scopeIsRemoved(_ db: Database, _ employerCode: String) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = ?",
+                            arguments: ["sync.scope_removed.\(employerCode)"]) != nil
+    }
+
+    /// Recomputes a working row, but never brings back a row of an employer the user lost, nor
+    /// builds a person or dossier from changes alone when its mirror row is gone.
+    static func recomputeSynced(_ db: Database, entity: String, id: String, employerCode: String) throws {
+        guard let table = WorkingView.tables[entity] else { return }
+        let mirrorExists = try Row.fetchOne(db, sql: "SELECT 1 FROM \(table.name) WHERE id = ?", arguments: [id]) != nil
+        if try scopeIsRemoved(db, employerCode) || (!mirrorExists && entity != "time_record") {
+            try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
+            if entity == "dossier" { try DossierListIndex.refresh(db, dossierIDs: [id]) }
+            return
+        }
+        try WorkingView.recompute(db, entity: entity, id: id)
+    }
+
+    /// Deletes every row of an employer (mirror, overlay, list, search), keeps its outbox rows.
+    static func removeScope(_ db: Database, _ employerCode: String) throws {
+        let listed = try Row.fetchAll(db, sql: """
+            SELECT list_id, search_name, search_number, search_niss FROM dossier_list WHERE employer_code = ?
+            """, arguments: [employerCode])
+        for old in listed {
+            try db.execute(sql: """
+                INSERT INTO dossier_search (dossier_search, rowid, search_name, search_number, search_niss)
+                VALUES ('delete', ?, ?, ?, ?)
+                """, arguments: [old[0], old[1], old[2], old[3]])
+        }
+        try db.execute(sql: "DELETE FROM dossier_list WHERE employer_code = ?", arguments: [employerCode])
+        for table in scopedTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
+        }
+        try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
+        try setMeta(db, "sync.scope_fetch.\(employerCode)", nil)
+        try setMeta(db, "sync.scope_removed.\(employerCode)", "1")
+    }
+
+    static func writeSynced(_ db: Database, _ row: SyncedRow) throws {
+        let f = row.fields
+        func text(_ name: String) -> DatabaseValue { (f[name] ?? nil)?.databaseValue ?? .null }
+        func integer(_ name: String) -> DatabaseValue { (f[name] ?? nil).flatMap { Int64($0) }?.databaseValue ?? .null }
+        func required(_ name: String) -> DatabaseValue { ((f[name] ?? nil) ?? "").databaseValue }
+        let employer = row.employerCode.databaseValue
+        switch row.entity {
+        case "dossier":
+            let address: DatabaseValue = ((f["address"] ?? nil)?.hasPrefix("{") ?? false) ? text("address") : .null
+            try upsert(db, table: "person", key: ["id"], columns: [
+                "id": row.id.databaseValue, "employer_code": employer, "niss": required("niss"),
+                "last_name": required("last_name"), "first_name": required("first_name"),
+                "birth_date": required("birth_date"), "sex": required("sex"), "language": required("language"),
+                "address": address, "iban": text("iban"),
+            ], version: row.version)
+            try upsert(db, table: "dossier", key: ["id"], columns: [
+                "id": row.id.databaseValue, "employer_code": employer, "number": required("number"),
+                "person_id": row.id.databaseValue, "status": required("status"), "category": required("category"),
+                "payroll_clerk_id": text("payroll_clerk"), "start_date": required("start_date"),
+            ], version: row.version)
+            try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
+            try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
+        case "time_record":
+            try upsert(db, table: "time_record", key: ["id"], columns: [
+                "id": row.id.databaseValue, "employer_code": employer, "dossier_id": required("dossier_id"),
+                "kind": required("kind"), "type_code": text("type_code"), "start": required("start_date"),
+                "end": required("end_date"), "day_part": ((f["day_part"] ?? nil) ?? "full").databaseValue,
+                "start_minute": integer("start_minute"), "end_minute": integer("end_minute"), "minutes": integer("minutes"),
+                "certificate_received": ((f["certificate_received"] ?? nil) == "1").databaseValue,
+                "status": required("status"), "entered_by": required("entered_by"),
+            ], version: row.version)
+            try recomputeSynced(db, entity: "time_record", id: row.id, employerCode: row.employerCode)
+        default:
+            break  // notes: not kept in the replica yet
+        }
+    }
+
+    static func deleteSynced(_ db: Database, _ row: SyncedRow) throws {
+        switch row.entity {
+        case "dossier":
+            for table in ["person", "dossier"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
+            }
+            try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
+            try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
+        case "time_record":
+            try db.execute(sql: "DELETE FROM time_record WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
+            try recomputeSynced(db, entity: "time_record", id: row.id, employerCode: row.employerCode)
+        default:
+            break
+        }
+    }
+}

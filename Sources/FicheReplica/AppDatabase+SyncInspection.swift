@@ -1,0 +1,53 @@
+import GRDB
+
+extension AppDatabase {
+    /// One recorded answer of the server, by local outbox id (the "needs attention" list).
+    public struct RecordedResult: Sendable, Hashable {
+        public var mutationID: Int64
+        public var uuid: String
+        public var mutation: String
+        public var targetID: String
+        public var employerCode: String
+        public var status: String
+        public var reason: String?
+        public var serverValue: String?
+    }
+
+    /// Every recorded result, oldest first.
+    public func recordedResults() throws -> [RecordedResult] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mutation_result ORDER BY mutation_id").map { row in
+                RecordedResult(mutationID: row["mutation_id"], uuid: row["uuid"], mutation: row["mutation"],
+                               targetID: row["target_id"], employerCode: row["employer_code"], status: row["status"],
+                               reason: row["reason"], serverValue: row["server_value"])
+            }
+        }
+    }
+
+    /// The rows of a mirror table or working view as text, by id — for checks that compare the
+    /// replica with the server. `table` is one of `person`, `dossier`, `time_record` or their `_view`.
+    public func syncedRows(of table: String) throws -> [String: [String: String?]] {
+        let known = ["person", "dossier", "time_record", "person_view", "dossier_view", "time_record_view"]
+        guard known.contains(table) else { return [:] }
+        return try writer.read { db in
+            var rows: [String: [String: String?]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
+                var values: [String: String?] = [:]
+                for (column, value) in row { values[column] = MutationPayload.text(value) }
+                if let id = row["id"] as String? { rows[id] = values }
+            }
+            return rows
+        }
+    }
+
+    /// The employers the replica holds any row of (mirror, overlay or list).
+    public func heldEmployerCodes() throws -> Set<String> {
+        try writer.read { db in
+            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM employer"))
+            for table in Self.scopedTables + ["dossier_list"] {
+                codes.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT employer_code FROM \(table)"))
+            }
+            return codes
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Writes the outbox rows the server never answered to `path` as JSON lines (mode 0600),
+    /// for a supervisor to re-enter: one object per mutation with its fields' `{old, new}`.
+    ///
+    /// - Returns: how many mutations were written (0: no file is created).
+    @discardableResult
+    public func exportUnsentMutations(to path: String) throws -> Int {
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM mutation_result r WHERE r.mutation_id = o.id)
+                ORDER BY id
+                """)
+        }
+        guard !rows.isEmpty else { return 0 }
+        var text = ""
+        for row in rows {
+            let payload = (try? JSONSerialization.jsonObject(with: Data(((row["payload"] as String?) ?? "{}").utf8))) ?? [:]
+            let object: [String: Any] = [
+                "id": (row["id"] as Int64?) ?? 0, "uuid": (row["uuid"] as String?) ?? "",
+                "mutation": (row["mutation"] as String?) ?? "", "entity": (row["entity"] as String?) ?? "",
+                "target_id": (row["target_id"] as String?) ?? "", "employer_code": (row["employer_code"] as String?) ?? "",
+                "created_at": (row["created_at"] as String?) ?? "", "created_by": (row["created_by"] as String?) ?? "",
+                "payload": payload,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            text += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ReplicaError.unreadable(path: path, detail: "cannot write the export of unsent changes")
+        }
+        return rows.count
+    }
+
+    /// Erases everything the revoked device held — rows of every employer, the outbox, results,
+    /// local history and sync state — in ONE transaction. Export the outbox first.
+    public func wipeAfterRevocation() throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO dossier_search (dossier_search) VALUES ('delete-all')")
+            try db.execute(sql: "DELETE FROM dossier_list")
+            for table in Self.scopedTables + ["employer", "outbox", "mutation_result", "audit"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try db.execute(sql: """
+                UPDATE sync_state SET client_id = NULL, user_id = NULL, pull_cursor = NULL, initial_sync_token = NULL,
+                    last_push_at = NULL, last_pull_at = NULL, last_error = NULL WHERE id = 1
+                """)
+            try db.execute(sql: "DELETE FROM replica_meta WHERE key LIKE 'sync.%'")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import FicheReplica
+import FicheSyncProtocol
+
+/// A transport that injects the failures of a weak link around a real one, decided by a seeded
+/// random generator so that a failing run can be replayed exactly.
+///
+/// Sign-in and token refresh pass through untouched: a lost refresh answer would rotate the
+/// tokens on the server and lock the device out, which no client can repair.
+///
+/// ```swift
+/// let chaos = FaultyTransport(wrapping: HTTPSyncTransport(server: url), seed: 42, rate: 0.3)
+/// let session = SyncSession(replica: replica, transport: chaos, credentials: store)
+/// ```
+public actor FaultyTransport: SyncTransport {
+    let inner: any SyncTransport
+    var random: SeededGenerator
+    /// Probability that a call gets a fault (0 = a perfect link).
+    public var rate: Double
+    /// The faults to choose from.
+    public var faults: [TransportFault]
+    /// Every fault injected, in order, e.g. `pull#12 drop-response` (printed when a test fails).
+    public private(set) var log: [String] = []
+    private var calls = 0
+    private var earlierPull: PullResponse?
+
+    public init(wrapping inner: any SyncTransport, seed: UInt64, rate: Double, faults: [TransportFault] = TransportFault.allCases) {
+        self.inner = inner
+        self.random = SeededGenerator(seed: seed)
+        self.rate = rate
+        self.faults = faults
+    }
+
+    /// Changes how often faults happen (0 heals the link).
+    public func setRate(_ rate: Double) {
+        self.rate = rate
+    }
+
+    public nonisolated func login(_ request: LoginRequest) async throws -> TokenResponse {
+        try await inner.login(request)
+    }
+
+    public nonisolated func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
+        try await inner.refresh(request)
+    }
+
+    public func push(_ request: PushRequest, accessToken: String) async throws -> PushResponse {
+        try await inject("push", allowReorder: false) { try await self.inner.push(request, accessToken: accessToken) }
+    }
+
+    public func pull(cursor: Int64, limit: Int, resultsAfter: Int64?, accessToken: String) async throws -> PullResponse {
+        let fault = decide(allowReorder: earlierPull != nil)
+        if fault == .reorder, let stale = earlierPull {
+            return stale
+        }
+        let answer = try await apply(fault, "pull") {
+            try await self.inner.pull(cursor: cursor, limit: limit, resultsAfter: resultsAfter, accessToken: accessToken)
+        }
+        earlierPull = answer
+        return answer
+    }
+
+    public func snapshot(token: String?, employer: String?, limit: Int, accessToken: String) async throws -> SnapshotPage {
+        try await inject("snapshot", allowReorder: false) {
+            try await self.inner.snapshot(token: token, employer: employer, limit: limit, accessToken: accessToken)
+        }
+    }
+
+    private func inject<T: Sendable>(_ name: String, allowReorder: Bool, _ call: @Sendable () async throws -> T) async throws -> T {
+        try await apply(decide(allowReorder: allowReorder), name, call)
+    }
+
+    private func decide(allowReorder: Bool) -> TransportFault? {
+        calls += 1
+        guard rate > 0, Double.random(in: 0..<1, using: &random) < rate else { return nil }
+        let choices = faults.filter { allowReorder || $0 != .reorder }
+        guard !choices.isEmpty else { return nil }
+        return choices[Int.random(in: 0..<choices.count, using: &random)]
+    }
+
+    private func apply<T: Sendable>(_ fault: TransportFault?, _ name: String, _ call: @Sendable () async throws -> T) async throws -> T {
+        guard let fault else { return try await call() }
+        log.append("\(name)#\(calls) \(fault.rawValue)")
+        switch fault {
+        case .dropRequest:
+            throw SyncTransportError.unreachable("request dropped")
+        case .dropResponse:
+            _ = try await call()
+            throw SyncTransportError.unreachable("answer dropped after the server committed")
+        case .duplicate:
+            _ = try? await call()
+            return try await call()
+        case .reorder:
+            return try await call()
+        case .cutBody:
+            _ = try await call()
+            throw SyncTransportError.unreadable("answer cut mid-body")
+        case .internalError:
+            throw SyncTransportError.status(500, ErrorBody(error: "internal", message: "injected"))
+        case .unavailable:
+            throw SyncTransportError.status(503, ErrorBody(error: "unavailable", message: "injected"))
+        case .expiredToken:
+            throw SyncTransportError.status(401, ErrorBody(error: "token_expired", message: "injected"))
+        }
+    }
+}

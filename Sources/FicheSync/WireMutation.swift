@@ -1,0 +1,61 @@
+import FicheReplica
+import FicheSyncProtocol
+
+/// Translates between the replica's outbox rows and pulled rows and the protocol's wire types.
+enum WireMutation {
+    /// The wire field for a replica column changed by `updateDossierField`.
+    static let fields: [String: FicheSyncProtocol.DossierField] = [
+        "iban": .iban, "last_name": .lastName, "first_name": .firstName, "payroll_clerk_id": .payrollClerk,
+        "status": .status, "niss": .niss, "language": .language, "address": .address,
+    ]
+
+    /// The outbox row as pushed, numbered `serverID` for the server.
+    ///
+    /// A change the protocol cannot carry yet (the time manager of a dossier) is sent against no
+    /// dossier, so the server answers it `rejected` and the numbering stays gap-free.
+    static func pending(for entry: OutboxEntry, serverID: Int64, dossierID: String) -> PendingMutation {
+        switch entry.mutation {
+        case "recordAbsence", "recordTimeRecord":
+            let c = entry.changes
+            func value(_ name: String) -> String? { c[name]?.new }
+            let record = RecordTimeRecord(
+                recordID: entry.targetID, dossierID: value("dossier_id") ?? "", kind: value("kind") ?? "absence",
+                typeCode: value("type_code"), start: value("start") ?? "", end: value("end") ?? "",
+                dayPart: value("day_part"), startMinute: value("start_minute").flatMap { Int($0) },
+                endMinute: value("end_minute").flatMap { Int($0) }, minutes: value("minutes").flatMap { Int($0) },
+                certificateReceived: value("certificate_received").map { $0 == "1" || $0 == "true" })
+            let mutation: Mutation = entry.mutation == "recordAbsence" ? .recordAbsence(record) : .recordTimeRecord(record)
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: mutation)
+        default:
+            if entry.mutation == "updateDossierField", let (column, change) = entry.changes.first,
+               let field = fields[column] {
+                return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .updateDossierField(UpdateDossierField(
+                    dossierID: dossierID, field: field, change: FicheSyncProtocol.FieldChange(old: change.old, new: change.new))))
+            }
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .updateDossierField(UpdateDossierField(
+                dossierID: "unsupported:\(entry.mutation)", field: .status,
+                change: FicheSyncProtocol.FieldChange(old: nil, new: nil))))
+        }
+    }
+
+    /// A pulled change-log entry as the replica applies it.
+    static func change(_ change: Change) -> AppDatabase.SyncedChange {
+        AppDatabase.SyncedChange(
+            operation: AppDatabase.SyncedChange.Operation(rawValue: change.op.rawValue) ?? .upsert,
+            row: AppDatabase.SyncedRow(entity: change.entity.rawValue, id: change.id, employerCode: change.scope,
+                                       version: change.version, fields: change.row ?? [:]))
+    }
+
+    /// A snapshot row as the replica applies it (nil when it lacks its id or employer).
+    static func row(_ fields: [String: String?], entity: SyncEntity, pinnedSeq: Int64) -> AppDatabase.SyncedRow? {
+        guard let id = fields["id"] ?? nil, let employer = fields["employer_code"] ?? nil else { return nil }
+        let version = (fields["version"] ?? nil).flatMap { Int64($0) } ?? pinnedSeq
+        return AppDatabase.SyncedRow(entity: entity.rawValue, id: id, employerCode: employer, version: version, fields: fields)
+    }
+
+    /// A server result as the replica records it.
+    static func result(_ result: MutationResult) -> AppDatabase.SyncedResult {
+        AppDatabase.SyncedResult(serverMutationID: result.mutationID, uuid: result.uuid, status: result.status.rawValue,
+                                 reason: result.reason, serverValue: result.serverValue, seq: result.seq)
+    }
+}
