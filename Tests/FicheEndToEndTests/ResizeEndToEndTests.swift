@@ -3,21 +3,7 @@ import XCTest
 
 /// The real binary in tmux, resized the way a clerk drags a window: the list re-lays out at
 /// each size, says "too small" below 80×24, and comes back whole.
-final class ResizeEndToEndTests: XCTestCase {
-    private var tmux = Tmux()
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        try XCTSkipIf(Tmux.executable == nil, "tmux is not installed: the end-to-end runs need it (apt-get install tmux)")
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: FicheBinary.url.path), "no fiche binary at \(FicheBinary.url.path)")
-        folder = try FicheBinary.temporaryFolder()
-    }
-
-    override func tearDown() {
-        tmux.kill()
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
+final class ResizeEndToEndTests: TmuxTestCase {
     func testResizingFrom120x40To80x24To60x20AndBackReLaysOutTheList() throws {
         try start("demo --data-dir \(folder.path) --dossiers 200", width: 120, height: 40)
         let wide = try tmux.waitForScreen { $0.contains("Fiche › Dossiers") && $0.contains("F10 Quitter") }
@@ -75,20 +61,5 @@ final class ResizeEndToEndTests: XCTestCase {
         var lines = screen.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
-    }
-
-    private var exitStatus: URL { folder.appendingPathComponent("exit-status") }
-
-    /// Starts `fiche arguments` in tmux; its exit status goes to a file (tmux does not always
-    /// record a pane's status in time).
-    private func start(_ arguments: String, width: Int, height: Int) throws {
-        try tmux.start("sh -c '\(FicheBinary.url.path) \(arguments); echo $? > \(exitStatus.path); sleep 5'", width: width, height: height)
-    }
-
-    private func waitForExitStatus() -> String? {
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: exitStatus.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        Thread.sleep(forTimeInterval: 0.1)
-        return try? String(contentsOf: exitStatus, encoding: .utf8)
     }
 }
