@@ -20,8 +20,10 @@ public struct RegimeFraction: Hashable, Sendable, Comparable, CustomStringConver
 
     /// Creates a regime from a fraction of full time (0 < f ≤ 1).
     public init(fraction: Double) throws(RuleViolation) {
-        guard fraction.isFinite else { throw .regimeFraction(text: String(fraction)) }
-        try self.init(thousandths: Int((fraction * 1000).rounded()))
+        // Range-checked as a Double first: Int(_:) traps on values past Int's range ("-1e30").
+        let thousandths = (fraction * 1000).rounded()
+        guard thousandths.isFinite, (1...1000).contains(thousandths) else { throw .regimeFraction(text: String(fraction)) }
+        try self.init(thousandths: Int(thousandths))
     }
 
     /// Parses `"80 %"`, `"80"`, `"4/5"`, `"19/38"` or `"0.8"`.
