@@ -178,6 +178,7 @@ cmp -s <(curl -fsS "http://127.0.0.1:$nginx_port/empty.json") "$work/empty.json"
 
 results="$work/results.tsv"
 : >"$results"
+load_before=$(uptime | sed 's/.*load average: //')
 # run NAME WRK-ARGUMENTS… → wrk's report, and a row in results.tsv.
 run() {
     local name=$1
@@ -211,7 +212,7 @@ if grep -q 'request failed' "$work/server.log"; then
 fi
 
 echo
-echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average$(uptime | sed 's/.*load average//')"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average (1, 5, 15 min) $load_before before the runs, $(uptime | sed 's/.*load average: //') after"
 echo "   fiche-server $FICHE_SERVER on PostgreSQL $version ($database, $dossiers dossiers), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')"
 echo
 echo "| run | requests/s | p50 | p99 | non-2xx | socket errors |"
