@@ -5,7 +5,7 @@ import XCTest
 
 final class DossierPagingTests: XCTestCase {
     private func database(dossiers: Int) throws -> AppDatabase {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-paging-\(UUID().uuidString).sqlite").path
+        let file = ReplicaFixture.file("paging")
         let database = try AppDatabase.open(at: file)
         try DemoDataGenerator(dataset: DemoDataset(dossiers: dossiers, seed: 42)).write(into: database)
         return database

@@ -12,9 +12,17 @@ enum ReplicaFixture {
         do { return try LocalDate.parse(text) } catch { preconditionFailure("\(text): \(error)") }
     }
 
+    /// One folder for the replicas of a test run, emptied when the run starts (so runs do not
+    /// pile up files in the temporary directory).
+    static let folder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-replica-tests")
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     static func file(_ name: String = "replica") -> String {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("fiche-\(name)-\(UUID().uuidString).sqlite").path
+        folder.appendingPathComponent("\(name)-\(UUID().uuidString).sqlite").path
     }
 
     static let clerk = User(id: "u-clerk", login: "clerk", displayName: "Dubois, C.", language: .fr)
