@@ -20,6 +20,13 @@ extension AppDatabase {
                 for row in rows where row.employerCode == scope { try Self.writeSynced(db, row) }
                 try Self.setMeta(db, key, done ? nil : (nextToken ?? ""))
             } else {
+                let state = try Self.syncState(db)
+                if state.snapshotToken == nil && !state.initialSyncDone {
+                    // The first page of a fresh copy: what the replica held before (an earlier copy,
+                    // before a 410) may include employers no longer granted; the copy brings back
+                    // exactly the current ones. The outbox stays.
+                    try Self.clearAllScopes(db)
+                }
                 for row in rows { try Self.writeSynced(db, row) }
                 if done {
                     let state = try Self.syncState(db)
@@ -179,6 +186,17 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
         try setMeta(db, "sync.scope_fetch.\(employerCode)", nil)
         try setMeta(db, "sync.scope_removed.\(employerCode)", "1")
+    }
+
+    /// Deletes the rows of every employer held and forgets pending fetches and removals, before
+    /// a fresh initial copy.
+    static func clearAllScopes(_ db: Database) throws {
+        var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM employer"))
+        for table in scopedTables + ["dossier_list"] {
+            codes.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT employer_code FROM \(table)"))
+        }
+        for code in codes { try removeScope(db, code) }
+        try db.execute(sql: "DELETE FROM replica_meta WHERE key LIKE 'sync.scope_removed.%' OR key LIKE 'sync.scope_fetch.%'")
     }
 
     static func writeSynced(_ db: Database, _ row: SyncedRow) throws {

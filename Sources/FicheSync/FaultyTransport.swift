@@ -50,6 +50,7 @@ public actor FaultyTransport: SyncTransport {
     public func pull(cursor: Int64, limit: Int, resultsAfter: Int64?, accessToken: String) async throws -> PullResponse {
         let fault = decide(allowReorder: earlierPull != nil)
         if fault == .reorder, let stale = earlierPull {
+            log.append("pull#\(calls) reorder")
             return stale
         }
         let answer = try await apply(fault, "pull") {

@@ -176,7 +176,8 @@ public actor SyncSession {
             summary.removedEmployers += page.changes.filter { $0.op == .scopeRemoved }.map(\.scope)
             try await finishSnapshots()
             let reached = try replica.syncState().pullCursor
-            if !page.hasMore && reached >= checkpoint { break }
+            // An answer older than the question (a late duplicate) cannot say "nothing more".
+            if !page.hasMore && page.cursor >= cursor && reached >= checkpoint { break }
         }
     }
 

