@@ -49,6 +49,19 @@ S employer add CPAS-TEST --kind cpas --name-fr "CPAS de Test" --name-nl "OCMW Te
 echo 'fuzz-password-1' | S user add fuzz.clerk --name "Fuzz Clerk" --password-stdin >/dev/null
 S grant fuzz.clerk CPAS-TEST time_manager >/dev/null
 S grant fuzz.clerk AC-TEST payroll_clerk >/dev/null
+# A few dossiers (valid national numbers and IBANs), so fuzzed pushes reach the domain rules.
+header=dossier_number,niss,last_name,first_name,birth_date,sex,language,category,grade,regime_percent,start_date,iban,payroll_clerk
+printf '%s\n' "$header" \
+    "S001,85.07.30-033.28,El Amrani,Youssef,1985-07-30,male,fr,art60,E1,100,2024-01-01,BE32123456789002,fuzz.clerk" \
+    "S002,17.07.30-033.84,Van den Bossche,Bram,2017-07-30,male,nl,contractual,C2,50,2022-09-01,," >"$work/cpas.csv"
+printf '%s\n' "$header" \
+    "A001,85.07.30-033.28,Dubois,Marie,1985-07-30,male,fr,statutory,C1,100,2010-01-01,BE32123456789002,fuzz.clerk" \
+    "A002,17.07.30-033.84,Janssens,Jan,2017-07-30,male,nl,contractual,D1,80,2020-03-01,," >"$work/commune.csv"
+S import dossiers "$work/cpas.csv" --employer CPAS-TEST >/dev/null
+S import dossiers "$work/commune.csv" --employer AC-TEST >/dev/null
+python3 -c 'import sqlite3, sys; [print(row[0]) for row in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM dossiers ORDER BY id")]' \
+    "$store" >"$work/dossiers.txt"
+[ -s "$work/dossiers.txt" ] || { echo "no dossiers were imported"; exit 1; }
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
@@ -65,22 +78,40 @@ token=$(curl -fsS -H 'Content-Type: application/json' \
     -d '{"login":"fuzz.clerk","password":"fuzz-password-1","device":"schemathesis"}' "$base/v1/auth/login" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 
-echo "== schemathesis against $base/openapi.json (at most ${max_time}s, $max_examples cases per operation)"
+echo "== schemathesis against $base/openapi.json (at most ${max_time}s in all, $max_examples cases per operation)"
+# fuzz ARGUMENTS…: schemathesis on the served document, signed in, failing on any 5xx.
+fuzz() {
+    PYTHONPATH="$PWD/Tests/scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+        FICHE_FUZZ_DOSSIERS="$work/dossiers.txt" SCHEMATHESIS_SEED="${SCHEMATHESIS_SEED:-20261124}" \
+        schemathesis run "$base/openapi.json" \
+        --header "Authorization: Bearer $token" \
+        --checks not_a_server_error \
+        --workers 1 \
+        --seed "${SCHEMATHESIS_SEED:-20261124}" \
+        --request-timeout 10 \
+        --suppress-health-check all \
+        --generation-database none \
+        --no-color \
+        "$@"
+}
 set +e
-schemathesis run "$base/openapi.json" \
-    --header "Authorization: Bearer $token" \
-    --checks not_a_server_error \
-    --max-examples "$max_examples" \
-    --max-time "$max_time" \
-    --workers 1 \
-    --seed "${SCHEMATHESIS_SEED:-20261124}" \
-    --request-timeout 10 \
-    --suppress-health-check all \
-    --generation-database none \
-    --no-color \
-    --report junit --report-junit-path "$work/junit.xml"
+# Every operation, valid and invalid inputs.
+fuzz --max-examples "$max_examples" --max-time "$((max_time / 2))" --report junit --report-junit-path "$work/junit.xml"
 status=$?
+# Then pushes alone, well-formed, aimed at real dossiers: the mutations reach the domain rules.
+echo "== schemathesis: pushes (at most $((max_time - max_time / 2))s)"
+fuzz --include-path /v1/sync/push --mode positive --max-examples 2000 --max-time "$((max_time - max_time / 2))"
+push_status=$?
+[ "$status" -ne 0 ] || status=$push_status
 set -e
+
+# How far the fuzzed pushes went: processed mutations by outcome (the hooks aim them at real dossiers).
+python3 - "$store" <<'PY' || true
+import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT status || COALESCE(' ' || reason, ''), COUNT(*) FROM mutations GROUP BY 1 ORDER BY 2 DESC").fetchall()
+print("== pushed mutations processed: %d (%s)" % (sum(n for _, n in rows), ", ".join("%s %d" % row for row in rows[:12])))
+PY
 
 # Whatever schemathesis concluded, a 500 logged by the server is a failure too.
 if grep -q '"request failed"\|request failed' "$work/server.log"; then
