@@ -34,6 +34,8 @@ struct DemoWriter {
     private let isoDays: [String]
     /// Weekday of each offset: 0 is Monday, 5 and 6 the weekend.
     private let weekdays: [Int]
+    /// Offsets of the public holidays each employer's calendar gives, by employer code.
+    private let holidays: [String: Set<Int>]
     private var staffCount = 0
     private var recordCount = 0
     private var eventCount = 0
@@ -89,6 +91,7 @@ struct DemoWriter {
         let first = DemoDataGenerator.firstDay
         isoDays = (0..<DemoDataGenerator.dayCount).map { first.adding(days: $0).iso }
         weekdays = (0..<DemoDataGenerator.dayCount).map { ((first.dayNumber + $0) % 7 + 7 + 3) % 7 }
+        holidays = try DemoWriter.holidayOffsets(from: first)
         var schedules: [Int: String] = [:]
         for thousandths in [1000, 800, 500] {
             let regime = (try? RegimeFraction(thousandths: thousandths)) ?? .fullTime
@@ -250,8 +253,9 @@ struct DemoWriter {
         let isArt60 = dossier.category == StaffCategory.art60.rawValue
         let contractStaff = dossier.category != StaffCategory.statutory.rawValue && dossier.category != StaffCategory.trainee.rawValue
         var day = dossier.firstOffset + Int.random(in: 0...10, using: &random)
+        let holidays = self.holidays[dossier.employerCode] ?? []
         while day < dossier.lastOffset {
-            while day <= dossier.lastOffset, weekdays[day] >= 5 { day += 1 }
+            while day <= dossier.lastOffset, weekdays[day] >= 5 || holidays.contains(day) { day += 1 }
             guard day <= dossier.lastOffset else { break }
             let roll = Int.random(in: 0..<1000, using: &random)
             var kind = "absence"
@@ -298,7 +302,10 @@ struct DemoWriter {
                 type = "overtime"
                 minutes = Int.random(in: 30...120, using: &random)
             }
-            let end = min(day + length - 1, dossier.lastOffset)
+            // A range may span a weekend or holiday (the rules do not count them) but, as a
+            // clerk enters it, starts and ends on working days.
+            var end = min(day + length - 1, dossier.lastOffset)
+            while end > day, weekdays[end] >= 5 || holidays.contains(end) { end -= 1 }
             let closed = isoDays[end] < "2026-11-01"
             let status = closed ? "validated" : (Bool.random(using: &random) ? "submitted" : "draft")
             recordCount += 1
@@ -310,6 +317,24 @@ struct DemoWriter {
             ])
             day = end + 1 + Int.random(in: 1...23, using: &random)
         }
+    }
+
+    /// The public holidays of the demo's two years for each demo employer, as day offsets
+    /// from `first`, taken from the employer's holiday calendar in the bundled rules.
+    private static func holidayOffsets(from first: LocalDate) throws -> [String: Set<Int>] {
+        let rules = try RuleBook.bundled()
+        var offsets: [String: Set<Int>] = [:]
+        for demo in [DemoDataGenerator.commune, DemoDataGenerator.cpas] {
+            let employer = Employer(code: demo.code, kind: EmployerKind(rawValue: demo.kind) ?? .commune,
+                                    nameFR: demo.fr, nameNL: demo.nl, holidayCalendarID: "", payrollCutOffDay: 20)
+            let calendar = try rules.holidayCalendar(for: employer)
+            var days = Set<Int>()
+            for offset in 0..<DemoDataGenerator.dayCount where calendar.isHoliday(first.adding(days: offset)) {
+                days.insert(offset)
+            }
+            offsets[demo.code] = days
+        }
+        return offsets
     }
 
     /// A value bound straight through the SQLite C API: millions of time records go through

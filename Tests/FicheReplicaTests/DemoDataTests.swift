@@ -52,4 +52,29 @@ final class DemoDataTests: XCTestCase {
             }
         }
     }
+
+    func testNoTimeRecordStartsOrEndsOnAPublicHolidayOrAWeekend() throws {
+        let rules = try RuleBook.bundled()
+        let calendars = try [("AC-IXL", EmployerKind.commune), ("CPAS-IXL", .cpas)].reduce(into: [String: HolidayCalendar]()) {
+            $0[$1.0] = try rules.holidayCalendar(for: Employer(code: $1.0, kind: $1.1, nameFR: "", nameNL: "",
+                                                                holidayCalendarID: "", payrollCutOffDay: 20))
+        }
+        let rows = try database().writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT employer_code, start, \"end\" FROM time_record")
+        }
+        XCTAssertGreaterThan(rows.count, 40_000)
+        var offending: [String] = []
+        for row in rows {
+            let employer: String = row["employer_code"]
+            for column in ["start", "end"] {
+                let date = try LocalDate.parse(row[column] as String)
+                if date.weekday.isWeekend || calendars[employer]?.isHoliday(date) == true {
+                    offending.append("\(employer) \(column) \(date.iso)")
+                }
+            }
+        }
+        XCTAssertEqual(offending.count, 0, "records on days nobody works: \(offending.prefix(10))")
+        // Easter Monday 2026 (6 April) is a legal holiday at both employers: nothing starts then.
+        XCTAssertFalse(rows.contains { ($0["start"] as String) == "2026-04-06" })
+    }
 }
