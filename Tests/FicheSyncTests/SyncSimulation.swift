@@ -122,7 +122,8 @@ struct SyncSimulation {
             clients[index].online = true
             await clients[index].transport.setRate(0)
         }
-        for _ in 0..<3 {
+        // Two rounds: the first pushes every outbox, the second pulls what the others pushed.
+        for _ in 0..<2 {
             for index in clients.indices { try await sync(index) }
         }
         var faults: [String] = []

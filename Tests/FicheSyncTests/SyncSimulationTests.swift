@@ -18,8 +18,24 @@ final class SyncSimulationTests: XCTestCase {
         let operations = environment["FICHE_SIM_OPERATIONS"].flatMap { Int($0) } ?? 12
         let started = Date()
         var totals: [String: Int] = [:]
+        // Seeds are independent (each has its own server and files), so a few run side by side;
+        // each seed's own schedule stays sequential and replays the same way alone.
+        let parallel = max(1, environment["FICHE_SIM_PARALLEL"].flatMap { Int($0) } ?? 4)
+        var outcomes: [UInt64: (failures: [String], faults: [String], stats: [String: Int])] = [:]
+        for start in stride(from: 0, to: seeds.count, by: parallel) {
+            let batch = seeds[start..<min(start + parallel, seeds.count)]
+            try await withThrowingTaskGroup(of: (UInt64, [String], [String], [String: Int]).self) { group in
+                for seed in batch {
+                    group.addTask {
+                        let outcome = try await SyncSimulation(seed: seed, operations: operations, faultRate: 0.3).run()
+                        return (seed, outcome.failures, outcome.faults, outcome.stats)
+                    }
+                }
+                for try await (seed, failures, faults, stats) in group { outcomes[seed] = (failures, faults, stats) }
+            }
+        }
         for seed in seeds {
-            let (failures, faults, stats) = try await SyncSimulation(seed: seed, operations: operations, faultRate: 0.3).run()
+            guard let (failures, faults, stats) = outcomes[seed] else { continue }
             totals.merge(stats, uniquingKeysWith: +)
             if !failures.isEmpty {
                 XCTFail("seed \(seed): \(failures.prefix(8).joined(separator: "\n  "))\n  faults: \(faults.prefix(30).joined(separator: ", "))\n  replay: FICHE_SIM_SEED=\(seed) swift test --filter SyncSimulationTests")

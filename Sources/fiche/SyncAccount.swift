@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where the files of one signed-in account live: `<data dir>/accounts/<host>-<login>/` holds
+/// `device.json` (the device token, mode 0600) and `replica.sqlite`; `<data dir>/current-account`
+/// names the account `fiche` and `fiche sync` use when no `--user` is given.
+struct SyncAccount {
+    let folder: String
+
+    var tokenPath: String { folder + "/device.json" }
+    var replicaPath: String { folder + "/replica.sqlite" }
+
+    /// The account of `login` on `server`.
+    static func of(server: String, login: String, dataDirectory: String) -> SyncAccount {
+        let host = URL(string: server).map { ($0.host ?? "server") + ($0.port.map { "_\($0)" } ?? "") } ?? "server"
+        let safe = "\(host)-\(login)".map { $0.isLetter || $0.isNumber || "._-@".contains($0) ? $0 : "_" }
+        return SyncAccount(folder: dataDirectory + "/accounts/" + String(safe))
+    }
+
+    /// The account last signed in to, or the one of `login` if given.
+    static func current(dataDirectory: String, login: String?) throws -> SyncAccount {
+        let accounts = dataDirectory + "/accounts"
+        if let login {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: accounts)) ?? []
+            guard let name = names.sorted().first(where: { $0.hasSuffix("-" + login) }) else {
+                throw CommandFailure("no account for \(login) in \(accounts); run fiche login --server URL --user \(login)")
+            }
+            return SyncAccount(folder: accounts + "/" + name)
+        }
+        guard let data = FileManager.default.contents(atPath: dataDirectory + "/current-account"),
+              let name = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty
+        else { throw CommandFailure("not signed in; run fiche login --server URL --user LOGIN") }
+        return SyncAccount(folder: accounts + "/" + name)
+    }
+
+    /// Makes this the account used by default.
+    func makeCurrent(dataDirectory: String) throws {
+        let name = (folder as NSString).lastPathComponent
+        guard FileManager.default.createFile(atPath: dataDirectory + "/current-account", contents: Data((name + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("\(dataDirectory)/current-account: cannot write")
+        }
+    }
+}

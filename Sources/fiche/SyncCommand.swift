@@ -1,0 +1,63 @@
+import ArgumentParser
+import FicheReplica
+import FicheSync
+import Foundation
+
+/// `fiche sync --once` syncs without the TUI and prints a summary; `fiche sync --status`
+/// prints what waits, what conflicts, and when the replica last synced.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync the replica with the server once (--once), or show the sync status (--status).")
+
+    @Flag(help: "Push the outbox and pull changes once, then print a summary.")
+    var once = false
+
+    @Flag(help: "Print pending changes, the oldest one's age, conflicts and the last sync.")
+    var status = false
+
+    @Option(help: "Inject seeded network faults (drops, duplicates, 500/503, 401) while syncing; for testing.")
+    var chaos: UInt64?
+
+    @Option(help: "The account to use (default: the last one signed in).")
+    var user: String?
+
+    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
+    var dataDir: String?
+
+    func validate() throws {
+        guard once != status else { throw ValidationError("give exactly one of --once or --status") }
+        if chaos != nil, !once { throw ValidationError("--chaos only goes with --once") }
+    }
+
+    func run() throws {
+        do {
+            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
+            let account = try SyncAccount.current(dataDirectory: folder, login: user)
+            let replica = try AppDatabase.open(at: account.replicaPath)
+            if status {
+                let badge = try SyncSession.status(of: replica, online: true)
+                print("pending: \(badge.pending)" + (badge.oldestPendingAge.map { " (oldest \(Int($0)) s)" } ?? ""))
+                print("conflicts: \(badge.conflicts)")
+                print("rejected: \(badge.rejected)")
+                print("last sync: \(badge.lastSync ?? "never")")
+                print("initial sync: \(badge.initialSyncDone ? "done" : "not finished")")
+                print("last error: \(badge.lastError ?? "none")")
+                return
+            }
+            let credentials = try DeviceCredentials.load(from: account.tokenPath)
+            guard let url = URL(string: credentials.server) else { throw CommandFailure("\(account.tokenPath): no server address") }
+            let http = HTTPSyncTransport(server: url)
+            let transport: any SyncTransport = chaos.map { FaultyTransport(wrapping: http, seed: $0, rate: 0.3) } ?? http
+            let session = SyncSession(replica: replica, transport: transport, credentials: .file(account.tokenPath),
+                                      exportDirectory: account.folder, progress: { progress in
+                FileHandle.standardError.write(Data(("\r" + progress.bar() + (progress.done ? "\n" : "")).utf8))
+            })
+            let summary = try BlockingTask.run { try await session.sync() }
+            print(summary.line)
+            print(try SyncSession.status(of: replica, online: true).line)
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+}
