@@ -10,7 +10,7 @@ extension App: DrivableScreen {}
 final class AppDriverTests: XCTestCase {
     private func driver(_ language: Language = .french, keymap: String = "default", width: Int = 80, height: Int = 24) throws
         -> (ScreenDriver<App>, AppDatabase) {
-        let database = try DemoReplica.make()
+        let database = try ListFixture.make()
         let keys = try KeymapCatalog(locations: ConfigLocations(shipped: ConfigLocations.standard(environment: [:]).shipped, user: nil))
             .keymap(named: keymap)
         let app = App(database: database, strings: Strings(language: language), userName: "demo",
@@ -75,7 +75,7 @@ final class AppDriverTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("Terminal trop petit : 60×20"))
         driver.press("Down")
         driver.resize(width: 120, height: 40)
-        XCTAssertEqual(driver.screen.state.list.rows.count, 36)
+        XCTAssertEqual(driver.screen.state.list.rows.count, DossierListScreen.visibleRows(for: Size(width: 120, height: 40)))
         XCTAssertTrue(driver.screenText.contains("Fiche › Dossiers"))
     }
 

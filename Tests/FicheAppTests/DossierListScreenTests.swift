@@ -6,7 +6,7 @@ import XCTest
 
 final class DossierListScreenTests: XCTestCase {
     private func app(_ language: Language, width: Int, height: Int) throws -> (App, AppDatabase) {
-        let database = try DemoReplica.make()
+        let database = try ListFixture.make()
         let app = App(database: database, strings: Strings(language: language), userName: "demo",
                       size: Size(width: width, height: height))
         return (app, database)
@@ -29,6 +29,26 @@ final class DossierListScreenTests: XCTestCase {
 
     func testFirstScreenShowsTheFirstDossiersByNameWithTheirAccents() throws {
         let (app, database) = try app(.french, width: 80, height: 24)
+        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.state.size))
+        let screen = app.render().text()
+        let lines = screen.components(separatedBy: "\n").map(Array.init)
+        // The name cell ends where the number column starts; a longer name ends in "…".
+        let header = String(lines[1])
+        let nameWidth = header.distance(from: header.startIndex, to: try XCTUnwrap(header.range(of: "N° dossier")).lowerBound)
+        XCTAssertEqual(lines.count, expected.count + 4, screen)
+        for (index, row) in expected.enumerated() {
+            let cell = String(lines[index + 2].prefix(nameWidth)).trimmingCharacters(in: .whitespaces)
+            let shown = cell == row.displayName || (cell.hasSuffix("…") && row.displayName.hasPrefix(cell.dropLast()))
+            XCTAssertTrue(shown, "line \(index + 2) should show \(row.displayName):\n\(screen)")
+        }
+        XCTAssertTrue(expected.contains { $0.displayName.unicodeScalars.contains { !$0.isASCII } },
+                      "the fixture's first page carries accented names")
+        XCTAssertTrue(screen.contains("…"), "the fixture's first page has a name longer than its cell")
+    }
+
+    func testTheDemosFirstPageCarriesAccentedNames() throws {
+        let database = try DemoReplica.make()
+        let app = App(database: database, strings: Strings(language: .french), userName: "demo", size: Size(width: 80, height: 24))
         let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.state.size))
         let screen = app.render().text()
         for row in expected {
@@ -56,6 +76,19 @@ final class DossierListScreenTests: XCTestCase {
         XCTAssertEqual(app.state.list.selectedRow, last.first)
         app.handle(.key(.home))
         XCTAssertEqual(app.state.list.selectedRow, try database.dossierPage(after: nil, limit: 1).first)
+    }
+
+    func testPagingDownShowsEveryDossierOnceInNameOrder() throws {
+        let (app, database) = try app(.french, width: 80, height: 24)
+        let all = try database.dossierPage(after: nil, limit: ListFixture.entries.count + 1)
+        XCTAssertEqual(all.count, ListFixture.entries.count, "both employers and the suspended dossier are listed")
+        var seen = app.state.list.rows
+        for _ in 0..<3 {
+            app.handle(.key(.pageDown))
+            seen += app.state.list.rows.filter { !seen.contains($0) }
+        }
+        XCTAssertEqual(seen, all)
+        XCTAssertEqual(app.state.list.rows.last, all.last)
     }
 
     func testPageDownThenPageUpReturnsToTheSameRows() throws {
@@ -88,7 +121,7 @@ final class DossierListScreenTests: XCTestCase {
     }
 
     func testAnEmptyReplicaSaysSo() throws {
-        let database = try DemoReplica.make(dossiers: 0)
+        let database = try ListFixture.empty()
         let app = App(database: database, strings: Strings(language: .english), userName: "demo",
                       size: Size(width: 80, height: 24))
         XCTAssertTrue(app.render().text().contains("No dossiers in this replica."))
