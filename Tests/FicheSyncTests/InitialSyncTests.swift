@@ -1,0 +1,47 @@
+import FicheReplica
+import FicheSync
+import Foundation
+import XCTest
+
+/// The first copy of a replica: page by page, resumable, with progress.
+final class InitialSyncTests: XCTestCase {
+    func testInterruptedInitialSyncResumesAtTheNextPage() async throws {
+        let server = try await SimulatedServer.make(users: ["clerk.both": ["AC-T", "CPAS-T"]])
+        try await server.serve { url in
+            let client = try await SimulatedClient.make(name: "pc0", login: "clerk.both", server: url, seed: 1, faultRate: 0)
+            defer { client.remove() }
+            let http = HTTPSyncTransport(server: url)
+            let cut = InterruptingTransport(wrapping: http, snapshotPages: 2)
+            let first = SyncSession(replica: client.replica, transport: cut, credentials: .file(client.tokenPath),
+                                    exportDirectory: client.folder, maximumAttempts: 1, snapshotLimit: 1, pause: { _ in })
+            do {
+                try await first.sync()
+                XCTFail("the link went down mid-copy")
+            } catch SyncError.offline {}
+            let state = try client.replica.syncState()
+            XCTAssertFalse(state.initialSyncDone)
+            XCTAssertNotNil(state.snapshotToken, "the token of the next page is kept")
+            XCTAssertEqual(try client.replica.syncedRows(of: "dossier").count, 2)
+
+            // After a restart (a new session on the reopened file), the copy goes on from the token.
+            let reopened = try AppDatabase.open(at: client.replicaPath)
+            let counting = InterruptingTransport(wrapping: http, snapshotPages: 100)
+            let progress = ProgressLog()
+            let second = SyncSession(replica: reopened, transport: counting, credentials: .file(client.tokenPath),
+                                     exportDirectory: client.folder, snapshotLimit: 1, pause: { _ in },
+                                     progress: { progress.append($0) })
+            let summary = try await second.sync()
+            // 4 dossiers one per page, then the empty time-record and note pages: 6 pages in all, 2 done before.
+            let calls = await counting.snapshotCalls
+            XCTAssertEqual(calls, 4)
+            XCTAssertEqual(summary.snapshotRows, 2)
+            XCTAssertEqual(try reopened.syncedRows(of: "dossier").count, 4)
+            XCTAssertTrue(try reopened.syncState().initialSyncDone)
+            let reports = progress.all
+            XCTAssertEqual(reports.last?.done, true)
+            XCTAssertEqual(reports.last?.rows, 2)
+            XCTAssertTrue(reports.last?.bar().contains("2 rows") ?? false)
+        }
+        await server.close()
+    }
+}
