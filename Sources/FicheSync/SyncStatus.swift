@@ -20,6 +20,18 @@ public struct SyncStatus: Sendable, Hashable {
     /// False until the first full copy is in (screens show progress, not partial data).
     public var initialSyncDone: Bool
 
+    public init(pending: Int, oldestPendingAge: TimeInterval?, conflicts: Int, rejected: Int, lastSync: String?,
+                online: Bool, lastError: String?, initialSyncDone: Bool) {
+        self.pending = pending
+        self.oldestPendingAge = oldestPendingAge
+        self.conflicts = conflicts
+        self.rejected = rejected
+        self.lastSync = lastSync
+        self.online = online
+        self.lastError = lastError
+        self.initialSyncDone = initialSyncDone
+    }
+
     /// True only when nothing waits and nothing needs attention.
     public var isSynced: Bool { pending == 0 && conflicts == 0 && initialSyncDone && lastError == nil }
 
