@@ -138,7 +138,10 @@ struct SyncSimulation {
     }
 
     static func localWrite(_ client: inout SimulatedClient, random: inout SeededGenerator) throws {
-        let dossiers = try client.replica.syncedRows(of: "dossier_view").keys.sorted()
+        // By number, not by id: ids are random per server, numbers come from the fixture, so a
+        // seed picks the same dossiers every time it runs.
+        let view = try client.replica.syncedRows(of: "dossier_view")
+        let dossiers = view.keys.sorted { ((view[$0]?["number"] ?? nil) ?? $0) < ((view[$1]?["number"] ?? nil) ?? $1) }
         guard !dossiers.isEmpty else { return }
         let dossier = dossiers[Int.random(in: 0..<dossiers.count, using: &random)]
         let kind = Int.random(in: 0..<3, using: &random)
@@ -152,7 +155,7 @@ struct SyncSimulation {
                 entry = try client.replica.updateDossierField(dossier, .lastName, to: names[Int.random(in: 0..<names.count, using: &random)],
                                                               by: client.user)
             default:
-                guard let employer = try client.replica.syncedRows(of: "dossier_view")[dossier]?["employer_code"] ?? nil,
+                guard let employer = view[dossier]?["employer_code"] ?? nil,
                       let day = LocalDate(year: 2026, month: 3 + Int.random(in: 0..<3, using: &random),
                                           day: 1 + Int.random(in: 0..<28, using: &random))
                 else { return }
