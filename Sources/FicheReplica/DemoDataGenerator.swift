@@ -154,26 +154,6 @@ public struct DemoDataGenerator: Sendable {
         }
         return category.rawValue
     }
-
-    /// A valid Belgian national number (NISS) for a birth date and a serial (odd for men).
-    static func niss(year: Int, month: Int, day: Int, serial: Int) -> String {
-        let base = (year % 100) * 10_000_000 + month * 100_000 + day * 1_000 + serial
-        let checked = year >= 2000 ? 2_000_000_000 + base : base
-        let check = 97 - checked % 97
-        return String(base).leftPadded(to: 9) + String(check).leftPadded(to: 2)
-    }
-
-    /// A valid Belgian IBAN (ISO 13616 and the national check) for a 10-digit account body.
-    static func iban(account: Int) -> String {
-        let body = account % 10_000_000_000
-        var national = body % 97
-        if national == 0 { national = 97 }
-        let bban = String(body).leftPadded(to: 10) + String(national).leftPadded(to: 2)
-        // "BE" is 11 14; the check digits are 98 − (BBAN ‖ "111400" mod 97).
-        var remainder = 0
-        for digit in (bban + "111400").utf8 { remainder = (remainder * 10 + Int(digit) - 48) % 97 }
-        return "BE" + String(98 - remainder).leftPadded(to: 2) + bban
-    }
 }
 
 extension String {

@@ -176,14 +176,14 @@ struct DemoWriter {
         let birthMonth = Int.random(in: 1...12, using: &random)
         let birthDay = Int.random(in: 1...28, using: &random)
         let serial = Int.random(in: 1...499, using: &random) * 2 - (female ? 0 : 1)
-        let niss = DemoDataGenerator.niss(year: birthYear, month: birthMonth, day: birthDay, serial: serial)
+        let niss = NISS.digits(year: birthYear, month: birthMonth, day: birthDay, serial: serial)
         let birth = "\(birthYear)-\(String(birthMonth).leftPadded(to: 2))-\(String(birthDay).leftPadded(to: 2))"
         let languageRoll = Int.random(in: 0..<100, using: &random)
         let language = languageRoll < 62 ? "fr" : (languageRoll < 93 ? "nl" : "en")
         let street = DemoNames.streets[Int.random(in: 0..<DemoNames.streets.count, using: &random)]
         let address = Address(street: street.street, number: String(Int.random(in: 1...220, using: &random)),
                               postalCode: street.postalCode, city: street.city, country: "BE")
-        let iban = DemoDataGenerator.iban(account: Int.random(in: 0..<10_000_000_000, using: &random))
+        let iban = IBAN.belgian(account: Int.random(in: 0..<10_000_000_000, using: &random))
         let personID = "per-\(employer)-\(position)"
         let dossierID = "dos-\(employer)-\(position)"
         try person.execute(arguments: [personID, employer, niss, lastName, firstName, birth, female ? "female" : "male",

@@ -1,3 +1,4 @@
+import FicheDomain
 import FicheReplica
 
 /// Pauses between retries: exponential with full jitter, capped, from a seeded generator so a

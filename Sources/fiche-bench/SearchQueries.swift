@@ -1,3 +1,4 @@
+import FicheDomain
 import FicheReplica
 
 /// One hundred queries as clerks type them, made from dossiers of the replica itself: name

@@ -32,15 +32,15 @@ enum ReplicaFixture {
     /// People: (id suffix, last name, first name, NISS, employer, category, clerk).
     static let people: [(String, String, String, String, String, StaffCategory, String)] = [
         ("1", "Van den Bossche", "Éloïse", "85073003328", "AC-IXL", .statutory, "u-clerk"),
-        ("2", "Vandenbroucke", "Jan", DemoDataGenerator.niss(year: 1990, month: 2, day: 4, serial: 123),
+        ("2", "Vandenbroucke", "Jan", NISS.digits(year: 1990, month: 2, day: 4, serial: 123),
          "AC-IXL", .contractual, "u-clerk"),
-        ("3", "Van der Linden", "Noël", DemoDataGenerator.niss(year: 1978, month: 11, day: 15, serial: 123),
+        ("3", "Van der Linden", "Noël", NISS.digits(year: 1978, month: 11, day: 15, serial: 123),
          "CPAS-IXL", .art60, "u-time"),
-        ("4", "D'Hondt", "Zoë", DemoDataGenerator.niss(year: 1999, month: 12, day: 31, serial: 122),
+        ("4", "D'Hondt", "Zoë", NISS.digits(year: 1999, month: 12, day: 31, serial: 122),
          "CPAS-IXL", .contractual, "u-time"),
-        ("5", "El Amrani", "Yasmina", DemoDataGenerator.niss(year: 2001, month: 9, day: 7, serial: 2),
+        ("5", "El Amrani", "Yasmina", NISS.digits(year: 2001, month: 9, day: 7, serial: 2),
          "AC-IXL", .subsidisedContractual, "u-time"),
-        ("6", "Lefèvre", "François", DemoDataGenerator.niss(year: 1970, month: 1, day: 1, serial: 13),
+        ("6", "Lefèvre", "François", NISS.digits(year: 1970, month: 1, day: 1, serial: 13),
          "CPAS-IXL", .statutory, "u-clerk"),
     ]
 

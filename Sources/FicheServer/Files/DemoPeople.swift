@@ -15,13 +15,8 @@ enum DemoPeople {
         let day = Int.random(in: 1...28, using: &generator)
         var serial = Int.random(in: 1...997, using: &generator)
         if (serial % 2 == 1) != male { serial = serial == 997 ? 996 : serial + 1 }
-        let nine = pad(year % 100, 2) + pad(month, 2) + pad(day, 2) + pad(serial, 3)
-        let base = (year >= 2000 ? 2_000_000_000 : 0) + (Int(nine) ?? 0)
-        let niss = nine + pad(97 - base % 97, 2)
-        let account = Int.random(in: 0...9_999_999_999, using: &generator)
-        let national = account % 97 == 0 ? 97 : account % 97
-        let bban = pad(account, 10) + pad(national, 2)
-        let iban = "BE" + pad(ibanCheck(bban), 2) + bban
+        let niss = NISS.digits(year: year, month: month, day: day, serial: serial)
+        let iban = IBAN.belgian(account: Int.random(in: 0...9_999_999_999, using: &generator))
         let categories = employerIsCPAS ? ["statutory", "contractual", "art60", "subsidised_contractual"]
                                         : ["statutory", "contractual", "trainee"]
         return [
@@ -39,15 +34,5 @@ enum DemoPeople {
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// ISO 13616 check digits for a Belgian BBAN.
-    static func ibanCheck(_ bban: String) -> Int {
-        let rearranged = bban + "1114" + "00"  // B = 11, E = 14
-        var remainder = 0
-        for character in rearranged {
-            remainder = (remainder * 10 + (character.wholeNumberValue ?? 0)) % 97
-        }
-        return 98 - remainder
     }
 }
