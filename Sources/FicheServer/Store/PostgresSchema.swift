@@ -16,13 +16,5 @@ enum PostgresSchema {
         "CREATE TABLE IF NOT EXISTS change_log (seq BIGINT PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version BIGINT NOT NULL, row_json TEXT, mutation TEXT, target_user TEXT)",
         "CREATE TABLE IF NOT EXISTS mutations (client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, uuid TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, result TEXT NOT NULL, seq BIGINT, created_at TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
         "CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL, decision TEXT NOT NULL, employer_code TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT)",
-        "CREATE INDEX IF NOT EXISTS dossiers_scope ON dossiers (employer_code, id)",
-        "CREATE INDEX IF NOT EXISTS time_records_dossier ON time_records (dossier_id, start_date)",
-        "CREATE INDEX IF NOT EXISTS time_records_scope ON time_records (employer_code, id)",
-        "CREATE INDEX IF NOT EXISTS notes_scope ON notes (employer_code, id)",
-        "CREATE INDEX IF NOT EXISTS grants_user ON grants (user_id)",
-        "CREATE INDEX IF NOT EXISTS devices_user ON devices (user_id)",
-        "CREATE INDEX IF NOT EXISTS change_log_target ON change_log (target_user, seq)",
-        "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
-    ]
+    ] + ServerSchema.indexes
 }
