@@ -1,32 +1,59 @@
+import FicheDomain
 import FicheReplica
 import FicheTerminal
 import FicheWidgets
 
-/// The application: takes input, updates its state, and draws it.
+/// The application: a stack of screens in a frame, driven by keys.
 ///
-/// Keys go through the keymap to action ids (`list.down`, `app.quit`), so the user's keymap
-/// decides what every key does. The same object runs under the real terminal and in headless
-/// tests, which press keys or run action ids and read the rendered buffer as text.
+/// Keys go through the keymap to action ids (`list.down`, `app.quit`) in the top screen's
+/// context, so the user's keymap decides what every key does. While a field has the focus,
+/// printable keys are typed into it first. The same object runs under the real terminal and in
+/// headless tests, which press keys or run action ids and read the rendered buffer as text.
 public final class App {
-    public private(set) var state: AppState
-    public let strings: Strings
-    public let keymap: Keymap
+    public let environment: ScreenEnvironment
+    public var strings: Strings { environment.strings }
+    public var keymap: Keymap { environment.keymap }
+    public private(set) var size: Size
+    /// The screens, the dossier list first; the last one is shown.
+    public private(set) var stack: [any Screen]
+    /// The message line: an error, a refusal or a confirmation, until the next key.
+    public private(set) var message: Toast?
     /// The command palette while it is open.
     public private(set) var palette: CommandPalette?
     /// Whether the help overlay is shown.
     public private(set) var showsHelp = false
-    private let source: DossierListSource
+    public private(set) var quitRequested = false
 
-    public init(database: AppDatabase, strings: Strings, userName: String, size: Size, keymap: Keymap = DefaultKeys.keymap) {
-        self.strings = strings
-        self.keymap = keymap
-        self.source = DossierListSource(database: database)
-        self.state = AppState(size: size, userName: userName)
-        run { try $0.list.moveToStart(in: source) }
+    public init(environment: ScreenEnvironment, size: Size) {
+        self.environment = environment
+        self.size = size
+        let list = DossierListScreen(environment, body: App.bodySize(for: size))
+        self.stack = [list]
     }
 
-    /// The context keys are looked up in.
-    public var context: KeyContext { .list }
+    /// A demo or test app for `userName`'s account (the demo user when it is not in the replica).
+    public convenience init(database: AppDatabase, strings: Strings, userName: String, size: Size,
+                            keymap: Keymap = DefaultKeys.keymap, userID: String = DemoDataGenerator.demoUserID,
+                            today: LocalDate = .today) throws {
+        let user = try database.user(id: userID)
+        let rules = try RuleBook.bundled()
+        let environment = ScreenEnvironment(
+            database: database, strings: strings, keymap: keymap,
+            user: user ?? User(id: userID, login: userName, displayName: userName, language: .fr),
+            rules: rules, today: today)
+        self.init(environment: environment, size: size)
+    }
+
+    /// The screen on top.
+    public var top: any Screen { stack[stack.count - 1] }
+
+    /// The dossier list, at the bottom of the stack.
+    public var dossierList: DossierListScreen? { stack.first as? DossierListScreen }
+
+    /// The body's size: the screen less the status line, the message line and the key hints.
+    public static func bodySize(for size: Size) -> Size {
+        Size(width: size.width, height: max(1, size.height - 3))
+    }
 
     /// Handles one input event from the terminal.
     public func handle(_ event: InputEvent) {
@@ -34,67 +61,137 @@ public final class App {
         case .key(let key):
             if palette != nil {
                 handlePalette(key)
-            } else if let action = keymap.action(for: key, in: context) {
+                return
+            }
+            if !showsHelp, top.takesText, Self.isTyping(key) {
+                message = nil
+                let result = top.type(key, environment)
+                if case .ignored = result {} else {
+                    apply(result)
+                    return
+                }
+            }
+            if let action = keymap.action(for: key, in: top.keyContext) {
                 perform(action: action)
             } else if key == .control("c") {
-                perform(.quit)   // Ctrl+C always leaves cleanly, whatever the keymap says
+                perform(action: "app.quit")   // Ctrl+C always leaves cleanly, whatever the keymap says
+            } else if !showsHelp {
+                // A key the keymap leaves free (Enter in a dialog, ← → on a choice) is the screen's.
+                message = nil
+                apply(top.type(key, environment))
             }
-        case .resize(let size):
-            perform(.resize(size))
+        case .resize(let newSize):
+            size = newSize
+            for screen in stack { screen.layout(body: Self.bodySize(for: newSize), environment) }
         case .mouse(let mouse):
+            guard palette == nil, !showsHelp else { return }
             switch mouse.kind {
-            case .wheelDown: perform(.moveDown)
-            case .wheelUp: perform(.moveUp)
+            case .wheelDown: perform(action: "list.down")
+            case .wheelUp: perform(action: "list.up")
             case .click, .doubleClick:
-                // Rows start on line 2, below the status line and the column titles.
-                guard palette == nil, !showsHelp, mouse.y >= 2 else { break }
-                state.list.select(visibleRow: mouse.y - 2)
-                if mouse.kind == .doubleClick { perform(action: "list.open") }
+                guard mouse.y >= 1, mouse.y < size.height - 2 else { return }
+                message = nil
+                apply(top.click(row: mouse.y - 1, column: mouse.x, double: mouse.kind == .doubleClick, environment))
             }
         }
     }
 
     /// Runs an action of the registry by id.
-    public func perform(action id: ActionID) { perform(AppAction(id: id)) }
-
-    public func perform(_ action: AppAction) {
-        state.message = nil
-        if showsHelp, action != .help, action != .back, action != .quit {
-            if case .resize = action {} else { return }
+    public func perform(action id: ActionID) {
+        message = nil
+        if showsHelp {
+            guard ["app.help", "app.back", "app.quit"].contains(id) else { return }
         }
-        switch action {
-        case .moveUp: run { try $0.list.moveUp(in: source) }
-        case .moveDown: run { try $0.list.moveDown(in: source) }
-        case .pageUp: run { try $0.list.pageUp(in: source) }
-        case .pageDown: run { try $0.list.pageDown(in: source) }
-        case .moveToStart: run { try $0.list.moveToStart(in: source) }
-        case .moveToEnd: run { try $0.list.moveToEnd(in: source) }
-        case .help: showsHelp.toggle()
-        case .palette: palette = CommandPalette(title: strings["palette.title"], entries: entries())
-        case .back:
+        switch id.rawValue {
+        case "app.quit":
+            quitRequested = true
+            return
+        case "app.help":
+            showsHelp.toggle()
+            return
+        case "app.palette":
+            palette = CommandPalette(title: strings["palette.title"], entries: entries())
+            return
+        default:
+            break
+        }
+        if showsHelp, id == "app.back" {
             showsHelp = false
-            palette = nil
-        case .refresh: run { try $0.list.resize(to: $0.list.height, in: source) }
-        case .quit: state.quitRequested = true
-        case .resize(let size):
-            state.size = size
-            run { try $0.list.resize(to: DossierListScreen.visibleRows(for: size), in: source) }
-        case .unavailable(let id):
-            state.message = strings.format("action.unavailable", ["action": strings["action." + id.rawValue]])
+            return
+        }
+        let result = top.perform(id, environment)
+        if case .ignored = result {
+            fallBack(id)
+        } else {
+            apply(result)
+        }
+    }
+
+    /// What an action does when the screen on top has no use for it.
+    private func fallBack(_ id: ActionID) {
+        switch id.rawValue {
+        case "app.back":
+            if stack.count > 1 { apply(.close(nil)) }
+        case "view.refresh":
+            top.reload(environment)
+        default:
+            if let screen = Navigation.screen(for: id, environment, body: Self.bodySize(for: size)) {
+                apply(.switchTo(screen))
+            } else {
+                message = Toast(strings.format("action.unavailable", ["action": strings["action." + id.rawValue]]), kind: .error)
+            }
+        }
+    }
+
+    private func apply(_ result: ScreenResult) {
+        switch result {
+        case .handled, .ignored:
+            break
+        case .notice(let toast):
+            message = toast
+        case .open(let screen):
+            screen.layout(body: Self.bodySize(for: size), environment)
+            stack.append(screen)
+        case .close(let toast):
+            if stack.count > 1 { stack.removeLast() }
+            top.reload(environment)
+            message = toast
+        case .switchTo(let screen):
+            screen.layout(body: Self.bodySize(for: size), environment)
+            if screen is DossierListScreen {
+                stack = [screen]
+            } else {
+                stack = [stack[0], screen]
+                stack[0].reload(environment)
+            }
         }
     }
 
     /// The screen for the current state.
     public func render() -> CellBuffer {
-        var screen = DossierListScreen(state: state, strings: strings, keymap: keymap)
-        screen.help = showsHelp ? HelpOverlay(title: strings["help.title"], entries: entries()) : nil
-        screen.palette = palette
-        return screen.render()
+        var buffer = CellBuffer(size: size)
+        if Frame.isTooSmall(size) {
+            Frame.renderTooSmall(strings: strings, into: &buffer)
+            return buffer
+        }
+        Frame.renderHeader(breadcrumb: [strings["app.name"]] + top.breadcrumb(environment),
+                           context: Frame.context(environment), badge: Frame.badge(environment), into: &buffer)
+        let body = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 3)
+        top.render(into: &buffer, rect: body, environment)
+        if let message {
+            message.render(into: &buffer, rect: buffer.bounds.line(buffer.height - 2))
+        }
+        Frame.renderKeyHints(top.hintedActions, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
+        if showsHelp {
+            HelpOverlay(title: strings["help.title"], entries: entries()).render(into: &buffer, area: buffer.bounds.inset(top: 1))
+        }
+        palette?.render(into: &buffer, area: body)
+        return buffer
     }
 
-    /// The actions of this screen with their keys and words, for the help and the palette.
+    /// The actions of the screen on top with their keys and words, for the help and the palette.
     private func entries() -> [HelpEntry] {
-        HelpEntry.entries(registry: .standard, keymap: keymap, context: context) { strings[$0.descriptionKey] }
+        HelpEntry.entries(registry: .standard, keymap: keymap, context: top.keyContext) { strings[$0.descriptionKey] }
     }
 
     private func handlePalette(_ key: Key) {
@@ -109,19 +206,16 @@ public final class App {
         case .down: open.moveSelection(1); palette = open
         case .backspace: open.deleteBackward(); palette = open
         case .character(let character): open.type(String(character)); palette = open
-        case .control("c"): perform(.quit)
+        case .control("c"): perform(action: "app.quit")
         default: break
         }
     }
 
-    /// Runs a change that reads the replica; a failure leaves the state as it was and says why.
-    private func run(_ change: (inout AppState) throws -> Void) {
-        var next = state
-        do {
-            try change(&next)
-            state = next
-        } catch {
-            state.message = "\(error)"
+    /// Printable characters and Backspace: what a focused field takes before the keymap.
+    static func isTyping(_ key: Key) -> Bool {
+        switch key {
+        case .character, .backspace: return true
+        default: return false
         }
     }
 }

@@ -10,7 +10,7 @@ public enum DefaultKeys {
     }()
 
     /// The action `key` runs in the dossier list with the default keymap.
-    public static func action(for key: Key) -> AppAction? {
-        keymap.action(for: key, in: .list).map(AppAction.init(id:))
+    public static func action(for key: Key) -> ActionID? {
+        keymap.action(for: key, in: .list)
     }
 }

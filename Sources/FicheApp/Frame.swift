@@ -33,6 +33,32 @@ public enum Frame {
         }
     }
 
+    /// The header's right side: the employers the user works for, and the user.
+    public static func context(_ environment: ScreenEnvironment) -> String {
+        let employers = environment.rights.employerCodes
+        let scope = employers.count == 1 ? employers[0] : environment.strings["header.allEmployers"]
+        return "\(scope) · \(environment.user.displayName)"
+    }
+
+    /// The sync badge: online or local, then what waits and what needs a person (words, not
+    /// colour alone): `○ local · 2 en attente · 1 conflit`.
+    public static func badge(_ environment: ScreenEnvironment) -> SyncBadge {
+        let strings = environment.strings
+        var parts: [String] = []
+        if let status = environment.syncStatus {
+            parts.append(strings[status.isOnline ? "sync.badge.online" : "sync.badge.offline"])
+        } else {
+            parts.append(strings["sync.badge.local"])
+        }
+        if let counts = try? environment.database.syncCounts() {
+            if counts.pending > 0 { parts.append(strings.format("sync.badge.pending", ["count": "\(counts.pending)"])) }
+            let attention = counts.conflicts + counts.rejected
+            if attention > 0 { parts.append(strings.format("sync.badge.conflicts", ["count": "\(attention)"])) }
+        }
+        if let last = environment.syncStatus?.lastSync { parts.append(last) }
+        return SyncBadge(isOnline: environment.syncStatus?.isOnline ?? false, text: parts.joined(separator: " · "))
+    }
+
     public static func isTooSmall(_ size: Size) -> Bool {
         size.width < minimumSize.width || size.height < minimumSize.height
     }

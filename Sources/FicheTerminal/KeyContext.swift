@@ -19,9 +19,11 @@ public struct KeyContext: Hashable, Sendable, Comparable, RawRepresentable, Expr
     public static let form: KeyContext = "form"
     /// A supervisor's queue.
     public static let queue: KeyContext = "queue"
+    /// One dossier's tabs.
+    public static let detail: KeyContext = "detail"
     /// A confirmation or reason dialog.
     public static let dialog: KeyContext = "dialog"
 
     /// Every context, in the order the reference lists them.
-    public static let all: [KeyContext] = [.global, .list, .form, .queue, .dialog]
+    public static let all: [KeyContext] = [.global, .list, .detail, .form, .queue, .dialog]
 }

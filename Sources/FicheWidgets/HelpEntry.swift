@@ -17,7 +17,9 @@ public struct HelpEntry: Hashable, Sendable {
     /// other contexts are left out; actions without keys are kept, with no key, for the palette).
     public static func entries(registry: ActionRegistry, keymap: Keymap, context: KeyContext,
                                label: (ActionDescriptor) -> String) -> [HelpEntry] {
-        registry.actions.filter { $0.context == context || $0.context == .global }.map { descriptor in
+        registry.actions.filter {
+            $0.context == context || $0.context == .global || keymap.bindings[context]?[$0.id] != nil
+        }.map { descriptor in
             let keys = keymap.keys(for: descriptor.id, in: context).map(\.label).joined(separator: " ")
             return HelpEntry(action: descriptor.id, keys: keys, label: label(descriptor))
         }

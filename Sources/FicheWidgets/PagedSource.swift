@@ -1,6 +1,6 @@
 /// Where a long list gets its rows, a page at a time, relative to a row it already shows
 /// (keyset paging). A source never has to count or load the whole list.
-public protocol PagedSource {
+public protocol PagedSource<Row> {
     associatedtype Row: Sendable
 
     /// Up to `limit` rows after `row`, in list order; from the start when `row` is nil.

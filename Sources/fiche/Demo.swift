@@ -66,7 +66,8 @@ struct Demo: ParsableCommand {
                 return
             }
             let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            try TerminalSession.run(database: database, strings: strings, userName: "demo", appearance: appearance,
+            try TerminalSession.run(database: database, strings: strings, userID: DemoDataGenerator.demoUserID,
+                                   exportFolder: folder, appearance: appearance,
                                    environment: environment)
         } catch let exit as ExitCode {
             throw exit

@@ -7,7 +7,7 @@ import XCTest
 final class DossierListScreenTests: XCTestCase {
     private func app(_ language: Language, width: Int, height: Int) throws -> (App, AppDatabase) {
         let database = try ListFixture.make()
-        let app = App(database: database, strings: Strings(language: language), userName: "demo",
+        let app = try App(database: database, strings: Strings(language: language), userName: "demo",
                       size: Size(width: width, height: height))
         return (app, database)
     }
@@ -29,17 +29,17 @@ final class DossierListScreenTests: XCTestCase {
 
     func testFirstScreenShowsTheFirstDossiersByNameWithTheirAccents() throws {
         let (app, database) = try app(.french, width: 80, height: 24)
-        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.state.size))
+        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.size))
         let screen = app.render().text()
         let lines = screen.components(separatedBy: "\n").map(Array.init)
         // The name cell ends where the number column starts; a longer name ends in "…".
-        let header = String(lines[1])
+        let header = String(lines[2])
         let nameWidth = header.distance(from: header.startIndex, to: try XCTUnwrap(header.range(of: "N° dossier")).lowerBound)
-        XCTAssertEqual(lines.count, expected.count + 4, screen)
+        XCTAssertEqual(lines.count, expected.count + 5, screen)
         for (index, row) in expected.enumerated() {
-            let cell = String(lines[index + 2].prefix(nameWidth)).trimmingCharacters(in: .whitespaces)
+            let cell = String(lines[index + 3].prefix(nameWidth)).dropFirst(2).trimmingCharacters(in: .whitespaces)
             let shown = cell == row.displayName || (cell.hasSuffix("…") && row.displayName.hasPrefix(cell.dropLast()))
-            XCTAssertTrue(shown, "line \(index + 2) should show \(row.displayName):\n\(screen)")
+            XCTAssertTrue(shown, "line \(index + 3) should show \(row.displayName):\n\(screen)")
         }
         XCTAssertTrue(expected.contains { $0.displayName.unicodeScalars.contains { !$0.isASCII } },
                       "the fixture's first page carries accented names")
@@ -48,8 +48,8 @@ final class DossierListScreenTests: XCTestCase {
 
     func testTheDemosFirstPageCarriesAccentedNames() throws {
         let database = try DemoReplica.make()
-        let app = App(database: database, strings: Strings(language: .french), userName: "demo", size: Size(width: 80, height: 24))
-        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.state.size))
+        let app = try App(database: database, strings: Strings(language: .french), userName: "demo", size: Size(width: 80, height: 24))
+        let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.size))
         let screen = app.render().text()
         for row in expected {
             XCTAssertTrue(screen.contains(row.displayName), "\(row.displayName) missing from:\n\(screen)")
@@ -60,11 +60,11 @@ final class DossierListScreenTests: XCTestCase {
 
     func testArrowDownPastTheLastVisibleRowScrollsOneDossier() throws {
         let (app, database) = try app(.french, width: 80, height: 24)
-        let visible = DossierListScreen.visibleRows(for: app.state.size)
+        let visible = DossierListScreen.visibleRows(for: app.size)
         let firstRows = try database.dossierPage(after: nil, limit: visible + 5)
         for _ in 0..<visible { app.handle(.key(.down)) }
-        XCTAssertEqual(app.state.list.selectedRow, firstRows[visible])
-        XCTAssertEqual(app.state.list.rows.first, firstRows[1])
+        XCTAssertEqual(app.list.selectedRow, firstRows[visible])
+        XCTAssertEqual(app.list.rows.first, firstRows[1])
         let lines = app.render().text().split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines[lines.count - 3].contains(firstRows[visible].displayName))
     }
@@ -73,31 +73,31 @@ final class DossierListScreenTests: XCTestCase {
         let (app, database) = try app(.french, width: 80, height: 24)
         let last = try database.dossierPage(before: nil, limit: 1)
         app.handle(.key(.end))
-        XCTAssertEqual(app.state.list.selectedRow, last.first)
+        XCTAssertEqual(app.list.selectedRow, last.first)
         app.handle(.key(.home))
-        XCTAssertEqual(app.state.list.selectedRow, try database.dossierPage(after: nil, limit: 1).first)
+        XCTAssertEqual(app.list.selectedRow, try database.dossierPage(after: nil, limit: 1).first)
     }
 
     func testPagingDownShowsEveryDossierOnceInNameOrder() throws {
         let (app, database) = try app(.french, width: 80, height: 24)
         let all = try database.dossierPage(after: nil, limit: ListFixture.entries.count + 1)
         XCTAssertEqual(all.count, ListFixture.entries.count, "both employers and the suspended dossier are listed")
-        var seen = app.state.list.rows
+        var seen = app.list.rows
         for _ in 0..<3 {
             app.handle(.key(.pageDown))
-            seen += app.state.list.rows.filter { !seen.contains($0) }
+            seen += app.list.rows.filter { !seen.contains($0) }
         }
         XCTAssertEqual(seen, all)
-        XCTAssertEqual(app.state.list.rows.last, all.last)
+        XCTAssertEqual(app.list.rows.last, all.last)
     }
 
     func testPageDownThenPageUpReturnsToTheSameRows() throws {
         let (app, _) = try app(.french, width: 80, height: 24)
-        let before = app.state.list.rows
+        let before = app.list.rows
         app.handle(.key(.pageDown))
-        XCTAssertNotEqual(app.state.list.rows, before)
+        XCTAssertNotEqual(app.list.rows, before)
         app.handle(.key(.pageUp))
-        XCTAssertEqual(app.state.list.rows, before)
+        XCTAssertEqual(app.list.rows, before)
     }
 
     func testTooSmallTerminalShowsANoticeAndGrowingBringsTheListBack() throws {
@@ -109,24 +109,24 @@ final class DossierListScreenTests: XCTestCase {
         app.handle(.resize(Size(width: 100, height: 30)))
         let text = app.render().text()
         XCTAssertTrue(text.contains("Fiche › Dossiers"))
-        XCTAssertEqual(app.state.list.rows.count, DossierListScreen.visibleRows(for: Size(width: 100, height: 30)))
+        XCTAssertEqual(app.list.rows.count, DossierListScreen.visibleRows(for: Size(width: 100, height: 30)))
     }
 
     func testQuitKeysEndTheSession() throws {
         for key in [Key.character("q"), .function(10), .control("q")] {
             let (app, _) = try app(.english, width: 80, height: 24)
             app.handle(.key(key))
-            XCTAssertTrue(app.state.quitRequested, "\(key) should quit")
+            XCTAssertTrue(app.quitRequested, "\(key) should quit")
         }
     }
 
     func testAnEmptyReplicaSaysSo() throws {
         let database = try ListFixture.empty()
-        let app = App(database: database, strings: Strings(language: .english), userName: "demo",
+        let app = try App(database: database, strings: Strings(language: .english), userName: "demo",
                       size: Size(width: 80, height: 24))
         XCTAssertTrue(app.render().text().contains("No dossiers in this replica."))
         app.handle(.key(.down))
         app.handle(.key(.pageDown))
-        XCTAssertNil(app.state.list.selectedRow)
+        XCTAssertNil(app.list.selectedRow)
     }
 }

@@ -24,6 +24,9 @@ enum ListFixture {
         (User(id: "usr-cp-2", login: "acelik", displayName: "Çelik, A.", language: .fr), "CPAS-IXL"),
     ]
 
+    /// The supervisor of both employers, the user the app tests run as (the demo's user id).
+    static let supervisor = User(id: "usr-demo", login: "demo", displayName: "Lambert, S.", language: .fr)
+
     /// One dossier: who, where, which category and clerk.
     struct Entry {
         let last: String
@@ -113,6 +116,12 @@ enum ListFixture {
         batch.grants = clerks.map {
             MirrorRow(Grant(id: "grant-\($0.user.id)", userID: $0.user.id, employerCode: $0.employerCode, role: .payrollClerk),
                       employerCode: $0.employerCode, version: 1)
+        }
+        // The supervisor the screens run as, at both employers.
+        batch.users.append(MirrorRow(supervisor, employerCode: commune.code, version: 1))
+        for employer in [commune.code, cpas.code] {
+            batch.grants.append(MirrorRow(Grant(id: "grant-sup-\(employer)", userID: supervisor.id, employerCode: employer,
+                                                role: .supervisor), employerCode: employer, version: 1))
         }
         var serials: [String: Int] = ["AC-IXL": 100, "CPAS-IXL": 200]
         for (index, entry) in entries.enumerated() {

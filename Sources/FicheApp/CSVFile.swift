@@ -1,0 +1,36 @@
+import Foundation
+
+/// A list written as CSV the way spreadsheet users expect in Belgium: UTF-8 with a byte-order
+/// mark (so Excel reads the accents), `;` between fields (the decimal comma is taken), quotes
+/// only where needed.
+public struct CSVFile {
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(header: [String], rows: [[String]] = []) {
+        self.header = header
+        self.rows = rows
+    }
+
+    public var text: String {
+        ([header] + rows).map { $0.map(Self.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Writes the file in one go (a temporary file renamed), so a failed export leaves nothing half-written.
+    public func write(to path: String) throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `<folder>/fiche-<name>-20261124-1402.csv`.
+    public static func exportPath(folder: String, name: String, at date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return (folder as NSString).appendingPathComponent("fiche-\(name)-\(formatter.string(from: date)).csv")
+    }
+}

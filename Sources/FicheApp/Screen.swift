@@ -1,0 +1,44 @@
+import FicheTerminal
+import FicheWidgets
+
+/// One screen of Fiche: the dossier list, a dossier's tabs, a form, a queue.
+///
+/// The app keeps a stack of screens: Enter on a row opens one on top, Esc (`app.back`) closes
+/// it and the one below comes back as it was left. A screen answers the actions of its key
+/// context, takes typed text while one of its fields has the focus, and draws its body; the
+/// app draws the status line, the message line and the key-hint bar around it.
+///
+/// To add a screen: a class conforming to `Screen` in `Screens/`, its words in a
+/// `Strings/<topic>.{fr,nl,en}.json` table, its actions in `ActionRegistry` and the keymaps,
+/// and a headless test driving it through `App` (see docs/CODEBASE.md).
+public protocol Screen: AnyObject {
+    /// Where the screen's keys are looked up (falling back to `global`).
+    var keyContext: KeyContext { get }
+    /// The actions the key-hint bar offers, most used first.
+    var hintedActions: [ActionID] { get }
+    /// Whether printable keys and Backspace go to the screen before the keymap (a search or
+    /// form field has the focus).
+    var takesText: Bool { get }
+    /// The breadcrumb after "Fiche".
+    func breadcrumb(_ environment: ScreenEnvironment) -> [String]
+    /// Runs an action of the registry; `.ignored` when the screen has no use for it.
+    func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult
+    /// A printable key or Backspace while `takesText`; `.ignored` to let the keymap have it.
+    func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult
+    /// A click on the body; `row` counts from the body's first line.
+    func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult
+    /// The body has a new size (the terminal was resized).
+    func layout(body: Size, _ environment: ScreenEnvironment)
+    /// Reads the replica again: after a save on a screen above, a sync, or F5.
+    func reload(_ environment: ScreenEnvironment)
+    /// Draws the body in `rect`.
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment)
+}
+
+extension Screen {
+    public var takesText: Bool { false }
+    public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult { .ignored }
+    public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult { .ignored }
+    public func layout(body: Size, _ environment: ScreenEnvironment) {}
+    public func reload(_ environment: ScreenEnvironment) {}
+}

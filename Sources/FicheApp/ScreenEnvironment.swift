@@ -1,0 +1,43 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import Foundation
+
+/// What every screen works with: the replica, the words, the keys, who is signed in, the
+/// rules, and today's date (fixed in tests so snapshots and ages do not move).
+public final class ScreenEnvironment {
+    public let database: AppDatabase
+    public let strings: Strings
+    public let keymap: Keymap
+    /// The signed-in user; their grants in the replica decide what they may see and do.
+    public let user: User
+    public let rules: RuleBook
+    public var today: LocalDate
+    /// Where CSV exports are written when the user does not say (the data folder).
+    public var exportFolder: String
+    /// The sync badge's words, refreshed by the sync loop; nil when the replica is local only.
+    public var syncStatus: SyncBadgeState?
+
+    public init(database: AppDatabase, strings: Strings, keymap: Keymap, user: User, rules: RuleBook,
+                today: LocalDate = .today, exportFolder: String = FileManager.default.currentDirectoryPath,
+                syncStatus: SyncBadgeState? = nil) {
+        self.database = database
+        self.strings = strings
+        self.keymap = keymap
+        self.user = user
+        self.rules = rules
+        self.today = today
+        self.exportFolder = exportFolder
+        self.syncStatus = syncStatus
+    }
+
+    /// The user's rights today, read from the replica's grants.
+    public var rights: AccessRights {
+        (try? database.accessRights(of: user.id, on: today)) ?? AccessRights(userID: user.id, grants: [], on: today)
+    }
+
+    /// The keys of `action` in `context` as the key-hint bar writes them ("F7", "Ctrl+K").
+    public func keyNames(_ action: ActionID, in context: KeyContext) -> String {
+        keymap.keys(for: action, in: context).map(\.name).joined(separator: " ")
+    }
+}

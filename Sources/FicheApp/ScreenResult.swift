@@ -1,0 +1,17 @@
+import FicheWidgets
+
+/// What a screen asks of the app after an action or a key.
+public enum ScreenResult {
+    /// Done; draw again.
+    case handled
+    /// The screen has no use for it: the app tries the next reading (or says it is not available).
+    case ignored
+    /// Done, with a line for the message bar.
+    case notice(Toast)
+    /// Put a screen on top (a dossier, a form, a dialog).
+    case open(any Screen)
+    /// Close this screen; the one below rereads the replica and shows `notice` if any.
+    case close(Toast?)
+    /// Replace the whole stack by this screen (the `go.*` actions).
+    case switchTo(any Screen)
+}

@@ -1,0 +1,250 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+import Foundation
+
+/// The dossier list: search as you type, filters, sortable columns, and a marker on every row
+/// whose change is not settled with the server.
+///
+/// Typing a letter the keymap does not use (or `/`, F3) starts a search; every key narrows the
+/// list at once, accents and case ignored, on names, dossier numbers and national numbers. Esc
+/// ends the search. F4 sets the filters, F6 sorts by the next column, Space marks rows, Ctrl+E
+/// exports what the list shows as CSV. A payroll clerk starts on "my dossiers".
+public final class DossierListScreen: Screen {
+    public private(set) var query: DossierListQuery
+    /// What the clerk typed; nil when not searching.
+    public private(set) var searchText: String?
+    public private(set) var window: ListWindow<DossierListRow>
+    /// Ids of the rows marked for a bulk action.
+    public private(set) var marked: Set<String> = []
+    private var searchSource: DossierSearchSource?
+
+    public init(_ environment: ScreenEnvironment, body: Size) {
+        query = DossierListQuery(filter: Self.defaultFilter(environment))
+        window = ListWindow(height: Self.visibleRows(body: body))
+        reload(environment)
+    }
+
+    /// Lines left for rows in the body: less the column titles and the search line.
+    public static func visibleRows(body: Size) -> Int { max(1, body.height - 2) }
+
+    /// Lines left for dossier rows on a terminal of `size`.
+    public static func visibleRows(for size: Size) -> Int { visibleRows(body: App.bodySize(for: size)) }
+
+    /// "My dossiers" for a payroll clerk who has some; everything the grants allow otherwise.
+    static func defaultFilter(_ environment: ScreenEnvironment) -> DossierListFilter {
+        let mine = DossierListFilter(payrollClerkID: environment.user.id)
+        let hasOwn = (try? environment.database.dossierPage(DossierListQuery(filter: mine), after: nil, limit: 1).isEmpty == false) ?? false
+        return hasOwn ? mine : DossierListFilter()
+    }
+
+    public var keyContext: KeyContext { .list }
+    public var hintedActions: [ActionID] {
+        searchText == nil
+            ? ["app.help", "list.search", "list.filter", "list.open", "app.palette", "app.quit"]
+            : ["app.back", "list.open", "list.down", "list.filter"]
+    }
+    /// The list takes letters: while searching all of them, otherwise those the keymap leaves free.
+    public var takesText: Bool { true }
+
+    public func breadcrumb(_ environment: ScreenEnvironment) -> [String] { [environment.strings["list.title"]] }
+
+    public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult {
+        if searchText == nil {
+            guard case .character(let character) = key, environment.keymap.action(for: key, in: keyContext) == nil,
+                  character.isLetter || character.isNumber else { return .ignored }
+            return search(String(character), environment)
+        }
+        var text = searchText ?? ""
+        switch key {
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .character(let character): text.append(character)
+        default: return .ignored
+        }
+        return search(text, environment)
+    }
+
+    public func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult {
+        switch action.rawValue {
+        case "list.up": return move(environment) { try $0.moveUp(in: $1) }
+        case "list.down": return move(environment) { try $0.moveDown(in: $1) }
+        case "list.pageUp": return move(environment) { try $0.pageUp(in: $1) }
+        case "list.pageDown": return move(environment) { try $0.pageDown(in: $1) }
+        case "list.first": return move(environment) { try $0.moveToStart(in: $1) }
+        case "list.last": return move(environment) { try $0.moveToEnd(in: $1) }
+        case "list.search":
+            return searchText == nil ? search("", environment) : .handled
+        case "app.back":
+            guard searchText != nil else { return .ignored }
+            searchText = nil
+            searchSource = nil
+            reload(environment)
+            return .handled
+        case "list.mark":
+            guard let row = window.selectedRow else { return .handled }
+            if marked.contains(row.id) { marked.remove(row.id) } else { marked.insert(row.id) }
+            return move(environment) { try $0.moveDown(in: $1) }
+        case "list.sort":
+            let orders = DossierSortOrder.allCases
+            let next = orders[((orders.firstIndex(of: query.order) ?? 0) + 1) % orders.count]
+            query.order = next
+            if searchText == nil { reload(environment) }
+            return .notice(Toast(environment.strings.format("list.sorted", ["column": environment.strings["list.column.\(next.rawValue)"]])))
+        case "list.filter":
+            return .open(DossierFilterScreen(environment, filter: query.filter) { [weak self] filter in
+                self?.query.filter = filter
+            })
+        case "list.export":
+            return export(environment)
+        case "list.open":
+            guard let row = window.selectedRow else { return .handled }
+            return Navigation.openDossier(row.id, environment)
+        case "view.refresh":
+            reload(environment)
+            return .handled
+        default:
+            return .ignored
+        }
+    }
+
+    public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
+        // The body starts with the search line and the column titles.
+        window.select(visibleRow: row - 2)
+        return double ? perform("list.open", environment) : .handled
+    }
+
+    public func layout(body: Size, _ environment: ScreenEnvironment) {
+        let height = Self.visibleRows(body: body)
+        _ = move(environment) { try $0.resize(to: height, in: $1) }
+    }
+
+    public func reload(_ environment: ScreenEnvironment) {
+        if let searchText, !searchText.isEmpty {
+            searchSource = try? DossierSearchSource(database: environment.database, text: searchText, filter: query.filter)
+        } else {
+            searchSource = nil
+        }
+        var next = ListWindow<DossierListRow>(height: window.height)
+        let selected = window.selectedRow
+        do {
+            try next.moveToStart(in: source(environment))
+            if let selected, searchText == nil {
+                // Keep the selected dossier on screen after a save or a sync when it is still listed.
+                try next.resize(to: window.height, in: source(environment))
+                if let index = next.rows.firstIndex(where: { $0.id == selected.id }) { next.select(visibleRow: index) }
+            }
+        } catch {}
+        window = next
+    }
+
+    private func source(_ environment: ScreenEnvironment) -> any PagedSource<DossierListRow> {
+        if let searchSource { return searchSource }
+        return DossierListSource(database: environment.database, query: query)
+    }
+
+    private func search(_ text: String, _ environment: ScreenEnvironment) -> ScreenResult {
+        searchText = text
+        reload(environment)
+        return .handled
+    }
+
+    /// Runs a move on the window; a replica error leaves the list as it was and says why.
+    private func move(_ environment: ScreenEnvironment,
+                      _ change: (inout ListWindow<DossierListRow>, any PagedSource<DossierListRow>) throws -> Void) -> ScreenResult {
+        var next = window
+        do {
+            try change(&next, source(environment))
+            window = next
+            return .handled
+        } catch {
+            return .notice(Toast(environment.strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+    }
+
+    /// Writes every row of the list as it is filtered, sorted or searched, not only those on screen.
+    private func export(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        var file = CSVFile(header: ["number", "last_name", "first_name", "employer", "category", "status", "payroll_clerk"]
+            .map { strings["list.csv.\($0)"] })
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "dossiers")
+        do {
+            let source = self.source(environment)
+            var last: DossierListRow?
+            while true {
+                let page = try source.rows(after: last, limit: 2_000)
+                file.rows += page.map { [$0.dossierNumber, $0.lastName, $0.firstName, $0.employerCode,
+                                          strings["category.\($0.category)"], strings["status.\($0.status)"], $0.payrollClerk] }
+                guard page.count == 2_000, let end = page.last else { break }
+                last = end
+            }
+            try file.write(to: path)
+            return .notice(Toast(strings.format("list.exported", ["count": "\(file.rows.count)", "path": path]), kind: .success))
+        } catch {
+            return .notice(Toast(strings.format("error.export", ["path": path]), kind: .error))
+        }
+    }
+
+    public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        renderSearchLine(into: &buffer, rect: rect.line(0), environment)
+        let markers = (try? environment.database.markers(forDossiers: window.rows.map(\.id))) ?? [:]
+        let orderColumn: [DossierSortOrder: Int] = [.name: 0, .number: 1, .employer: 2, .category: 3, .clerk: 5]
+        let table = Table(
+            columns: [
+                TableColumn(title: strings["list.column.name"], minimumWidth: 19, weight: 3),
+                TableColumn(title: strings["list.column.number"], minimumWidth: 10),
+                TableColumn(title: strings["list.column.employer"], minimumWidth: 9),
+                TableColumn(title: strings["list.column.category"], minimumWidth: 11, weight: 1),
+                TableColumn(title: strings["list.column.status"], minimumWidth: 7),
+                TableColumn(title: strings["list.column.clerk"], minimumWidth: 12, weight: 1),
+            ],
+            rows: window.rows.map { row in
+                let status: RowStatus = switch markers[row.id] {
+                case .pending: .pending
+                case .conflict: .conflict
+                case nil: .none
+                }
+                return TableRow([row.displayName, row.dossierNumber, row.employerCode, strings["category.\(row.category)"],
+                                 strings["status.\(row.status)"], row.payrollClerk],
+                                status: status, isMarked: marked.contains(row.id))
+            },
+            selectedRow: window.rows.isEmpty ? nil : window.selection,
+            sort: searchText?.isEmpty == false ? nil : TableSort(column: orderColumn[query.order] ?? 0),
+            showsGutter: true)
+        table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
+        if window.rows.isEmpty {
+            let empty = searchText?.isEmpty == false ? strings.format("list.noMatch", ["text": searchText ?? ""]) : strings["list.empty"]
+            buffer.write(empty, x: rect.x + 1, y: rect.y + 3, role: .dim, maxWidth: rect.width - 2)
+        }
+    }
+
+    /// The first body line: the search field while searching, otherwise the filters in force.
+    private func renderSearchLine(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        var parts: [String] = []
+        let filter = query.filter
+        if filter.payrollClerkID == environment.user.id {
+            parts.append(strings["filter.mine"])
+        } else if filter.payrollClerkID != nil {
+            parts.append(strings["filter.clerk.other"])
+        }
+        if let employer = filter.employerCode { parts.append(employer) }
+        if let category = filter.category { parts.append(strings["category.\(category)"]) }
+        if let status = filter.status { parts.append(strings["status.\(status)"]) }
+        let filters = parts.isEmpty ? strings["filter.none"] : parts.joined(separator: " · ")
+        if let searchText {
+            let field = strings["list.searchPrompt"] + " " + searchText + "▏"
+            buffer.write(field, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .fieldFocused)
+            let right = strings.format("list.filters", ["filters": filters])
+            let width = DisplayWidth.of(right)
+            if DisplayWidth.of(field) + width + 3 < rect.width {
+                buffer.write(right, x: rect.maxX - width - 1, y: rect.y, role: .dim)
+            }
+        } else {
+            var line = strings.format("list.filters", ["filters": filters])
+            if !marked.isEmpty { line += "   " + strings.format("list.marked", ["count": "\(marked.count)"]) }
+            buffer.write(line, x: rect.x + 1, y: rect.y, role: .dim, maxWidth: rect.width - 2)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import FicheDomain
+
+extension Strings {
+    /// 24/11/2026 in every language (the Belgian administrative form).
+    public func date(_ date: LocalDate) -> String { date.belgian }
+
+    /// 12,5 in French and Dutch, 12.5 in English; `digits` after the separator, trailing zeros dropped.
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return language == .english ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// 1 234,56 € in French, € 1.234,56 in Dutch, €1,234.56 in English.
+    public func money(cents: Int) -> String {
+        let negative = cents < 0
+        let whole = abs(cents) / 100
+        let fraction = String(format: "%02d", abs(cents) % 100)
+        var groups: [String] = []
+        var rest = whole
+        repeat {
+            let group = rest % 1000
+            rest /= 1000
+            groups.insert(rest > 0 ? String(format: "%03d", group) : String(group), at: 0)
+        } while rest > 0
+        let sign = negative ? "-" : ""
+        switch language {
+        case .french: return sign + groups.joined(separator: " ") + "," + fraction + " €"
+        case .dutch: return "€ " + sign + groups.joined(separator: ".") + "," + fraction
+        case .english: return sign + "€" + groups.joined(separator: ",") + "." + fraction
+        }
+    }
+
+    /// "3 j" / "3 d": an age in days for queue items.
+    public func days(_ count: Int) -> String { format("unit.days", ["count": "\(count)"]) }
+
+    /// Minutes as hours: 7:36, -0:30.
+    public func hours(minutes: Int) -> String {
+        let sign = minutes < 0 ? "-" : ""
+        return "\(sign)\(abs(minutes) / 60):" + String(format: "%02d", abs(minutes) % 60)
+    }
+}

@@ -1,0 +1,26 @@
+import FicheDomain
+import GRDB
+
+extension AppDatabase {
+    /// What `userID` may see and do on `date`, from the grants the replica holds.
+    ///
+    /// ```swift
+    /// let rights = try database.accessRights(of: "usr-demo", on: .today)
+    /// rights.may(.validateTimeRecord, at: "CPAS-IXL")
+    /// ```
+    public func accessRights(of userID: String, on date: LocalDate) throws -> AccessRights {
+        try writer.read { db in
+            let grants = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM user_grant WHERE user_id = ?"),
+                                          arguments: [userID]).map(Grant.init(stored:))
+            return AccessRights(userID: userID, grants: grants, on: date)
+        }
+    }
+
+    /// The signed-in user's account as the replica holds it; nil when it is not there.
+    public func user(id: String) throws -> User? {
+        try writer.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE id = ?"), arguments: [id])
+                .map(User.init(stored:))
+        }
+    }
+}
