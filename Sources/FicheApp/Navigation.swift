@@ -12,7 +12,17 @@ enum Navigation {
     }
 
     /// Opens a dossier (at a tab, when a queue knows which one matters).
-    static func openDossier(_ id: String, tab: String? = nil, _ environment: ScreenEnvironment) -> ScreenResult {
-        .notice(Toast(environment.strings.format("action.unavailable", ["action": environment.strings["action.list.open"]]), kind: .error))
+    static func openDossier(_ id: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) -> ScreenResult {
+        unavailable("list.open", environment)
+    }
+
+    /// The entry form of `kind` for a dossier.
+    static func newRecord(_ kind: NewRecordKind, dossierID: String, _ environment: ScreenEnvironment) -> ScreenResult {
+        unavailable("record.new", environment)
+    }
+
+    private static func unavailable(_ action: String, _ environment: ScreenEnvironment) -> ScreenResult {
+        .notice(Toast(environment.strings.format("action.unavailable", ["action": environment.strings["action." + action]]),
+                      kind: .error))
     }
 }
