@@ -23,7 +23,7 @@ extension AppDatabase {
     public func payrollMonths(employerCode: String) throws -> [PayrollMonth] {
         try writer.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM payroll_month WHERE employer_code = ? ORDER BY month DESC
+                SELECT * FROM payroll_month_view WHERE employer_code = ? ORDER BY month DESC
                 """), arguments: [employerCode]).map(PayrollMonth.init(stored:))
         }
     }
