@@ -121,7 +121,8 @@ public final class DossierListScreen: Screen {
 
     public func reload(_ environment: ScreenEnvironment) {
         if let searchText, !searchText.isEmpty {
-            searchSource = try? DossierSearchSource(database: environment.database, text: searchText, filter: query.filter)
+            searchSource = try? DossierSearchSource(database: environment.database, text: searchText, filter: query.filter,
+                                                    firstPage: window.height)
         } else {
             searchSource = nil
         }
