@@ -8,7 +8,7 @@ struct Fiche: ParsableCommand {
         commandName: "fiche",
         abstract: "Fiche: personnel dossiers, time records and Article 60 follow-up for a commune and its CPAS.",
         version: "0.1.0",
-        subcommands: [Demo.self, Login.self, SyncCommand.self]
+        subcommands: [Demo.self, Login.self, SyncCommand.self, ExportCommand.self]
     )
 
     @Flag(help: "Check every theme and keymap (shipped and in ~/.config/fiche) and report mistakes with file and line.")
