@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 
 /// A list written as CSV the way spreadsheet users expect in Belgium: UTF-8 with a byte-order
@@ -13,18 +14,13 @@ public struct CSVFile {
     }
 
     public var text: String {
-        ([header] + rows).map { $0.map(Self.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        ([header] + rows).map { CSVTable.line($0, separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Writes the file in one go (a temporary file renamed), so a failed export leaves nothing half-written.
     public func write(to path: String) throws {
         let data = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `<folder>/fiche-<name>-20261124-1402.csv`.

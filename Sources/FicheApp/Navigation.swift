@@ -1,3 +1,4 @@
+import FicheReplica
 import FicheTerminal
 import FicheWidgets
 

@@ -33,11 +33,7 @@ extension AppDatabase {
                 """), arguments: [employerCode, last.iso, first.iso])
             let ids: [String] = dossiers.map { $0["id"] }
             let periods = try BatchedReads.careerPeriods(db, dossierIDs: ids, from: first, to: last)
-            var records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last)
-            for (id, corrections) in try BatchedReads.corrections(db, dossierIDs: ids, bookedIn: month) {
-                let known = Set((records[id] ?? []).map(\.id))
-                records[id, default: []] += corrections.filter { !known.contains($0.id) }
-            }
+            let records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last, correctionMonth: month)
             return dossiers.map { row in
                 let id: String = row["id"]
                 let career = Career(periods: periods[id] ?? [])

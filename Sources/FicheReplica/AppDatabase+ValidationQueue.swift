@@ -6,32 +6,51 @@ extension AppDatabase {
     ///
     /// A record's age counts from the day it was entered on this replica (its first audit
     /// row), else from its start date (a record pulled from the server); a record about a
-    /// future date is 0 days old. Read from the `(status, start)` index, not a scan.
+    /// future date is 0 days old.
+    ///
+    /// Only the `limit` oldest are read: a replica may hold hundreds of thousands of submitted
+    /// records. They come from the `(status, start)` index in start order, plus the few records
+    /// entered here (those with an audit row, whose age may not follow their start date); the
+    /// `limit + those` first by start are enough to find the `limit` oldest.
     ///
     /// ```swift
     /// let queue = try database.validationQueue(asOf: today)
     /// queue.first?.ageDays   // 12
     /// ```
     /// - Parameter employerCode: only this employer's records; every employer held when nil.
-    public func validationQueue(asOf: LocalDate, employerCode: String? = nil) throws -> [ValidationQueueItem] {
+    public func validationQueue(asOf: LocalDate, employerCode: String? = nil,
+                                limit: Int = 500) throws -> [ValidationQueueItem] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let select = """
                 SELECT r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
                        \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
                 FROM time_record_view r
                 JOIN dossier_list l ON l.id = r.dossier_id
                 LEFT JOIN app_user u ON u.id = r.entered_by
+                """
+            let enteredHere = try Row.fetchAll(db.cachedStatement(sql: """
+                \(select)
                 WHERE r.status = 'submitted' AND (?1 IS NULL OR r.employer_code = ?1)
+                  AND r.id IN (SELECT target_id FROM audit WHERE entity = 'time_record')
                 """), arguments: [employerCode])
-            let items = try rows.map { row in
+            let byStart = try Row.fetchAll(db.cachedStatement(sql: """
+                \(select)
+                WHERE r.status = 'submitted' AND (?1 IS NULL OR r.employer_code = ?1)
+                ORDER BY r.start, r.id LIMIT ?2
+                """), arguments: [employerCode, max(0, limit) + enteredHere.count])
+            var seen: Set<String> = []
+            var items: [ValidationQueueItem] = []
+            for row in enteredHere + byStart {
                 let record = try TimeRecord(stored: row)
-                return ValidationQueueItem(
+                guard seen.insert(record.id).inserted else { continue }
+                items.append(ValidationQueueItem(
                     record: record, dossier: BatchedReads.listRow(prefixed: row), enteredBy: record.enteredBy,
                     enteredByName: row["entered_by_name"],
                     ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
-                    link: DossierLink(dossierID: record.dossierID, tab: .timeRecords))
+                    link: DossierLink(dossierID: record.dossierID, tab: .timeRecords)))
             }
-            return items.sorted { ($1.ageDays, $0.record.start, $0.record.id) < ($0.ageDays, $1.record.start, $1.record.id) }
+            items.sort { ($1.ageDays, $0.record.start, $0.record.id) < ($0.ageDays, $1.record.start, $1.record.id) }
+            return Array(items.prefix(max(0, limit)))
         }
     }
 }

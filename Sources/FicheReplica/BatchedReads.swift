@@ -13,37 +13,25 @@ enum BatchedReads {
         stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
     }
 
-    /// The time records (working view) of `dossierIDs` touching `from`…`to`, by dossier, in date order.
-    static func timeRecords(_ db: Database, dossierIDs: [String], from: LocalDate,
-                            to: LocalDate) throws -> [String: [TimeRecord]] {
+    /// The time records (working view) of `dossierIDs` touching `from`…`to`, and those booked
+    /// as corrections in `correctionMonth` when given, by dossier, in date order.
+    ///
+    /// Both come from one pass over each dossier's entries of the `(dossier_id, start)` index.
+    static func timeRecords(_ db: Database, dossierIDs: [String], from: LocalDate, to: LocalDate,
+                            correctionMonth: YearMonth? = nil) throws -> [String: [TimeRecord]] {
         var result: [String: [TimeRecord]] = [:]
         for chunk in chunks(dossierIDs) {
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM time_record_view
-                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start <= ? AND "end" >= ?
-                """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
+                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count)))
+                  AND ((start <= ? AND "end" >= ?) OR correction_month = ?)
+                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description]))
             for row in rows {
                 let record = try TimeRecord(stored: row)
                 result[record.dossierID, default: []].append(record)
             }
         }
         return result.mapValues { $0.sorted { ($0.start, $0.id) < ($1.start, $1.id) } }
-    }
-
-    /// The records (working view) of `dossierIDs` booked in `month` as corrections of a closed month, by dossier.
-    static func corrections(_ db: Database, dossierIDs: [String], bookedIn month: YearMonth) throws -> [String: [TimeRecord]] {
-        var result: [String: [TimeRecord]] = [:]
-        for chunk in chunks(dossierIDs) {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM time_record_view
-                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND correction_month = ?
-                """), arguments: StatementArguments(chunk + [month.description]))
-            for row in rows {
-                let record = try TimeRecord(stored: row)
-                result[record.dossierID, default: []].append(record)
-            }
-        }
-        return result
     }
 
     /// The career periods of `dossierIDs` touching `from`…`to`, by dossier.

@@ -48,7 +48,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v5-outbox-audit-sync", migrate: createSync)
         migrator.registerMigration("v6-dossier-list-search", migrate: createDossierList)
         migrator.registerMigration("v7-queue-indexes", migrate: createQueueIndexes)
-        migrator.registerMigration("v7-local-art60-payroll-month", migrate: createArt60AndMonthOverlays)
+        migrator.registerMigration("v8-local-art60-payroll-month", migrate: createArt60AndMonthOverlays)
         return migrator
     }
 

@@ -15,7 +15,7 @@ enum WireMutation {
     /// dossier, so the server answers it `rejected` and the numbering stays gap-free.
     static func pending(for entry: OutboxEntry, serverID: Int64, dossierID: String) -> PendingMutation {
         switch entry.mutation {
-        case "recordAbsence", "recordTimeRecord":
+        case "recordAbsence", "recordTimeRecord", "recordClocking":
             let c = entry.changes
             func value(_ name: String) -> String? { c[name]?.new }
             let record = RecordTimeRecord(
@@ -26,6 +26,24 @@ enum WireMutation {
                 certificateReceived: value("certificate_received").map { $0 == "1" || $0 == "true" })
             let mutation: Mutation = entry.mutation == "recordAbsence" ? .recordAbsence(record) : .recordTimeRecord(record)
             return PendingMutation(id: serverID, uuid: entry.uuid, mutation: mutation)
+        case "reviewTimeRecord":
+            let validated = entry.changes["status"]?.new == "validated"
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .reviewTimeRecord(ReviewTimeRecord(
+                recordID: entry.targetID, decision: validated ? ReviewTimeRecord.approve : ReviewTimeRecord.reject,
+                reason: validated ? nil : entry.changes["rejection_reason"]?.new)))
+        case "recordArt60Event":
+            let c = entry.changes
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .recordArt60Event(RecordArt60Event(
+                eventID: entry.targetID, contractID: c["contract_id"]?.new ?? "", dossierID: c["dossier_id"]?.new ?? "",
+                date: c["date"]?.new ?? "", kind: c["kind"]?.new ?? "", placementID: c["placement_id"]?.new,
+                note: c["note"]?.new ?? "")))
+        case "closePayrollMonth":
+            let month = entry.changes["month"]?.new ?? String(entry.targetID.split(separator: "/").last ?? "")
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .closePayrollMonth(ClosePayrollMonth(
+                employerCode: entry.employerCode, month: month)))
+        case "recordReveal":
+            return PendingMutation(id: serverID, uuid: entry.uuid, mutation: .recordReveal(RecordReveal(
+                dossierID: entry.targetID, field: entry.changes["field"]?.new ?? "")))
         default:
             if entry.mutation == "updateDossierField", let (column, change) = entry.changes.first,
                let field = fields[column] {

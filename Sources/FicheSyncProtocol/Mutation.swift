@@ -4,6 +4,10 @@ public enum Mutation: Codable, Sendable, Hashable {
     case recordAbsence(RecordTimeRecord)
     case recordTimeRecord(RecordTimeRecord)
     case addNote(AddNote)
+    case reviewTimeRecord(ReviewTimeRecord)
+    case recordArt60Event(RecordArt60Event)
+    case closePayrollMonth(ClosePayrollMonth)
+    case recordReveal(RecordReveal)
 
     /// The stable name sent on the wire and stored with the mutation.
     public var name: String {
@@ -12,6 +16,10 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordAbsence: return "recordAbsence"
         case .recordTimeRecord: return "recordTimeRecord"
         case .addNote: return "addNote"
+        case .reviewTimeRecord: return "reviewTimeRecord"
+        case .recordArt60Event: return "recordArt60Event"
+        case .closePayrollMonth: return "closePayrollMonth"
+        case .recordReveal: return "recordReveal"
         }
     }
 
@@ -32,6 +40,14 @@ public enum Mutation: Codable, Sendable, Hashable {
             self = .recordTimeRecord(try container.decode(RecordTimeRecord.self, forKey: .payload))
         case "addNote":
             self = .addNote(try container.decode(AddNote.self, forKey: .payload))
+        case "reviewTimeRecord":
+            self = .reviewTimeRecord(try container.decode(ReviewTimeRecord.self, forKey: .payload))
+        case "recordArt60Event":
+            self = .recordArt60Event(try container.decode(RecordArt60Event.self, forKey: .payload))
+        case "closePayrollMonth":
+            self = .closePayrollMonth(try container.decode(ClosePayrollMonth.self, forKey: .payload))
+        case "recordReveal":
+            self = .recordReveal(try container.decode(RecordReveal.self, forKey: .payload))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown mutation '\(name)'")
@@ -46,6 +62,10 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordAbsence(let payload): try container.encode(payload, forKey: .payload)
         case .recordTimeRecord(let payload): try container.encode(payload, forKey: .payload)
         case .addNote(let payload): try container.encode(payload, forKey: .payload)
+        case .reviewTimeRecord(let payload): try container.encode(payload, forKey: .payload)
+        case .recordArt60Event(let payload): try container.encode(payload, forKey: .payload)
+        case .closePayrollMonth(let payload): try container.encode(payload, forKey: .payload)
+        case .recordReveal(let payload): try container.encode(payload, forKey: .payload)
         }
     }
 }

@@ -6,9 +6,14 @@ import Foundation
 // JSON object per line. See docs/BENCHMARKS.md for how to run it and what each metric means.
 
 do {
-    let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
-    RenderingBench.run()
-    try Bench(options: options).run()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "keystrokes" {
+        try KeystrokeBench.parse(Array(arguments.dropFirst())).run()
+    } else {
+        let options = try BenchOptions.parse(arguments)
+        RenderingBench.run()
+        try Bench(options: options).run()
+    }
 } catch {
     FileHandle.standardError.write(Data("fiche-bench: \(error)\n".utf8))
     exit(1)

@@ -49,6 +49,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument var login: String
         @Option(help: "Display name.") var name: String
+        @Option(help: "NISS of the user's own staff dossier, if any (four-eyes rule: they never review it).") var niss: String?
         @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
         var passwordStdin = false
 
@@ -59,7 +60,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = readLine(strippingNewline: true) ?? ""
             try await store.withStore { store in
-                try await Accounts(store: store).addUser(login: login, displayName: name, password: password)
+                try await Accounts(store: store).addUser(login: login, displayName: name, password: password, niss: niss)
                 print("user \(login) added")
             }
         }

@@ -15,24 +15,32 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int = 8080
 
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate (not built in: terminate TLS at a reverse proxy).")
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate (chain) for HTTPS; with --tls-key.")
     var tlsCert: String?
 
-    @Option(name: .customLong("tls-key"), help: "PEM private key (see --tls-cert).")
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
     var tlsKey: String?
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        if tlsCert != nil || tlsKey != nil {
-            throw ValidationError("TLS is not built into this version; put nginx or another reverse proxy in front (see docs/SERVER.md)")
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together: give both for HTTPS, or neither")
         }
     }
 
     func run() async throws {
+        var tls: ServerTLS?
+        if let tlsCert, let tlsKey {
+            do {
+                tls = try ServerTLS(certificateFile: tlsCert, keyFile: tlsKey)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         try await store.withStore { store in
             let service = try await SyncService(store: store)
-            print("fiche-server: \(store.backend) store, listening on http://\(host):\(port)")
-            try await ServerApplication.build(service: service, host: host, port: port).runService()
+            print("fiche-server: \(store.backend) store, listening on \(tls == nil ? "http" : "https")://\(host):\(port)")
+            try await ServerApplication.build(service: service, host: host, port: port, tls: tls).runService()
             await service.flushAudit()
         }
     }

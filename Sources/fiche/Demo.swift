@@ -26,6 +26,9 @@ struct Demo: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
+    @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk, time-manager or art60.")
+    var role: String = DemoRole.supervisor.rawValue
+
     @Flag(help: "Regenerate the demo even if the replica already holds it.")
     var reset = false
 
@@ -35,6 +38,9 @@ struct Demo: ParsableCommand {
     func validate() throws {
         guard dossiers >= 0, dossiers <= 5_000_000 else {
             throw ValidationError("--dossiers must be between 0 and 5000000")
+        }
+        if DemoRole(rawValue: role) == nil {
+            throw ValidationError("--as must be one of: \(DemoRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let lang, Language(code: lang) == nil {
             throw ValidationError("--lang must be fr, nl or en")
@@ -66,7 +72,7 @@ struct Demo: ParsableCommand {
                 return
             }
             let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            try TerminalSession.run(database: database, strings: strings, userID: DemoDataGenerator.demoUserID,
+            try TerminalSession.run(database: database, strings: strings, userID: (DemoRole(rawValue: role) ?? .supervisor).userID,
                                    exportFolder: folder, appearance: appearance,
                                    environment: environment)
         } catch let exit as ExitCode {

@@ -34,7 +34,15 @@ final class PayrollExportTests: XCTestCase {
             ReadFixture.absence("waiting", dossier: "dos-5", type: "annual_leave", from: "2026-10-12", status: .submitted),
             ReadFixture.absence("other-month", dossier: "dos-5", type: "sick", from: "2026-11-02", to: "2026-11-03"),
         ])
+        // September is closed: a late leave of 14 September is booked in October.
+        var late = TimeRecord.absence(id: "late", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                                      from: ReplicaFixture.date("2026-09-14"), to: ReplicaFixture.date("2026-09-14"),
+                                      enteredBy: "u-time")
+        late.status = .validated
+        late.correctionMonth = october
+        try ReadFixture.apply(database, records: [MirrorRow(late, employerCode: "AC-IXL", version: 1)])
         let lines = try database.payrollExport(employerCode: "AC-IXL", month: october, rules: ReplicaFixture.rules)
+        XCTAssertEqual(lines.first?.variables.corrections, ["2026-09": ["late"]])
         XCTAssertEqual(lines.map(\.dossierNumber), ["AC-000121", "AC-000122", "AC-000125", "AC-8302"])
         XCTAssertEqual(lines.map(\.lastName), ["Van den Bossche", "Vandenbroucke", "El Amrani", "Claes"])
         // October 2026 has 22 working days and no public holiday.

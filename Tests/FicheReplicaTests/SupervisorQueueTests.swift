@@ -31,6 +31,8 @@ final class SupervisorQueueTests: XCTestCase {
         XCTAssertEqual(queue.first?.record.typeCode, "annual_leave")
         XCTAssertEqual(queue.first?.link, DossierLink(dossierID: "dos-2", tab: .timeRecords))
         XCTAssertEqual(try database.validationQueue(asOf: asOf, employerCode: "CPAS-IXL"), [])
+        // Asked for the oldest only: the one entered on the 8th, though the other starts earlier.
+        XCTAssertEqual(try database.validationQueue(asOf: asOf, limit: 1).map(\.record.id), ["local"])
     }
 
     func testTheValidationQueueReadsRecordsByStatusFromAnIndex() throws {

@@ -335,6 +335,186 @@ enum AuthorizationMatrix {
         }
         await fixture.store.close()
     }
+
+    // MARK: Review, payroll months, art. 60, reveals, reassignment
+
+    /// Adds `login` with `role` at each employer; `niss` links the account to its own staff dossier.
+    static func addAccount(_ fixture: ServerFixture, _ login: String, _ role: Role, at employers: [String],
+                           niss: String? = nil) async throws {
+        try await fixture.accounts.addUser(login: login, displayName: login, password: ServerFixture.password, niss: niss)
+        for employer in employers { try await fixture.accounts.grant(login: login, employer: employer, role: role) }
+    }
+
+    static func submitAll(_ fixture: ServerFixture) async throws {
+        try await fixture.store.write { tx in try await tx.execute("UPDATE time_records SET status = 'submitted'") }
+    }
+
+    static func status(_ fixture: ServerFixture, _ record: String) async throws -> [String?] {
+        try await fixture.store.read { tx in
+            let row = try await tx.first("SELECT status, reviewed_by, rejection_reason FROM time_records WHERE id = ?", [.text(record)])
+            return [row?.string("status"), row?.string("reviewed_by"), row?.string("rejection_reason")]
+        }
+    }
+
+    static func review(_ id: Int64, _ record: String, _ decision: String, reason: String? = nil) -> PendingMutation {
+        PendingMutation(id: id, uuid: UUID().uuidString, mutation: .reviewTimeRecord(
+            ReviewTimeRecord(recordID: record, decision: decision, reason: reason)))
+    }
+
+    static func reviewFollowsTheFourEyesRule(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let s001 = try await fixture.dossierID("S001")
+        let s002 = try await fixture.dossierID("S002")
+        // The supervisor is also staff: S002 (NISS 17.07.30-033.84) is their own dossier.
+        try await addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas], niss: "17073003384")
+        try await fixture.test { api in
+            let time = try await api.login("time.cpas").accessToken
+            let sup = try await api.login("sup.cpas").accessToken
+            let clerk = try await api.login("clerk.cpas").accessToken
+            let (_, entered) = try await api.push(time, [
+                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02"),
+                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03"),
+                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02"),
+            ])
+            XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied])
+            let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05", to: "2026-02-05")])
+            XCTAssertEqual(own?.results.first?.status, .applied)
+            try await submitAll(fixture)
+
+            let (_, denied) = try await api.push(clerk, [review(1, "r-a", ReviewTimeRecord.approve)])
+            XCTAssertEqual(denied?.results.first?.reason, "access.denied")
+            let (_, reviewed) = try await api.push(sup, [
+                review(2, "r-a", ReviewTimeRecord.approve),
+                review(3, "r-own-entry", ReviewTimeRecord.approve),
+                review(4, "r-own-dossier", ReviewTimeRecord.approve),
+                review(5, "r-b", ReviewTimeRecord.reject, reason: "  "),
+                review(6, "r-b", ReviewTimeRecord.reject, reason: "Wrong day"),
+                review(7, "r-a", ReviewTimeRecord.reject, reason: "Changed my mind"),
+            ])
+            XCTAssertEqual(reviewed?.results.map(\.status), [.applied, .rejected, .rejected, .rejected, .applied, .conflict])
+            XCTAssertEqual(reviewed?.results.map(\.reason),
+                           [nil, "four_eyes.own_entry", "four_eyes.own_dossier", "status.reason_missing", nil, "record.reviewed"])
+            XCTAssertEqual(reviewed?.results.last?.serverValue, "validated")
+            // The time manager pulls the decisions.
+            let (_, pull, _) = try await api.pull(time)
+            let rows = try XCTUnwrap(pull).changes.filter { $0.entity == .timeRecord }
+            let reviewedA = try XCTUnwrap(rows.last { $0.id == "r-a" }?.row)
+            XCTAssertEqual(reviewedA["status"] ?? nil, "validated")
+            XCTAssertNotNil(reviewedA["reviewed_by"] ?? nil)
+            XCTAssertEqual(rows.last { $0.id == "r-b" }?.row?["rejection_reason"] ?? nil, "Wrong day")
+        }
+        let a = try await status(fixture, "r-a")
+        XCTAssertEqual(a.first, "validated")
+        let b = try await status(fixture, "r-b")
+        XCTAssertEqual(b.first, "rejected")
+        XCTAssertEqual(b.last, "Wrong day")
+        for record in ["r-own-entry", "r-own-dossier"] {
+            let untouched = try await status(fixture, record)
+            XCTAssertEqual(untouched, ["submitted", nil, nil])
+        }
+        await fixture.store.close()
+    }
+
+    static func closedMonthReachesEveryDeviceAndLocksIt(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let s002 = try await fixture.dossierID("S002")
+        try await addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas])
+        let close: @Sendable (Int64) -> PendingMutation = { id in
+            PendingMutation(id: id, uuid: UUID().uuidString, mutation: .closePayrollMonth(
+                ClosePayrollMonth(employerCode: ServerFixture.cpas, month: "2026-02")))
+        }
+        try await fixture.test { api in
+            let time = try await api.login("time.cpas").accessToken
+            let sup = try await api.login("sup.cpas").accessToken
+            let clerk = try await api.login("clerk.cpas").accessToken
+            let communeClerk = try await api.login("clerk.ac").accessToken
+            _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02")])
+            try await submitAll(fixture)
+            let (_, waiting) = try await api.push(sup, [close(1)])
+            XCTAssertEqual(waiting?.results.first?.status, .rejected)
+            XCTAssertEqual(waiting?.results.first?.reason, "month.submitted_records")
+            let (_, notAllowed) = try await api.push(clerk, [close(1)])
+            XCTAssertEqual(notAllowed?.results.first?.reason, "access.denied")
+            let (_, closed) = try await api.push(sup, [review(2, "r-feb", ReviewTimeRecord.approve), close(3), close(4)])
+            XCTAssertEqual(closed?.results.map(\.status), [.applied, .applied, .applied])
+            XCTAssertNotNil(closed?.results[1].seq)
+            XCTAssertNil(closed?.results[2].seq, "closing a closed month changes nothing")
+            // Every device of the CPAS pulls the closed month, and a fresh copy has it too.
+            let (_, pull, _) = try await api.pull(time)
+            let month = try XCTUnwrap(pull?.changes.first { $0.entity == .payrollMonth })
+            XCTAssertEqual(month.id, "CPAS-T/2026-02")
+            XCTAssertEqual(month.row?["status"] ?? nil, "closed")
+            let snapshot = try await api.snapshot(clerk).filter { $0.0 == .payrollMonth }
+            XCTAssertEqual(snapshot.map { $0.1["id"] ?? nil }, ["CPAS-T/2026-02"])
+            XCTAssertEqual(snapshot.first?.1["status"] ?? nil, "closed")
+            let (_, communePull, _) = try await api.pull(communeClerk)
+            XCTAssertFalse(try XCTUnwrap(communePull).changes.contains { $0.entity == .payrollMonth })
+            // The month is locked now.
+            let (_, late) = try await api.push(time, [.absence(2, dossier: s002, from: "2026-02-09", to: "2026-02-09")])
+            XCTAssertEqual(late?.results.first?.reason, "month.closed")
+        }
+        let audited = try await fixture.count("SELECT COUNT(*) AS n FROM audit WHERE action = 'closePayrollMonth' AND new_value = 'closed'")
+        XCTAssertEqual(audited, 1)
+        await fixture.store.close()
+    }
+
+    static func art60RevealAndReassignmentFollowTheirRights(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let s001 = try await fixture.dossierID("S001")
+        let a001 = try await fixture.dossierID("A001")
+        try await addAccount(fixture, "art60.officer", .art60Officer, at: [ServerFixture.cpas, ServerFixture.commune])
+        try await addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas])
+        @Sendable func event(_ id: Int64, _ dossier: String, _ eventID: String = UUID().uuidString) -> PendingMutation {
+            PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordArt60Event(RecordArt60Event(
+                eventID: eventID, contractID: "c-1", dossierID: dossier, date: "2026-03-02", kind: "partner_evaluation",
+                note: "Bonne intégration")))
+        }
+        @Sendable func reveal(_ id: Int64, _ field: String) -> PendingMutation {
+            PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordReveal(RecordReveal(dossierID: s001, field: field)))
+        }
+        try await fixture.test { api in
+            let officer = try await api.login("art60.officer").accessToken
+            let clerk = try await api.login("clerk.cpas").accessToken
+            let time = try await api.login("time.cpas").accessToken
+            let sup = try await api.login("sup.cpas").accessToken
+            let auditor = try await api.login("auditor").accessToken
+            let (_, events) = try await api.push(officer, [event(1, s001, "ev-1"), event(2, a001), event(3, s001, "ev-1")])
+            XCTAssertEqual(events?.results.map(\.status), [.applied, .rejected, .rejected])
+            XCTAssertEqual(events?.results.map(\.reason), [nil, "art60.not_cpas", "art60_event.exists"])
+            let (_, clerkEvent) = try await api.push(clerk, [event(1, s001)])
+            XCTAssertEqual(clerkEvent?.results.first?.reason, "access.denied")
+            // The follow-up cell's log reaches those who may see art. 60 files, not the time manager.
+            let (_, auditorPull, _) = try await api.pull(auditor)
+            XCTAssertEqual(try XCTUnwrap(auditorPull).changes.filter { $0.entity == .art60Event }.map(\.id), ["ev-1"])
+            let (_, timePull, _) = try await api.pull(time)
+            XCTAssertFalse(try XCTUnwrap(timePull).changes.contains { $0.entity == .art60Event })
+
+            let (_, reveals) = try await api.push(clerk, [reveal(2, "niss"), reveal(3, "iban")])
+            XCTAssertEqual(reveals?.results.map(\.status), [.applied, .applied])
+            let (_, timeReveal) = try await api.push(time, [reveal(1, "niss")])
+            XCTAssertEqual(timeReveal?.results.first?.reason, "access.denied")
+
+            let reassign: @Sendable (Int64) -> PendingMutation = { id in
+                PendingMutation.field(id, dossier: s001, .payrollClerk, old: "clerk.cpas", new: "clerk2.cpas")
+            }
+            let (_, byClerk) = try await api.push(clerk, [reassign(4)])
+            XCTAssertEqual(byClerk?.results.first?.reason, "access.denied")
+            let (_, bySupervisor) = try await api.push(sup, [reassign(1)])
+            XCTAssertEqual(bySupervisor?.results.first?.status, .applied)
+        }
+        let reads = try await fixture.store.read { tx in
+            try await tx.query("SELECT field, decision FROM audit WHERE action = 'recordReveal' ORDER BY id", [])
+                .map { "\($0.string("field") ?? "") \($0.string("decision") ?? "")" }
+        }
+        XCTAssertEqual(reads, ["niss allowed", "iban allowed", "niss denied access.denied"])
+        let clerkNow = try await fixture.store.read { tx in
+            try await tx.first("SELECT payroll_clerk FROM dossiers WHERE id = ?", [.text(s001)])?.string("payroll_clerk")
+        }
+        XCTAssertEqual(clerkNow, "clerk2.cpas")
+        let stored = try await fixture.count("SELECT COUNT(*) AS n FROM art60_events")
+        XCTAssertEqual(stored, 1)
+        await fixture.store.close()
+    }
 }
 
 /// Collects exported lines from a `@Sendable` callback.

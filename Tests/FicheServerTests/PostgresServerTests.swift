@@ -17,4 +17,7 @@ final class PostgresServerTests: XCTestCase {
     func testWritesAndGrantDecisionsAreAudited() async throws { try await AuthorizationMatrix.writesAndGrantDecisionsAreAudited(.postgres) }
     func testImportValidatesEveryRowAndIsIdempotent() async throws { try await AuthorizationMatrix.importValidatesEveryRowAndIsIdempotent(.postgres) }
     func testLiveServerAnswersOverASocket() async throws { try await AuthorizationMatrix.liveServerAnswersOverASocket(.postgres) }
+    func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.postgres) }
+    func testClosedMonthReachesEveryDeviceAndLocksIt() async throws { try await AuthorizationMatrix.closedMonthReachesEveryDeviceAndLocksIt(.postgres) }
+    func testArt60RevealAndReassignmentFollowTheirRights() async throws { try await AuthorizationMatrix.art60RevealAndReassignmentFollowTheirRights(.postgres) }
 }

@@ -31,9 +31,10 @@ final class InitialSyncTests: XCTestCase {
                                      exportDirectory: client.folder, snapshotLimit: 1, pause: { _ in },
                                      progress: { progress.append($0) })
             let summary = try await second.sync()
-            // 4 dossiers one per page, then the empty time-record and note pages: 6 pages in all, 2 done before.
+            // 4 dossiers one per page, then the empty time-record, note, payroll-month and art. 60
+            // event pages: 8 pages in all, 2 done before.
             let calls = await counting.snapshotCalls
-            XCTAssertEqual(calls, 4)
+            XCTAssertEqual(calls, 6)
             XCTAssertEqual(summary.snapshotRows, 2)
             XCTAssertEqual(try reopened.syncedRows(of: "dossier").count, 4)
             XCTAssertTrue(try reopened.syncState().initialSyncDone)

@@ -41,12 +41,21 @@ def before_call(ctx, case, kwargs):
         if isinstance(payload, dict):
             payload["dossier_id"] = _random.choice(_DOSSIERS)
             # The name says how the payload is decoded: make it the payload's own.
-            if "field" in payload:
+            if "field" in payload and "change" in payload:
                 inner["name"] = "updateDossierField"
+            elif "field" in payload:
+                inner["name"] = "recordReveal"
             elif "note_id" in payload:
                 inner["name"] = "addNote"
+            elif "event_id" in payload:
+                inner["name"] = "recordArt60Event"
+            elif "record_id" in payload and "decision" in payload:
+                inner["name"] = "reviewTimeRecord"
             elif "record_id" in payload:
                 inner["name"] = "recordAbsence" if payload.get("kind") == "absence" else "recordTimeRecord"
+            elif "month" in payload:
+                inner["name"] = "closePayrollMonth"
+                payload["employer_code"] = _random.choice(["AC-TEST", "CPAS-TEST"])
 
 
 @schemathesis.hook

@@ -8,14 +8,9 @@ import FicheWidgets
 public struct DossierSearchSource: PagedSource, Sendable {
     public let hits: [DossierListRow]
 
-    /// The hits for `text`; the filter keeps only the dossiers the list would show.
+    /// The hits for `text` among the dossiers the list's filter shows.
     public init(database: AppDatabase, text: String, filter: DossierListFilter) throws {
-        hits = try database.searchDossiers(text, limit: AppDatabase.rankedCandidates).map(\.row).filter { row in
-            (filter.employerCode.map { $0 == row.employerCode } ?? true)
-                && (filter.category.map { $0 == row.category } ?? true)
-                && (filter.status.map { $0 == row.status } ?? true)
-                && (filter.payrollClerkID.map { $0 == row.payrollClerkID } ?? true)
-        }
+        hits = try database.searchDossiers(text, filter: filter, limit: AppDatabase.rankedCandidates).map(\.row)
     }
 
     public func rows(after row: DossierListRow?, limit: Int) throws -> [DossierListRow] {

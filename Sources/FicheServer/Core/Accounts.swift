@@ -40,12 +40,16 @@ public struct Accounts: Sendable {
 
     /// Adds a user with a bcrypt-hashed password; returns the new user id.
     @discardableResult
-    public func addUser(login: String, displayName: String, password: String) async throws -> String {
+    /// - Parameter niss: the national number of the person the account belongs to when they are
+    ///   also staff, so that they never review entries of their own dossier (four-eyes rule).
+    public func addUser(login: String, displayName: String, password: String, niss: String? = nil) async throws -> String {
         guard login.range(of: "^[a-z0-9._@-]{2,64}$", options: .regularExpression) != nil else {
             throw CommandError("login '\(login)' must be 2 to 64 lower-case letters, digits, '.', '_', '@' or '-'")
         }
         guard password.count >= 8 else { throw CommandError("the password must have at least 8 characters") }
         guard password.utf8.count <= 72 else { throw CommandError("the password must have at most 72 bytes (bcrypt)") }
+        let nissDigits: String?
+        do { nissDigits = try niss.map { try NISS($0).digits } } catch { throw CommandError("niss: \(error)") }
         let hash = await PasswordHasher.hash(password, cost: configuration.bcryptCost)
         let id = Secrets.identifier()
         let now = self.now
@@ -54,8 +58,8 @@ public struct Accounts: Sendable {
                 throw CommandError("user \(login) already exists")
             }
             try await tx.execute(
-                "INSERT INTO users (id, login, display_name, password_hash, active, created_at) VALUES (?, ?, ?, ?, 1, ?)",
-                [.text(id), .text(login), .text(displayName), .text(hash), .text(now)])
+                "INSERT INTO users (id, login, display_name, password_hash, active, created_at, niss) VALUES (?, ?, ?, ?, 1, ?, ?)",
+                [.text(id), .text(login), .text(displayName), .text(hash), .text(now), .optional(nissDigits)])
             try await AuditLog.record(.init(userID: id, action: "user.add", decision: "done", entity: "user", entityID: id,
                                             newValue: login), at: now, in: tx)
         }

@@ -7,6 +7,7 @@ actor LoginThrottle {
     private let window: Double
     private var failures: [String: [Double]] = [:]
     private var attempts: [String: [Double]] = [:]
+    private var lastPrune = 0.0
 
     init(configuration: ServerConfiguration) {
         maximumFailuresPerLogin = configuration.maximumFailuresPerLogin
@@ -16,10 +17,11 @@ actor LoginThrottle {
 
     /// Records an attempt; false when the login or the address is over its limit.
     func allow(login: String, address: String, at now: Double) -> Bool {
+        prune(at: now)
         let recentAttempts = (attempts[address] ?? []).filter { now - $0 < window }
         let recentFailures = (failures[login] ?? []).filter { now - $0 < window }
         attempts[address] = recentAttempts + [now]
-        failures[login] = recentFailures
+        failures[login] = recentFailures.isEmpty ? nil : recentFailures
         return recentAttempts.count < maximumAttemptsPerAddress && recentFailures.count < maximumFailuresPerLogin
     }
 
@@ -29,5 +31,17 @@ actor LoginThrottle {
 
     func recordSuccess(login: String) {
         failures[login] = nil
+    }
+
+    /// Logins and addresses currently remembered (what a flood of made-up logins would grow).
+    var trackedCount: Int { failures.count + attempts.count }
+
+    /// Forgets logins and addresses with nothing inside the window, once per window: the memory
+    /// follows the recent attempts, not every login or address ever tried.
+    private func prune(at now: Double) {
+        guard now - lastPrune >= window else { return }
+        lastPrune = now
+        failures = failures.filter { $0.value.contains { now - $0 < window } }
+        attempts = attempts.filter { $0.value.contains { now - $0 < window } }
     }
 }

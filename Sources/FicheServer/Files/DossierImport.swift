@@ -40,7 +40,12 @@ public struct DossierImport: Sendable {
 
     /// Validates and imports `text` for `employer`.
     public func run(csv text: String, employer: String) async throws -> Summary {
-        let table = try CSVTable.parse(text)
+        let table: [(line: Int, fields: [String])]
+        do {
+            table = try CSVTable.parse(text)
+        } catch {
+            throw Failure(errors: [error.description])
+        }
         guard let header = table.first else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
         let missing = Self.columns.filter { !names.contains($0) }

@@ -1,6 +1,7 @@
 import FicheSyncProtocol
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 
 /// Wires the HTTP API (`/v1/...`, `/health`, `/metrics`, `/openapi.json`) onto a `SyncService`.
@@ -65,11 +66,12 @@ public enum ServerApplication {
         return router
     }
 
-    /// The application listening on `host:port`.
-    public static func build(service: SyncService, host: String, port: Int,
-                             logger: Logger = Logger(label: "fiche-server")) -> some ApplicationProtocol {
+    /// The application listening on `host:port`, over HTTPS when `tls` is given.
+    public static func build(service: SyncService, host: String, port: Int, tls: ServerTLS? = nil,
+                             logger: Logger = Logger(label: "fiche-server")) throws -> some ApplicationProtocol {
         Application(
             router: router(service: service),
+            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "fiche-server"),
             logger: logger)
     }

@@ -16,5 +16,11 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS change_log (seq INTEGER PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL, row_json TEXT, mutation TEXT, target_user TEXT)",
         "CREATE TABLE IF NOT EXISTS mutations (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, uuid TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, result TEXT NOT NULL, seq INTEGER, created_at TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
         "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL, decision TEXT NOT NULL, employer_code TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT)",
+        // Review of time records; the person an account belongs to (four-eyes rule); art. 60 follow-up.
+        // SQLite has no ADD COLUMN IF NOT EXISTS: `migrate()` skips a column that exists.
+        "ALTER TABLE time_records ADD COLUMN reviewed_by TEXT",
+        "ALTER TABLE time_records ADD COLUMN rejection_reason TEXT",
+        "ALTER TABLE users ADD COLUMN niss TEXT",
+        "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version INTEGER NOT NULL)",
     ] + ServerSchema.indexes
 }

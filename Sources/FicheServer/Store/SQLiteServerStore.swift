@@ -28,10 +28,22 @@ public final class SQLiteServerStore: ServerStore {
     public func migrate() async throws {
         try await write { tx in
             for statement in SQLiteSchema.statements {
+                if let (table, column) = Self.addedColumn(statement),
+                   try await tx.first("SELECT 1 AS present FROM pragma_table_info(?) WHERE name = ?", [.text(table), .text(column)]) != nil {
+                    continue
+                }
                 try await tx.execute(statement)
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
         }
+    }
+
+    /// The table and column of an `ALTER TABLE t ADD COLUMN c …` statement, so `migrate()` can
+    /// skip it once the column exists (SQLite has no `ADD COLUMN IF NOT EXISTS`).
+    static func addedColumn(_ statement: String) -> (table: String, column: String)? {
+        let words = statement.split(separator: " ").map(String.init)
+        guard words.count >= 6, words[0] == "ALTER", words[1] == "TABLE", words[3] == "ADD", words[4] == "COLUMN" else { return nil }
+        return (words[2], words[5])
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {

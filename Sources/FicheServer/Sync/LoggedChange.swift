@@ -1,5 +1,6 @@
-/// A change-log entry plus the table whose row takes the entry's sequence as its version.
+/// A change-log entry plus the table whose row takes the entry's sequence as its version
+/// (nil for rows without an `id` and `version` column, such as payroll months).
 struct LoggedChange {
     var entry: ChangeLog.Entry
-    var table: String
+    var table: String?
 }

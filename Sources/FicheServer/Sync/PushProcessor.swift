@@ -75,7 +75,9 @@ struct PushProcessor: Sendable {
             entry.mutation = mutationText
             let sequences = try await ChangeLog.append([entry], in: tx)
             if let assigned = sequences.first {
-                try await tx.execute("UPDATE \(change.table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
+                if let table = change.table {
+                    try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
+                }
                 seq = assigned
             }
         }
@@ -118,6 +120,15 @@ struct PushProcessor: Sendable {
         case .addNote(let p):
             texts += [p.noteID, p.dossierID]
             noteText = p.text
+        case .reviewTimeRecord(let p):
+            texts += [p.recordID, p.decision, p.reason]
+        case .recordArt60Event(let p):
+            texts += [p.eventID, p.contractID, p.dossierID, p.date, p.kind, p.placementID]
+            noteText = p.note
+        case .closePayrollMonth(let p):
+            texts += [p.employerCode, p.month]
+        case .recordReveal(let p):
+            texts += [p.dossierID, p.field]
         }
         if texts.contains(where: { ($0?.count ?? 0) > limit }) || (noteText?.count ?? 0) > limit * 4 {
             throw MutationRejection(code: "field.too_long")
@@ -136,6 +147,14 @@ struct PushProcessor: Sendable {
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx)
         case .addNote(let payload):
             return try await addNote(payload, rights: rights, caller: caller, in: tx)
+        case .reviewTimeRecord(let payload):
+            return try await reviewTimeRecord(payload, rights: rights, caller: caller, in: tx)
+        case .recordArt60Event(let payload):
+            return try await recordArt60Event(payload, rights: rights, caller: caller, in: tx)
+        case .closePayrollMonth(let payload):
+            return try await closePayrollMonth(payload, rights: rights, in: tx)
+        case .recordReveal(let payload):
+            return try await recordReveal(payload, rights: rights, in: tx)
         }
     }
 
@@ -152,7 +171,9 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx)
         let employer = row.string("employer_code") ?? ""
         let field = payload.field
-        let allowed = rights.may(.editDossier, at: employer) && (field != .niss || rights.may(.viewFullNISS, at: employer))
+        // Giving a dossier to another clerk is a reassignment, as on the replica.
+        let needed: Permission = field == .payrollClerk ? .reassignDossier : .editDossier
+        let allowed = rights.may(needed, at: employer) && (field != .niss || rights.may(.viewFullNISS, at: employer))
         if !allowed {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
                 .init(action: "updateDossierField", decision: "denied access.denied", employerCode: employer,
@@ -250,5 +271,151 @@ struct PushProcessor: Sendable {
                                                 row: fields), table: "notes")],
             audit: [.init(action: "addNote", decision: "applied", employerCode: employer, entity: "note",
                           entityID: payload.noteID)])
+    }
+
+    // MARK: Review, art. 60, payroll months, reveals
+
+    /// Validates or rejects a submitted record with the replica's rules: `validate_time_record`,
+    /// four-eyes (the reviewer neither entered it nor owns the dossier, by NISS), the status
+    /// machine and, to validate, the certificate rule. A record someone else reviewed first is a conflict.
+    private func reviewTimeRecord(_ payload: ReviewTimeRecord, rights: AccessRights, caller: Caller,
+                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+        guard let recordRow = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL",
+                                                 [.text(payload.recordID)]),
+              let record = TimeSheetLoader.timeRecord(recordRow)
+        else { throw MutationRejection(code: "record.not_found") }
+        let row = try await dossier(record.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        if !rights.may(.validateTimeRecord, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "reviewTimeRecord", decision: "denied access.denied", employerCode: employer,
+                      entity: "time_record", entityID: record.id)])
+        }
+        guard payload.decision == ReviewTimeRecord.approve || payload.decision == ReviewTimeRecord.reject else {
+            throw MutationRejection(code: "review.decision")
+        }
+        if record.status == .validated || record.status == .rejected {
+            return MutationEffect(status: .conflict, reason: "record.reviewed", serverValue: record.status.rawValue)
+        }
+        let niss = try await tx.first("SELECT niss FROM users WHERE id = ?", [.text(caller.userID)])?.string("niss")
+        var reviewer = caller.user
+        reviewer.personID = niss
+        let sheet = try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx)
+        let reviewed = payload.decision == ReviewTimeRecord.approve
+            ? try sheet.validating(record, by: reviewer)
+            : try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
+                                  reason: (payload.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        try await tx.execute("UPDATE time_records SET status = ?, reviewed_by = ?, rejection_reason = ? WHERE id = ?",
+                             [.text(reviewed.status.rawValue), .optional(reviewed.reviewedBy),
+                              .optional(reviewed.rejectionReason), .text(record.id)])
+        guard let updated = try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)]) else {
+            throw MutationRejection(code: "record.not_found")
+        }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "time_records")],
+            audit: [.init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                          entityID: record.id, field: "status", oldValue: record.status.rawValue,
+                          newValue: reviewed.status.rawValue + (reviewed.rejectionReason.map { ": " + $0 } ?? ""))])
+    }
+
+    /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).
+    private func recordArt60Event(_ payload: RecordArt60Event, rights: AccessRights, caller: Caller,
+                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        if !rights.may(.manageArt60, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "recordArt60Event", decision: "denied access.denied", employerCode: employer,
+                      entity: "art60_event", entityID: payload.eventID)])
+        }
+        if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
+        let employerKind = try await tx.first("SELECT kind FROM employers WHERE code = ?", [.text(employer)])?.string("kind")
+        guard employerKind == EmployerKind.cpas.rawValue else { throw RuleViolation.art60EmployerNotCPAS(employerCode: employer) }
+        guard let kind = Art60EventKind(rawValue: payload.kind) else { throw MutationRejection(code: "art60.kind") }
+        let date = try LocalDate.parse(payload.date)
+        guard !payload.contractID.isEmpty else { throw MutationRejection(code: "field.required") }
+        if try await tx.first("SELECT id FROM art60_events WHERE id = ?", [.text(payload.eventID)]) != nil {
+            throw MutationRejection(code: "art60_event.exists")
+        }
+        let note = payload.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let fields: [(String, String?)] = [
+            ("id", payload.eventID), ("employer_code", employer), ("dossier_id", payload.dossierID),
+            ("contract_id", payload.contractID), ("date", date.iso), ("kind", kind.rawValue),
+            ("placement_id", payload.placementID), ("note", note), ("recorded_by", caller.userID),
+        ]
+        try await tx.execute(
+            "INSERT INTO art60_events (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), 0)",
+            fields.map { SQLValue.optional($0.1) })
+        var rowFields: [String: String?] = [:]
+        for (name, value) in fields { rowFields[name] = .some(value) }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .art60Event, id: payload.eventID, op: .upsert,
+                                                row: rowFields), table: "art60_events")],
+            audit: [.init(action: "recordArt60Event", decision: "applied", employerCode: employer, entity: "art60_event",
+                          entityID: payload.eventID, newValue: "\(kind.rawValue) \(date.iso)")])
+    }
+
+    /// Closes a payroll month (`close_payroll_month`), refused while records of it wait for
+    /// review; every device with the employer pulls the closed month.
+    private func closePayrollMonth(_ payload: ClosePayrollMonth, rights: AccessRights,
+                                   in tx: any StoreTransaction) async throws -> MutationEffect {
+        let employer = payload.employerCode
+        guard try await tx.first("SELECT code FROM employers WHERE code = ?", [.text(employer)]) != nil else {
+            throw MutationRejection(code: "employer.not_found")
+        }
+        if !rights.may(.closePayrollMonth, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "closePayrollMonth", decision: "denied access.denied", employerCode: employer,
+                      entity: "payroll_month", entityID: "\(employer)/\(payload.month)")])
+        }
+        let month = try YearMonth.parse(payload.month)
+        let id = PayrollMonth(employerCode: employer, month: month).id
+        let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
+                                        [.text(employer)]).compactMap { row -> PayrollMonth? in
+            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
+            return PayrollMonth(employerCode: employer, month: month,
+                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
+        }
+        if PayrollMonth.isClosed(month, in: months) { return .noOp }
+        let submitted = try await tx.first(
+            """
+            SELECT COUNT(*) AS n FROM time_records WHERE employer_code = ? AND status = 'submitted' AND deleted_at IS NULL
+            AND start_date <= ? AND end_date >= ?
+            """, [.text(employer), .text(month.lastDay.iso), .text(month.firstDay.iso)])?.int("n") ?? 0
+        if submitted > 0 { throw RuleViolation.monthHasSubmittedRecords(month: month, count: Int(submitted)) }
+        let old = months.first { $0.month == month }?.status.rawValue
+        try await tx.execute(
+            """
+            INSERT INTO payroll_months (employer_code, month, status) VALUES (?, ?, 'closed')
+            ON CONFLICT (employer_code, month) DO UPDATE SET status = 'closed'
+            """, [.text(employer), .text(month.description)])
+        let row: [String: String?] = ["id": id, "employer_code": employer, "month": month.description, "status": "closed"]
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .payrollMonth, id: id, op: .upsert, row: row),
+                                   table: nil)],
+            audit: [.init(action: "closePayrollMonth", decision: "applied", employerCode: employer, entity: "payroll_month",
+                          entityID: id, field: "status", oldValue: old, newValue: "closed")])
+    }
+
+    /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.
+    private func recordReveal(_ payload: RecordReveal, rights: AccessRights,
+                              in tx: any StoreTransaction) async throws -> MutationEffect {
+        let permission: Permission
+        switch payload.field {
+        case "niss": permission = .viewFullNISS
+        case "iban": permission = .viewIBAN
+        default: throw MutationRejection(code: "reveal.field")
+        }
+        let row = try await dossier(payload.dossierID, in: tx)
+        let employer = row.string("employer_code") ?? ""
+        let allowed = rights.may(permission, at: employer)
+        return MutationEffect(
+            status: allowed ? .applied : .rejected, reason: allowed ? nil : "access.denied",
+            audit: [.init(action: "recordReveal", decision: allowed ? "allowed" : "denied access.denied",
+                          employerCode: employer, entity: "dossier", entityID: payload.dossierID, field: payload.field)])
     }
 }

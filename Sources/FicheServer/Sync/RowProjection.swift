@@ -7,7 +7,8 @@ enum RowProjection {
     static func permission(for entity: SyncEntity) -> Permission {
         switch entity {
         case .timeRecord: return .viewTimeRecords
-        case .dossier, .note, .scope: return .viewDossier
+        case .art60Event: return .viewArt60
+        case .dossier, .note, .payrollMonth, .scope: return .viewDossier
         }
     }
 

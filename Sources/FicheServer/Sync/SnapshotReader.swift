@@ -24,6 +24,9 @@ struct SnapshotReader: Sendable {
         (.dossier, "dossiers", " AND deleted_at IS NULL"),
         (.timeRecord, "time_records", " AND deleted_at IS NULL"),
         (.note, "notes", ""),
+        // Closed months must reach every device, or a replica would accept entries the server refuses.
+        (.payrollMonth, "(SELECT employer_code || '/' || month AS id, employer_code, month, status FROM payroll_months) pm", ""),
+        (.art60Event, "art60_events", ""),
     ]
     static let maximumLimit = 5000
 

@@ -14,7 +14,9 @@ struct TimeSheetLoader {
             holidayCalendarID: employerRow.string("holiday_calendar_id") ?? "",
             payrollCutOffDay: Int(employerRow.int("payroll_cutoff_day") ?? 20))
         let dossier = Dossier(
-            id: id, employerCode: employerCode, number: dossierRow.string("number") ?? "", personID: id,
+            // The person is known by NISS: an account's own dossier is the one with its NISS (four-eyes rule).
+            id: id, employerCode: employerCode, number: dossierRow.string("number") ?? "",
+            personID: dossierRow.string("niss") ?? id,
             status: DossierStatus(rawValue: dossierRow.string("status") ?? "") ?? .active,
             category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
@@ -49,6 +51,7 @@ struct TimeSheetLoader {
             start: start, end: end, dayPart: DayPart(rawValue: row.string("day_part") ?? "") ?? .full,
             startMinute: row.string("start_minute").flatMap { Int($0) }, endMinute: row.string("end_minute").flatMap { Int($0) },
             minutes: row.string("minutes").flatMap { Int($0) }, certificateReceived: row.string("certificate_received") == "1",
-            status: TimeRecordStatus(rawValue: row.string("status") ?? "") ?? .draft, enteredBy: row.string("entered_by") ?? "")
+            status: TimeRecordStatus(rawValue: row.string("status") ?? "") ?? .draft, enteredBy: row.string("entered_by") ?? "",
+            reviewedBy: row.string("reviewed_by"), rejectionReason: row.string("rejection_reason"))
     }
 }

@@ -1,7 +1,14 @@
-/// RFC 4180 CSV: reading (quoted fields, doubled quotes, CRLF or LF) and writing.
+/// RFC 4180 CSV: reading (quoted fields, doubled quotes, CRLF or LF) and writing, with `,` or
+/// another separator (`;` for spreadsheets set to a decimal comma).
 public enum CSVTable {
+    /// A file that is not CSV: what is wrong and on which line.
+    public struct Malformed: Error, CustomStringConvertible, Sendable {
+        public let line: Int
+        public let description: String
+    }
+
     /// Rows of fields with the file line each row starts on (1-based).
-    public static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
+    public static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(Malformed) -> [(line: Int, fields: [String])] {
         var rows: [(Int, [String])] = []
         var field = ""
         var fields: [String] = []
@@ -34,7 +41,7 @@ public enum CSVTable {
             }
             switch scalar {
             case "\"" where field.isEmpty: inQuotes = true
-            case ",":
+            case separator:
                 fields.append(field)
                 field = ""
             case "\r": continue
@@ -45,18 +52,18 @@ public enum CSVTable {
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { throw CommandError("line \(rowLine): a quoted field is not closed") }
+        if inQuotes { throw Malformed(line: rowLine, description: "line \(rowLine): a quoted field is not closed") }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows
     }
 
     /// One CSV line (no line end), quoting fields that need it.
-    public static func line(_ fields: [String]) -> String {
+    public static func line(_ fields: [String], separator: Character = ",") -> String {
         fields.map { field in
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field
-        }.joined(separator: ",")
+        }.joined(separator: String(separator))
     }
 }

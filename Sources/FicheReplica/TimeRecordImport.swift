@@ -1,0 +1,178 @@
+import FicheDomain
+import Foundation
+import GRDB
+
+/// Imports absences from a badge reader's or a spreadsheet's CSV export into the replica.
+///
+/// Columns `dossier_number,type,from,to,unit,hours,certificate`; `type` is an absence code of
+/// the catalogue, dates are YYYY-MM-DD, `unit` is day, half_day or hour (`hours` then says how
+/// many, on a single day). Every row is checked with the same rules as an entry typed in the
+/// form, and against the rows above it in the file. One invalid row and nothing is written:
+/// `ImportFailure` lists every error. A valid file is written in ONE transaction (records,
+/// outbox, audit) and synced like any entry. The same file imported again is refused.
+///
+/// ```swift
+/// let count = try TimeRecordImport(database: database, rules: rules).run(csv: text, by: user)
+/// ```
+public struct TimeRecordImport {
+    public static let columns = ["dossier_number", "type", "from", "to", "unit", "hours", "certificate"]
+
+    public let database: AppDatabase
+    public let rules: RuleBook
+
+    public init(database: AppDatabase, rules: RuleBook) {
+        self.database = database
+        self.rules = rules
+    }
+
+    /// Validates and writes the file; returns how many records were written.
+    @discardableResult
+    public func run(csv text: String, by user: User, now: Date = Date()) throws -> Int {
+        let rows: [(line: Int, fields: [String])]
+        do {
+            rows = try CSVTable.parse(text.replacingOccurrences(of: "\u{FEFF}", with: ""))
+        } catch {
+            throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.description))])
+        }
+        guard let header = rows.first else { throw ImportFailure(issues: [ImportIssue(line: 1, column: nil, problem: .noRows)]) }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let missing = Self.columns.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .missingColumns(missing))])
+        }
+        let body = rows.dropFirst()
+        guard !body.isEmpty else { throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .noRows)]) }
+        let fingerprint = Self.fingerprint(body.map(\.fields))
+        let stamp = AppDatabase.timestamp(now)
+
+        return try database.write { db in
+            if let previous = try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = ?",
+                                                  arguments: ["import:" + fingerprint]) {
+                let parts = previous.split(separator: " ")
+                throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .alreadyImported(
+                    on: parts.first.map(String.init) ?? previous, records: parts.dropFirst().first.flatMap { Int($0) } ?? 0))])
+            }
+            let rights = try AppDatabase.rights(db, user: user, now: now)
+            var issues: [ImportIssue] = []
+            var written = 0
+            for row in body {
+                var values: [String: String] = [:]
+                for (index, name) in names.enumerated() where index < row.fields.count {
+                    values[name] = row.fields[index].trimmingCharacters(in: .whitespaces)
+                }
+                let found = try Self.record(values, line: row.line, fingerprint: fingerprint, user: user, db: db)
+                guard case .success(let (record, dossier)) = found else {
+                    if case .failure(let failure) = found { issues += failure.issues }
+                    continue
+                }
+                do {
+                    try rights.require(.enterTimeRecord, at: dossier.employerCode)
+                    let sheet = try AppDatabase.timeSheet(db, dossier: dossier, around: record, rules: rules)
+                    try sheet.check(record)
+                } catch let violation as RuleViolation {
+                    issues.append(ImportIssue(line: row.line, column: Self.column(of: violation), problem: .rule(violation)))
+                    continue
+                }
+                // Written now, so the rows below are checked against it (an overlap inside the file).
+                let payload = MutationPayload(from: [:], to: record.replicaColumns)
+                _ = try AppDatabase.writeChange(db, mutation: "recordAbsence", entity: "time_record", targetID: record.id,
+                                                employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
+                                                user: user, now: now)
+                try WorkingView.recompute(db, entity: "time_record", id: record.id)
+                written += 1
+            }
+            // Any error rolls the whole transaction back: nothing of the file stays.
+            guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+            try db.execute(sql: "INSERT INTO replica_meta (key, value) VALUES (?, ?)",
+                           arguments: ["import:" + fingerprint, "\(stamp) \(written)"])
+            return written
+        }
+    }
+
+    /// The record a row describes, or what is wrong with its fields.
+    private static func record(_ values: [String: String], line: Int, fingerprint: String, user: User,
+                               db: Database) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
+        var issues: [ImportIssue] = []
+        func required(_ column: String) -> String? {
+            guard let value = values[column], !value.isEmpty else {
+                issues.append(ImportIssue(line: line, column: column, problem: .empty))
+                return nil
+            }
+            return value
+        }
+        func date(_ column: String) -> LocalDate? {
+            guard let text = required(column) else { return nil }
+            do {
+                return try LocalDate.parse(text)
+            } catch {
+                issues.append(ImportIssue(line: line, column: column, problem: .rule(error)))
+                return nil
+            }
+        }
+        var dossier: Dossier?
+        if let number = required("dossier_number") {
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM dossier_view WHERE number = ?", arguments: [number])
+            if rows.count == 1, let row = rows.first {
+                dossier = try Dossier(stored: row)
+            } else {
+                issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
+            }
+        }
+        let type = required("type")
+        let start = date("from")
+        let end = date("to")
+        let unitText = (values["unit"] ?? "").isEmpty ? "day" : (values["unit"] ?? "day")
+        let unit = AbsenceUnit(rawValue: unitText.lowercased())
+        if unit == nil { issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unitText))) }
+        var minutes: Int?
+        if unit == .hour, let text = required("hours") {
+            if let hours = Double(text.replacingOccurrences(of: ",", with: ".")), hours > 0, hours <= 24 {
+                minutes = Int((hours * 60).rounded())
+            } else {
+                issues.append(ImportIssue(line: line, column: "hours", problem: .hoursInvalid(text)))
+            }
+        }
+        let certificateText = (values["certificate"] ?? "").lowercased()
+        let certificate: Bool?
+        switch certificateText {
+        case "", "0", "no", "false", "non", "nee", "n": certificate = false
+        case "1", "yes", "true", "oui", "ja", "y": certificate = true
+        default:
+            certificate = nil
+            issues.append(ImportIssue(line: line, column: "certificate", problem: .certificateInvalid(certificateText)))
+        }
+        guard issues.isEmpty, let dossier, let type, let start, let end, let unit, let certificate else {
+            return .failure(ImportFailure(issues: issues))
+        }
+        let record = TimeRecord(
+            id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode, dossierID: dossier.id,
+            kind: .absence, typeCode: type, start: start, end: end, dayPart: unit == .halfDay ? .morning : .full,
+            minutes: minutes, certificateReceived: certificate, status: .submitted, enteredBy: user.id)
+        return .success((record, dossier))
+    }
+
+    /// The column a rule's refusal points at.
+    private static func column(of violation: RuleViolation) -> String? {
+        switch violation {
+        case .absenceTypeUnknown, .absenceUnitNotAllowed: return "type"
+        case .dateRangeReversed, .absenceOnNonWorkingDays: return "to"
+        case .absenceOverlap, .monthClosed: return "from"
+        case .certificateMissing: return "certificate"
+        case .permissionDenied: return "dossier_number"
+        default: return nil
+        }
+    }
+
+    /// A stable fingerprint of the rows (FNV-1a, 64 bits): the same rows give the same value
+    /// whatever the line endings or the byte-order mark.
+    static func fingerprint(_ rows: [[String]]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for row in rows {
+            for byte in (row.joined(separator: "\u{1F}") + "\u{1E}").utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

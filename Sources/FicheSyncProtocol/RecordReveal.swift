@@ -1,0 +1,16 @@
+/// Mutation payload: a clerk was shown a dossier's full NISS or IBAN (a read the server audits).
+public struct RecordReveal: Codable, Sendable, Hashable {
+    public var dossierID: String
+    /// `niss` or `iban`.
+    public var field: String
+
+    public init(dossierID: String, field: String) {
+        self.dossierID = dossierID
+        self.field = field
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dossierID = "dossier_id"
+        case field
+    }
+}
