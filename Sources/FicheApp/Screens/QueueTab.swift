@@ -11,9 +11,6 @@ public enum QueueTab: String, CaseIterable, Sendable {
     /// The payroll month of each employer: checklist, closing, export.
     case closing
 
-    /// The dossier tab Enter opens for an item of this queue.
-    var dossierTab: DossierTab { self == .art60 ? .art60 : .timeRecords }
-
     /// The key of the tab's title in the string tables (`.short` is the narrow form).
     var titleKey: String { "queue.tab.\(rawValue)" }
 }

@@ -15,7 +15,7 @@ extension QueuesScreen {
         switch queue {
         case .validation:
             return try database.validationQueue(asOf: today).map { item in
-                QueueItem(id: item.record.id, dossierID: item.dossier.id,
+                QueueItem(id: item.record.id, link: item.link,
                           cells: [item.dossier.dossierNumber, item.dossier.displayName,
                                   strings.recordLabel(item.record, catalogue: catalogue),
                                   strings.date(item.record.start), strings.date(item.record.end),
@@ -29,7 +29,7 @@ extension QueuesScreen {
                 let progress = item.progress.map { "\(strings.decimal($0.qualifyingDays, digits: 0))/\($0.targetDays)" } ?? "—"
                 let projected = item.progress?.projectedTargetDate.map(strings.date) ?? "—"
                 let end = item.contract.end ?? item.contract.plannedEnd
-                return QueueItem(id: item.contract.id, dossierID: item.dossier.id,
+                return QueueItem(id: item.contract.id, link: item.link,
                                  cells: [item.dossier.displayName, partner, end.map(strings.date) ?? "—", progress,
                                          projected, item.reasons.map { due($0, strings) }.joined(separator: " · "),
                                          strings.days(item.ageDays)],
@@ -37,7 +37,7 @@ extension QueuesScreen {
             }
         case .certificates:
             return try database.missingCertificates(asOf: today, rules: environment.rules).map { item in
-                QueueItem(id: item.record.id, dossierID: item.dossier.id,
+                QueueItem(id: item.record.id, link: item.link,
                           cells: [item.dossier.dossierNumber, item.dossier.displayName,
                                   strings.recordLabel(item.record, catalogue: catalogue), strings.date(item.record.start),
                                   strings.date(item.dueBy), strings.days(item.ageDays)],
@@ -45,7 +45,7 @@ extension QueuesScreen {
             }
         case .absences:
             return try database.unjustifiedAbsences(asOf: today, rules: environment.rules).map { item in
-                QueueItem(id: item.record.id, dossierID: item.dossier.id,
+                QueueItem(id: item.record.id, link: item.link,
                           cells: [item.dossier.dossierNumber, item.dossier.displayName, strings.date(item.record.start),
                                   strings.date(item.record.end), strings["value.\(item.record.status.rawValue)"],
                                   strings.days(item.ageDays)],

@@ -128,7 +128,7 @@ public final class QueuesScreen: Screen {
             return exportPayroll(environment)
         case "list.open":
             guard tab != .closing, let item = selectedItem else { return .handled }
-            return Navigation.openDossier(item.dossierID, tab: tab.dossierTab, environment)
+            return Navigation.openDossier(item.link.dossierID, tab: item.link.tab, environment)
         case "view.refresh":
             reload(environment)
             return .handled
