@@ -8,9 +8,10 @@ import Foundation
 /// variables of one employer and month, one line per dossier, as the month-closing screen's
 /// Ctrl+E writes them (`PayrollExportCSV`).
 ///
-/// Reads the signed-in account's replica, else the demo replica of the data folder. Bad input
-/// (an unknown employer, a month not written YYYY-MM, a file that cannot be written, no
-/// replica) is one line on standard error, exit status 1, and no file.
+/// Reads the signed-in account's replica (or `--user`'s), else the demo replica of the data
+/// folder (`--demo` asks for it), and exports only where that user holds `export_payroll`.
+/// Bad input (an unknown employer, a month not written YYYY-MM, a file that cannot be written,
+/// no replica, no right) is one line on standard error, exit status 1, and no file.
 struct ExportPayroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payroll",
@@ -25,6 +26,12 @@ struct ExportPayroll: ParsableCommand {
     @Option(help: "The CSV file to write.")
     var out: String
 
+    @Option(help: "The account to use (default: the last one signed in).")
+    var user: String?
+
+    @Flag(help: "Export from the demo replica, as the demo's user.")
+    var demo = false
+
     @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
@@ -32,11 +39,14 @@ struct ExportPayroll: ParsableCommand {
         do {
             let payrollMonth = try Self.parseMonth(month)
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
-            let database = try AppDatabase.open(at: try Self.replicaPath(in: folder))
+            let (database, userID) = try replica(in: folder)
             let codes = try database.employers().map(\.code)
             guard codes.contains(employer) else {
                 throw CommandFailure("unknown employer \(employer); the replica holds "
                                      + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+            }
+            guard try database.accessRights(of: userID, on: .today).may(.exportPayroll, at: employer) else {
+                throw CommandFailure("\(userID) may not export the payroll of \(employer) (no export_payroll grant)")
             }
             let rules = try RuleBook.bundled()
             let rows = try database.payrollExport(employerCode: employer, month: payrollMonth, rules: rules)
@@ -60,17 +70,22 @@ struct ExportPayroll: ParsableCommand {
         return month
     }
 
-    /// The signed-in account's replica, else the demo's; never creates one.
-    static func replicaPath(in folder: String) throws -> String {
-        if let account = try? SyncAccount.current(dataDirectory: folder, login: nil),
+    /// The replica to read and whose user exports: the demo's with `--demo`, else the signed-in
+    /// account's (or `--user`'s), else the demo's when there is no account; never creates one.
+    private func replica(in folder: String) throws -> (AppDatabase, String) {
+        let demoPath = folder + "/demo.sqlite"
+        let hasDemo = FileManager.default.fileExists(atPath: demoPath)
+        if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
            FileManager.default.fileExists(atPath: account.replicaPath) {
-            return account.replicaPath
+            let database = try AppDatabase.open(at: account.replicaPath)
+            guard let userID = try database.syncState().userID else {
+                throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
+            }
+            return (database, userID)
         }
-        let demo = folder + "/demo.sqlite"
-        guard FileManager.default.fileExists(atPath: demo) else {
-            throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
-        }
-        return demo
+        if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
+        guard hasDemo else { throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first") }
+        return (try AppDatabase.open(at: demoPath), DemoDataGenerator.demoUserID)
     }
 
     private static func reason(_ error: Error) -> String {
