@@ -68,7 +68,8 @@ struct KeystrokeBench {
         let demo = ["demo", "--data-dir", folder, "--dossiers", "\(dossiers)", "--seed", "\(seed)", "--lang", "en"]
         try prepare(demo)
         let csv = folder + "/dossiers-\(dossiers).csv"
-        if !FileManager.default.fileExists(atPath: csv) { try exportCSV(replica: folder + "/demo.sqlite", to: csv) }
+        // Written on every run: a file left by an interrupted run would make VisiData's side wrong.
+        try exportCSV(replica: folder + "/demo.sqlite", to: csv)
 
         let typed = "vandenb"
         var ficheKeys: [Double] = [], ficheLast: [Double] = [], ficheDown: [Double] = [], ficheStart: [Double] = []

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `fiche` (or `fiche open`): the signed-in account's replica in the terminal; `--check-config`
+/// checks themes and keymaps instead.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the replica of the account signed in last (what `fiche` alone does).")
+
+    @Flag(help: "Check every theme and keymap (shipped and in ~/.config/fiche) and report mistakes with file and line.")
+    var checkConfig = false
+
+    @Option(help: "The account to open (default: the last one signed in).")
+    var user: String?
+
+    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
+    var dataDir: String?
+
+    @Option(help: "Interface language: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
+    @Option(help: "Colour theme (default: $FICHE_THEME, else default).")
+    var theme: String?
+
+    @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
+    var keymap: String?
+
+    func run() throws {
+        if checkConfig {
+            let status = ConfigCheck.run(environment: ProcessInfo.processInfo.environment)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        do {
+            try OpenAccount.run(login: user, dataDirectory: dataDir, lang: lang, theme: theme, keymap: keymap)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+}
