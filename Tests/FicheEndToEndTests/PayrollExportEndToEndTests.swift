@@ -4,6 +4,8 @@ import XCTest
 /// `fiche export payroll` run as a payroll officer would, on the demo replica.
 final class PayrollExportEndToEndTests: XCTestCase {
     private var folder: URL!
+    /// HOME is elsewhere, so a replica found through HOME instead of `--data-dir` would show.
+    private var home: [String: String] { ["HOME": folder.appendingPathComponent("home").path] }
 
     override func setUpWithError() throws {
         folder = try FicheBinary.temporaryFolder()
@@ -15,13 +17,13 @@ final class PayrollExportEndToEndTests: XCTestCase {
 
     private func demo() throws {
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "40"],
-                                          environment: ["HOME": folder.path])
+                                          environment: home)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
     }
 
     private func export(_ employer: String, _ month: String, to out: String) throws -> FicheBinary.Outcome {
         try FicheBinary.run(["export", "payroll", "--employer", employer, "--month", month, "--out", out,
-                             "--data-dir", folder.path], environment: ["HOME": folder.path])
+                             "--data-dir", folder.path], environment: home)
     }
 
     func testTheFileHasAHeaderAndOneLinePerDossier() throws {
