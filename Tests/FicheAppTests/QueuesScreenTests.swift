@@ -205,4 +205,17 @@ final class QueuesScreenTests: XCTestCase {
             }
         }
     }
+
+    func testTheDialogsInFrenchAndDutchAtBothSizes() throws {
+        for language in [FicheApp.Language.french, .dutch] {
+            for (width, height) in [(80, 24), (120, 40)] {
+                let driver = try driver(try QueueFixture.make(), language, width: width, height: height)
+                driver.press("Alt+v", "F8")
+                driver.type("Pas de pièce")
+                assertScreen(driver.buffer, named: "dialog-reject-\(width)x\(height)-\(language.rawValue)")
+                driver.press("Esc", "Alt+m", "F7")
+                assertScreen(driver.buffer, named: "dialog-close-\(width)x\(height)-\(language.rawValue)")
+            }
+        }
+    }
 }
