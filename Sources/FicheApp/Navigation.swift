@@ -8,6 +8,8 @@ enum Navigation {
     static func screen(for action: ActionID, _ environment: ScreenEnvironment, body: Size) -> (any Screen)? {
         switch action.rawValue {
         case "go.dossiers": return DossierListScreen(environment, body: body)
+        case "go.queues": return QueuesScreen(environment, body: body)
+        case "go.closing": return QueuesScreen(environment, body: body, tab: .closing)
         default: return nil
         }
     }

@@ -1,0 +1,10 @@
+import FicheWidgets
+
+/// The dialog open over the queues: the reason for rejecting entries, or the confirmation
+/// before closing a payroll month.
+enum QueueDialog {
+    /// F8: why the entries with `ids` are rejected.
+    case reject(ReasonDialog, ids: [String])
+    /// F7: close `closing`'s month?
+    case close(ConfirmDialog, MonthClosing)
+}

@@ -1,0 +1,13 @@
+import FicheReplica
+
+/// One line of a queue as the screen shows it: the cells of its columns, the dossier and tab
+/// Enter opens, and how the item is named in a message ("AC-000105 Dubois, J. (Congé annuel du 02/11/2026)").
+struct QueueItem: Hashable, Sendable {
+    /// The time record's id on the validation queue; a stable key elsewhere.
+    var id: String
+    /// The dossier and the tab that matters for this item.
+    var link: DossierLink
+    var cells: [String]
+    /// Words naming the item in a refusal message: dossier, name, type and date.
+    var label: String
+}

@@ -1,0 +1,16 @@
+/// The supervisor's queues, in the order Tab walks them; month closing comes last.
+public enum QueueTab: String, CaseIterable, Sendable {
+    /// Entries submitted for validation (four-eyes).
+    case validation
+    /// Art. 60 contracts ending, or reaching their qualifying-day target, within 30 days.
+    case art60
+    /// Sickness without the medical certificate past its due date.
+    case certificates
+    /// Unjustified absences to follow up.
+    case absences
+    /// The payroll month of each employer: checklist, closing, export.
+    case closing
+
+    /// The key of the tab's title in the string tables (`.short` is the narrow form).
+    var titleKey: String { "queue.tab.\(rawValue)" }
+}

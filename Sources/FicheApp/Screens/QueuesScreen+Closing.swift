@@ -1,0 +1,116 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+extension QueuesScreen {
+    /// The employer selected on the month-closing tab.
+    var selectedClosing: MonthClosing? {
+        let index = selection[.closing] ?? 0
+        return closings.indices.contains(index) ? closings[index] : nil
+    }
+
+    /// F7: asks to confirm the closing of the selected employer's month.
+    func askToClose(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let closing = selectedClosing, let month = closing.month else {
+            return .notice(Toast(strings["closing.month.none"], kind: .error))
+        }
+        let hints = [KeyHint(key: environment.keyNames("dialog.confirm", in: .dialog), label: strings["closing.confirm.yes"]),
+                     KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["action.dialog.cancel"])]
+        let message = strings.format("closing.confirm.message", ["month": monthText(month), "employer": closing.employer.code])
+        dialog = .close(ConfirmDialog(title: strings["closing.confirm.title"], message: message, hints: hints), closing)
+        return .handled
+    }
+
+    /// Closes the month once its checklist is clear; the replica refuses it too (and says why)
+    /// while entries wait for review or when the user may not close months.
+    func close(_ closing: MonthClosing, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let month = closing.month else { return .notice(Toast(strings["closing.month.none"], kind: .error)) }
+        guard closing.openPoints == 0 else {
+            let items = closing.lines.filter { $0.count > 0 }
+                .map { strings.format("closing.checklist.line", ["label": strings[$0.key], "count": "\($0.count)"]) }
+            let reason = strings.format("closing.refused.checklist", ["items": items.joined(separator: " · ")])
+            return .notice(Toast(strings.format("closing.refused", ["reason": reason]), kind: .error))
+        }
+        defer { reload(environment) }
+        do {
+            try environment.database.closePayrollMonth(employerCode: closing.employer.code, month: month,
+                                                       by: environment.user)
+            return .notice(Toast(strings.format("closing.closed", ["month": monthText(month),
+                                                                   "employer": closing.employer.code]), kind: .success))
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.format("closing.refused", ["reason": strings.message(for: violation)]), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("closing.refused", ["reason": "\(error)"]), kind: .error))
+        }
+    }
+
+    /// Ctrl+E: the selected employer's payroll variables of its current month, as CSV.
+    func exportPayroll(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let closing = selectedClosing, let month = closing.month else {
+            return .notice(Toast(strings["closing.month.none"], kind: .error))
+        }
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "payroll-\(closing.employer.code)-\(month)")
+        do {
+            let rows = try environment.database.payrollExport(employerCode: closing.employer.code, month: month,
+                                                              rules: environment.rules)
+            try PayrollExportCSV.file(rows: rows, catalogue: environment.rules.absenceCatalogue).write(to: path)
+            return .notice(Toast(strings.format("closing.exported", [
+                "employer": closing.employer.code, "month": monthText(month), "count": "\(rows.count)", "path": path,
+            ]), kind: .success))
+        } catch {
+            return .notice(Toast(strings.format("error.export", ["path": path]), kind: .error))
+        }
+    }
+
+    /// 11/2026.
+    func monthText(_ month: YearMonth) -> String { String(format: "%02d/%04d", month.month, month.year) }
+
+    /// Each employer: its name, its month and cut-off, the checklist with ✔ or ✖ per line, and the verdict.
+    func renderClosing(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        var y = rect.y
+        if closings.isEmpty {
+            buffer.write(strings["queue.empty"], x: rect.x + 1, y: y, role: .dim, maxWidth: rect.width - 2)
+            return
+        }
+        let selected = selection[.closing] ?? 0
+        for (index, closing) in closings.enumerated() {
+            guard y < rect.maxY else { break }
+            let title = strings.format("closing.employer", ["employer": closing.employer.code,
+                                                            "name": closing.employer.name(in: strings.ruleLanguage)])
+            let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+            buffer.fill(line, role: index == selected ? .selected : .columnHeader)
+            buffer.write((index == selected ? "▶ " : "  ") + title, in: line, role: index == selected ? .selected : .columnHeader)
+            y += 1
+            guard let month = closing.month else {
+                buffer.write(strings["closing.month.none"], x: rect.x + 2, y: y, role: .dim, maxWidth: rect.width - 4)
+                y += 2
+                continue
+            }
+            let cutOff = PayrollMonth(employerCode: closing.employer.code, month: month)
+                .cutOffDate(cutOffDay: closing.employer.payrollCutOffDay)
+            buffer.write(strings.format("closing.month", ["month": monthText(month), "cutOff": strings.date(cutOff)]),
+                         x: rect.x + 2, y: y, role: .normal, maxWidth: rect.width - 4)
+            y += 1
+            for entry in closing.lines where y < rect.maxY {
+                let clear = entry.count == 0
+                let text = clear ? "✔ " + strings[entry.key]
+                    : "✖ " + strings.format("closing.checklist.line", ["label": strings[entry.key], "count": "\(entry.count)"])
+                buffer.write(text, x: rect.x + 4, y: y, role: clear ? .rowValidated : .error, maxWidth: rect.width - 6)
+                y += 1
+            }
+            if y < rect.maxY {
+                let verdict = closing.openPoints == 0
+                    ? strings.format("closing.clean", ["key": environment.keyNames("month.close", in: .queue)])
+                    : strings.format("closing.notClean", ["count": "\(closing.openPoints)"])
+                buffer.write(verdict, x: rect.x + 2, y: y, role: closing.openPoints == 0 ? .toast : .error,
+                             maxWidth: rect.width - 4)
+            }
+            y += 2
+        }
+    }
+}

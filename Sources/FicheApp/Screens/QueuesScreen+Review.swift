@@ -1,0 +1,81 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+extension QueuesScreen {
+    /// The entries a review applies to: the marked ones, else the selected one.
+    var reviewedIDs: [String] {
+        let list = items[.validation] ?? []
+        if !marked.isEmpty { return list.map(\.id).filter { marked.contains($0) } }
+        return selectedItem.map { [$0.id] } ?? []
+    }
+
+    /// F5: approves the marked (or selected) entries; those the four-eyes rule or the status
+    /// machine refuses stay in the queue, each with its reason under the tabs.
+    func approve(_ environment: ScreenEnvironment) -> ScreenResult {
+        review(reviewedIDs, .approve, environment)
+    }
+
+    /// F8: asks why the marked (or selected) entries are rejected.
+    func askRejectionReason(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        let ids = reviewedIDs
+        guard !ids.isEmpty else { return .notice(Toast(strings["queue.nothingSelected"], kind: .error)) }
+        let hints = [KeyHint(key: environment.keyNames("dialog.confirm", in: .dialog), label: strings["queue.reject.hint.confirm"]),
+                     KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["queue.reject.hint.cancel"])]
+        dialog = .reject(ReasonDialog(title: strings.format("queue.reject.title", ["count": "\(ids.count)"]),
+                                      prompt: strings["queue.reject.prompt"], hints: hints), ids: ids)
+        return .handled
+    }
+
+    /// Enter in the reason dialog: an empty reason is refused and the dialog stays open.
+    func reject(_ ids: [String], reason dialog: ReasonDialog, _ environment: ScreenEnvironment) -> ScreenResult {
+        let reason = dialog.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            var refused = dialog
+            refused.problem = environment.strings["error.status.reason_missing"]
+            self.dialog = .reject(refused, ids: ids)
+            return .notice(Toast(environment.strings["queue.reject.reasonRequired"], kind: .error))
+        }
+        self.dialog = nil
+        return review(ids, .reject(reason: reason), environment)
+    }
+
+    /// Writes the review, rereads the queues, and says how many went through and which were refused, and why.
+    private func review(_ ids: [String], _ decision: ReviewDecision, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard !ids.isEmpty else { return .notice(Toast(strings["queue.nothingSelected"], kind: .error)) }
+        let labels = Dictionary((items[.validation] ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let outcomes: [ReviewOutcome]
+        do {
+            outcomes = try environment.database.reviewTimeRecords(ids: ids, decision: decision, by: environment.user,
+                                                                  rules: environment.rules)
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.message(for: violation), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        let catalogue = environment.rules.absenceCatalogue
+        refusals = outcomes.compactMap { outcome in
+            guard let violation = outcome.violation else { return nil }
+            let reason = strings.message(for: violation) { catalogue.type($0)?.labels.text(in: strings.ruleLanguage) }
+            return (labels[outcome.recordID] ?? outcome.recordID) + " — " + reason
+        }
+        let done = outcomes.filter(\.isAllowed).count
+        var verb = "rejected"
+        if case .approve = decision { verb = "approved" }
+        var text = switch done {
+        case 0: strings["queue.reviewed.\(verb).none"]
+        case 1: strings["queue.reviewed.\(verb).one"]
+        default: strings.format("queue.reviewed.\(verb).other", ["count": "\(done)"])
+        }
+        if !refusals.isEmpty {
+            text += " · " + strings.format("queue.reviewed.refused", ["count": "\(refusals.count)",
+                                                                       "details": refusals.joined(separator: " ; ")])
+        }
+        marked = []
+        reload(environment)
+        return .notice(Toast(text, kind: refusals.isEmpty ? .success : .error))
+    }
+}

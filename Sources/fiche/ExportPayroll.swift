@@ -1,0 +1,95 @@
+import ArgumentParser
+import FicheApp
+import FicheDomain
+import FicheReplica
+import Foundation
+
+/// `fiche export payroll --employer AC-IXL --month 2026-11 --out paie.csv`: the payroll
+/// variables of one employer and month, one line per dossier, as the month-closing screen's
+/// Ctrl+E writes them (`PayrollExportCSV`).
+///
+/// Reads the signed-in account's replica (or `--user`'s), else the demo replica of the data
+/// folder (`--demo` asks for it), and exports only where that user holds `export_payroll`.
+/// Bad input (an unknown employer, a month not written YYYY-MM, a file that cannot be written,
+/// no replica, no right) is one line on standard error, exit status 1, and no file.
+struct ExportPayroll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payroll",
+        abstract: "Export one employer's payroll variables for a month as CSV (one line per dossier).")
+
+    @Option(help: "Employer code, e.g. AC-IXL or CPAS-IXL.")
+    var employer: String
+
+    @Option(help: "Payroll month, YYYY-MM.")
+    var month: String
+
+    @Option(help: "The CSV file to write.")
+    var out: String
+
+    @Option(help: "The account to use (default: the last one signed in).")
+    var user: String?
+
+    @Flag(help: "Export from the demo replica, as the demo's user.")
+    var demo = false
+
+    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
+    var dataDir: String?
+
+    func run() throws {
+        do {
+            let payrollMonth = try Self.parseMonth(month)
+            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
+            let (database, userID) = try replica(in: folder)
+            let codes = try database.employers().map(\.code)
+            guard codes.contains(employer) else {
+                throw CommandFailure("unknown employer \(employer); the replica holds "
+                                     + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+            }
+            guard try database.accessRights(of: userID, on: .today).may(.exportPayroll, at: employer) else {
+                throw CommandFailure("\(userID) may not export the payroll of \(employer) (no export_payroll grant)")
+            }
+            let rules = try RuleBook.bundled()
+            let rows = try database.payrollExport(employerCode: employer, month: payrollMonth, rules: rules)
+            do {
+                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).write(to: out)
+            } catch {
+                throw CommandFailure("\(out): cannot write the file (\(Self.reason(error)))")
+            }
+            print("\(rows.count) dossiers of \(employer) for \(payrollMonth) written to \(out)")
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+
+    /// `2026-11`, and nothing looser (not `2026-1`, not `11/2026`).
+    static func parseMonth(_ text: String) throws -> YearMonth {
+        let shape = text.count == 7 && text.enumerated().allSatisfy { $0.offset == 4 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber }
+        guard shape, let month = try? YearMonth.parse(text) else {
+            throw CommandFailure("--month must be YYYY-MM (for example 2026-11), not '\(text)'")
+        }
+        return month
+    }
+
+    /// The replica to read and whose user exports: the demo's with `--demo`, else the signed-in
+    /// account's (or `--user`'s), else the demo's when there is no account; never creates one.
+    private func replica(in folder: String) throws -> (AppDatabase, String) {
+        let demoPath = folder + "/demo.sqlite"
+        let hasDemo = FileManager.default.fileExists(atPath: demoPath)
+        if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
+           FileManager.default.fileExists(atPath: account.replicaPath) {
+            let database = try AppDatabase.open(at: account.replicaPath)
+            guard let userID = try database.syncState().userID else {
+                throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
+            }
+            return (database, userID)
+        }
+        if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
+        guard hasDemo else { throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first") }
+        return (try AppDatabase.open(at: demoPath), DemoDataGenerator.demoUserID)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+    }
+}

@@ -1,0 +1,36 @@
+import FicheApp
+import FicheDomain
+import FicheReplica
+import XCTest
+
+/// The payroll file: what payroll imports for one employer and month.
+final class PayrollExportCSVTests: XCTestCase {
+    func testOneLinePerDossierWithItsDaysByTypeInStableColumns() throws {
+        let database = try QueueFixture.closingOnly()
+        try database.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
+        let rules = try RuleBook.bundled()
+        let rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue)
+        XCTAssertEqual(file.header, [
+            "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
+            "paid_sick", "paid_work_accident", "paid_birth_leave", "paid_maternity", "paid_circumstance",
+            "paid_compensatory_rest", "unpaid_strike", "unpaid_unjustified", "unpaid_time_credit", "training_minutes",
+            "paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
+            "corrections",
+        ])
+        XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
+        // November 2026: 21 weekdays, 2 and 11 November are holidays in Brussels, leave validated on 2 and 3 November
+        // (the 2nd is a holiday, so one day of leave).
+        XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
+                       ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "1", "2", "0", "0", "0", "0", "0", "0", "0",
+                        "0", "0", "0", "3", "0", "0", "0", "0", ""])
+        XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "19", "0", "2"])
+        XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;1;2;"), file.text)
+    }
+
+    func testHalfDaysUseTheDecimalComma() {
+        XCTAssertEqual(PayrollExportCSV.days(18.5), "18,5")
+        XCTAssertEqual(PayrollExportCSV.days(19), "19")
+        XCTAssertEqual(PayrollExportCSV.days(0), "0")
+    }
+}

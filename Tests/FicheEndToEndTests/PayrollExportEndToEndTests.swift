@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+/// `fiche export payroll` run as a payroll officer would, on the demo replica.
+final class PayrollExportEndToEndTests: XCTestCase {
+    private var folder: URL!
+    /// HOME is elsewhere, so a replica found through HOME instead of `--data-dir` would show.
+    private var home: [String: String] { ["HOME": folder.appendingPathComponent("home").path] }
+
+    override func setUpWithError() throws {
+        folder = try FicheBinary.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func demo() throws {
+        let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "40"],
+                                          environment: home)
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+    }
+
+    private func export(_ employer: String, _ month: String, to out: String) throws -> FicheBinary.Outcome {
+        try FicheBinary.run(["export", "payroll", "--employer", employer, "--month", month, "--out", out,
+                             "--data-dir", folder.path], environment: home)
+    }
+
+    func testTheFileHasAHeaderAndOneLinePerDossier() throws {
+        try demo()
+        let out = folder.appendingPathComponent("paie.csv").path
+        let outcome = try export("AC-IXL", "2026-10", to: out)
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertTrue(outcome.standardOutput.contains("of AC-IXL for 2026-10 written to \(out)"), outcome.standardOutput)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("dossier_number;name;scheduled_days;worked_days;"), text)
+        let lines = text.split(separator: "\r\n")
+        XCTAssertGreaterThan(lines.count, 1, text)
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix("AC-") }, "only the commune's dossiers")
+    }
+
+    func testBadInputIsOneLineStatusOneAndNoFile() throws {
+        try demo()
+        let out = folder.appendingPathComponent("paie.csv").path
+        let cases: [(employer: String, month: String, out: String, says: String)] = [
+            ("AC-IXL", "11/2026", out, "--month must be YYYY-MM"),
+            ("AC-IXL", "2026-13", out, "--month must be YYYY-MM"),
+            ("XX-NOPE", "2026-11", out, "unknown employer XX-NOPE; the replica holds AC-IXL, CPAS-IXL"),
+            ("AC-IXL", "2026-11", folder.appendingPathComponent("missing/paie.csv").path, "cannot write the file"),
+        ]
+        for bad in cases {
+            let outcome = try export(bad.employer, bad.month, to: bad.out)
+            XCTAssertEqual(outcome.status, 1, "\(bad)")
+            XCTAssertTrue(outcome.standardError.hasPrefix("fiche: "), outcome.standardError)
+            XCTAssertTrue(outcome.standardError.contains(bad.says), outcome.standardError)
+            XCTAssertEqual(outcome.standardError.split(separator: "\n").count, 1, outcome.standardError)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: bad.out), "\(bad)")
+        }
+    }
+
+    func testWithoutAReplicaItSaysHowToGetOne() throws {
+        let out = folder.appendingPathComponent("paie.csv").path
+        let outcome = try export("AC-IXL", "2026-11", to: out)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.standardError.contains("no replica in \(folder.path)"), outcome.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.sqlite").path),
+                       "no replica is created by an export")
+    }
+}
