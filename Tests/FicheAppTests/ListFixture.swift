@@ -12,9 +12,9 @@ import Foundation
 /// Tests read the expected order from the replica (`dossierPage`), never from this table.
 enum ListFixture {
     static let commune = Employer(code: "AC-IXL", kind: .commune, nameFR: "Administration communale d'Ixelles",
-                                  nameNL: "Gemeentebestuur Elsene", holidayCalendarID: "be-brussels", payrollCutOffDay: 20)
+                                  nameNL: "Gemeentebestuur Elsene", holidayCalendarID: "brussels-local", payrollCutOffDay: 20)
     static let cpas = Employer(code: "CPAS-IXL", kind: .cpas, nameFR: "CPAS d'Ixelles", nameNL: "OCMW Elsene",
-                               holidayCalendarID: "be-brussels", payrollCutOffDay: 20)
+                               holidayCalendarID: "brussels-local", payrollCutOffDay: 20)
 
     /// Payroll clerks, with the employer that administers each account.
     static let clerks: [(user: User, employerCode: String)] = [
