@@ -47,11 +47,8 @@ enum ReplicaSchema {
         migrator.registerMigration("v4-art60", migrate: createArt60)
         migrator.registerMigration("v5-outbox-audit-sync", migrate: createSync)
         migrator.registerMigration("v6-dossier-list-search", migrate: createDossierList)
-<<<<<<< HEAD
         migrator.registerMigration("v7-queue-indexes", migrate: createQueueIndexes)
-=======
         migrator.registerMigration("v7-local-art60-payroll-month", migrate: createArt60AndMonthOverlays)
->>>>>>> mutations
         return migrator
     }
 
@@ -326,7 +323,6 @@ enum ReplicaSchema {
             """)
     }
 
-<<<<<<< HEAD
     /// The supervisors' queues read time records by status (submitted ones to validate, drafts
     /// left at month closing) and by type (sickness without certificate, unjustified absences),
     /// in date order; without these, each queue would scan millions of records. Both tables of
@@ -342,7 +338,8 @@ enum ReplicaSchema {
         for index in queueIndexes {
             try db.create(index: index.name, on: index.table, columns: index.columns, ifNotExists: true)
         }
-=======
+    }
+
     /// Overlays for the art. 60 follow-up log and payroll months, so an event recorded or a month
     /// closed on this device shows at once, before the server has it.
     private static func createArt60AndMonthOverlays(_ db: Database) throws {
@@ -378,7 +375,6 @@ enum ReplicaSchema {
             SELECT \(mirrorList) FROM payroll_month m
             WHERE NOT EXISTS (SELECT 1 FROM local_payroll_month l WHERE l.employer_code = m.employer_code AND l.month = m.month)
             """)
->>>>>>> mutations
     }
 
     /// One index per list order (and per filter that leads it); see `DossierSortOrder`.
