@@ -13,18 +13,4 @@ extension AppDatabase {
             try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM employer ORDER BY code")).map(Employer.init(stored:))
         }
     }
-
-    /// The payroll months the server lists for `employerCode`, latest first, open and closed.
-    ///
-    /// ```swift
-    /// let months = try database.payrollMonths(employerCode: "AC-IXL")
-    /// months.first { $0.status == .open }?.month
-    /// ```
-    public func payrollMonths(employerCode: String) throws -> [PayrollMonth] {
-        try writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM payroll_month WHERE employer_code = ? ORDER BY month DESC
-                """), arguments: [employerCode]).map(PayrollMonth.init(stored:))
-        }
-    }
 }
