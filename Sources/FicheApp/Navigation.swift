@@ -7,6 +7,9 @@ enum Navigation {
     static func screen(for action: ActionID, _ environment: ScreenEnvironment, body: Size) -> (any Screen)? {
         switch action.rawValue {
         case "go.dossiers": return DossierListScreen(environment, body: body)
+        case "go.workload": return WorkloadScreen(environment)
+        case "go.partners": return PartnersScreen(environment)
+        case "go.conflicts": return ConflictsScreen(environment)
         default: return nil
         }
     }

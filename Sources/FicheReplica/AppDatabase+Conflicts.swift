@@ -65,7 +65,7 @@ extension AppDatabase {
     /// of the time record (which a refused new record only names in what was typed).
     private static func dossierID(_ db: Database, entity: String, targetID: String, changes: [String: FieldChange]) throws -> String? {
         switch entity {
-        case "dossier":
+        case "dossier", "reveal":
             return targetID
         case "person":
             return try String.fetchOne(db, sql: "SELECT id FROM dossier_view WHERE person_id = ? ORDER BY id LIMIT 1",

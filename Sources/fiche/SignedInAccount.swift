@@ -1,3 +1,4 @@
+import ArgumentParser
 import FicheApp
 import FicheReplica
 import FicheSync
