@@ -194,8 +194,8 @@ public final class ConflictsScreen: Screen {
         lines += typed(conflict, environment).map { (strings.format("conflicts.detail.typed", ["change": $0]), .normal) }
         let server = conflict.serverValue.map { displayed($0, field: conflict.changes.keys.sorted().first ?? "", environment) }
         lines.append((strings.format("conflicts.detail.server", ["value": server ?? strings["conflicts.server.unchanged"]]), .normal))
-        lines.append((strings.format("conflicts.detail.reason", ["reason": reason(conflict, strings)]),
-                      conflict.isConflict ? .rowConflict : .rowRejected))
+        let why = strings.format("conflicts.detail.reason", ["reason": reason(conflict, strings)])
+        lines += TextWrap.lines(why, width: rect.width).map { ($0, conflict.isConflict ? .rowConflict : .rowRejected) }
         let enter = conflict.mutation == "recordAbsence" ? "conflicts.help.absence" : "conflicts.help.dossier"
         lines.append((strings.format(enter, ["key": environment.keyNames("list.open", in: .queue)]) + " · "
                       + strings.format("conflicts.help.keep", ["key": environment.keyNames("queue.approve", in: .queue)]), .dim))

@@ -101,7 +101,7 @@ public final class PartnersScreen: Screen {
         Table(
             columns: [
                 TableColumn(title: strings["partners.column.name"], minimumWidth: 24, weight: 3),
-                TableColumn(title: strings["partners.column.kind"], minimumWidth: 20, weight: 1),
+                TableColumn(title: strings["partners.column.kind"], minimumWidth: 21),
                 TableColumn(title: strings["partners.column.placements"], minimumWidth: 10, alignRight: true),
                 TableColumn(title: strings["partners.column.fees"], minimumWidth: 14, alignRight: true),
             ],
