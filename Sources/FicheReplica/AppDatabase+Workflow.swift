@@ -183,10 +183,10 @@ extension AppDatabase {
         }
     }
 
-    /// An employer's payroll months as this device sees them (closings not yet sent included).
+    /// An employer's payroll months as this device sees them (closings not yet sent included), latest first.
     public func payrollMonths(employerCode: String) throws -> [PayrollMonth] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM payroll_month_view WHERE employer_code = ? ORDER BY month",
+            try Row.fetchAll(db, sql: "SELECT * FROM payroll_month_view WHERE employer_code = ? ORDER BY month DESC",
                              arguments: [employerCode]).map(PayrollMonth.init(stored:))
         }
     }
