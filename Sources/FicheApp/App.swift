@@ -50,6 +50,12 @@ public final class App {
     /// The dossier list, at the bottom of the stack.
     public var dossierList: DossierListScreen? { stack.first as? DossierListScreen }
 
+    /// Reads the replica again into the screen on top (after a background sync pulled changes);
+    /// the message line stays as it is.
+    public func reloadTop() {
+        top.reload(environment)
+    }
+
     /// The body's size: the screen less the status line, the message line and the key hints.
     public static func bodySize(for size: Size) -> Size {
         Size(width: size.width, height: max(1, size.height - 3))

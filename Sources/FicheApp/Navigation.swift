@@ -10,6 +10,9 @@ enum Navigation {
         case "go.dossiers": return DossierListScreen(environment, body: body)
         case "go.queues": return QueuesScreen(environment, body: body)
         case "go.closing": return QueuesScreen(environment, body: body, tab: .closing)
+        case "go.workload": return WorkloadScreen(environment)
+        case "go.partners": return PartnersScreen(environment)
+        case "go.conflicts": return ConflictsScreen(environment)
         default: return nil
         }
     }

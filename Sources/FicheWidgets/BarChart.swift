@@ -2,6 +2,17 @@ import FicheTerminal
 
 /// Horizontal bars with their labels and values (dossiers per clerk): the longest bar fills
 /// the width, eighths of a cell make short differences visible.
+///
+/// Several charts stacked (one per employer) share a scale and a label width so their bars
+/// compare; reference values (175, 200, 250 dossiers per clerk) show as `┊` where a bar does
+/// not reach them, and `renderAxis` writes them under the charts.
+///
+/// ```swift
+/// var chart = BarChart(bars: bars, scaleMaximum: 300, references: [175, 200, 250])
+/// chart.selected = 1
+/// chart.render(into: &buffer, rect: rect)
+/// chart.renderAxis(into: &buffer, rect: rect.line(rect.height - 2)) { "\(Int($0))" }
+/// ```
 public struct BarChart: Hashable, Sendable {
     public struct Bar: Hashable, Sendable {
         public var label: String
@@ -20,8 +31,26 @@ public struct BarChart: Hashable, Sendable {
     }
 
     public var bars: [Bar]
+    /// The value a full-width bar stands for; nil: the longest bar.
+    public var scaleMaximum: Double?
+    /// Values marked across the bars (`┊`) and on the axis.
+    public var references: [Double]
+    /// Index of the bar drawn as selected (its line in the selected role).
+    public var selected: Int?
+    /// Columns for the labels; nil: the longest label, at most a third of the width.
+    public var labelWidth: Int?
+    /// Columns for the values; nil: the longest value text.
+    public var valueWidth: Int?
 
-    public init(bars: [Bar]) { self.bars = bars }
+    public init(bars: [Bar], scaleMaximum: Double? = nil, references: [Double] = [], selected: Int? = nil,
+                labelWidth: Int? = nil, valueWidth: Int? = nil) {
+        self.bars = bars
+        self.scaleMaximum = scaleMaximum
+        self.references = references
+        self.selected = selected
+        self.labelWidth = labelWidth
+        self.valueWidth = valueWidth
+    }
 
     static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
@@ -32,17 +61,62 @@ public struct BarChart: Hashable, Sendable {
         return String(repeating: "█", count: eighthsTotal / 8) + eighths[eighthsTotal % 8]
     }
 
+    /// Where the parts of a line go in `rect`.
+    struct Geometry {
+        var labelWidth: Int
+        var barX: Int
+        var barWidth: Int
+        var maximum: Double
+
+        /// The bar column of `value`.
+        func column(of value: Double) -> Int {
+            guard maximum > 0 else { return barX }
+            return barX + min(barWidth - 1, Int((value / maximum * Double(barWidth)).rounded(.down)))
+        }
+    }
+
+    func geometry(in rect: Rect) -> Geometry {
+        let labels = labelWidth ?? min(rect.width / 3, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let values = valueWidth ?? (bars.map { DisplayWidth.of($0.valueText) }.max() ?? 0)
+        let barWidth = max(0, rect.width - labels - values - 2)
+        return Geometry(labelWidth: labels, barX: rect.x + labels + 1, barWidth: barWidth,
+                        maximum: scaleMaximum ?? (bars.map(\.value).max() ?? 0))
+    }
+
     public func render(into buffer: inout CellBuffer, rect: Rect) {
-        let labelWidth = min(rect.width / 3, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
-        let valueWidth = bars.map { DisplayWidth.of($0.valueText) }.max() ?? 0
-        let barWidth = max(0, rect.width - labelWidth - valueWidth - 2)
-        let maximum = bars.map(\.value).max() ?? 0
+        let shape = geometry(in: rect)
         for (offset, bar) in bars.prefix(rect.height).enumerated() {
             let y = rect.y + offset
-            buffer.write(DisplayWidth.fit(bar.label, to: labelWidth), x: rect.x, y: y, role: .normal)
-            let drawn = BarChart.bar(value: bar.value, maximum: maximum, width: barWidth)
-            buffer.write(drawn, x: rect.x + labelWidth + 1, y: y, role: bar.isHighlighted ? .chartBarAlt : .chartBar)
-            buffer.write(bar.valueText, x: rect.x + labelWidth + 2 + DisplayWidth.of(drawn), y: y, role: .normal)
+            let isSelected = offset == selected
+            if isSelected { buffer.fill(rect.line(offset), role: .selected) }
+            let text: StyleRole = isSelected ? .selected : .normal
+            buffer.write(DisplayWidth.fit(bar.label, to: shape.labelWidth), x: rect.x, y: y, role: text)
+            let drawn = BarChart.bar(value: bar.value, maximum: shape.maximum, width: shape.barWidth)
+            let drawnWidth = DisplayWidth.of(drawn)
+            for reference in references where reference <= shape.maximum {
+                let x = shape.column(of: reference)
+                if x >= shape.barX + drawnWidth { buffer.write("┊", x: x, y: y, role: isSelected ? .selected : .dim) }
+            }
+            buffer.write(drawn, x: shape.barX, y: y, role: bar.isHighlighted ? .chartBarAlt : .chartBar)
+            buffer.write(bar.valueText, x: shape.barX + 1 + drawnWidth, y: y, role: text)
+        }
+    }
+
+    /// The scale under the charts on one line: `┴` at each reference, its value written after it
+    /// (`label` gives the words, e.g. "175").
+    public func renderAxis(into buffer: inout CellBuffer, rect: Rect, label: (Double) -> String) {
+        let shape = geometry(in: rect)
+        guard shape.barWidth > 0 else { return }
+        buffer.write(String(repeating: "─", count: shape.barWidth), x: shape.barX, y: rect.y, role: .dim)
+        var free = shape.barX
+        for reference in references.sorted() where reference <= shape.maximum {
+            let x = shape.column(of: reference)
+            buffer.write("┴", x: x, y: rect.y, role: .dim)
+            let text = label(reference)
+            let start = max(free, x + 1)
+            guard start + DisplayWidth.of(text) <= rect.maxX else { continue }
+            buffer.write(text, x: start, y: rect.y, role: .normal)
+            free = start + DisplayWidth.of(text) + 1
         }
     }
 }

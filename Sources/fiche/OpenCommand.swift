@@ -1,4 +1,5 @@
 import ArgumentParser
+import FicheApp
 import Foundation
 
 /// `fiche` (or `fiche open`): the signed-in account's replica in the terminal; `--check-config`
@@ -31,12 +32,13 @@ struct OpenCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        do {
-            try OpenAccount.run(login: user, dataDirectory: dataDir, lang: lang, theme: theme, keymap: keymap)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw CommandFailure.report(error)
+        // Signed in (fiche login): the account's replica, synced in the background. Not signed in:
+        // nothing to open, and the message says how to sign in or try the demo.
+        guard let account = SignedInAccount.find(dataDirectory: dataDir, login: user) else {
+            let environment = ProcessInfo.processInfo.environment
+            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
+            throw CommandFailure.report(CommandFailure(strings["open.notSignedIn"]))
         }
+        try account.openTerminal(lang: lang, theme: theme, keymap: keymap)
     }
 }

@@ -5,19 +5,36 @@ import FicheTerminal
 
 /// Runs the full-screen interface until the user quits, then restores the terminal.
 enum TerminalSession {
-    static func run(database: AppDatabase, strings: Strings, userID: String, exportFolder: String,
-                    appearance: Appearance, environment: [String: String]) throws {
+    /// - Parameter background: the sync with the server for a signed-in account; nil keeps the
+    ///   replica local (the demo). Its results reach the screens between two keys, never during one.
+    static func run(database: AppDatabase, strings: Strings, userID: String, userName: String? = nil, exportFolder: String,
+                    appearance: Appearance, environment: [String: String], background: BackgroundSync? = nil) throws {
         let terminal = try CursesTerminal(theme: .monochrome, environment: environment)
         defer { terminal.end() }
         terminal.use(theme: appearance.theme.theme(for: terminal.colorDepth))
-        let app = try App(database: database, strings: strings, userName: userID, size: terminal.size,
+        let app = try App(database: database, strings: strings, userName: userName ?? userID, size: terminal.size,
                           keymap: appearance.keymap, userID: userID)
         app.environment.exportFolder = exportFolder
+        if let background {
+            app.environment.syncStatus = SyncBadgeState(isOnline: false)
+            background.noteLocalChanges(pending: (try? database.syncCounts().pending) ?? 0)
+            background.start()
+        }
+        defer { background?.stop() }
         terminal.draw(app.render())
         while !app.quitRequested {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 1_000) else { continue }
-            app.handle(event)
-            terminal.draw(app.render())
+            // The timeout lets a finished sync show within a second even when no key comes.
+            let event = terminal.nextEvent(timeoutMilliseconds: 1_000)
+            if let event { app.handle(event) }
+            var synced = false
+            if let background {
+                background.noteLocalChanges(pending: (try? database.syncCounts().pending) ?? 0)
+                if let report = background.take() {
+                    background.apply(report, to: app)
+                    synced = true
+                }
+            }
+            if event != nil || synced { terminal.draw(app.render()) }
         }
     }
 }

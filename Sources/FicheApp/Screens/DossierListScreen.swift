@@ -10,7 +10,8 @@ import Foundation
 /// Typing a letter the keymap does not use (or `/`, F3) starts a search; every key narrows the
 /// list at once, accents and case ignored, on names, dossier numbers and national numbers. Esc
 /// ends the search. F4 sets the filters, F6 sorts by the next column, Space marks rows, Ctrl+E
-/// exports what the list shows as CSV. A payroll clerk starts on "my dossiers".
+/// exports what the list shows as CSV, Ctrl+R hands the marked dossiers to another payroll clerk.
+/// A payroll clerk starts on "my dossiers"; the workload chart opens it on one clerk's dossiers.
 public final class DossierListScreen: Screen {
     public private(set) var query: DossierListQuery
     /// What the clerk typed; nil when not searching.
@@ -18,11 +19,24 @@ public final class DossierListScreen: Screen {
     public private(set) var window: ListWindow<DossierListRow>
     /// Ids of the rows marked for a bulk action.
     public private(set) var marked: Set<String> = []
+    /// The employer of each marked dossier (a reassignment stays within one employer).
+    private var markedEmployers: [String: String] = [:]
     private var searchSource: DossierSearchSource?
+    /// The breadcrumb when another screen opened the list on a filter ("Charge de travail › Mertens, B.").
+    private let trail: [String]?
 
     public init(_ environment: ScreenEnvironment, body: Size) {
         query = DossierListQuery(filter: Self.defaultFilter(environment))
         window = ListWindow(height: Self.visibleRows(body: body))
+        trail = nil
+        reload(environment)
+    }
+
+    /// The list held to `filter` (one clerk's dossiers, from the workload chart), under `trail`.
+    public init(_ environment: ScreenEnvironment, body: Size, filter: DossierListFilter, trail: [String]) {
+        query = DossierListQuery(filter: filter)
+        window = ListWindow(height: Self.visibleRows(body: body))
+        self.trail = trail
         reload(environment)
     }
 
@@ -41,14 +55,15 @@ public final class DossierListScreen: Screen {
 
     public var keyContext: KeyContext { .list }
     public var hintedActions: [ActionID] {
-        searchText == nil
+        if searchText == nil, trail != nil { return ["app.help", "list.mark", "list.reassign", "list.open", "app.back"] }
+        return searchText == nil
             ? ["app.help", "list.search", "list.filter", "list.open", "app.palette", "app.quit"]
             : ["app.back", "list.open", "list.down", "list.filter"]
     }
     /// The list takes letters: while searching all of them, otherwise those the keymap leaves free.
     public var takesText: Bool { true }
 
-    public func breadcrumb(_ environment: ScreenEnvironment) -> [String] { [environment.strings["list.title"]] }
+    public func breadcrumb(_ environment: ScreenEnvironment) -> [String] { trail ?? [environment.strings["list.title"]] }
 
     public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult {
         if searchText == nil {
@@ -83,7 +98,13 @@ public final class DossierListScreen: Screen {
             return .handled
         case "list.mark":
             guard let row = window.selectedRow else { return .handled }
-            if marked.contains(row.id) { marked.remove(row.id) } else { marked.insert(row.id) }
+            if marked.contains(row.id) {
+                marked.remove(row.id)
+                markedEmployers[row.id] = nil
+            } else {
+                marked.insert(row.id)
+                markedEmployers[row.id] = row.employerCode
+            }
             return move(environment) { try $0.moveDown(in: $1) }
         case "list.sort":
             let orders = DossierSortOrder.allCases
@@ -97,6 +118,8 @@ public final class DossierListScreen: Screen {
             })
         case "list.export":
             return export(environment)
+        case "list.reassign":
+            return reassign(environment)
         case "list.open":
             guard let row = window.selectedRow else { return .handled }
             return Navigation.openDossier(row.id, environment)
@@ -161,6 +184,27 @@ public final class DossierListScreen: Screen {
         } catch {
             return .notice(Toast(environment.strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
         }
+    }
+
+    /// Ctrl+R: asks which clerk takes the marked dossiers (or the selected one), then hands them
+    /// over; refused, with the reason, without the right to reassign at their employer.
+    private func reassign(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        var chosen = markedEmployers
+        if chosen.isEmpty, let row = window.selectedRow { chosen[row.id] = row.employerCode }
+        let employers = Set(chosen.values)
+        guard let employer = employers.first else { return .notice(Toast(strings["reassign.nothingMarked"], kind: .error)) }
+        guard employers.count == 1 else { return .notice(Toast(strings["reassign.oneEmployer"], kind: .error)) }
+        guard environment.rights.may(.reassignDossier, at: employer) else {
+            return .notice(Toast(strings.format("reassign.denied", ["employer": employer]), kind: .error))
+        }
+        let clerks = (try? environment.database.payrollClerks(employerCode: employer, on: environment.today)) ?? []
+        guard !clerks.isEmpty else { return .notice(Toast(strings.format("reassign.noClerk", ["employer": employer]), kind: .error)) }
+        let ids = chosen.keys.sorted()
+        return .open(ReassignDialog(ids: ids, clerks: clerks, current: query.filter.payrollClerkID) { [weak self] in
+            self?.marked = []
+            self?.markedEmployers = [:]
+        })
     }
 
     /// Writes every row of the list as it is filtered, sorted or searched, not only those on screen.

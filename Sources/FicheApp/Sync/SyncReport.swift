@@ -1,0 +1,23 @@
+import Foundation
+
+/// What one background sync learnt, handed from the sync task to the keyboard loop.
+public struct SyncReport: Sendable, Hashable {
+    /// Whether the server answered (the badge says "online").
+    public var reachedServer: Bool
+    /// Changes the pull brought into the replica; the screen on top rereads it when > 0.
+    public var pulledChanges: Int
+    /// When the sync ended.
+    public var finishedAt: Date
+
+    public init(reachedServer: Bool, pulledChanges: Int, finishedAt: Date = Date()) {
+        self.reachedServer = reachedServer
+        self.pulledChanges = pulledChanges
+        self.finishedAt = finishedAt
+    }
+
+    /// Two reports the loop had not read yet, as one: the later state, every pulled change.
+    func followed(by later: SyncReport) -> SyncReport {
+        SyncReport(reachedServer: later.reachedServer, pulledChanges: pulledChanges + later.pulledChanges,
+                   finishedAt: later.finishedAt)
+    }
+}

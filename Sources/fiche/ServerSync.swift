@@ -1,0 +1,36 @@
+import FicheApp
+import FicheReplica
+import FicheSync
+import Foundation
+
+/// The TUI's background sync for a signed-in account: a `SyncSession` run by `BackgroundSync`
+/// every 30 s and after each local save, waiting longer after failures (`Backoff`).
+enum ServerSync {
+    static func background(replica: AppDatabase, account: SyncAccount, credentials: DeviceCredentials) throws -> BackgroundSync {
+        guard let url = URL(string: credentials.server) else { throw CommandFailure("\(account.tokenPath): no server address") }
+        // Few quick retries inside one sync: the loop itself tries again later.
+        let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url),
+                                  credentials: .file(account.tokenPath), exportDirectory: account.folder,
+                                  maximumAttempts: 2)
+        let backoff = LockedBackoff(Backoff(base: 5, cap: 30))
+        return BackgroundSync(interval: 30, retryDelay: { backoff.delay(attempt: $0) }) {
+            do {
+                let summary = try await session.sync()
+                return SyncReport(reachedServer: true, pulledChanges: summary.pulledChanges + summary.snapshotRows
+                                  + summary.rejected + summary.conflicts)
+            } catch {
+                return SyncReport(reachedServer: false, pulledChanges: 0)
+            }
+        }
+    }
+
+    /// `Backoff` draws from a seeded generator it mutates; the sync task and nobody else uses it.
+    private final class LockedBackoff: @unchecked Sendable {
+        private let lock = NSLock()
+        private var backoff: Backoff
+
+        init(_ backoff: Backoff) { self.backoff = backoff }
+
+        func delay(attempt: Int) -> Double { lock.withLock { backoff.delay(attempt: attempt) } }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import FicheApp
+import FicheReplica
+import FicheSync
+import Foundation
+
+/// `fiche` with no subcommand after `fiche login`: the account's replica in the TUI, synced
+/// with the server in the background.
+struct SignedInAccount {
+    let folder: String
+    let account: SyncAccount
+
+    /// The account last signed in to (or `login`'s); nil when there is none.
+    static func find(dataDirectory: String?, login: String? = nil) -> SignedInAccount? {
+        let folder = DataDirectory.resolve(flag: dataDirectory, environment: ProcessInfo.processInfo.environment)
+        guard let account = try? SyncAccount.current(dataDirectory: folder, login: login),
+              FileManager.default.fileExists(atPath: account.tokenPath) else { return nil }
+        return SignedInAccount(folder: folder, account: account)
+    }
+
+    func openTerminal(lang: String?, theme: String? = nil, keymap: String? = nil) throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            if let lang, Language(code: lang) == nil { throw CommandFailure("--lang must be fr, nl or en") }
+            let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
+            let credentials = try DeviceCredentials.load(from: account.tokenPath)
+            let replica = try AppDatabase.open(at: account.replicaPath)
+            let background = try ServerSync.background(replica: replica, account: account, credentials: credentials)
+            var user = try replica.user(login: credentials.login)
+            if user == nil {
+                // The first copy is not in yet (signed in, never synced): wait for it once, since
+                // the screens need the account and its grants; offline, open what is there.
+                FileHandle.standardError.write(Data("Copying the dossiers from \(credentials.server)…\n".utf8))
+                _ = try? BlockingTask.run { await background.syncOnce() }
+                user = try replica.user(login: credentials.login)
+            }
+            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
+            try TerminalSession.run(database: replica, strings: strings, userID: user?.id ?? credentials.login,
+                                    userName: credentials.login, exportFolder: folder, appearance: appearance,
+                                    environment: environment, background: background)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+}
