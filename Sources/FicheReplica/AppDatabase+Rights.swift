@@ -17,10 +17,14 @@ extension AppDatabase {
     }
 
     /// The signed-in user's account as the replica holds it; nil when it is not there.
+    ///
+    /// `id` may also be the login (what `fiche login` binds): the server's users and grants sync
+    /// under the server's user ids, and a login is unique there.
     public func user(id: String) throws -> User? {
         try writer.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE id = ?"), arguments: [id])
-                .map(User.init(stored:))
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE id = ?"), arguments: [id])
+            ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE login = ? ORDER BY id LIMIT 1"), arguments: [id])
+            return try row.map(User.init(stored:))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 import GRDB
 
@@ -189,6 +190,12 @@ extension AppDatabase {
                 """, arguments: [old[0], old[1], old[2], old[3]])
         }
         try db.execute(sql: "DELETE FROM dossier_list WHERE employer_code = ?", arguments: [employerCode])
+        // Users also granted at an employer still held stay (their row moves there).
+        let users = try String.fetchAll(db, sql: """
+            SELECT id FROM app_user WHERE employer_code = ? UNION SELECT user_id FROM user_grant WHERE employer_code = ?
+            """, arguments: [employerCode, employerCode])
+        try db.execute(sql: "DELETE FROM user_grant WHERE employer_code = ?", arguments: [employerCode])
+        try reconcileUsers(db, ids: users)
         for table in scopedTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
         }
@@ -254,8 +261,51 @@ extension AppDatabase {
                 "note": required("note"), "recorded_by": required("recorded_by"),
             ], version: row.version)
             try recomputeSynced(db, entity: "art60_event", id: row.id, employerCode: row.employerCode)
+        case "employer":
+            try upsert(db, table: "employer", key: ["code"], columns: [
+                "code": row.id.databaseValue, "kind": required("kind"), "name_fr": required("name_fr"),
+                "name_nl": required("name_nl"), "holiday_calendar_id": required("holiday_calendar_id"),
+                "payroll_cut_off_day": (f["payroll_cutoff_day"] ?? nil).flatMap { Int64($0) }.map(\.databaseValue)
+                    ?? (20 as Int64).databaseValue,
+            ], version: row.version)
+        case "user":
+            let old = try Row.fetchOne(db, sql: "SELECT display_name FROM app_user WHERE id = ?", arguments: [row.id])
+            let language = (f["language"] ?? nil).flatMap(Language.init(rawValue:)) ?? .fr
+            try upsert(db, table: "app_user", key: ["id"], columns: [
+                "id": row.id.databaseValue, "employer_code": employer, "login": required("login"),
+                "display_name": required("display_name"), "language": language.rawValue.databaseValue,
+            ], version: row.version)
+            // The dossier list shows the payroll clerk's name: a new or renamed user refreshes it.
+            if (old?["display_name"] as String?) != ((f["display_name"] ?? nil) ?? "") {
+                let dossiers = try String.fetchAll(db, sql: "SELECT id FROM dossier_list WHERE payroll_clerk_id = ?",
+                                                   arguments: [row.id])
+                if !dossiers.isEmpty { try DossierListIndex.refresh(db, dossierIDs: dossiers) }
+            }
+        case "grant":
+            try upsert(db, table: "user_grant", key: ["id"], columns: [
+                "id": row.id.databaseValue, "user_id": required("user_id"), "employer_code": employer,
+                "role": required("role"), "valid_from": text("valid_from"), "valid_to": text("valid_to"),
+            ], version: row.version)
         default:
             break  // notes: not kept in the replica yet
+        }
+    }
+
+    /// Keeps `app_user` to the users who hold a grant the replica knows: a user without one is
+    /// dropped, and one whose row belonged to an employer where they no longer hold a grant moves
+    /// to an employer where they do (so a scope removal does not take it away).
+    static func reconcileUsers(_ db: Database, ids: [String]) throws {
+        for id in Set(ids) {
+            guard let employer = try String.fetchOne(db, sql: """
+                SELECT min(employer_code) FROM user_grant WHERE user_id = ?
+                """, arguments: [id]) else {
+                try db.execute(sql: "DELETE FROM app_user WHERE id = ?", arguments: [id])
+                continue
+            }
+            try db.execute(sql: """
+                UPDATE app_user SET employer_code = ? WHERE id = ?
+                AND NOT EXISTS (SELECT 1 FROM user_grant g WHERE g.user_id = app_user.id AND g.employer_code = app_user.employer_code)
+                """, arguments: [employer, id])
         }
     }
 
@@ -270,6 +320,13 @@ extension AppDatabase {
         case "time_record", "art60_event":
             try db.execute(sql: "DELETE FROM \(row.entity) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
             try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
+        case "grant":
+            let users = try String.fetchAll(db, sql: "SELECT user_id FROM user_grant WHERE id = ? AND version <= ?",
+                                            arguments: [row.id, row.version])
+            try db.execute(sql: "DELETE FROM user_grant WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
+            try reconcileUsers(db, ids: users)
+        case "user":
+            try reconcileUsers(db, ids: [row.id])
         default:
             break
         }

@@ -25,16 +25,18 @@ extension AppDatabase {
     }
 
     /// The rows of a mirror table or working view as text, by id — for checks that compare the
-    /// replica with the server. `table` is one of `person`, `dossier`, `time_record` or their `_view`.
+    /// replica with the server. `table` is one of `person`, `dossier`, `time_record` or their `_view`,
+    /// or `employer` (by code), `app_user`, `user_grant`.
     public func syncedRows(of table: String) throws -> [String: [String: String?]] {
-        let known = ["person", "dossier", "time_record", "person_view", "dossier_view", "time_record_view"]
+        let known = ["person", "dossier", "time_record", "person_view", "dossier_view", "time_record_view",
+                     "employer", "app_user", "user_grant"]
         guard known.contains(table) else { return [:] }
         return try writer.read { db in
             var rows: [String: [String: String?]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
                 var values: [String: String?] = [:]
                 for (column, value) in row { values[column] = MutationPayload.text(value) }
-                if let id = row["id"] as String? { rows[id] = values }
+                if let id = (row["id"] as String?) ?? (row["code"] as String?) { rows[id] = values }
             }
             return rows
         }

@@ -8,6 +8,13 @@ public enum SyncEntity: String, Codable, Sendable, CaseIterable, Hashable {
     case payrollMonth = "payroll_month"
     /// An entry of an article 60 worker's follow-up log.
     case art60Event = "art60_event"
+    /// An employer's own row (`id` and `employer_code` are its code): its names and holiday calendar.
+    case employer
+    /// A user who holds a grant at the employer: id, login, display name, language — never a
+    /// password hash or a token. A user granted at two employers is sent with each.
+    case user
+    /// A grant at the employer (any user's): who holds which role, and from when to when.
+    case grant
     /// Not a row: a scope event.
     case scope
 }

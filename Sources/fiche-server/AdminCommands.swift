@@ -50,17 +50,20 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var login: String
         @Option(help: "Display name.") var name: String
         @Option(help: "NISS of the user's own staff dossier, if any (four-eyes rule: they never review it).") var niss: String?
+        @Option(help: "Language the user reads: fr, nl or en (default fr).") var language: String = "fr"
         @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
         var passwordStdin = false
 
         func validate() throws {
             guard passwordStdin else { throw ValidationError("pass --password-stdin and the password on standard input") }
+            guard Language(rawValue: language) != nil else { throw ValidationError("--language must be fr, nl or en") }
         }
 
         func run() async throws {
             let password = readLine(strippingNewline: true) ?? ""
             try await store.withStore { store in
-                try await Accounts(store: store).addUser(login: login, displayName: name, password: password, niss: niss)
+                try await Accounts(store: store).addUser(login: login, displayName: name, password: password, niss: niss,
+                                                         language: Language(rawValue: language) ?? .fr)
                 print("user \(login) added")
             }
         }

@@ -41,7 +41,7 @@ struct APIClient: Sendable {
     func snapshot(_ token: String) async throws -> [(SyncEntity, [String: String?])] {
         var rows: [(SyncEntity, [String: String?])] = []
         var uri = "/v1/sync/snapshot?limit=1"
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             let (status, data) = try await call(uri, .get, token: token)
             XCTAssertEqual(status, .ok, String(decoding: data, as: UTF8.self))
             let page = try JSONDecoder().decode(SnapshotPage.self, from: data)

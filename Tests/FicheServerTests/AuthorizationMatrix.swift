@@ -20,8 +20,19 @@ enum AuthorizationMatrix {
             XCTAssertFalse(changes.isEmpty)
             XCTAssertTrue(changes.allSatisfy { $0.scope == ServerFixture.cpas }, "\(changes.map(\.scope))")
             let snapshot = try await api.snapshot(token)
-            XCTAssertEqual(snapshot.count, 2)
+            XCTAssertEqual(snapshot.filter { $0.0 == .dossier }.count, 2)
             XCTAssertTrue(snapshot.allSatisfy { ($0.1["employer_code"] ?? nil) == ServerFixture.cpas })
+            // Reference rows too: only the CPAS's employer row, users and grants, never a password hash.
+            for rows in [snapshot, changes.compactMap { change in change.row.map { (change.entity, $0) } }] {
+                XCTAssertEqual(Set(rows.filter { $0.0 == .employer }.compactMap { $0.1["id"] ?? nil }), [ServerFixture.cpas])
+                let logins = Set(rows.filter { $0.0 == .user }.compactMap { $0.1["login"] ?? nil })
+                XCTAssertTrue(logins.contains("clerk.cpas"), "\(logins)")
+                XCTAssertFalse(logins.contains("clerk.ac"), "\(logins)")
+                XCTAssertFalse(rows.filter { $0.0 == .grant }.isEmpty)
+                for (entity, row) in rows where [.employer, .user, .grant].contains(entity) {
+                    XCTAssertTrue(Set(row.keys).isDisjoint(with: ["password_hash", "niss", "access_hash", "refresh_hash"]), "\(row.keys)")
+                }
+            }
             let (pushStatus, push) = try await api.push(token, [.iban(1, dossier: communeDossier, old: "BE32123456789002",
                                                                       new: "BE68539007547034")])
             XCTAssertEqual(pushStatus, .ok)

@@ -11,7 +11,8 @@ final class InitialSyncTests: XCTestCase {
             let client = try await SimulatedClient.make(name: "pc0", login: "clerk.both", server: url, seed: 1, faultRate: 0)
             defer { client.remove() }
             let http = HTTPSyncTransport(server: url)
-            let cut = InterruptingTransport(wrapping: http, snapshotPages: 2)
+            // The reference rows come first, one per page: 2 employers, the user at each, its 2 grants.
+            let cut = InterruptingTransport(wrapping: http, snapshotPages: 8)
             let first = SyncSession(replica: client.replica, transport: cut, credentials: .file(client.tokenPath),
                                     exportDirectory: client.folder, maximumAttempts: 1, snapshotLimit: 1, pause: { _ in })
             do {
@@ -31,8 +32,8 @@ final class InitialSyncTests: XCTestCase {
                                      exportDirectory: client.folder, snapshotLimit: 1, pause: { _ in },
                                      progress: { progress.append($0) })
             let summary = try await second.sync()
-            // 4 dossiers one per page, then the empty time-record, note, payroll-month and art. 60
-            // event pages: 8 pages in all, 2 done before.
+            // 6 reference pages, 4 dossiers one per page, then the empty time-record, note,
+            // payroll-month and art. 60 event pages: 14 pages in all, 8 done before.
             let calls = await counting.snapshotCalls
             XCTAssertEqual(calls, 6)
             XCTAssertEqual(summary.snapshotRows, 2)

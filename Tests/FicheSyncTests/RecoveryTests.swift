@@ -14,7 +14,6 @@ final class RecoveryTests: XCTestCase {
             var client = try await SimulatedClient.make(name: "pc0", login: "clerk.cpas", server: url, seed: 1, faultRate: 0)
             defer { client.remove() }
             try await client.session.sync()
-            try client.seedReference(employers: ["CPAS-T"])
             let dossiers = try client.replica.syncedRows(of: "dossier_view").keys.sorted()
             XCTAssertEqual(dossiers.count, 2)
             let first = try XCTUnwrap(client.replica.updateDossierField(dossiers[0], .lastName, to: "Martin", by: client.user))
@@ -47,7 +46,6 @@ final class RecoveryTests: XCTestCase {
             defer { late.remove(); busy.remove() }
             for client in [late, busy] {
                 try await client.session.sync()
-                try client.seedReference(employers: ["CPAS-T"])
             }
             let dossiers = try busy.replica.syncedRows(of: "dossier_view").keys.sorted()
             try busy.replica.updateDossierField(dossiers[0], .iban, to: "BE68539007547034", by: busy.user)

@@ -12,7 +12,6 @@ final class RemovedGrantTests: XCTestCase {
             let client = try await SimulatedClient.make(name: "pc0", login: "clerk.both", server: url, seed: 4, faultRate: 0)
             defer { client.remove() }
             try await client.session.sync()
-            try client.seedReference(employers: ["AC-T", "CPAS-T"])
             let cpasDossier = try XCTUnwrap(client.replica.syncedRows(of: "dossier").first { ($0.value["employer_code"] ?? nil) == "CPAS-T" }?.key)
             let saved = try XCTUnwrap(client.replica.updateDossierField(cpasDossier, .lastName, to: "Martin", by: client.user))
             try await server.accounts.revoke(login: "clerk.both", employer: "CPAS-T", role: .payrollClerk)

@@ -9,7 +9,6 @@ import Foundation
 struct SimulatedClient {
     let name: String
     let login: String
-    let user: User
     let folder: String
     let transport: FaultyTransport
     var replica: AppDatabase
@@ -33,8 +32,7 @@ struct SimulatedClient {
                                                        password: SimulatedServer.password, device: name, transport: http)
         try credentials.save(to: folder + "/device.json")
         let replica = try AppDatabase.open(at: folder + "/replica.sqlite")
-        let user = User(id: login, login: login, displayName: login, language: .fr)
-        var client = SimulatedClient(name: name, login: login, user: user, folder: folder, transport: transport,
+        var client = SimulatedClient(name: name, login: login, folder: folder, transport: transport,
                                      replica: replica, session: Self.session(replica, transport, folder, seed))
         client.deviceID = credentials.deviceID
         return client
@@ -46,18 +44,10 @@ struct SimulatedClient {
                     pause: { _ in })
     }
 
-    /// What the protocol does not carry yet: the employers and grants a local write is checked
-    /// against. The simulation hands them to the replica as a directory service would.
-    func seedReference(employers: Set<String>) throws {
-        var batch = MirrorBatch()
-        for code in employers.sorted() {
-            batch.employers.append(MirrorRow(Employer(code: code, kind: code.hasPrefix("CPAS") ? .cpas : .commune,
-                                                      nameFR: code, nameNL: code, holidayCalendarID: "", payrollCutOffDay: 20),
-                                             employerCode: code, version: 0))
-            batch.grants.append(MirrorRow(Grant(id: "\(login)@\(code)", userID: login, employerCode: code, role: .payrollClerk),
-                                          employerCode: code, version: 0))
-        }
-        try replica.applyPulled(batch)
+    /// The signed-in user as the replica knows it from sync (the server's id, its grants);
+    /// before the first sync, a user the replica holds no grant for.
+    var user: User {
+        ((try? replica.user(id: login)) ?? nil) ?? User(id: login, login: login, displayName: login, language: .fr)
     }
 
     /// A crash: the engine's memory is gone; the replica file is opened again.

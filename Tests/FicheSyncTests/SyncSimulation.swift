@@ -86,8 +86,6 @@ struct SyncSimulation {
             if let written, cursor < written, try clients[index].replica.syncCounts().pending == 0 {
                 failures.append("step \(step) \(clients[index].name): synced but cursor \(cursor) < own write \(written)")
             }
-            // What a directory service would deliver with each sync: the user's employers and grants.
-            try clients[index].seedReference(employers: visible)
         }
 
         for index in clients.indices { try await sync(index) }
@@ -160,7 +158,7 @@ struct SyncSimulation {
                                           day: 1 + Int.random(in: 0..<28, using: &random))
                 else { return }
                 let record = TimeRecord.absence(id: UUID().uuidString.lowercased(), employerCode: employer, dossierID: dossier,
-                                                type: "annual_leave", from: day, to: day, enteredBy: client.login)
+                                                type: "annual_leave", from: day, to: day, enteredBy: client.user.id)
                 entry = try client.replica.recordAbsence(record, by: client.user, rules: try RuleBook.bundled())
             }
             if let entry { client.ledger.append(entry) }

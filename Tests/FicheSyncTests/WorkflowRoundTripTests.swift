@@ -62,12 +62,6 @@ final class WorkflowRoundTripTests: XCTestCase {
             }
             try await sup.session.sync()
             try await clerk.session.sync()
-            try sup.seedReference(employers: ["AC-T"])
-            try clerk.seedReference(employers: ["AC-T"])
-            var batch = MirrorBatch()
-            batch.grants = [MirrorRow(Grant(id: "sup-supervisor", userID: "sup", employerCode: "AC-T", role: .supervisor),
-                                      employerCode: "AC-T", version: 0)]
-            try sup.replica.applyPulled(batch)
 
             let january = try YearMonth.parse("2026-01")
             let closing = try XCTUnwrap(sup.replica.closePayrollMonth(employerCode: "AC-T", month: january, by: sup.user))
@@ -85,7 +79,7 @@ final class WorkflowRoundTripTests: XCTestCase {
                            [PayrollMonth(employerCode: "AC-T", month: january, status: .closed)])
             let leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
                                            from: try LocalDate.parse("2026-01-12"), to: try LocalDate.parse("2026-01-12"),
-                                           enteredBy: "clerk")
+                                           enteredBy: clerk.user.id)
             XCTAssertThrowsError(try clerk.replica.recordAbsence(leave, by: clerk.user, rules: try RuleBook.bundled())) { error in
                 XCTAssertEqual((error as? RuleViolation)?.code, "month.closed")
             }

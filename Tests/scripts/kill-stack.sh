@@ -105,7 +105,9 @@ done
 first_dossier() { case $1 in ac) echo 1 ;; cpas) echo 5 ;; both) echo 9 ;; esac; }
 employer_of() { case $1 in ac) echo AC ;; cpas) echo CPAS ;; both) [ $(($2 % 2)) -eq 0 ] && echo AC || echo CPAS ;; esac; }
 day_number=0
-make_entries() {  # make_entries CLIENT ROUND: a CSV of 1-3 absences on working days of 2027
+# Run in this shell, not in $(…): a subshell would lose the day counter (every round would reuse
+# the same days, and the overlapping imports would be refused) and draw other random numbers.
+make_entries() {  # make_entries CLIENT ROUND: writes entries_file, a CSV of 1-3 absences on working days of 2027
     local client=$1 round=$2 file="$work/$1-$2.csv" rows=$((1 + RANDOM % 3))
     echo "dossier_number,type,from,to,unit,hours,certificate" >"$file"
     for r in $(seq 1 "$rows"); do
@@ -115,13 +117,14 @@ make_entries() {  # make_entries CLIENT ROUND: a CSV of 1-3 absences on working 
         date=$(python3 -c "import datetime, sys; d = datetime.date(2027, 1, 4) + datetime.timedelta(days=7 * (int(sys.argv[1]) // 5) + int(sys.argv[1]) % 5); print(d)" "$day_number")
         echo "$(employer_of "$client" "$r")-$(printf %04d "$dossier"),annual_leave,$date,$date,day,,no" >>"$file"
     done
-    echo "$file"
+    entries_file=$file
 }
 
 declare -A sync_pid
 for kill_round in $(seq 1 "$kills"); do
     for client in "${clients[@]}"; do
-        file=$(make_entries "$client" "$kill_round")
+        make_entries "$client" "$kill_round"
+        file=$entries_file
         F "$client" import time-records "$file" >/dev/null 2>>"$work/import.log" || true
         F "$client" sync --once >/dev/null 2>&1 &
         sync_pid[$client]=$!

@@ -30,9 +30,13 @@ public struct Accounts: Sendable {
             if try await tx.first("SELECT code FROM employers WHERE code = ?", [.text(code)]) != nil {
                 throw CommandError("employer \(code) already exists")
             }
+            try await ChangeLog.lockClock(in: tx)
             try await tx.execute(
                 "INSERT INTO employers (code, kind, name_fr, name_nl, payroll_cutoff_day, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [.text(code), .text(kind.rawValue), .text(nameFR), .text(nameNL), .int(Int64(payrollCutOffDay)), .text(now)])
+            // Logged like any row: replicas granted at the employer later fetch it with its scope.
+            try await ChangeLog.append([.init(scope: code, entity: .employer, id: code, op: .upsert,
+                                              row: try await ReferenceRows.employer(code, in: tx))], in: tx)
             try await AuditLog.record(.init(action: "employer.add", decision: "done", employerCode: code, entity: "employer",
                                             entityID: code, newValue: "\(kind.rawValue) \(nameFR) / \(nameNL)"), at: now, in: tx)
         }
@@ -42,7 +46,8 @@ public struct Accounts: Sendable {
     @discardableResult
     /// - Parameter niss: the national number of the person the account belongs to when they are
     ///   also staff, so that they never review entries of their own dossier (four-eyes rule).
-    public func addUser(login: String, displayName: String, password: String, niss: String? = nil) async throws -> String {
+    public func addUser(login: String, displayName: String, password: String, niss: String? = nil,
+                        language: Language = .fr) async throws -> String {
         guard login.range(of: "^[a-z0-9._@-]{2,64}$", options: .regularExpression) != nil else {
             throw CommandError("login '\(login)' must be 2 to 64 lower-case letters, digits, '.', '_', '@' or '-'")
         }
@@ -58,8 +63,8 @@ public struct Accounts: Sendable {
                 throw CommandError("user \(login) already exists")
             }
             try await tx.execute(
-                "INSERT INTO users (id, login, display_name, password_hash, active, created_at, niss) VALUES (?, ?, ?, ?, 1, ?, ?)",
-                [.text(id), .text(login), .text(displayName), .text(hash), .text(now), .optional(nissDigits)])
+                "INSERT INTO users (id, login, display_name, password_hash, active, created_at, niss, language) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
+                [.text(id), .text(login), .text(displayName), .text(hash), .text(now), .optional(nissDigits), .text(language.rawValue)])
             try await AuditLog.record(.init(userID: id, action: "user.add", decision: "done", entity: "user", entityID: id,
                                             newValue: login), at: now, in: tx)
         }
@@ -81,15 +86,25 @@ public struct Accounts: Sendable {
                 throw CommandError("\(login) already holds \(role.rawValue) at \(employer)")
             }
             try await ChangeLog.lockClock(in: tx)
+            let grantID = Secrets.identifier()
             try await tx.execute(
                 "INSERT INTO grants (id, user_id, employer_code, role, valid_from, valid_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(Secrets.identifier()), .text(userID), .text(employer), .text(role.rawValue),
+                [.text(grantID), .text(userID), .text(employer), .text(role.rawValue),
                  .optional(validFrom?.iso), .optional(validTo?.iso), .text(now)])
+            // Every replica of the employer learns the user (names, payroll clerks) and the grant
+            // (a device checks its own writes against the grants it holds).
+            var entries: [ChangeLog.Entry] = [
+                .init(scope: employer, entity: .user, id: userID, op: .upsert,
+                      row: try await ReferenceRows.user(userID, at: employer, in: tx)),
+                .init(scope: employer, entity: .grant, id: grantID, op: .upsert,
+                      row: try await ReferenceRows.grant(grantID, in: tx)),
+            ]
             let rights = try await GrantLoader.rights(of: userID, on: today, in: tx)
             if rights.may(.viewDossier, at: employer) {
-                try await ChangeLog.append([.init(scope: employer, entity: .scope, id: employer, op: .scopeAdded, row: nil,
-                                                  targetUser: userID)], in: tx)
+                entries.append(.init(scope: employer, entity: .scope, id: employer, op: .scopeAdded, row: nil,
+                                     targetUser: userID))
             }
+            try await ChangeLog.append(entries, in: tx)
             try await AuditLog.record(.init(userID: userID, action: "grant.add", decision: "done", employerCode: employer,
                                             entity: "grant", entityID: login, newValue: role.rawValue), at: now, in: tx)
         }
@@ -103,16 +118,18 @@ public struct Accounts: Sendable {
         let today = Timestamps.brusselsDay(configuration.now())
         try await store.write { tx in
             let userID = try await Self.userID(login: login, in: tx)
-            guard try await tx.first("SELECT id FROM grants WHERE user_id = ? AND employer_code = ? AND role = ?",
-                                     [.text(userID), .text(employer), .text(role.rawValue)]) != nil else {
+            guard let grantID = try await tx.first("SELECT id FROM grants WHERE user_id = ? AND employer_code = ? AND role = ?",
+                                                   [.text(userID), .text(employer), .text(role.rawValue)])?.string("id") else {
                 throw CommandError("\(login) holds no \(role.rawValue) at \(employer)")
             }
             try await ChangeLog.lockClock(in: tx)
-            try await tx.execute("DELETE FROM grants WHERE user_id = ? AND employer_code = ? AND role = ?",
-                                 [.text(userID), .text(employer), .text(role.rawValue)])
+            try await tx.execute("DELETE FROM grants WHERE id = ?", [.text(grantID)])
             let rights = try await GrantLoader.rights(of: userID, on: today, in: tx)
             let op: ChangeOperation = rights.may(.viewDossier, at: employer) ? .scopeAdded : .scopeRemoved
-            try await ChangeLog.append([.init(scope: employer, entity: .scope, id: employer, op: op, row: nil,
+            // The grant leaves every replica of the employer (a user left without grants there is
+            // dropped by the replica itself); the user's own devices get the scope event.
+            try await ChangeLog.append([.init(scope: employer, entity: .grant, id: grantID, op: .delete, row: nil),
+                                        .init(scope: employer, entity: .scope, id: employer, op: op, row: nil,
                                               targetUser: userID)], in: tx)
             try await AuditLog.record(.init(userID: userID, action: "grant.remove", decision: "done", employerCode: employer,
                                             entity: "grant", entityID: login, oldValue: role.rawValue), at: now, in: tx)

@@ -21,5 +21,7 @@ enum PostgresSchema {
         "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS rejection_reason TEXT",
         "ALTER TABLE users ADD COLUMN IF NOT EXISTS niss TEXT",
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version BIGINT NOT NULL)",
+        // The language a user reads (sent to replicas with the user's name).
+        "ALTER TABLE users ADD COLUMN IF NOT EXISTS language TEXT NOT NULL DEFAULT 'fr'",
     ] + ServerSchema.indexes
 }

@@ -8,7 +8,9 @@ enum RowProjection {
         switch entity {
         case .timeRecord: return .viewTimeRecords
         case .art60Event: return .viewArt60
-        case .dossier, .note, .payrollMonth, .scope: return .viewDossier
+        // Reference rows (the employer, its users and grants) go with the employer's dossiers,
+        // so a scope removal takes them away with the rest.
+        case .dossier, .note, .payrollMonth, .scope, .employer, .user, .grant: return .viewDossier
         }
     }
 

@@ -18,16 +18,23 @@ struct SnapshotReader: Sendable {
         var employers: [String]
         var entity: Int
         var after: String
+        /// 1 since reference rows come first; nil in tokens signed before (their `entity` counts
+        /// from the dossiers).
+        var layout: Int?
     }
 
-    static let entities: [(entity: SyncEntity, table: String, live: String)] = [
-        (.dossier, "dossiers", " AND deleted_at IS NULL"),
-        (.timeRecord, "time_records", " AND deleted_at IS NULL"),
-        (.note, "notes", ""),
-        // Closed months must reach every device, or a replica would accept entries the server refuses.
-        (.payrollMonth, "(SELECT employer_code || '/' || month AS id, employer_code, month, status FROM payroll_months) pm", ""),
-        (.art60Event, "art60_events", ""),
-    ]
+    /// Reference rows first, so a replica's first dossier page already knows the employer, the
+    /// clerks' names and its own grants.
+    static let entities: [(entity: SyncEntity, table: String, live: String, key: String)] =
+        ReferenceRows.snapshotSources.map { ($0.entity, $0.table, "", $0.key) } + [
+            (.dossier, "dossiers", " AND deleted_at IS NULL", "id"),
+            (.timeRecord, "time_records", " AND deleted_at IS NULL", "id"),
+            (.note, "notes", "", "id"),
+            // Closed months must reach every device, or a replica would accept entries the server refuses.
+            (.payrollMonth, "(SELECT employer_code || '/' || month AS id, employer_code, month, status FROM payroll_months) pm", "", "id"),
+            (.art60Event, "art60_events", "", "id"),
+        ]
+    static let layout = 1
     static let maximumLimit = 5000
 
     func page(token: String?, employer: String?, limit requested: Int, caller: Caller) async throws -> SnapshotPage {
@@ -35,32 +42,37 @@ struct SnapshotReader: Sendable {
         var position: Position
         if let token {
             position = try verify(token)
+            if position.layout == nil {
+                position.entity += ReferenceRows.snapshotSources.count
+                position.layout = Self.layout
+            }
             guard position.user == caller.userID else { throw APIError.badRequest("this token belongs to another user") }
         } else {
             let pinned = try await store.read { tx in
                 try await tx.first("SELECT seq FROM sync_clock WHERE id = 1")?.int("seq") ?? 0
             }
             let employers = caller.visibleEmployers.filter { employer == nil || $0 == employer }
-            position = Position(user: caller.userID, pinned: pinned, employers: employers, entity: 0, after: "")
+            position = Position(user: caller.userID, pinned: pinned, employers: employers, entity: 0, after: "",
+                                layout: Self.layout)
             await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
                                      decision: "allowed", employerCode: employers.joined(separator: ",")),
                                at: configuration.now())
         }
         // Grants are checked again at every page: a removed grant stops the snapshot's rows.
-        let (entity, table, live) = Self.entities[min(position.entity, Self.entities.count - 1)]
+        let (entity, table, live, key) = Self.entities[min(position.entity, Self.entities.count - 1)]
         let permission = RowProjection.permission(for: entity)
         let employers = position.employers.filter { caller.rights.may(permission, at: $0) }
         let after = position.after
         let rows: [StoreRow] = employers.isEmpty ? [] : try await store.read { tx in
             try await tx.query(
-                "SELECT * FROM \(table) WHERE employer_code IN (\(employers.map { _ in "?" }.joined(separator: ", "))) AND id > ?\(live) ORDER BY id LIMIT ?",
+                "SELECT * FROM \(table) WHERE employer_code IN (\(employers.map { _ in "?" }.joined(separator: ", "))) AND \(key) > ?\(live) ORDER BY \(key) LIMIT ?",
                 employers.map(SQLValue.text) + [.text(after), .int(Int64(limit + 1))])
         }
         let pageRows = rows.prefix(limit).compactMap { row in
-            RowProjection.project(row.fields(excluding: ["deleted_at"]), entity: entity,
+            RowProjection.project(row.fields(excluding: ["deleted_at", "page_key"]), entity: entity,
                                   employer: row.string("employer_code") ?? "", rights: caller.rights)
         }
-        if rows.count > limit, let last = rows.prefix(limit).last?.string("id") {
+        if rows.count > limit, let last = rows.prefix(limit).last?.string(key) {
             position.after = last
         } else {
             position.entity += 1
