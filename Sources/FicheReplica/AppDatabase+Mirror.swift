@@ -38,6 +38,21 @@ extension AppDatabase {
                 try Self.upsert(db, table: "time_record", key: ["id"], columns: row.value.replicaColumns, version: row.version)
                 try WorkingView.recompute(db, entity: "time_record", id: row.value.id)
             }
+            for row in batch.partners {
+                try Self.upsert(db, table: "partner", key: ["id"], columns: row.value.replicaColumns, version: row.version)
+            }
+            for row in batch.art60Contracts {
+                try Self.upsert(db, table: "art60_contract", key: ["id"], columns: row.value.replicaColumns,
+                                version: row.version)
+            }
+            for row in batch.placements {
+                try Self.upsert(db, table: "placement", key: ["id"],
+                                columns: row.value.replicaColumns(employerCode: row.employerCode), version: row.version)
+            }
+            for row in batch.art60Events {
+                try Self.upsert(db, table: "art60_event", key: ["id"],
+                                columns: row.value.replicaColumns(employerCode: row.employerCode), version: row.version)
+            }
         }
     }
 

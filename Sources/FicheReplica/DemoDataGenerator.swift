@@ -60,6 +60,8 @@ public struct DemoDataGenerator: Sendable {
         ("placement_by_contract", "placement", "contract_id, start"),
         ("placement_by_partner", "placement", "partner_id"),
         ("art60_contract_by_dossier", "art60_contract", "dossier_id"),
+        ("time_record_by_status", "time_record", "status, start"),
+        ("time_record_by_type", "time_record", "type_code, start"),
     ]
 
     private static func clear(_ db: Database) throws {

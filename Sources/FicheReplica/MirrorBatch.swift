@@ -10,6 +10,10 @@ public struct MirrorBatch: Sendable {
     public var dossiers: [MirrorRow<Dossier>] = []
     public var careerPeriods: [MirrorRow<CareerPeriod>] = []
     public var timeRecords: [MirrorRow<TimeRecord>] = []
+    public var partners: [MirrorRow<Partner>] = []
+    public var art60Contracts: [MirrorRow<Art60Contract>] = []
+    public var placements: [MirrorRow<Placement>] = []
+    public var art60Events: [MirrorRow<Art60Event>] = []
 
     public init() {}
 }

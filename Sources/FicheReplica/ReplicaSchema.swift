@@ -43,6 +43,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v4-art60", migrate: createArt60)
         migrator.registerMigration("v5-outbox-audit-sync", migrate: createSync)
         migrator.registerMigration("v6-dossier-list-search", migrate: createDossierList)
+        migrator.registerMigration("v7-queue-indexes", migrate: createQueueIndexes)
         return migrator
     }
 
@@ -315,6 +316,23 @@ enum ReplicaSchema {
                 content='dossier_list', content_rowid='list_id',
                 tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')
             """)
+    }
+
+    /// The supervisors' queues read time records by status (submitted ones to validate, drafts
+    /// left at month closing) and by type (sickness without certificate, unjustified absences),
+    /// in date order; without these, each queue would scan millions of records. Both tables of
+    /// the working view get them, so the view's two halves are read from an index.
+    static let queueIndexes: [(name: String, table: String, columns: [String])] = [
+        ("time_record_by_status", "time_record", ["status", "start"]),
+        ("local_time_record_by_status", "local_time_record", ["status", "start"]),
+        ("time_record_by_type", "time_record", ["type_code", "start"]),
+        ("local_time_record_by_type", "local_time_record", ["type_code", "start"]),
+    ]
+
+    private static func createQueueIndexes(_ db: Database) throws {
+        for index in queueIndexes {
+            try db.create(index: index.name, on: index.table, columns: index.columns, ifNotExists: true)
+        }
     }
 
     /// One index per list order (and per filter that leads it); see `DossierSortOrder`.

@@ -13,6 +13,6 @@ extension User {
         let r = StoredRow(row: row, table: "app_user")
         let language: Language = (try? r.value("language", as: Language.self)) ?? .fr
         self.init(id: try r.text("id"), login: try r.text("login"), displayName: try r.text("display_name"),
-                  language: language, personID: row["person_id"], active: row["active"] ?? true)
+                  language: language, personID: r.optionalText("person_id"), active: (row["active"] as Bool?) ?? true)
     }
 }

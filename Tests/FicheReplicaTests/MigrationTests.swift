@@ -51,6 +51,7 @@ final class MigrationTests: XCTestCase {
     func testMigrationsAreListedInTheOrderTheyRun() {
         XCTAssertEqual(ReplicaSchema.migrator.migrations, [
             "v1-reference", "v2-dossiers", "v3-time-records", "v4-art60", "v5-outbox-audit-sync", "v6-dossier-list-search",
+            "v7-queue-indexes",
         ])
     }
 }

@@ -1,0 +1,64 @@
+import FicheDomain
+import GRDB
+
+extension AppDatabase {
+    /// Art. 60 contracts running on `asOf` that need the follow-up cell within `withinDays`:
+    /// those ending (end date, else planned end) in the window, and those whose worker's
+    /// projected target date falls in the window or has already passed. Earliest date first.
+    ///
+    /// The progress of every running contract is computed with `Art60Progress`, from the
+    /// working view (records just entered count); birth dates, careers and records are read
+    /// in batches, a few queries for all contracts (a CPAS follows about 300).
+    ///
+    /// ```swift
+    /// let watch = try database.art60Watch(asOf: today, withinDays: 30, rules: rules)
+    /// watch.first?.reasons   // [.targetReached(on: 2026-05-04)]
+    /// ```
+    public func art60Watch(asOf: LocalDate, withinDays: Int = 30, rules: RuleBook) throws -> [Art60WatchItem] {
+        try writer.read { db in
+            let horizon = asOf.adding(days: withinDays)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT c.*, \(BatchedReads.listSelection), p.birth_date AS worker_birth_date,
+                       \(BatchedReads.createdAtColumn(entity: "art60_contract", idColumn: "c.id"))
+                FROM art60_contract c
+                JOIN dossier_list l ON l.id = c.dossier_id
+                JOIN dossier_view d ON d.id = c.dossier_id
+                JOIN person_view p ON p.id = d.person_id
+                WHERE c.start <= ?1 AND (c."end" IS NULL OR c."end" >= ?1)
+                """), arguments: [asOf.iso])
+            let contracts = try rows.map(Art60Contract.init(stored:))
+            guard let earliest = contracts.map(\.start).min() else { return [] }
+            let dossierIDs = Array(Set(contracts.map(\.dossierID)))
+            // The projection runs up to ten years past the contract start, over absences already entered.
+            let latest = horizon.adding(days: 3653)
+            let records = try BatchedReads.timeRecords(db, dossierIDs: dossierIDs, from: earliest, to: latest)
+            let dossiers = try BatchedReads.dossiers(db, ids: dossierIDs)
+            let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
+                                                           to: latest, rules: rules)
+            var items: [Art60WatchItem] = []
+            for (row, contract) in zip(rows, contracts) {
+                var reasons: [Art60WatchReason] = []
+                if let end = contract.end ?? contract.plannedEnd, end >= asOf, end <= horizon {
+                    reasons.append(.ending(on: end))
+                }
+                var progress: Art60Progress?
+                if let calendar = calendars[contract.dossierID],
+                   let birthDate = try? LocalDate.parse(row["worker_birth_date"] ?? "") {
+                    progress = try? Art60Progress(contract: contract, birthDate: birthDate, rules: rules,
+                                                  calendar: calendar, records: records[contract.dossierID] ?? [],
+                                                  asOf: asOf)
+                }
+                if let target = progress?.projectedTargetDate, target <= horizon {
+                    reasons.append(target <= asOf ? .targetReached(on: target) : .targetSoon(on: target))
+                }
+                guard !reasons.isEmpty else { continue }
+                items.append(Art60WatchItem(
+                    contract: contract, dossier: BatchedReads.listRow(prefixed: row),
+                    reasons: reasons.sorted { $0.date < $1.date }, progress: progress,
+                    ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: contract.start, asOf: asOf),
+                    link: DossierLink(dossierID: contract.dossierID, tab: .art60)))
+            }
+            return items.sorted { ($0.dueDate, $0.dossier.sortName, $0.contract.id) < ($1.dueDate, $1.dossier.sortName, $1.contract.id) }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import FicheDomain
+import GRDB
+
+extension AppDatabase {
+    /// Absences (sickness, work accident…) whose certificate was due before `asOf` and not
+    /// received, longest overdue first.
+    ///
+    /// Whether a certificate is needed, and by when, is `TimeSheet.certificateRequirement`:
+    /// the type's rule in the catalogue, the first-day exemption of contract staff (three
+    /// one-day absences a year) and the deadline in working days of the dossier's calendar.
+    /// The candidates are the records of types needing one, not received and not rejected,
+    /// read from the `(type_code, start)` index; the exemption only counts such records, so
+    /// they are all the rule needs.
+    ///
+    /// ```swift
+    /// let missing = try database.missingCertificates(asOf: today, rules: rules)
+    /// missing.first?.dueBy   // 2026-03-04
+    /// ```
+    /// - Parameter employerCode: only this employer's records; every employer held when nil.
+    public func missingCertificates(asOf: LocalDate, rules: RuleBook,
+                                    employerCode: String? = nil) throws -> [MissingCertificateItem] {
+        try writer.read { db in
+            try Self.missingCertificates(db, asOf: asOf, rules: rules, employerCode: employerCode, in: nil)
+        }
+    }
+
+    /// Missing certificates on `asOf`, of records starting in `month` when given.
+    static func missingCertificates(_ db: Database, asOf: LocalDate, rules: RuleBook, employerCode: String?,
+                                    in month: YearMonth?) throws -> [MissingCertificateItem] {
+        let codes = rules.absenceCatalogue.types.filter(\.certificate.required).map(\.code)
+        guard !codes.isEmpty else { return [] }
+        // Earlier records of the same year use up the first-day exemption: read from 1 January.
+        let from = month.flatMap { LocalDate(year: $0.year, month: 1, day: 1) }
+        let last = month.map { min($0.lastDay, asOf) } ?? asOf
+        let marks = databaseQuestionMarks(count: codes.count)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT r.*, \(BatchedReads.listSelection),
+                   \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
+            FROM time_record_view r
+            JOIN dossier_list l ON l.id = r.dossier_id
+            WHERE r.type_code IN (\(marks)) AND r.start <= ? AND r.start >= ?
+              AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected'
+              AND (? IS NULL OR r.employer_code = ?)
+            """), arguments: StatementArguments(codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
+        let records = try rows.map(TimeRecord.init(stored:))
+        let byDossier = Dictionary(grouping: records, by: \.dossierID)
+        let dossiers = try BatchedReads.dossiers(db, ids: Array(byDossier.keys))
+        let earliest = records.map(\.start).min() ?? asOf
+        // The deadline counts working days after the start, at most a few weeks ahead.
+        let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
+                                                       to: asOf.adding(days: 60), rules: rules)
+        var sheets: [String: TimeSheet] = [:]
+        for (id, dossierRecords) in byDossier {
+            guard let dossier = dossiers[id], let calendar = calendars[id] else { continue }
+            sheets[id] = TimeSheet(dossier: dossier, records: dossierRecords, catalogue: rules.absenceCatalogue,
+                                   calendar: calendar)
+        }
+        var items: [MissingCertificateItem] = []
+        for (row, record) in zip(rows, records) {
+            if let month, !month.contains(record.start) { continue }
+            guard let sheet = sheets[record.dossierID],
+                  case .required(let dueBy) = sheet.certificateRequirement(for: record), dueBy < asOf else { continue }
+            items.append(MissingCertificateItem(
+                record: record, dossier: BatchedReads.listRow(prefixed: row), dueBy: dueBy,
+                daysOverdue: dueBy.days(to: asOf),
+                ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
+                link: DossierLink(dossierID: record.dossierID, tab: .timeRecords)))
+        }
+        return items.sorted { ($0.dueBy, $0.dossier.sortName, $0.record.id) < ($1.dueBy, $1.dossier.sortName, $1.record.id) }
+    }
+}

@@ -1,0 +1,148 @@
+import FicheDomain
+import GRDB
+
+/// Reads shared by the screens' queries: per-dossier rows loaded for many dossiers at once,
+/// work calendars, and the age of a queue item.
+enum BatchedReads {
+    /// Dossier ids per `IN (…)` query: well under SQLite's parameter limit, and each id is one
+    /// seek in the `(dossier_id, start)` index of the mirror and of the overlay.
+    static let chunkSize = 500
+
+    /// `ids` in chunks of `chunkSize`.
+    static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
+    }
+
+    /// The time records (working view) of `dossierIDs` touching `from`…`to`, by dossier, in date order.
+    static func timeRecords(_ db: Database, dossierIDs: [String], from: LocalDate,
+                            to: LocalDate) throws -> [String: [TimeRecord]] {
+        var result: [String: [TimeRecord]] = [:]
+        for chunk in chunks(dossierIDs) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM time_record_view
+                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start <= ? AND "end" >= ?
+                """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
+            for row in rows {
+                let record = try TimeRecord(stored: row)
+                result[record.dossierID, default: []].append(record)
+            }
+        }
+        return result.mapValues { $0.sorted { ($0.start, $0.id) < ($1.start, $1.id) } }
+    }
+
+    /// The records (working view) of `dossierIDs` booked in `month` as corrections of a closed month, by dossier.
+    static func corrections(_ db: Database, dossierIDs: [String], bookedIn month: YearMonth) throws -> [String: [TimeRecord]] {
+        var result: [String: [TimeRecord]] = [:]
+        for chunk in chunks(dossierIDs) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM time_record_view
+                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND correction_month = ?
+                """), arguments: StatementArguments(chunk + [month.description]))
+            for row in rows {
+                let record = try TimeRecord(stored: row)
+                result[record.dossierID, default: []].append(record)
+            }
+        }
+        return result
+    }
+
+    /// The career periods of `dossierIDs` touching `from`…`to`, by dossier.
+    static func careerPeriods(_ db: Database, dossierIDs: [String], from: LocalDate,
+                              to: LocalDate) throws -> [String: [CareerPeriod]] {
+        var result: [String: [CareerPeriod]] = [:]
+        for chunk in chunks(dossierIDs) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM career_period
+                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start <= ?
+                  AND ("end" IS NULL OR "end" >= ?)
+                """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
+            for row in rows {
+                let period = try CareerPeriod(stored: row)
+                result[period.dossierID, default: []].append(period)
+            }
+        }
+        return result
+    }
+
+    /// Every employer held, by code.
+    static func employers(_ db: Database) throws -> [String: Employer] {
+        let employers = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM employer")).map(Employer.init(stored:))
+        return Dictionary(employers.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The work calendar of a dossier: its career periods' schedules and its employer's
+    /// holidays; a dossier without career periods is read as full time (as the time-sheet
+    /// checks of local writes do), so its records still count on working days.
+    static func workCalendar(holidays: HolidayCalendar, periods: [CareerPeriod]) -> WorkCalendar {
+        periods.isEmpty
+            ? WorkCalendar(holidays: holidays, schedule: .fullTime)
+            : WorkCalendar(holidays: holidays, career: Career(periods: periods))
+    }
+
+    /// The `created_at` column of a queue query: the first audit row of the record
+    /// (`entity`, `idColumn`), read from the `audit_by_target` index; NULL for a record that
+    /// was never changed on this replica.
+    static func createdAtColumn(entity: String, idColumn: String) -> String {
+        """
+        (SELECT a.at FROM audit a WHERE a.entity = '\(entity)' AND a.target_id = \(idColumn) ORDER BY a.id LIMIT 1) AS created_at
+        """
+    }
+
+    /// Days since a record was created: from its first audit row's date (`createdAt`, ISO 8601)
+    /// when there is one, else from `start`; never negative (a leave entered for next month is 0 days old).
+    static func ageDays(createdAt: String?, start: LocalDate, asOf: LocalDate) -> Int {
+        var created = start
+        if let createdAt, let date = try? LocalDate.parse(String(createdAt.prefix(10))) { created = date }
+        return max(0, created.days(to: asOf))
+    }
+
+    /// The `dossier_list` columns of a queue item, selected from `l` under `list_`-prefixed names
+    /// (the record's own `id`, `status`… keep theirs).
+    static let listSelection = [
+        "list_id", "id", "number", "last_name", "first_name", "employer_code", "category", "payroll_clerk",
+        "sort_name", "status", "payroll_clerk_id", "clerk_sort",
+    ].map { "l.\($0) AS list_\($0)" }.joined(separator: ", ")
+
+    /// The dossier list row of a queue query (see `listSelection`).
+    static func listRow(prefixed row: Row) -> DossierListRow {
+        DossierListRow(
+            id: row["list_id"], dossierNumber: row["list_number"], lastName: row["list_last_name"],
+            firstName: row["list_first_name"], employerCode: row["list_employer_code"], category: row["list_category"],
+            payrollClerk: row["list_payroll_clerk"], sortName: row["list_sort_name"], status: row["list_status"],
+            payrollClerkID: row["list_payroll_clerk_id"], clerkSortKey: row["list_clerk_sort"])
+    }
+
+    /// The dossiers (working view) with `ids`, by id.
+    static func dossiers(_ db: Database, ids: [String]) throws -> [String: Dossier] {
+        var result: [String: Dossier] = [:]
+        for chunk in chunks(ids) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM dossier_view WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """), arguments: StatementArguments(chunk))
+            for row in rows {
+                let dossier = try Dossier(stored: row)
+                result[dossier.id] = dossier
+            }
+        }
+        return result
+    }
+
+    /// The work calendar of each of `dossiers` over `from`…`to`: career periods read in
+    /// batches, holidays of each dossier's employer.
+    static func workCalendars(_ db: Database, dossiers: [Dossier], from: LocalDate, to: LocalDate,
+                              rules: RuleBook) throws -> [String: WorkCalendar] {
+        let employers = try employers(db)
+        var holidays: [String: HolidayCalendar] = [:]
+        for code in Set(dossiers.map(\.employerCode)) {
+            guard let employer = employers[code] else { throw MissingRowError(entity: "employer", id: code) }
+            holidays[code] = try rules.holidayCalendar(for: employer)
+        }
+        let periods = try careerPeriods(db, dossierIDs: dossiers.map(\.id), from: from, to: to)
+        var result: [String: WorkCalendar] = [:]
+        for dossier in dossiers {
+            guard let calendar = holidays[dossier.employerCode] else { continue }
+            result[dossier.id] = workCalendar(holidays: calendar, periods: periods[dossier.id] ?? [])
+        }
+        return result
+    }
+}
