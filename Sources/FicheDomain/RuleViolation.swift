@@ -34,6 +34,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// A clocking falls in time an absence already covers on that day.
     case clockingDuringAbsence(date: LocalDate, otherRecordID: String)
     case monthClosed(month: YearMonth, correctionMonth: YearMonth)
+    /// A payroll month cannot close while `count` of its records still wait for review.
+    case monthHasSubmittedRecords(month: YearMonth, count: Int)
     case certificateMissing(code: String, dueBy: LocalDate)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
     case validationOfOwnEntry(userID: String)
@@ -75,6 +77,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingWeekTooLong: return "clocking.week_too_long"
         case .clockingDuringAbsence: return "clocking.during_absence"
         case .monthClosed: return "month.closed"
+        case .monthHasSubmittedRecords: return "month.submitted_records"
         case .certificateMissing: return "certificate.missing"
         case .statusTransition: return "status.transition"
         case .validationOfOwnEntry: return "four_eyes.own_entry"
@@ -129,6 +132,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["date": date.iso, "other_record": other]
         case .monthClosed(let month, let correction):
             return ["month": month.description, "correction_month": correction.description]
+        case .monthHasSubmittedRecords(let month, let count):
+            return ["month": month.description, "count": String(count)]
         case .certificateMissing(let code, let dueBy):
             return ["type": code, "due_by": dueBy.iso]
         case .statusTransition(let from, let to):
@@ -180,6 +185,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return "Clocking in the week of \(w.iso) totals \(m) minutes; the maximum is \(max)"
         case .clockingDuringAbsence(let d, let other): return "Clocking on \(d.iso) falls within absence \(other)"
         case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
+        case .monthHasSubmittedRecords(let m, let n): return "Payroll month \(m) cannot close: \(n) records still wait for review"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"
         case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"

@@ -51,27 +51,7 @@ extension AppDatabase {
     @discardableResult
     public func updateDossierField(_ dossierID: String, _ field: DossierField, to value: String?, by user: User,
                                    now: Date = Date()) throws -> OutboxEntry? {
-        try write { db in
-            guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [dossierID]) else {
-                throw MissingRowError(entity: "dossier", id: dossierID)
-            }
-            let dossier = try Dossier(stored: dossierRow)
-            try Self.rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
-            let stored = try Self.storedValue(field, value)
-            let table = field.entity
-            let targetID = field.entity == "person" ? dossier.personID : dossier.id
-            guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
-                throw MissingRowError(entity: table, id: targetID)
-            }
-            let old: DatabaseValue = current[field.rawValue]
-            if old == stored { return nil }
-            let payload = MutationPayload(fields: [field.rawValue: (old, stored)])
-            let entry = try Self.writeChange(db, mutation: "updateDossierField", entity: table, targetID: targetID,
-                                             employerCode: dossier.employerCode, baseVersion: current["version"],
-                                             payload: payload, user: user, now: now)
-            try WorkingView.recompute(db, entity: table, id: targetID)
-            return entry
-        }
+        try write { db in try Self.changeField(db, dossierID, field, to: value, by: user, now: now) }
     }
 
     /// The local changes not yet acknowledged by the server, oldest first.
@@ -81,7 +61,8 @@ extension AppDatabase {
         }
     }
 
-    /// The audit trail of one row (`entity` is `time_record`, `person` or `dossier`), oldest first.
+    /// The audit trail of one row (`entity` is `time_record`, `person`, `dossier`, `art60_event`,
+    /// `payroll_month` or `reveal` for a dossier whose NISS or IBAN was shown in full), oldest first.
     public func auditTrail(entity: String, targetID: String) throws -> [AuditEntry] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = ? AND target_id = ? ORDER BY id",
@@ -90,6 +71,30 @@ extension AppDatabase {
     }
 
     // MARK: Inside the write transaction
+
+    /// One dossier field changed inside the caller's transaction (see `updateDossierField`).
+    static func changeField(_ db: Database, _ dossierID: String, _ field: DossierField, to value: String?, by user: User,
+                            now: Date) throws -> OutboxEntry? {
+        guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [dossierID]) else {
+            throw MissingRowError(entity: "dossier", id: dossierID)
+        }
+        let dossier = try Dossier(stored: dossierRow)
+        try rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
+        let stored = try storedValue(field, value)
+        let table = field.entity
+        let targetID = field.entity == "person" ? dossier.personID : dossier.id
+        guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
+            throw MissingRowError(entity: table, id: targetID)
+        }
+        let old: DatabaseValue = current[field.rawValue]
+        if old == stored { return nil }
+        let payload = MutationPayload(fields: [field.rawValue: (old, stored)])
+        let entry = try writeChange(db, mutation: "updateDossierField", entity: table, targetID: targetID,
+                                    employerCode: dossier.employerCode, baseVersion: current["version"],
+                                    payload: payload, user: user, now: now)
+        try WorkingView.recompute(db, entity: table, id: targetID)
+        return entry
+    }
 
     static func rights(_ db: Database, user: User, now: Date) throws -> AccessRights {
         let grants = try Row.fetchAll(db, sql: "SELECT * FROM user_grant WHERE user_id = ?", arguments: [user.id])
@@ -100,6 +105,14 @@ extension AppDatabase {
     /// The dossier's sheet with the records that can clash with `record` (same dates), its
     /// work calendar and its employer's payroll months.
     static func timeSheet(_ db: Database, dossier: Dossier, around record: TimeRecord, rules: RuleBook) throws -> TimeSheet {
+        try timeSheet(db, dossier: dossier, from: record.start, to: record.end, rules: rules)
+    }
+
+    /// The dossier's sheet with its records that touch `start...end` (working view, pending
+    /// changes included), its work calendar and its employer's payroll months (closings made on
+    /// this device included).
+    static func timeSheet(_ db: Database, dossier: Dossier, from start: LocalDate, to end: LocalDate,
+                          rules: RuleBook) throws -> TimeSheet {
         guard let employerRow = try Row.fetchOne(db, sql: "SELECT * FROM employer WHERE code = ?", arguments: [dossier.employerCode]) else {
             throw MissingRowError(entity: "employer", id: dossier.employerCode)
         }
@@ -112,8 +125,8 @@ extension AppDatabase {
             : WorkCalendar(holidays: holidays, career: Career(periods: periods))
         let records = try Row.fetchAll(db, sql: """
             SELECT * FROM time_record_view WHERE dossier_id = ? AND start <= ? AND "end" >= ?
-            """, arguments: [dossier.id, record.end.iso, record.start.iso]).map(TimeRecord.init(stored:))
-        let months = try Row.fetchAll(db, sql: "SELECT * FROM payroll_month WHERE employer_code = ?",
+            """, arguments: [dossier.id, end.iso, start.iso]).map(TimeRecord.init(stored:))
+        let months = try Row.fetchAll(db, sql: "SELECT * FROM payroll_month_view WHERE employer_code = ?",
                                       arguments: [dossier.employerCode]).map(PayrollMonth.init(stored:))
         return TimeSheet(dossier: dossier, records: records, catalogue: rules.absenceCatalogue, calendar: calendar,
                          payrollMonths: months)

@@ -158,9 +158,18 @@ extension AppDatabase {
     /// Recomputes a working row, but never brings back a row of an employer the user lost, nor
     /// builds a person or dossier from changes alone when its mirror row is gone.
     static func recomputeSynced(_ db: Database, entity: String, id: String, employerCode: String) throws {
+        if entity == "payroll_month" {
+            if try scopeIsRemoved(db, employerCode), let key = WorkingView.payrollMonthKey(id) {
+                try db.execute(sql: "DELETE FROM local_payroll_month WHERE employer_code = ? AND month = ?",
+                               arguments: [key.employerCode, key.month])
+                return
+            }
+            return try WorkingView.recomputePayrollMonth(db, id: id)
+        }
         guard let table = WorkingView.tables[entity] else { return }
         let mirrorExists = try Row.fetchOne(db, sql: "SELECT 1 FROM \(table.name) WHERE id = ?", arguments: [id]) != nil
-        if try scopeIsRemoved(db, employerCode) || (!mirrorExists && entity != "time_record") {
+        let createdLocally = entity == "time_record" || entity == "art60_event"
+        if try scopeIsRemoved(db, employerCode) || (!mirrorExists && !createdLocally) {
             try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
             if entity == "dossier" { try DossierListIndex.refresh(db, dossierIDs: [id]) }
             return
@@ -229,8 +238,22 @@ extension AppDatabase {
                 "start_minute": integer("start_minute"), "end_minute": integer("end_minute"), "minutes": integer("minutes"),
                 "certificate_received": ((f["certificate_received"] ?? nil) == "1").databaseValue,
                 "status": required("status"), "entered_by": required("entered_by"),
+                "reviewed_by": text("reviewed_by"), "rejection_reason": text("rejection_reason"),
             ], version: row.version)
             try recomputeSynced(db, entity: "time_record", id: row.id, employerCode: row.employerCode)
+        case "payroll_month":
+            guard let month = f["month"] ?? nil else { return }
+            try upsert(db, table: "payroll_month", key: ["employer_code", "month"], columns: [
+                "employer_code": employer, "month": month.databaseValue, "status": required("status"),
+            ], version: row.version)
+            try recomputeSynced(db, entity: "payroll_month", id: "\(row.employerCode)/\(month)", employerCode: row.employerCode)
+        case "art60_event":
+            try upsert(db, table: "art60_event", key: ["id"], columns: [
+                "id": row.id.databaseValue, "employer_code": employer, "contract_id": required("contract_id"),
+                "date": required("date"), "kind": required("kind"), "placement_id": text("placement_id"),
+                "note": required("note"), "recorded_by": required("recorded_by"),
+            ], version: row.version)
+            try recomputeSynced(db, entity: "art60_event", id: row.id, employerCode: row.employerCode)
         default:
             break  // notes: not kept in the replica yet
         }
@@ -244,9 +267,9 @@ extension AppDatabase {
             }
             try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
             try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
-        case "time_record":
-            try db.execute(sql: "DELETE FROM time_record WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
-            try recomputeSynced(db, entity: "time_record", id: row.id, employerCode: row.employerCode)
+        case "time_record", "art60_event":
+            try db.execute(sql: "DELETE FROM \(row.entity) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
+            try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
         default:
             break
         }

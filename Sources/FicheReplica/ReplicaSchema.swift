@@ -34,6 +34,10 @@ enum ReplicaSchema {
         "start_minute", "end_minute", "minutes", "certificate_received", "status", "entered_by",
         "reviewed_by", "rejection_reason", "correction_month", "version",
     ]
+    static let art60EventColumns = [
+        "id", "employer_code", "contract_id", "date", "kind", "placement_id", "note", "recorded_by", "version",
+    ]
+    static let payrollMonthColumns = ["employer_code", "month", "status", "version"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -44,6 +48,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v5-outbox-audit-sync", migrate: createSync)
         migrator.registerMigration("v6-dossier-list-search", migrate: createDossierList)
         migrator.registerMigration("v7-queue-indexes", migrate: createQueueIndexes)
+        migrator.registerMigration("v7-local-art60-payroll-month", migrate: createArt60AndMonthOverlays)
         return migrator
     }
 
@@ -333,6 +338,43 @@ enum ReplicaSchema {
         for index in queueIndexes {
             try db.create(index: index.name, on: index.table, columns: index.columns, ifNotExists: true)
         }
+    }
+
+    /// Overlays for the art. 60 follow-up log and payroll months, so an event recorded or a month
+    /// closed on this device shows at once, before the server has it.
+    private static func createArt60AndMonthOverlays(_ db: Database) throws {
+        try db.create(table: "local_art60_event") { t in
+            t.primaryKey("id", .text)
+            t.column("employer_code", .text).notNull()
+            t.column("contract_id", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("placement_id", .text)
+            t.column("note", .text).notNull()
+            t.column("recorded_by", .text).notNull()
+            t.column("version", .integer).notNull().defaults(to: 0)
+            t.column("deleted", .boolean).notNull().defaults(to: false)
+        }
+        try db.create(index: "local_art60_event_by_contract", on: "local_art60_event", columns: ["contract_id", "date"])
+        try createView(db, name: "art60_event_view", table: "art60_event", columns: art60EventColumns)
+        try db.create(table: "local_payroll_month") { t in
+            t.column("employer_code", .text).notNull()
+            t.column("month", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("version", .integer).notNull().defaults(to: 0)
+            t.column("deleted", .boolean).notNull().defaults(to: false)
+            t.primaryKey(["employer_code", "month"])
+        }
+        // Keyed by (employer_code, month): payroll months have no id column.
+        let list = payrollMonthColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let mirrorList = payrollMonthColumns.map { "m.\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE VIEW payroll_month_view AS
+            SELECT \(list) FROM local_payroll_month WHERE deleted = 0
+            UNION ALL
+            SELECT \(mirrorList) FROM payroll_month m
+            WHERE NOT EXISTS (SELECT 1 FROM local_payroll_month l WHERE l.employer_code = m.employer_code AND l.month = m.month)
+            """)
     }
 
     /// One index per list order (and per filter that leads it); see `DossierSortOrder`.

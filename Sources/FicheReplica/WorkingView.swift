@@ -15,10 +15,41 @@ enum WorkingView {
         "person": Table(name: "person", columns: ReplicaSchema.personColumns),
         "dossier": Table(name: "dossier", columns: ReplicaSchema.dossierColumns),
         "time_record": Table(name: "time_record", columns: ReplicaSchema.timeRecordColumns),
+        "art60_event": Table(name: "art60_event", columns: ReplicaSchema.art60EventColumns),
     ]
+
+    /// The outbox target id of a payroll month: `EMPLOYER/YYYY-MM` (as `PayrollMonth.id`).
+    static func payrollMonthKey(_ id: String) -> (employerCode: String, month: String)? {
+        guard let slash = id.lastIndex(of: "/") else { return nil }
+        return (String(id[..<slash]), String(id[id.index(after: slash)...]))
+    }
+
+    /// Recomputes a payroll month's working value (keyed by employer and month, not by id).
+    static func recomputePayrollMonth(_ db: Database, id: String) throws {
+        guard let key = payrollMonthKey(id) else { return }
+        try db.execute(sql: "DELETE FROM local_payroll_month WHERE employer_code = ? AND month = ?",
+                       arguments: [key.employerCode, key.month])
+        let pending = try String.fetchAll(db, sql: """
+            SELECT payload FROM outbox WHERE entity = 'payroll_month' AND target_id = ? ORDER BY id
+            """, arguments: [id])
+        guard !pending.isEmpty else { return }
+        var values: [String: DatabaseValue] = ["employer_code": key.employerCode.databaseValue,
+                                               "month": key.month.databaseValue, "version": 0.databaseValue]
+        if let mirror = try Row.fetchOne(db, sql: "SELECT * FROM payroll_month WHERE employer_code = ? AND month = ?",
+                                         arguments: [key.employerCode, key.month]) {
+            for column in ReplicaSchema.payrollMonthColumns { values[column] = mirror[column] }
+        }
+        for text in pending {
+            for (column, change) in try MutationPayload.decode(text).fields { values[column] = change.new }
+        }
+        let columns = ReplicaSchema.payrollMonthColumns
+        try db.execute(sql: "INSERT INTO local_payroll_month (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
+                       arguments: StatementArguments(columns.map { values[$0] ?? .null }))
+    }
 
     /// Recomputes the working value of `entity` `id`, then the dossier list rows it feeds.
     static func recompute(_ db: Database, entity: String, id: String) throws {
+        if entity == "payroll_month" { return try recomputePayrollMonth(db, id: id) }
         guard let table = tables[entity] else { return }
         try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
         let pending = try String.fetchAll(db, sql: """

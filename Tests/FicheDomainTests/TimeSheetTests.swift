@@ -245,4 +245,33 @@ final class TimeSheetTests: XCTestCase {
         XCTAssertTrue(text.contains("\"dayPart\":\"afternoon\""), text)
         XCTAssertEqual(try JSONDecoder().decode(TimeRecord.self, from: json), record)
     }
+
+    func testClockingBalanceShowsWorkedExpectedAndWhatIsLeftForTheDayAndTheWeek() {
+        // Monday 28 April 2025: 8 h clocked in two parts; Tuesday afternoon off; Thursday is 1 May.
+        func clocking(_ id: String, _ date: String, _ from: Int, _ to: Int) -> TimeRecord {
+            .clocking(id: id, employerCode: "AC-IXL", dossierID: "d1", on: Fixtures.date(date), inMinute: from,
+                      outMinute: to, enteredBy: "u-clerk")
+        }
+        var refused = clocking("r", "2025-04-28", 1000, 1100)
+        refused.status = .rejected
+        let sheet = sheet([
+            clocking("m1", "2025-04-28", 480, 720), clocking("m2", "2025-04-28", 780, 1020), refused,
+            clocking("t1", "2025-04-29", 480, 720),
+            Fixtures.absence("pm", "annual_leave", "2025-04-29", part: .afternoon),
+        ])
+        let monday = sheet.clockingBalance(on: Fixtures.date("2025-04-28"))
+        XCTAssertEqual(monday.workedMinutes, 480)
+        XCTAssertEqual(monday.expectedMinutes, 456)
+        XCTAssertEqual(monday.balanceMinutes, 24)
+        XCTAssertEqual(monday.remainingMinutes, 60)
+        let tuesday = sheet.clockingBalance(on: Fixtures.date("2025-04-29"))
+        XCTAssertEqual(tuesday.expectedMinutes, 228)
+        XCTAssertEqual(tuesday.balanceMinutes, 12)
+        let week = sheet.clockingBalance(weekOf: Fixtures.date("2025-04-30"))
+        XCTAssertEqual(week.start, Fixtures.date("2025-04-28"))
+        XCTAssertEqual(week.end, Fixtures.date("2025-05-04"))
+        XCTAssertEqual(week.workedMinutes, 720)
+        XCTAssertEqual(week.expectedMinutes, 456 + 228 + 456 + 0 + 456)   // 1 May is a holiday
+        XCTAssertEqual(week.remainingMinutes, 2_700 - 720)
+    }
 }

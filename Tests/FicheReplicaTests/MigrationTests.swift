@@ -52,6 +52,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(ReplicaSchema.migrator.migrations, [
             "v1-reference", "v2-dossiers", "v3-time-records", "v4-art60", "v5-outbox-audit-sync", "v6-dossier-list-search",
             "v7-queue-indexes",
+            "v7-local-art60-payroll-month",
         ])
     }
 }
