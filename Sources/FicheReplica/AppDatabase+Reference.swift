@@ -14,7 +14,8 @@ extension AppDatabase {
         }
     }
 
-    /// The payroll months the server lists for `employerCode`, latest first, open and closed.
+    /// The payroll months of `employerCode` as this device sees them (closings not yet sent
+    /// included), latest first, open and closed.
     ///
     /// ```swift
     /// let months = try database.payrollMonths(employerCode: "AC-IXL")
@@ -23,7 +24,7 @@ extension AppDatabase {
     public func payrollMonths(employerCode: String) throws -> [PayrollMonth] {
         try writer.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM payroll_month WHERE employer_code = ? ORDER BY month DESC
+                SELECT * FROM payroll_month_view WHERE employer_code = ? ORDER BY month DESC
                 """), arguments: [employerCode]).map(PayrollMonth.init(stored:))
         }
     }

@@ -183,14 +183,6 @@ extension AppDatabase {
         }
     }
 
-    /// An employer's payroll months as this device sees them (closings not yet sent included).
-    public func payrollMonths(employerCode: String) throws -> [PayrollMonth] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM payroll_month_view WHERE employer_code = ? ORDER BY month",
-                             arguments: [employerCode]).map(PayrollMonth.init(stored:))
-        }
-    }
-
     // MARK: Article 60
 
     /// Adds a dated event to an article 60 worker's follow-up log (facts only: never health details).
