@@ -2,7 +2,7 @@ import FicheTerminal
 
 /// A month as a calendar grid, Monday first, with a short code on each day (`CA` annual leave,
 /// `MA` sickness, `JF` a public holiday). Weekend days show `··`, so a day off reads without
-/// colour; the caller's codes and a legend say the rest.
+/// colour; the caller's codes (lower case for part of a day, say) and a legend say the rest.
 ///
 /// ```swift
 /// let calendar = MonthCalendar(year: 2026, month: 3, weekdayNames: ["Lu", "Ma", "Me", "Je", "Ve", "Sa", "Di"],
@@ -13,16 +13,13 @@ public struct MonthCalendar: Hashable, Sendable {
     /// What a day of the grid shows.
     public struct Day: Hashable, Sendable {
         public enum Kind: Hashable, Sendable { case workday, weekend, holiday, absence }
-        /// Two or three characters; empty on a plain working day.
+        /// Two characters; empty on a plain working day.
         public var code: String
         public var kind: Kind
-        /// A glyph after the code (`…` while the record waits to be sent).
-        public var mark: String
 
-        public init(code: String, kind: Kind, mark: String = "") {
+        public init(code: String, kind: Kind) {
             self.code = code
             self.kind = kind
-            self.mark = mark
         }
     }
 
@@ -32,7 +29,7 @@ public struct MonthCalendar: Hashable, Sendable {
     public var weekdayNames: [String]
     /// What each day (1-based) shows; missing days are plain working days, or weekend days.
     public var days: [Int: Day]
-    /// Columns per day: 2 for the number, a space, the code, a mark.
+    /// Columns per day: 2 for the number, a space, the code, a space.
     public var cellWidth: Int
 
     public init(year: Int, month: Int, weekdayNames: [String], days: [Int: Day], cellWidth: Int = 6) {
@@ -73,7 +70,7 @@ public struct MonthCalendar: Hashable, Sendable {
             }
             let number = (day < 10 ? " " : "") + "\(day)"
             buffer.write(number, x: x, y: y, role: isWeekend ? .dim : .normal)
-            buffer.write(DisplayWidth.fit(shown.code + shown.mark, to: cellWidth - 3), x: x + 3, y: y, role: role)
+            buffer.write(DisplayWidth.fit(shown.code, to: cellWidth - 4), x: x + 3, y: y, role: role)
         }
     }
 }

@@ -43,7 +43,8 @@ public struct MonthStrip: Hashable, Sendable {
             }
             if rect.height > 2 {
                 let text = values[index] > 0 && index < valueTexts.count ? valueTexts[index] : ""
-                buffer.write(DisplayWidth.fit(text, to: cell - 1), x: x, y: rect.y + 2, role: .normal)
+                // The number may use the whole cell ("5,5" in three columns).
+                buffer.write(DisplayWidth.fit(text, to: cell), x: x, y: rect.y + 2, role: .normal)
             }
         }
     }

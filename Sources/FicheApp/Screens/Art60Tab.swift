@@ -38,8 +38,8 @@ struct Art60Tab {
                 TableColumn(title: strings["dossier.art60.partner"], minimumWidth: 16, weight: 2),
                 TableColumn(title: strings["dossier.art60.from"], minimumWidth: 10),
                 TableColumn(title: strings["dossier.art60.to"], minimumWidth: 10),
-                TableColumn(title: strings["dossier.art60.fee"], minimumWidth: 11, alignRight: true),
-                TableColumn(title: strings["dossier.art60.hours"], minimumWidth: 6, alignRight: true),
+                TableColumn(title: strings["dossier.art60.fee"], minimumWidth: 16, alignRight: true),
+                TableColumn(title: strings["dossier.art60.hours"], minimumWidth: 9, alignRight: true),
             ]
             if wide { columns.append(TableColumn(title: strings["dossier.art60.tasks"], minimumWidth: 12, weight: 2)) }
             let rows: [[String]] = card.placements.map { line in

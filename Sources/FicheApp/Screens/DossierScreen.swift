@@ -74,14 +74,31 @@ public final class DossierScreen: Screen {
 
     public func reload(_ environment: ScreenEnvironment) {
         card = try? environment.database.openDossier(dossierID, year: year)
-        history = (try? environment.database.dossierHistory(dossierID: dossierID)) ?? []
         do {
             art60 = try environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules)
+            // The follow-up log as this device sees it: events recorded here and not yet sent included.
+            if let contracts = art60?.contracts {
+                art60?.events = try contracts.flatMap { try environment.database.art60Events(contractID: $0.id) }
+            }
             art60Problem = nil
         } catch {
             art60 = nil
             art60Problem = environment.strings.format("error.replica", ["detail": "\(error)"])
         }
+        history = readHistory(environment)
+    }
+
+    /// The dossier's audit trail with the reads of its identifiers and its art. 60 follow-up,
+    /// which `dossierHistory` does not cover yet, newest first.
+    private func readHistory(_ environment: ScreenEnvironment) -> [AuditEntry] {
+        let database = environment.database
+        var entries = (try? database.dossierHistory(dossierID: dossierID)) ?? []
+        entries += (try? database.auditTrail(entity: "reveal", targetID: dossierID)) ?? []
+        for event in art60?.events ?? [] {
+            entries += (try? database.auditTrail(entity: "art60_event", targetID: event.id)) ?? []
+        }
+        var seen = Set<Int64>()
+        return entries.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }
     }
 
     /// F6: the identifiers in full for what the rights allow, written to the history; the
@@ -113,10 +130,9 @@ public final class DossierScreen: Screen {
         }
         isRevealed = true
         reload(environment)
-        var text = strings[allowed.count == 2 ? "dossier.reveal.both" : "dossier.reveal.niss"]
-        if let denied = missing.first {
-            text += " " + strings.message(for: .permissionDenied(permission: denied, employerCode: employer))
-        }
+        let text = missing.isEmpty
+            ? strings[allowed.count == 2 ? "dossier.reveal.both" : "dossier.reveal.niss"]
+            : strings.format("dossier.reveal.nissOnly", ["right": strings["value.view_iban"]])
         return .notice(Toast(text, kind: .success))
     }
 

@@ -25,12 +25,23 @@ struct HistoryTab {
             names[id] = found
             return found
         }
-        let wide = rect.width >= 100
+        guard rect.width >= 100 else {
+            // Narrow: two lines an entry, so the old and new values get the whole width.
+            var y = rect.y + 1
+            for entry in entries {
+                guard y + 1 < rect.maxY else { break }
+                let head = [Self.localTime(entry.at), name(entry.userID), strings["history.action.\(entry.action)"]].joined(separator: "  ")
+                buffer.write(head, x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
+                buffer.write(describe(entry, environment, name: name), x: rect.x + 2, y: y + 1, role: .normal, maxWidth: rect.width - 2)
+                y += 2
+            }
+            return
+        }
         let table = Table(
             columns: [
                 TableColumn(title: strings["dossier.history.when"], minimumWidth: 16),
-                TableColumn(title: strings["dossier.history.who"], minimumWidth: wide ? 16 : 12),
-                TableColumn(title: strings["dossier.history.action"], minimumWidth: wide ? 22 : 16),
+                TableColumn(title: strings["dossier.history.who"], minimumWidth: 16),
+                TableColumn(title: strings["dossier.history.action"], minimumWidth: 22),
                 TableColumn(title: strings["dossier.history.changes"], minimumWidth: 14, weight: 1),
             ],
             rows: entries.map { entry in

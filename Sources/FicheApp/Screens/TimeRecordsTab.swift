@@ -8,7 +8,8 @@ import FicheWidgets
 /// their status (… waiting to be sent, ✔ validated, ✖ rejected, the others in words).
 ///
 /// At 80 columns the calendar and the strip stand on the left, the totals and a short record
-/// list on the right; wider, the list gets every column.
+/// list on the right; wider, the strip and the totals stand beside the calendar and the list
+/// gets every column across the whole width below.
 struct TimeRecordsTab {
     let card: DossierCard
     let year: Int
@@ -43,11 +44,18 @@ struct TimeRecordsTab {
         }
         rightY = renderTotals(summary, into: &buffer, rect: Rect(x: right.x, y: rightY, width: right.width, height: right.maxY - rightY),
                               wide: wide, strings)
-        renderRecords(summary, into: &buffer, rect: Rect(x: right.x, y: rightY + 1, width: right.width, height: right.maxY - rightY - 1),
-                      wide: wide, environment)
+        if wide {
+            // Wide: the records get the whole width under the calendar, the strip and the totals.
+            let top = max(y, rightY) + 1
+            renderRecords(summary, into: &buffer, rect: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top),
+                          wide: true, environment)
+        } else {
+            renderRecords(summary, into: &buffer, rect: Rect(x: right.x, y: rightY + 1, width: right.width, height: right.maxY - rightY - 1),
+                          wide: false, environment)
+        }
     }
 
-    /// The month with each day's code: a holiday, an absence (… while it waits to be sent, ½ for half a day).
+    /// The month with each day's code: a holiday, an absence (in lower case for part of a day).
     private func monthCalendar(_ month: YearMonth, summary: TimeRecordsSummary, strings: Strings) -> MonthCalendar {
         let catalogue = summary.catalogue
         let byDay = summary.recordsByDay(in: month)
@@ -58,27 +66,30 @@ struct TimeRecordsTab {
             } else if !summary.isScheduled(date) {
                 days[date.day] = .init(code: "··", kind: .weekend)
             } else if let record = byDay[date.day] {
-                let mark = card.pendingRecordIDs.contains(record.id) ? "…" : (record.dayPart == .full && !record.isHourBased ? "" : "½")
-                days[date.day] = .init(code: strings.absenceShortCode(record.typeCode ?? "", in: catalogue), kind: .absence, mark: mark)
+                let code = strings.absenceShortCode(record.typeCode ?? "", in: catalogue)
+                let isWholeDay = record.dayPart == .full && !record.isHourBased
+                days[date.day] = .init(code: isWholeDay ? code : code.lowercased(), kind: .absence)
             }
         }
         return MonthCalendar(year: month.year, month: month.month,
                              weekdayNames: strings["dossier.time.weekdays"].split(separator: " ").map(String.init), days: days)
     }
 
-    /// "CA Congé annuel · JF Jour férié · … en attente": the codes the month shows, in words.
+    /// "CA Congé annuel · JF Jour férié · ·· repos": the codes the month shows, in words.
     private func legend(_ calendar: MonthCalendar, summary: TimeRecordsSummary, strings: Strings) -> String {
         let catalogue = summary.catalogue
         var codes: [String] = []
+        var hasPart = false
         for day in calendar.days.keys.sorted() {
             guard let shown = calendar.days[day], shown.kind == .absence || shown.kind == .holiday else { continue }
-            if !codes.contains(shown.code) { codes.append(shown.code) }
+            let code = shown.code.uppercased()
+            hasPart = hasPart || code != shown.code
+            if !codes.contains(code) { codes.append(code) }
         }
         let byCode = Dictionary(catalogue.codes.map { (strings.absenceShortCode($0, in: catalogue), $0) }, uniquingKeysWith: { first, _ in first })
         var parts = codes.map { code in "\(code) " + (byCode[code].map { strings.absenceLabel($0, in: catalogue) } ?? "") }
         parts.append(strings["dossier.time.legend.weekend"])
-        if calendar.days.values.contains(where: { $0.mark == "…" }) { parts.append(strings["dossier.time.legend.pending"]) }
-        if calendar.days.values.contains(where: { $0.mark == "½" }) { parts.append(strings["dossier.time.legend.half"]) }
+        if hasPart { parts.append(strings["dossier.time.legend.half"]) }
         return parts.joined(separator: " · ")
     }
 
@@ -170,8 +181,8 @@ struct TimeRecordsTab {
         } else {
             columns = [
                 TableColumn(title: strings["dossier.time.column.dates"], minimumWidth: 11),
-                TableColumn(title: strings["dossier.time.column.code"], minimumWidth: 3),
-                TableColumn(title: strings["dossier.time.column.days"], minimumWidth: 4, alignRight: true),
+                TableColumn(title: strings["dossier.time.column.code"], minimumWidth: 4),
+                TableColumn(title: strings["dossier.time.column.days"], minimumWidth: 5, alignRight: true),
                 TableColumn(title: strings["dossier.time.column.status"], minimumWidth: 8, weight: 1),
             ]
             rows = records.map { record in
@@ -181,7 +192,8 @@ struct TimeRecordsTab {
                     : String(strings.date(record.start).prefix(5)) + "–" + String(strings.date(record.end).prefix(5))
                 let code = record.kind == .clocking ? strings["dossier.time.clockingCode"]
                     : strings.absenceShortCode(record.typeCode ?? "", in: catalogue)
-                return TableRow([dates, code, days > 0 ? strings.decimal(days) : part(record), strings.recordStatus(record.status)],
+                let amount = days > 0 ? strings.decimal(days) : strings.hours(minutes: record.durationMinutes)
+                return TableRow([dates, code, amount, strings.recordStatus(record.status)],
                                 status: status(record))
             }
         }
