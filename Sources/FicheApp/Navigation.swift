@@ -1,3 +1,4 @@
+import FicheDomain
 import FicheReplica
 import FicheTerminal
 import FicheWidgets
@@ -19,12 +20,34 @@ enum Navigation {
 
     /// Opens a dossier (at a tab, when a queue knows which one matters).
     static func openDossier(_ id: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) -> ScreenResult {
-        unavailable("list.open", environment)
+        let screen = DossierScreen(dossierID: id, tab: tab, environment)
+        guard screen.card != nil else {
+            return .notice(Toast(environment.strings["dossier.missing"], kind: .error))
+        }
+        return .open(screen)
     }
 
     /// The entry form of `kind` for a dossier.
     static func newRecord(_ kind: NewRecordKind, dossierID: String, _ environment: ScreenEnvironment) -> ScreenResult {
-        unavailable("record.new", environment)
+        let strings = environment.strings
+        guard let card = try? environment.database.openDossier(dossierID, year: environment.today.year) else {
+            return .notice(Toast(strings["dossier.missing"], kind: .error))
+        }
+        let permission: Permission = kind == .art60Event ? .manageArt60 : .enterTimeRecord
+        let employer = card.dossier.employerCode
+        guard environment.rights.may(permission, at: employer) else {
+            return .notice(Toast(strings.message(for: .permissionDenied(permission: permission, employerCode: employer)), kind: .error))
+        }
+        switch kind {
+        case .absence: return .open(AbsenceFormScreen(dossierID: dossierID, card: card, environment))
+        case .clocking: return .open(ClockingFormScreen(dossierID: dossierID, card: card, environment))
+        case .art60Event:
+            guard let art60 = try? environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules),
+                  let contract = art60.currentContract else {
+                return .notice(Toast(strings["dossier.art60.none"], kind: .error))
+            }
+            return .open(Art60EventFormScreen(dossierID: dossierID, card: card, art60: art60, contract: contract, environment))
+        }
     }
 
     private static func unavailable(_ action: String, _ environment: ScreenEnvironment) -> ScreenResult {

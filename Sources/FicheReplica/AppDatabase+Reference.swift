@@ -14,7 +14,8 @@ extension AppDatabase {
         }
     }
 
-    /// The payroll months the server lists for `employerCode`, latest first, open and closed.
+    /// The payroll months of `employerCode` as this device sees them (closings not yet sent
+    /// included), latest first, open and closed.
     ///
     /// ```swift
     /// let months = try database.payrollMonths(employerCode: "AC-IXL")

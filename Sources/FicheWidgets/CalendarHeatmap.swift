@@ -22,13 +22,20 @@ public struct CalendarHeatmap: Hashable, Sendable {
 
     /// The level 0–4 of `value` against the month's highest value.
     public func level(of value: Double) -> Int {
-        let high = values.values.max() ?? 0
-        guard high > 0, value > 0 else { return 0 }
-        return max(1, min(4, Int((value / high * 4).rounded(.up))))
+        CalendarHeatmap.level(of: value, highest: values.values.max() ?? 0)
     }
 
-    /// 0 for Monday … 6 for Sunday, for day 1 of the month (Zeller's congruence).
-    public var firstWeekday: Int {
+    /// The level 0–4 of `value` against `highest`: 0 for nothing, 4 for the highest.
+    public static func level(of value: Double, highest: Double) -> Int {
+        guard highest > 0, value > 0 else { return 0 }
+        return max(1, min(4, Int((value / highest * 4).rounded(.up))))
+    }
+
+    /// 0 for Monday … 6 for Sunday, for day 1 of the month.
+    public var firstWeekday: Int { CalendarHeatmap.firstWeekday(year: year, month: month) }
+
+    /// 0 for Monday … 6 for Sunday, for day 1 of `month` (Zeller's congruence).
+    public static func firstWeekday(year: Int, month: Int) -> Int {
         var y = year, m = month
         if m < 3 { m += 12; y -= 1 }
         let h = (1 + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday

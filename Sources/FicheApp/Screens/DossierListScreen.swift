@@ -142,7 +142,11 @@ public final class DossierListScreen: Screen {
         _ = move(environment) { try $0.resize(to: height, in: $1) }
     }
 
-    public func reload(_ environment: ScreenEnvironment) {
+    public func reload(_ environment: ScreenEnvironment) { reload(environment, keepingSelection: true) }
+
+    /// Reads the rows again; back from a dossier the same row stays selected (while searching
+    /// too), but a new search text starts at its best match.
+    private func reload(_ environment: ScreenEnvironment, keepingSelection: Bool) {
         if let searchText, !searchText.isEmpty {
             searchSource = try? DossierSearchSource(database: environment.database, text: searchText, filter: query.filter,
                                                     firstPage: window.height)
@@ -153,7 +157,7 @@ public final class DossierListScreen: Screen {
         let selected = window.selectedRow
         do {
             try next.moveToStart(in: source(environment))
-            if let selected, searchText == nil {
+            if let selected, keepingSelection {
                 // Keep the selected dossier on screen after a save or a sync when it is still listed.
                 try next.resize(to: window.height, in: source(environment))
                 if let index = next.rows.firstIndex(where: { $0.id == selected.id }) { next.select(visibleRow: index) }
@@ -169,7 +173,7 @@ public final class DossierListScreen: Screen {
 
     private func search(_ text: String, _ environment: ScreenEnvironment) -> ScreenResult {
         searchText = text
-        reload(environment)
+        reload(environment, keepingSelection: false)
         return .handled
     }
 

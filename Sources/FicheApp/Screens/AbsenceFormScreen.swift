@@ -1,0 +1,109 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+import Foundation
+
+/// F7 on a dossier: an absence of a type from the employer's catalogue, from a date to a date,
+/// for whole days, a morning, an afternoon, or some hours of one day, with the certificate
+/// received or not. Saved to the replica as submitted for validation; it shows as pending (…)
+/// until the server has it.
+public final class AbsenceFormScreen: RecordFormScreen {
+    /// The absence types offered, in catalogue order (public holidays come from the calendar).
+    private let types: [AbsenceType]
+
+    enum Field: Int { case type, from, to, dayPart, hourFrom, hourTo, certificate }
+
+    public init(dossierID: String, card: DossierCard, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        types = environment.rules.absenceCatalogue.types.filter { $0.recordKind == .absence && $0.code != "public_holiday" }
+        super.init(dossierID: dossierID, card: card, titleKey: "form.absence.title", fields: [
+            FormField(label: strings["form.absence.type"], kind: .choice(types.map { strings.label($0.labels) }), isRequired: true),
+            FormField(label: strings["form.absence.from"], kind: .date, isRequired: true),
+            FormField(label: strings["form.absence.to"], kind: .date),
+            FormField(label: strings["form.absence.dayPart"], kind: .choice(DayPart.allCases.map { strings["dayPart.\($0.rawValue)"] })),
+            FormField(label: strings["form.absence.hourFrom"], kind: .time),
+            FormField(label: strings["form.absence.hourTo"], kind: .time),
+            FormField(label: strings["form.absence.certificate"], kind: .checkbox),
+        ])
+    }
+
+    private var type: AbsenceType? { types.indices.contains(choiceIndex(Field.type.rawValue)) ? types[choiceIndex(Field.type.rawValue)] : nil }
+    private var isHourBased: Bool { !form.fields[Field.hourFrom.rawValue].text.isEmpty || !form.fields[Field.hourTo.rawValue].text.isEmpty }
+
+    override func checkAcrossFields(_ environment: ScreenEnvironment) -> Bool {
+        var ok = true
+        let to = Field.to.rawValue
+        if let start = date(Field.from.rawValue), let end = date(to), end < start {
+            form.fields[to].problem = .rule(environment.strings.message(for: .dateRangeReversed(start: start, end: end)))
+            ok = false
+        } else if case .rule = form.fields[to].problem {
+            form.fields[to].problem = nil
+        }
+        if isHourBased {
+            for field in [Field.hourFrom, .hourTo] where form.fields[field.rawValue].text.isEmpty {
+                form.fields[field.rawValue].problem = .required
+                ok = false
+            }
+            if let start = minutes(Field.hourFrom.rawValue), let end = minutes(Field.hourTo.rawValue), end <= start {
+                form.fields[Field.hourTo.rawValue].problem = .rule(environment.strings.message(for: .timeRangeInvalid(startMinute: start, endMinute: end)))
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    override func save(_ environment: ScreenEnvironment) -> ScreenResult {
+        guard let type, let start = date(Field.from.rawValue) else { return .handled }
+        let end = date(Field.to.rawValue) ?? start
+        var record: TimeRecord
+        let id = UUID().uuidString.lowercased()
+        if isHourBased, let from = minutes(Field.hourFrom.rawValue), let to = minutes(Field.hourTo.rawValue) {
+            guard end == start else {
+                return refuse(.absenceUnitNotAllowed(code: type.code, unit: .day), field: Field.to.rawValue, environment)
+            }
+            record = .hourAbsence(id: id, employerCode: card.dossier.employerCode, dossierID: dossierID, type: type.code,
+                                  on: start, fromMinute: from, toMinute: to, enteredBy: environment.user.id)
+            record.certificateReceived = form.fields[Field.certificate.rawValue].isChecked
+        } else {
+            record = .absence(id: id, employerCode: card.dossier.employerCode, dossierID: dossierID, type: type.code,
+                              from: start, to: end, part: DayPart.allCases[choiceIndex(Field.dayPart.rawValue)],
+                              certificateReceived: form.fields[Field.certificate.rawValue].isChecked,
+                              enteredBy: environment.user.id)
+        }
+        // Entered for the supervisor to validate.
+        record.status = .submitted
+        do {
+            try environment.database.recordAbsence(record, by: environment.user, rules: environment.rules)
+        } catch let violation as RuleViolation {
+            return refuse(violation, field: Self.field(for: violation)?.rawValue, environment)
+        } catch {
+            return failed(error, environment)
+        }
+        let strings = environment.strings
+        return .close(Toast(strings.format("form.absence.saved", ["type": strings.label(type.labels),
+                                                                  "from": strings.date(start), "to": strings.date(end)]),
+                            kind: .success))
+    }
+
+    /// The field a broken rule is about; nil for the message line only.
+    static func field(for violation: RuleViolation) -> Field? {
+        switch violation {
+        case .absenceOverlap, .absenceOnNonWorkingDays, .monthClosed, .dateInvalid, .dateFormat: return .from
+        case .dateRangeReversed: return .to
+        case .absenceUnitNotAllowed: return .dayPart
+        case .timeRangeInvalid: return .hourTo
+        case .certificateMissing: return .certificate
+        case .absenceTypeUnknown: return .type
+        default: return nil
+        }
+    }
+
+    override func notes(_ environment: ScreenEnvironment) -> [String] {
+        guard let type else { return [] }
+        let strings = environment.strings
+        var note = strings["form.absence.unit.\(type.unit.rawValue)"]
+        if type.certificate.required { note += " · " + strings["form.absence.needsCertificate"] }
+        return [note]
+    }
+}

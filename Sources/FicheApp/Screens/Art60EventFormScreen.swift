@@ -1,0 +1,51 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+/// Ctrl+A on an art. 60 dossier: a dated event of the follow-up log (a placement starts, a
+/// partner's evaluation, an unjustified absence…), about one placement or none, with a note of
+/// facts (never health details). Recorded on the current contract.
+public final class Art60EventFormScreen: RecordFormScreen {
+    private let contract: Art60Contract
+    /// The placements offered, after "none".
+    private let placements: [Art60PlacementLine]
+
+    enum Field: Int { case date, kind, placement, note }
+
+    public init(dossierID: String, card: DossierCard, art60: Art60Card, contract: Art60Contract, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        self.contract = contract
+        self.placements = art60.placements.filter { $0.placement.contractID == contract.id }
+        super.init(dossierID: dossierID, card: card, titleKey: "form.art60.title", fields: [
+            FormField(label: strings["form.art60.date"], kind: .date, text: strings.date(environment.today), isRequired: true),
+            FormField(label: strings["form.art60.kind"], kind: .choice(Art60EventKind.allCases.map { strings["art60.event.\($0.rawValue)"] }),
+                      isRequired: true),
+            FormField(label: strings["form.art60.placement"],
+                      kind: .choice([strings["dossier.none"]] + placements.map { "\($0.partnerName) (\(strings.date($0.placement.start)))" })),
+            FormField(label: strings["form.art60.note"], kind: .text(maxLength: 200)),
+        ])
+    }
+
+    override func notes(_ environment: ScreenEnvironment) -> [String] {
+        [environment.strings["form.art60.noteHint"]]
+    }
+
+    override func save(_ environment: ScreenEnvironment) -> ScreenResult {
+        guard let day = date(Field.date.rawValue) else { return .handled }
+        let kind = Art60EventKind.allCases[choiceIndex(Field.kind.rawValue)]
+        let placementIndex = choiceIndex(Field.placement.rawValue) - 1
+        let placementID = placements.indices.contains(placementIndex) ? placements[placementIndex].placement.id : nil
+        do {
+            try environment.database.recordArt60Event(contractID: contract.id, date: day, kind: kind, placementID: placementID,
+                                                      note: form.fields[Field.note.rawValue].text, by: environment.user)
+        } catch let violation as RuleViolation {
+            return refuse(violation, field: nil, environment)
+        } catch {
+            return failed(error, environment)
+        }
+        let strings = environment.strings
+        return .close(Toast(strings.format("form.art60.saved", ["kind": strings["art60.event.\(kind.rawValue)"],
+                                                                "date": strings.date(day)]), kind: .success))
+    }
+}

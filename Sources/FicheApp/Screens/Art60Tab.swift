@@ -1,0 +1,112 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+/// The Article 60 tab: the current contract, the qualifying days counted against the target
+/// with the date it should be reached, the placements with their partner, fee and hours, and
+/// the follow-up events, latest first.
+struct Art60Tab {
+    let card: Art60Card?
+    let problem: String?
+
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        guard let card, let contract = card.currentContract else {
+            buffer.write(problem ?? strings["dossier.art60.none"], x: rect.x, y: rect.y + 1, role: problem == nil ? .dim : .error,
+                         maxWidth: rect.width)
+            return
+        }
+        var y = rect.y + 1
+        var contractLine = strings.format("dossier.art60.contract", ["start": strings.date(contract.start),
+                                                                    "regime": strings.decimal(contract.regime.fraction * 100) + " %"])
+        if let end = contract.end {
+            contractLine += " · " + strings.format("dossier.art60.ended", ["end": strings.date(end)])
+        } else if let planned = contract.plannedEnd {
+            contractLine += " · " + strings.format("dossier.art60.plannedEnd", ["end": strings.date(planned)])
+        }
+        buffer.write(contractLine, x: rect.x, y: y, role: .header, maxWidth: rect.width)
+        y += 1
+        y = renderProgress(card, into: &buffer, x: rect.x, y: y, width: rect.width, strings) + 1
+        let wide = rect.width >= 100
+        let placementsHeight = min(card.placements.count + 2, max(3, (rect.maxY - y) / 2))
+        buffer.write(strings["dossier.art60.placements"], x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
+        if card.placements.isEmpty {
+            buffer.write(strings["dossier.art60.noPlacement"], x: rect.x, y: y + 1, role: .dim, maxWidth: rect.width)
+        } else {
+            var columns = [
+                TableColumn(title: strings["dossier.art60.partner"], minimumWidth: 16, weight: 2),
+                TableColumn(title: strings["dossier.art60.from"], minimumWidth: 10),
+                TableColumn(title: strings["dossier.art60.to"], minimumWidth: 10),
+                TableColumn(title: strings["dossier.art60.fee"], minimumWidth: 16, alignRight: true),
+                TableColumn(title: strings["dossier.art60.hours"], minimumWidth: 9, alignRight: true),
+            ]
+            if wide { columns.append(TableColumn(title: strings["dossier.art60.tasks"], minimumWidth: 12, weight: 2)) }
+            let rows: [[String]] = card.placements.map { line in
+                let placement = line.placement
+                var cells = [line.partnerName, strings.date(placement.start),
+                             placement.end.map(strings.date) ?? strings["dossier.career.ongoing"],
+                             strings.money(cents: line.monthlyFeeCents),
+                             strings.format("unit.hoursPerWeek", ["hours": strings.decimal(line.hoursPerWeek)])]
+                if wide { cells.append(placement.tasks) }
+                return cells
+            }
+            Table(columns: columns, rows: rows, selectedRow: nil)
+                .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: placementsHeight - 1))
+        }
+        y += placementsHeight + 1
+        guard y < rect.maxY else { return }
+        buffer.write(strings["dossier.art60.events"], x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
+        let events = card.events.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        guard !events.isEmpty else {
+            buffer.write(strings["dossier.art60.noEvent"], x: rect.x, y: y + 1, role: .dim, maxWidth: rect.width)
+            return
+        }
+        let partnerOf = Dictionary(card.placements.map { ($0.placement.id, $0.partnerName) }, uniquingKeysWith: { first, _ in first })
+        var columns = [
+            TableColumn(title: strings["dossier.art60.date"], minimumWidth: 10),
+            TableColumn(title: strings["dossier.art60.kind"], minimumWidth: 18, weight: 1),
+            TableColumn(title: strings["dossier.art60.note"], minimumWidth: 14, weight: 2),
+        ]
+        if wide { columns.insert(TableColumn(title: strings["dossier.art60.partner"], minimumWidth: 16, weight: 1), at: 2) }
+        let rows: [[String]] = events.map { event in
+            var cells = [strings.date(event.date), strings["art60.event.\(event.kind.rawValue)"], event.note]
+            if wide { cells.insert(event.placementID.flatMap { partnerOf[$0] } ?? "", at: 2) }
+            return cells
+        }
+        Table(columns: columns, rows: rows, selectedRow: nil)
+            .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1))
+    }
+
+    /// "Jours qualifiants 187,2 / 312 [█████▌    ] 60 %" and the projected date; returns the next line.
+    private func renderProgress(_ card: Art60Card, into buffer: inout CellBuffer, x: Int, y: Int, width: Int,
+                                _ strings: Strings) -> Int {
+        guard let progress = card.progress else {
+            let text = card.progressProblem.map { strings.message(for: $0) } ?? strings["dossier.art60.noProgress"]
+            buffer.write(text, x: x, y: y, role: .error, maxWidth: width)
+            return y + 1
+        }
+        let target = Double(progress.targetDays)
+        let label = strings.format("dossier.art60.qualifying", ["days": strings.decimal(progress.qualifyingDays),
+                                                                "target": "\(progress.targetDays)"])
+        let percent = target > 0 ? Int((min(progress.qualifyingDays, target) / target * 100).rounded(.down)) : 0
+        let percentText = " \(percent) %"
+        let labelWidth = buffer.write(label, x: x, y: y, role: .normal, maxWidth: width)
+        let barWidth = max(4, min(40, width - labelWidth - DisplayWidth.of(percentText) - 3))
+        let bar = BarChart.bar(value: progress.qualifyingDays, maximum: target, width: barWidth)
+        buffer.write("[", x: x + labelWidth + 1, y: y, role: .normal)
+        buffer.write(bar, x: x + labelWidth + 2, y: y, role: .chartBar)
+        buffer.write("]" + percentText, x: x + labelWidth + 2 + barWidth, y: y, role: .normal)
+        let projected: String
+        if let date = progress.projectedTargetDate {
+            let key = progress.isReached ? "dossier.art60.reached" : "dossier.art60.projected"
+            projected = strings.format(key, ["date": strings.date(date)])
+                + " · " + strings.format(progress.isWithinWindow ? "dossier.art60.withinWindow" : "dossier.art60.outsideWindow",
+                                         ["end": strings.date(progress.windowEnd)])
+        } else {
+            projected = strings["dossier.art60.notProjected"]
+        }
+        buffer.write(projected, x: x, y: y + 1, role: .normal, maxWidth: width)
+        return y + 2
+    }
+}

@@ -1,0 +1,162 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+/// One dossier, opened by Enter on the list: identity, career, time records, art. 60 and
+/// history on tabs that Tab/→ and Shift+Tab/← walk.
+///
+/// The NISS and IBAN show masked; F6 shows them in full to a user whose rights allow it, and
+/// the history keeps who looked. PgUp/PgDn change the year of the time-records tab. F7 enters
+/// an absence, Ctrl+K a clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
+public final class DossierScreen: Screen {
+    public let dossierID: String
+    public private(set) var tab: DossierTab
+    /// The year the time-records tab shows.
+    public private(set) var year: Int
+    /// The dossier as the replica holds it; nil when it is no longer held (the grant was removed).
+    public private(set) var card: DossierCard?
+    /// The audit trail, newest first.
+    public private(set) var history: [AuditEntry] = []
+    /// The art. 60 contracts, placements, events and progress; nil when the dossier has none.
+    public private(set) var art60: Art60Card?
+    /// Why the art. 60 tab could not be read (a rule file without the employer's calendar).
+    private var art60Problem: String?
+    /// Whether F6 showed the identifiers in full (for those the user's rights allow).
+    public private(set) var isRevealed = false
+
+    public init(dossierID: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) {
+        self.dossierID = dossierID
+        self.tab = tab
+        self.year = environment.today.year
+        reload(environment)
+    }
+
+    public var keyContext: KeyContext { .detail }
+
+    public var hintedActions: [ActionID] {
+        var actions: [ActionID] = ["app.help", "tab.next"]
+        switch tab {
+        case .identity: actions.append("detail.reveal")
+        case .art60: actions.append("record.newArt60Event")
+        default: actions.append("record.new")
+        }
+        if tab == .timeRecords { actions.append("record.newClocking") }
+        return actions + ["app.back"]
+    }
+
+    public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
+        let strings = environment.strings
+        guard let person = card?.person else { return [strings["list.title"], dossierID] }
+        let initial = person.firstName.first.map { "\($0)." } ?? ""
+        return [strings["list.title"], "\(person.lastName), \(initial)", strings["dossier.tab.\(tab.rawValue)"]]
+    }
+
+    public func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult {
+        let tabs = DossierTab.allCases
+        let index = tabs.firstIndex(of: tab) ?? 0
+        switch action.rawValue {
+        case "tab.next": tab = tabs[(index + 1) % tabs.count]
+        case "tab.previous": tab = tabs[(index - 1 + tabs.count) % tabs.count]
+        case "list.pageUp", "list.pageDown":
+            guard tab == .timeRecords else { return .handled }
+            year += action == "list.pageUp" ? -1 : 1
+            reload(environment)
+        case "detail.reveal": return reveal(environment)
+        case "record.new": return Navigation.newRecord(.absence, dossierID: dossierID, environment)
+        case "record.newClocking": return Navigation.newRecord(.clocking, dossierID: dossierID, environment)
+        case "record.newArt60Event": return Navigation.newRecord(.art60Event, dossierID: dossierID, environment)
+        case "view.refresh": reload(environment)
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    public func reload(_ environment: ScreenEnvironment) {
+        card = try? environment.database.openDossier(dossierID, year: year)
+        do {
+            art60 = try environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules)
+            // The follow-up log as this device sees it: events recorded here and not yet sent included.
+            if let contracts = art60?.contracts {
+                art60?.events = try contracts.flatMap { try environment.database.art60Events(contractID: $0.id) }
+            }
+            art60Problem = nil
+        } catch {
+            art60 = nil
+            art60Problem = environment.strings.format("error.replica", ["detail": "\(error)"])
+        }
+        history = readHistory(environment)
+    }
+
+    /// The dossier's audit trail with the reads of its identifiers and its art. 60 follow-up,
+    /// which `dossierHistory` does not cover yet, newest first.
+    private func readHistory(_ environment: ScreenEnvironment) -> [AuditEntry] {
+        let database = environment.database
+        var entries = (try? database.dossierHistory(dossierID: dossierID)) ?? []
+        entries += (try? database.auditTrail(entity: "reveal", targetID: dossierID)) ?? []
+        for event in art60?.events ?? [] {
+            entries += (try? database.auditTrail(entity: "art60_event", targetID: event.id)) ?? []
+        }
+        var seen = Set<Int64>()
+        return entries.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }
+    }
+
+    /// F6: the identifiers in full for what the rights allow, written to the history; the
+    /// missing right named otherwise.
+    private func reveal(_ environment: ScreenEnvironment) -> ScreenResult {
+        guard let card else { return .handled }
+        let strings = environment.strings
+        let rights = environment.rights
+        let employer = card.dossier.employerCode
+        var allowed: [Permission] = []
+        var missing: [Permission] = []
+        for permission in [Permission.viewFullNISS, .viewIBAN] where permission == .viewFullNISS || card.person.iban != nil {
+            if rights.may(permission, at: employer) { allowed.append(permission) } else { missing.append(permission) }
+        }
+        guard !allowed.isEmpty else {
+            let denied = RuleViolation.permissionDenied(permission: missing.first ?? .viewFullNISS, employerCode: employer)
+            return .notice(Toast(strings.message(for: denied), kind: .error))
+        }
+        do {
+            // Written to the history before anything shows: a read that cannot be recorded is not shown.
+            for permission in allowed {
+                try environment.database.recordReveal(dossierID: dossierID, field: permission == .viewIBAN ? .iban : .niss,
+                                                      by: environment.user)
+            }
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.message(for: violation), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        isRevealed = true
+        reload(environment)
+        let text = missing.isEmpty
+            ? strings[allowed.count == 2 ? "dossier.reveal.both" : "dossier.reveal.niss"]
+            : strings.format("dossier.reveal.nissOnly", ["right": strings["value.view_iban"]])
+        return .notice(Toast(text, kind: .success))
+    }
+
+    public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        guard let card else {
+            buffer.write(strings["dossier.missing"], x: rect.x + 1, y: rect.y + 1, role: .dim, maxWidth: rect.width - 2)
+            return
+        }
+        let title = [card.person.sortName, card.dossier.number, card.dossier.employerCode,
+                     strings["category.\(card.dossier.category.rawValue)"], strings["status.\(card.dossier.status.rawValue)"]]
+            .joined(separator: " · ")
+        buffer.write(title, x: rect.x + 1, y: rect.y, role: .header, maxWidth: rect.width - 2)
+        let tabs = DossierTab.allCases
+        TabBar(titles: tabs.map { strings["dossier.tab.\($0.rawValue)"] }, selected: tabs.firstIndex(of: tab) ?? 0)
+            .render(into: &buffer, rect: rect.line(1))
+        let body = rect.inset(top: 2, left: 1, right: 1)
+        switch tab {
+        case .identity: IdentityTab(card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
+        case .career: CareerTab(career: card.career).render(into: &buffer, rect: body, environment)
+        case .timeRecords:
+            TimeRecordsTab(card: card, year: year).render(into: &buffer, rect: body, environment)
+        case .art60: Art60Tab(card: art60, problem: art60Problem).render(into: &buffer, rect: body, environment)
+        case .history: HistoryTab(entries: history, card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
+        }
+    }
+}

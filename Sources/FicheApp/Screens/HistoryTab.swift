@@ -1,0 +1,116 @@
+import FicheDomain
+import FicheReplica
+import Foundation
+import FicheTerminal
+import FicheWidgets
+
+/// The history tab: who changed or looked at what in the dossier, its person and its time
+/// records, newest first, with the old and new values. NISS and IBAN values stay masked unless
+/// the user revealed them with F6 and may see them.
+struct HistoryTab {
+    let entries: [AuditEntry]
+    let card: DossierCard
+    let isRevealed: Bool
+
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let strings = environment.strings
+        guard !entries.isEmpty else {
+            buffer.write(strings["dossier.history.empty"], x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
+            return
+        }
+        var names: [String: String] = [:]
+        func name(_ id: String) -> String {
+            if let known = names[id] { return known }
+            let found = ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
+            names[id] = found
+            return found
+        }
+        guard rect.width >= 100 else {
+            // Narrow: two lines an entry, so the old and new values get the whole width.
+            var y = rect.y + 1
+            for entry in entries {
+                guard y + 1 < rect.maxY else { break }
+                let head = [Self.localTime(entry.at), name(entry.userID), strings["history.action.\(entry.action)"]].joined(separator: "  ")
+                buffer.write(head, x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
+                buffer.write(describe(entry, environment, name: name), x: rect.x + 2, y: y + 1, role: .normal, maxWidth: rect.width - 2)
+                y += 2
+            }
+            return
+        }
+        let table = Table(
+            columns: [
+                TableColumn(title: strings["dossier.history.when"], minimumWidth: 16),
+                TableColumn(title: strings["dossier.history.who"], minimumWidth: 16),
+                TableColumn(title: strings["dossier.history.action"], minimumWidth: 22),
+                TableColumn(title: strings["dossier.history.changes"], minimumWidth: 14, weight: 1),
+            ],
+            rows: entries.map { entry in
+                [Self.localTime(entry.at), name(entry.userID), strings["history.action.\(entry.action)"],
+                 describe(entry, environment, name: name)]
+            },
+            selectedRow: nil)
+        table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
+    }
+
+    /// "24/11/2026 09:15" in Brussels time, from the audit row's UTC instant.
+    static func localTime(_ iso: String) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let fallback = ISO8601DateFormatter()
+        guard let date = parser.date(from: iso) ?? fallback.date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Brussels")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// What the entry changed, in words: a new record by its type and dates, a reveal by the
+    /// field shown, otherwise each field as `label : old → new`.
+    private func describe(_ entry: AuditEntry, _ environment: ScreenEnvironment, name: (String) -> String) -> String {
+        let strings = environment.strings
+        let changes = entry.changes
+        if entry.action == "recordReveal" {
+            return strings["history.field.\(changes["field"]?.new ?? "")"]
+        }
+        let isNew = !changes.isEmpty && changes.values.allSatisfy { $0.old == nil }
+        if isNew, entry.entity == "time_record" {
+            let dates = [changes["start"]?.new, changes["end"]?.new].compactMap { $0 }
+                .compactMap { try? LocalDate.parse($0) }.map(strings.date)
+            let range = dates.count == 2 && dates[0] == dates[1] ? dates[0] : dates.joined(separator: "–")
+            let type = changes["type_code"]?.new.map { strings.absenceLabel($0, in: environment.rules.absenceCatalogue) }
+                ?? strings["dossier.time.clocking"]
+            return type + " " + range
+        }
+        if isNew, entry.entity == "art60_event" {
+            let date = (changes["date"]?.new).flatMap { try? LocalDate.parse($0) }.map(strings.date) ?? ""
+            return strings["art60.event.\(changes["kind"]?.new ?? "")"] + " " + date
+        }
+        return changes.keys.sorted().map { key in
+            let change = changes[key] ?? FieldChange(old: nil, new: nil)
+            let label = strings["history.field.\(key)"]
+            return "\(label) : \(value(change.old, key, environment, name)) → \(value(change.new, key, environment, name))"
+        }.joined(separator: " · ")
+    }
+
+    private func value(_ text: String?, _ key: String, _ environment: ScreenEnvironment, _ name: (String) -> String) -> String {
+        let strings = environment.strings
+        guard let text, !text.isEmpty else { return strings["dossier.none"] }
+        let employer = card.dossier.employerCode
+        switch key {
+        case "niss":
+            guard let niss = try? NISS(text) else { return "***" }
+            return isRevealed ? environment.rights.nissText(niss, at: employer) : niss.masked
+        case "iban":
+            guard let iban = try? IBAN(text) else { return "***" }
+            return isRevealed ? environment.rights.ibanText(iban, at: employer) : iban.masked
+        case "payroll_clerk_id", "time_manager_id", "reviewed_by", "entered_by":
+            return name(text)
+        case "status":
+            let word = strings["status.\(text)"]
+            return word == "status.\(text)" ? strings.recordStatus(TimeRecordStatus(rawValue: text) ?? .draft) : word
+        default:
+            return text
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheWidgets
+
+/// The identity tab: who the person is and where the dossier stands. The NISS and IBAN stay
+/// masked until F6, and even then only what the user's rights allow shows in full.
+struct IdentityTab {
+    let card: DossierCard
+    let isRevealed: Bool
+
+    /// Label and value of every line, in reading order.
+    func lines(_ environment: ScreenEnvironment) -> [(label: String, value: String)] {
+        let strings = environment.strings
+        let person = card.person, dossier = card.dossier
+        let rights = environment.rights
+        func userName(_ id: String?) -> String {
+            guard let id else { return strings["dossier.none"] }
+            return ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
+        }
+        let niss = isRevealed ? rights.nissText(person.niss, at: dossier.employerCode) : person.niss.masked
+        let iban = person.iban.map { isRevealed ? rights.ibanText($0, at: dossier.employerCode) : $0.masked }
+        let address = person.address.map { address in
+            "\(address.street) \(address.number)" + (address.box.map { " " + strings.format("dossier.identity.box", ["box": $0]) } ?? "")
+                + ", \(address.postalCode) \(address.city)"
+        }
+        let employerName = strings.language == .dutch ? card.employer.nameNL : card.employer.nameFR
+        return [
+            (strings["dossier.identity.name"], person.sortName),
+            (strings["dossier.identity.number"], dossier.number),
+            (strings["dossier.identity.employer"], "\(dossier.employerCode) · \(employerName)"),
+            (strings["dossier.identity.category"], strings["category.\(dossier.category.rawValue)"]),
+            (strings["dossier.identity.status"], strings["status.\(dossier.status.rawValue)"]),
+            (strings["dossier.identity.start"], strings.date(dossier.startDate)),
+            (strings["dossier.identity.clerk"], userName(dossier.payrollClerkID)),
+            (strings["dossier.identity.timeManager"], userName(dossier.timeManagerID)),
+            (strings["dossier.identity.birthDate"], strings.date(person.birthDate)),
+            (strings["dossier.identity.sex"], strings["value.\(person.sex.rawValue)"]),
+            (strings["dossier.identity.language"], strings["dossier.language.\(person.language.rawValue)"]),
+            (strings["dossier.identity.address"], address ?? strings["dossier.none"]),
+            (strings["dossier.identity.niss"], niss),
+            (strings["dossier.identity.iban"], iban ?? strings["dossier.none"]),
+        ]
+    }
+
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        let lines = lines(environment)
+        let wide = rect.width >= 100
+        let perColumn = wide ? (lines.count + 1) / 2 : lines.count
+        let columnWidth = wide ? rect.width / 2 : rect.width
+        let labelWidth = min(columnWidth / 2, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+        for (index, line) in lines.enumerated() {
+            let column = index / perColumn, row = index % perColumn
+            let x = rect.x + column * columnWidth, y = rect.y + 1 + row
+            guard y < rect.maxY - 2 else { continue }
+            buffer.write(line.label, x: x, y: y, role: .dim, maxWidth: labelWidth)
+            buffer.write(line.value, x: x + labelWidth, y: y, role: .normal, maxWidth: columnWidth - labelWidth - 1)
+        }
+        let strings = environment.strings
+        let hint = isRevealed
+            ? strings["dossier.identity.revealed"]
+            : strings.format("dossier.identity.masked", ["key": environment.keyNames("detail.reveal", in: .detail)])
+        buffer.write(hint, x: rect.x, y: min(rect.maxY - 1, rect.y + perColumn + 2), role: .dim, maxWidth: rect.width)
+    }
+}

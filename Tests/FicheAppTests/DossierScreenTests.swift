@@ -1,0 +1,267 @@
+import FicheApp
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheTestSupport
+import Foundation
+import XCTest
+
+/// The dossier screen and its entry forms as clerks, time managers and art. 60 officers use them.
+final class DossierScreenTests: XCTestCase {
+    private func driver(_ language: FicheApp.Language = .french, userID: String = "usr-demo", width: Int = 80, height: Int = 24,
+                        database: AppDatabase? = nil) throws -> ScreenDriver<App> {
+        let app = try App(database: try database ?? DossierFixture.make(), strings: Strings(language: language), userName: "demo",
+                          size: Size(width: width, height: height), userID: userID, today: DossierFixture.today)
+        return ScreenDriver(app)
+    }
+
+    /// Opens a dossier the way a user does: search by name, pick the row, Enter.
+    private func open(_ name: String, search: String, in driver: ScreenDriver<App>, file: StaticString = #filePath,
+                      line: UInt = #line) throws {
+        driver.type(search)
+        let rows = driver.screen.list.rows.map(\.displayName)
+        let index = try XCTUnwrap(rows.firstIndex(of: name), "\(name) not found in \(rows)", file: file, line: line)
+        for _ in 0..<index { driver.press("Down") }
+        driver.press("Enter")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText, file: file, line: line)
+    }
+
+    private var dossier: (ScreenDriver<App>) -> DossierScreen? { { $0.screen.top as? DossierScreen } }
+
+    private func line(containing text: String, in driver: ScreenDriver<App>) -> String {
+        driver.screenText.split(separator: "\n").first { $0.contains(text) }.map(String.init) ?? ""
+    }
+
+    // MARK: The clerk
+
+    func testTheClerkFindsÉloïseAndReadsHerYearTotals() throws {
+        let driver = try driver(userID: "usr-ac-1")
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        let environment = driver.screen.environment
+        XCTAssertEqual(dossier(driver)?.breadcrumb(environment), ["Dossiers", "Van den Bossche, É.", "Identité"])
+        driver.press("Tab", "Tab")
+        XCTAssertEqual(dossier(driver)?.tab, .timeRecords)
+        XCTAssertEqual(dossier(driver)?.breadcrumb(environment), ["Dossiers", "Van den Bossche, É.", "Prestations"])
+        XCTAssertTrue(driver.screenText.contains("[Prestations]"), "the tab bar shows the current tab")
+        XCTAssertTrue(driver.screenText.contains("Totaux 2026"), driver.screenText)
+        let leave = line(containing: "Congé annuel", in: driver)
+        XCTAssertTrue(leave.contains("5,5 j"), "a week and a Friday morning: \(leave)")
+        XCTAssertTrue(line(containing: "Maladie", in: driver).contains("2 j"), driver.screenText)
+        XCTAssertTrue(line(containing: "Formation", in: driver).contains("3:00 h"), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains("Grève"), "a rejected strike day counts for nothing")
+        XCTAssertTrue(driver.screenText.contains("Mars 2026"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains(" 2 CA  3 CA  4 CA  5 CA  6 CA  7 ··  8 ··"), "the calendar codes each day of leave")
+        XCTAssertTrue(driver.screenText.contains("12 fo"), "hours of training: lower case, part of a day")
+        XCTAssertTrue(line(containing: "12/03", in: driver).contains("…"), "the training entered here waits to be sent")
+        // The records: ✖ rejected, ✔ validated, … pending, the others in words.
+        XCTAssertTrue(line(containing: "15/01", in: driver).contains("✖"), driver.screenText)
+        XCTAssertTrue(line(containing: "02/03–06/03", in: driver).contains("✔"), driver.screenText)
+        XCTAssertTrue(line(containing: "20/03", in: driver).contains("soumise"), driver.screenText)
+        // PgUp goes to 2025, when she had nothing.
+        driver.press("PgUp")
+        XCTAssertEqual(dossier(driver)?.year, 2025)
+        XCTAssertTrue(driver.screenText.contains("Aucune absence cette année."), driver.screenText)
+        driver.press("PgDn")
+        XCTAssertEqual(dossier(driver)?.year, 2026)
+        // Esc goes back to the list, still searching and on her row.
+        driver.press("Esc")
+        XCTAssertTrue(driver.screen.top is DossierListScreen)
+        XCTAssertEqual(driver.screen.list.selectedRow?.displayName, "Van den Bossche, Éloïse")
+        XCTAssertEqual(driver.screen.dossierList?.searchText, "vandenb")
+    }
+
+    func testShiftTabAndLeftWalkTheTabsBackwards() throws {
+        let driver = try driver()
+        try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+        driver.press("Shift+Tab")
+        XCTAssertEqual(dossier(driver)?.tab, .history)
+        driver.press("Left")
+        XCTAssertEqual(dossier(driver)?.tab, .art60)
+        XCTAssertTrue(driver.screenText.contains("Pas de contrat article 60 dans ce dossier."), driver.screenText)
+        driver.press("Right", "Right")
+        XCTAssertEqual(dossier(driver)?.tab, .identity)
+    }
+
+    // MARK: The time manager
+
+    func testATimeManagerEntersThreeAbsencesAndTheOverlappingOneIsRefusedWithNothingLost() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id)
+        try open("Lefèvre, François", search: "lefevre franc", in: driver)
+        // 1. Annual leave, Monday to Wednesday.
+        driver.press("F7")
+        XCTAssertTrue(driver.screen.top is AbsenceFormScreen, driver.screenText)
+        driver.press("Tab")
+        driver.type("23032026")
+        driver.press("Tab")
+        driver.type("25032026")
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("✔ Congé annuel du 23/03/2026 au 25/03/2026 enregistré"), driver.screenText)
+        // 2. Sickness with its certificate.
+        driver.press("F7")
+        driver.type("M")
+        driver.press("Tab")
+        driver.type("30032026")
+        driver.press("Tab")
+        driver.type("31032026")
+        driver.press("Tab", "Tab", "Tab", "Tab", "Space")
+        XCTAssertEqual((driver.screen.top as? AbsenceFormScreen)?.form.fields[6].isChecked, true)
+        driver.press("Ctrl+S")
+        XCTAssertTrue(driver.screenText.contains("Maladie du 30/03/2026 au 31/03/2026 enregistré"), driver.screenText)
+        // 3. Overlaps the first on 25/03.
+        driver.press("F7")
+        driver.press("Tab")
+        driver.type("25032026")
+        driver.press("Tab")
+        driver.type("27032026")
+        driver.press("F2")
+        let form = try XCTUnwrap(driver.screen.top as? AbsenceFormScreen, "the refused form stays open")
+        XCTAssertTrue(driver.screenText.contains("Cette absence chevauche une autre absence le 25/03/2026."), driver.screenText)
+        XCTAssertEqual(form.form.fields.map(\.text).prefix(3), ["Congé annuel", "25/03/2026", "27/03/2026"])
+        XCTAssertEqual(form.form.focus, 1, "the focus is on the field the rule is about")
+        assertScreen(driver.buffer, named: "absence-form-refused-80x24-fr")
+        driver.press("Esc")
+        driver.press("Tab", "Tab")
+        let records = try XCTUnwrap(dossier(driver)?.card)
+        XCTAssertEqual(records.timeRecords.count, 2)
+        XCTAssertEqual(records.pendingRecordIDs.count, 2)
+        XCTAssertTrue(line(containing: "23/03–25/03", in: driver).contains("…"), driver.screenText)
+        XCTAssertTrue(line(containing: "30/03–31/03", in: driver).contains("…"), driver.screenText)
+        XCTAssertTrue(line(containing: "Congé annuel", in: driver).contains("3 j"), driver.screenText)
+        driver.press("Esc")
+        XCTAssertTrue(line(containing: "Lefèvre, François", in: driver).contains("…"), "the list marks the dossier pending")
+    }
+
+    func testTheAbsenceFormChecksDatesAsTheyAreTyped() throws {
+        let driver = try driver(.dutch)
+        try open("Lefèvre, François", search: "lefevre franc", in: driver)
+        driver.press("F7", "Tab")
+        driver.type("31022026")
+        XCTAssertTrue(driver.screenText.contains("Schrijf een bestaande datum dd/mm/jjjj."), driver.screenText)
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("10032026")
+        driver.press("Tab")
+        driver.type("09032026")
+        driver.press("Tab")
+        let form = try XCTUnwrap(driver.screen.top as? AbsenceFormScreen)
+        XCTAssertNotNil(form.form.fields[2].problem, "to before from is flagged when leaving the field")
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is AbsenceFormScreen, "nothing is saved")
+        XCTAssertTrue(driver.screenText.contains("Niets opgeslagen"), driver.screenText)
+    }
+
+    // MARK: Identifiers
+
+    func testATimeManagerSeesTheNISSMaskedAndIsToldWhichRightIsMissing() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id)
+        try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+        let card = try XCTUnwrap(dossier(driver)?.card)
+        XCTAssertTrue(driver.screenText.contains(card.person.niss.masked), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains(card.person.niss.formatted))
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains("Vous n'avez pas le droit « voir le NISS complet » chez AC-IXL."), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains(card.person.niss.formatted))
+        XCTAssertEqual(try driver.screen.environment.database.auditTrail(entity: "reveal", targetID: DossierFixture.eloise), [])
+    }
+
+    func testThePayrollClerkRevealsTheNISSAndIBANAndTheReadIsAudited() throws {
+        let driver = try driver(userID: "usr-ac-1")
+        try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+        let card = try XCTUnwrap(dossier(driver)?.card)
+        let iban = try XCTUnwrap(card.person.iban)
+        XCTAssertTrue(driver.screenText.contains(iban.masked), driver.screenText)
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains(card.person.niss.formatted), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains(iban.formatted), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("consultation consignée dans l'historique"), driver.screenText)
+        let reads = try driver.screen.environment.database.auditTrail(entity: "reveal", targetID: DossierFixture.eloise)
+        XCTAssertEqual(Set(reads.compactMap { $0.changes["field"]?.new }), ["niss", "iban"])
+        XCTAssertTrue(reads.allSatisfy { $0.userID == "usr-ac-1" })
+        driver.press("Shift+Tab")
+        XCTAssertTrue(line(containing: "Consultation", in: driver).contains("Mertens, B."), driver.screenText)
+    }
+
+    func testASupervisorSeesTheFullNISSButNotTheIBAN() throws {
+        let driver = try driver()
+        try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+        let card = try XCTUnwrap(dossier(driver)?.card)
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains(card.person.niss.formatted), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains(try XCTUnwrap(card.person.iban).masked), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("IBAN masqué : droit « voir l'IBAN » manquant"), driver.screenText)
+    }
+
+    // MARK: Art. 60 and the other forms
+
+    func testTheArt60TabShowsThePlacementFeeAndProgress() throws {
+        let driver = try driver(width: 120, height: 40)
+        try open("Aït Ouali, Karim", search: "karim", in: driver)
+        driver.press("Tab", "Tab", "Tab")
+        let text = driver.screenText
+        XCTAssertTrue(text.contains("Contrat article 60 du 01/09/2025"), text)
+        XCTAssertTrue(text.contains("fin prévue le 28/02/2027"), text)
+        XCTAssertTrue(text.contains("Ressourcerie d'Ixelles asbl"), text)
+        XCTAssertTrue(text.contains("150,00 €"), text)
+        XCTAssertTrue(text.contains("Jours qualifiants"), text)
+        XCTAssertTrue(text.contains("Évaluation du partenaire"), text)
+    }
+
+    func testAnOfficerRecordsAnArt60EventWithKeysOnly() throws {
+        let driver = try driver(userID: DossierFixture.officer.id)
+        try open("Aït Ouali, Karim", search: "karim", in: driver)
+        driver.press("Ctrl+A")
+        let form = try XCTUnwrap(driver.screen.top as? Art60EventFormScreen, driver.screenText)
+        XCTAssertEqual(form.form.fields[0].text, "16/03/2026")
+        driver.press("Tab")
+        driver.type("R")   // Retard
+        driver.press("Tab", "Right", "Tab")
+        driver.type("Arrivé à 10h, prévenu le partenaire")
+        driver.press("F2")
+        XCTAssertTrue(driver.screenText.contains("Retard du 16/03/2026 enregistré"), driver.screenText)
+        driver.press("Tab", "Tab", "Tab")
+        XCTAssertTrue(driver.screenText.contains("Arrivé à 10h"), driver.screenText)
+    }
+
+    func testTheClockingFormShowsWorkedHoursAndBalancesAsTheUserTypes() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id)
+        try open("Lefèvre, François", search: "lefevre franc", in: driver)
+        driver.press("Ctrl+K")
+        XCTAssertTrue(driver.screen.top is ClockingFormScreen, driver.screenText)
+        driver.type("0800")
+        driver.press("Tab")
+        driver.type("1700")
+        XCTAssertTrue(driver.screenText.contains("Temps presté : 9:00"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Solde du jour :"), driver.screenText)
+        driver.press("F2")
+        XCTAssertTrue(driver.screenText.contains("Pointage du 16/03/2026 (8:00–17:00) enregistré"), driver.screenText)
+    }
+
+    // MARK: Snapshots
+
+    func testSnapshotsOfEveryTabAndFormInFrenchAndDutchAtBothSizes() throws {
+        let database = try DossierFixture.make()
+        for language in [FicheApp.Language.french, .dutch] {
+            for (width, height) in [(80, 24), (120, 40)] {
+                let suffix = "\(width)x\(height)-\(language.rawValue)"
+                let driver = try driver(language, userID: "usr-ac-1", width: width, height: height, database: database)
+                try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+                for tab in FicheReplica.DossierTab.allCases where tab != .art60 {
+                    while dossier(driver)?.tab != tab { driver.press("Tab") }
+                    assertScreen(driver.buffer, named: "dossier-\(tab.rawValue)-\(suffix)")
+                }
+                driver.press("F7")
+                assertScreen(driver.buffer, named: "absence-form-\(suffix)")
+                driver.press("Esc", "Ctrl+K")
+                assertScreen(driver.buffer, named: "clocking-form-\(suffix)")
+                driver.press("Esc", "Esc", "Esc")
+                let officer = try self.driver(language, userID: DossierFixture.officer.id, width: width, height: height,
+                                              database: database)
+                try open("Aït Ouali, Karim", search: "karim", in: officer)
+                officer.press("Shift+Tab", "Shift+Tab")
+                assertScreen(officer.buffer, named: "dossier-art60-\(suffix)")
+                officer.press("Ctrl+A")
+                assertScreen(officer.buffer, named: "art60-event-form-\(suffix)")
+            }
+        }
+    }
+}
