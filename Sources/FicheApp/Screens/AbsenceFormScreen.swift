@@ -16,9 +16,12 @@ public final class AbsenceFormScreen: RecordFormScreen {
 
     public init(dossierID: String, card: DossierCard, _ environment: ScreenEnvironment) {
         let strings = environment.strings
-        types = environment.rules.absenceCatalogue.types.filter { $0.recordKind == .absence && $0.code != "public_holiday" }
+        // Built in a local first: reading the stored property before super.init crashes the optimiser.
+        let absenceTypes = environment.rules.absenceCatalogue.types.filter { $0.recordKind == .absence && $0.code != "public_holiday" }
+        let typeLabels = absenceTypes.map { strings.label($0.labels) }
+        types = absenceTypes
         super.init(dossierID: dossierID, card: card, titleKey: "form.absence.title", fields: [
-            FormField(label: strings["form.absence.type"], kind: .choice(types.map { strings.label($0.labels) }), isRequired: true),
+            FormField(label: strings["form.absence.type"], kind: .choice(typeLabels), isRequired: true),
             FormField(label: strings["form.absence.from"], kind: .date, isRequired: true),
             FormField(label: strings["form.absence.to"], kind: .date),
             FormField(label: strings["form.absence.dayPart"], kind: .choice(DayPart.allCases.map { strings["dayPart.\($0.rawValue)"] })),

@@ -15,14 +15,18 @@ public final class Art60EventFormScreen: RecordFormScreen {
 
     public init(dossierID: String, card: DossierCard, art60: Art60Card, contract: Art60Contract, _ environment: ScreenEnvironment) {
         let strings = environment.strings
+        // Built in locals first: reading stored properties before super.init crashes the optimiser.
+        let contractPlacements = art60.placements.filter { $0.placement.contractID == contract.id }
+        let placementChoices = [strings["dossier.none"]]
+            + contractPlacements.map { "\($0.partnerName) (\(strings.date($0.placement.start)))" }
         self.contract = contract
-        self.placements = art60.placements.filter { $0.placement.contractID == contract.id }
+        self.placements = contractPlacements
         super.init(dossierID: dossierID, card: card, titleKey: "form.art60.title", fields: [
             FormField(label: strings["form.art60.date"], kind: .date, text: strings.date(environment.today), isRequired: true),
             FormField(label: strings["form.art60.kind"], kind: .choice(Art60EventKind.allCases.map { strings["art60.event.\($0.rawValue)"] }),
                       isRequired: true),
             FormField(label: strings["form.art60.placement"],
-                      kind: .choice([strings["dossier.none"]] + placements.map { "\($0.partnerName) (\(strings.date($0.placement.start)))" })),
+                      kind: .choice(placementChoices)),
             FormField(label: strings["form.art60.note"], kind: .text(maxLength: 200)),
         ])
     }
