@@ -14,10 +14,11 @@ final class ResizeEndToEndTests: TmuxTestCase {
         // Wait for the whole re-laid-out screen: tmux may show it while it is being redrawn.
         let medium = try tmux.waitForScreen { screen in
             let lines = self.lines(screen)
-            return lines.count == 24 && lines[23].hasPrefix("F1 Aide") && lines[0].contains("Fiche › Dossiers") && lines[1].contains("Nom ▲")
+            return lines.count == 24 && lines[23].hasPrefix("F1 Aide") && lines[0].contains("Fiche › Dossiers") && lines[2].contains("Nom ▲")
         }
         XCTAssertTrue(lines(medium)[0].contains("Fiche › Dossiers"), medium)
-        XCTAssertTrue(lines(medium)[1].contains("Nom ▲"), "column titles with the sort indicator:\n\(medium)")
+        XCTAssertTrue(lines(medium)[1].contains("Filtres"), "the filters in force above the list:\n\(medium)")
+        XCTAssertTrue(lines(medium)[2].contains("Nom ▲"), "column titles with the sort indicator:\n\(medium)")
         XCTAssertLessThanOrEqual(lines(medium).map { $0.count }.max() ?? 0, 80)
 
         try tmux.resize(width: 60, height: 20)
@@ -29,10 +30,10 @@ final class ResizeEndToEndTests: TmuxTestCase {
         let back = try tmux.waitForScreen { screen in
             let lines = self.lines(screen)
             return lines.count == 40 && lines[39].hasPrefix("F1 Aide") && lines[0].contains("Fiche › Dossiers")
-                && lines[2...38].allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                && lines[3...37].allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
         XCTAssertFalse(back.contains("Terminal trop petit"), back)
-        XCTAssertEqual(lines(back)[2...38].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count, 36,
+        XCTAssertEqual(lines(back)[3...37].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count, 35,
                        "every row of the taller list is filled again:\n\(back)")
         try tmux.send("F10")
         XCTAssertEqual(waitForExitStatus(), "0\n", "F10 quits after the resizes")
