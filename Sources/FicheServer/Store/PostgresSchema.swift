@@ -16,5 +16,26 @@ enum PostgresSchema {
         "CREATE TABLE IF NOT EXISTS change_log (seq BIGINT PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version BIGINT NOT NULL, row_json TEXT, mutation TEXT, target_user TEXT)",
         "CREATE TABLE IF NOT EXISTS mutations (client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, uuid TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, result TEXT NOT NULL, seq BIGINT, created_at TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
         "CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL, decision TEXT NOT NULL, employer_code TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT)",
-    ] + ServerSchema.indexes
+    ] + ServerSchema.indexes + ServerSchema.authGeneration + [
+        // Created once (not replaced at every start: replacing a trigger locks its table).
+        """
+        DO $do$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'fiche_bump_auth_generation'
+                           AND pronamespace = current_schema()::regnamespace) THEN
+                CREATE FUNCTION fiche_bump_auth_generation() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; RETURN NULL; END $fn$;
+            END IF;
+        END $do$
+        """,
+    ] + ServerSchema.authTables.map { table in
+        """
+        DO $do$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '\(table)_auth_generation'
+                           AND tgrelid = '\(table)'::regclass) THEN
+                CREATE TRIGGER \(table)_auth_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION fiche_bump_auth_generation();
+            END IF;
+        END $do$
+        """
+    }
 }

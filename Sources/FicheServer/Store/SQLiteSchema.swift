@@ -16,5 +16,12 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS change_log (seq INTEGER PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL, row_json TEXT, mutation TEXT, target_user TEXT)",
         "CREATE TABLE IF NOT EXISTS mutations (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, uuid TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, result TEXT NOT NULL, seq INTEGER, created_at TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
         "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL, decision TEXT NOT NULL, employer_code TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT)",
-    ] + ServerSchema.indexes
+    ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
+        ["INSERT", "UPDATE", "DELETE"].map { event in
+            """
+            CREATE TRIGGER IF NOT EXISTS \(table)_auth_generation_\(event.lowercased()) AFTER \(event) ON \(table)
+            BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; END
+            """
+        }
+    }
 }
