@@ -87,7 +87,7 @@ echo "== initial sync: fiche sync --once (auditor: $dossier_rows dossiers + $rec
 started=$(now)
 "$FICHE" sync --once --data-dir "$client" 2>/dev/null
 initial=$(seconds "$started" "$(now)")
-replica=$(ls "$client"/*/replica.sqlite)
+replica=$(find "$client" -name replica.sqlite | head -n 1)
 # One dossier row on the server is two replica rows (person and dossier): count what was written.
 replica_rows=$(sqlite3 "$replica" "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM dossier) + (SELECT count(*) FROM time_record)")
 listed=$(sqlite3 "$replica" "SELECT count(*) FROM dossier_list")
@@ -141,7 +141,7 @@ python3 - <<PY
 rows, initial, peer, peer_rows = $replica_rows, $initial, $peer, $peer_rows
 server_rows = $server_rows
 print(f"| initial sync (fiche sync --once) | {initial:.1f} s | {server_rows / initial:,.0f} server rows/s | {rows / initial:,.0f} replica rows/s |")
-print(f"| psql \\\\copy | sqlite3 .import | {peer:.1f} s | {peer_rows / peer:,.0f} rows/s | |")
+print(f"| psql \\\\copy → sqlite3 .import | {peer:.1f} s | {peer_rows / peer:,.0f} rows/s | |")
 print(f"| ratio | {initial / peer:.2f} (goal <= 3) | | |")
 print(f"| 100-change pull | {($incremental - $idle) * 1000:.0f} ms over an idle sync ({$idle:.2f} s) | | |")
 PY
