@@ -28,8 +28,12 @@ extension AppDatabase {
                     // exactly the current ones. The outbox stays.
                     try Self.clearAllScopes(db)
                 }
-                for row in rows { try Self.writeSynced(db, row) }
+                // The copy writes the mirror only: the working view, the list and its search index
+                // are built once, with the last page (no partial list is ever shown: until then
+                // the list is empty).
+                for row in rows { try Self.writeSyncedMirror(db, row) }
                 if done {
+                    try Self.finishInitialCopy(db)
                     let state = try Self.syncState(db)
                     try db.execute(sql: "UPDATE sync_state SET initial_sync_token = NULL, pull_cursor = ? WHERE id = 1",
                                    arguments: [String(max(state.pullCursor, pinnedSeq))])
@@ -215,52 +219,81 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM replica_meta WHERE key LIKE 'sync.scope_removed.%' OR key LIKE 'sync.scope_fetch.%'")
     }
 
+    /// After the last page of an initial copy: the working view of every row with pending
+    /// outbox mutations, then the whole dossier list and search index from the mirror.
+    static func finishInitialCopy(_ db: Database) throws {
+        let pending = try Row.fetchAll(db, sql: """
+            SELECT entity, target_id, employer_code FROM outbox GROUP BY entity, target_id, employer_code ORDER BY MIN(id)
+            """)
+        for row in pending {
+            try recomputeSynced(db, entity: row["entity"], id: row["target_id"], employerCode: row["employer_code"])
+        }
+        try DossierListIndex.rebuild(db)
+    }
+
+    /// Writes a pulled row and recomputes its working view (and list row).
     static func writeSynced(_ db: Database, _ row: SyncedRow) throws {
+        guard try writeSyncedMirror(db, row) else { return }
+        switch row.entity {
+        case "dossier":
+            try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
+            try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
+        case "time_record", "art60_event":
+            try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
+        case "payroll_month":
+            if let month = row.fields["month"] ?? nil {
+                try recomputeSynced(db, entity: "payroll_month", id: "\(row.employerCode)/\(month)", employerCode: row.employerCode)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The mirror upserts of a synced row (kept only if its version is not older), through
+    /// statements prepared once per connection. Returns false for an entity the replica does
+    /// not keep.
+    @discardableResult
+    static func writeSyncedMirror(_ db: Database, _ row: SyncedRow) throws -> Bool {
         let f = row.fields
         func text(_ name: String) -> DatabaseValue { (f[name] ?? nil)?.databaseValue ?? .null }
         func integer(_ name: String) -> DatabaseValue { (f[name] ?? nil).flatMap { Int64($0) }?.databaseValue ?? .null }
         func required(_ name: String) -> DatabaseValue { ((f[name] ?? nil) ?? "").databaseValue }
+        let id = row.id.databaseValue
         let employer = row.employerCode.databaseValue
+        let version = row.version.databaseValue
         switch row.entity {
         case "dossier":
             let address: DatabaseValue = ((f["address"] ?? nil)?.hasPrefix("{") ?? false) ? text("address") : .null
-            try upsert(db, table: "person", key: ["id"], columns: [
-                "id": row.id.databaseValue, "employer_code": employer, "niss": required("niss"),
-                "last_name": required("last_name"), "first_name": required("first_name"),
-                "birth_date": required("birth_date"), "sex": required("sex"), "language": required("language"),
-                "address": address, "iban": text("iban"),
-            ], version: row.version)
-            try upsert(db, table: "dossier", key: ["id"], columns: [
-                "id": row.id.databaseValue, "employer_code": employer, "number": required("number"),
-                "person_id": row.id.databaseValue, "status": required("status"), "category": required("category"),
-                "payroll_clerk_id": text("payroll_clerk"), "start_date": required("start_date"),
-            ], version: row.version)
-            try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
-            try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
+            try db.cachedStatement(sql: SyncedUpsert.person.sql).execute(arguments: StatementArguments([
+                id, employer, required("niss"), required("last_name"), required("first_name"), required("birth_date"),
+                required("sex"), required("language"), address, text("iban"), version,
+            ]))
+            try db.cachedStatement(sql: SyncedUpsert.dossier.sql).execute(arguments: StatementArguments([
+                id, employer, required("number"), id, required("status"), required("category"), text("payroll_clerk"),
+                required("start_date"), version,
+            ]))
+            return true
         case "time_record":
-            try upsert(db, table: "time_record", key: ["id"], columns: [
-                "id": row.id.databaseValue, "employer_code": employer, "dossier_id": required("dossier_id"),
-                "kind": required("kind"), "type_code": text("type_code"), "start": required("start_date"),
-                "end": required("end_date"), "day_part": ((f["day_part"] ?? nil) ?? "full").databaseValue,
-                "start_minute": integer("start_minute"), "end_minute": integer("end_minute"), "minutes": integer("minutes"),
-                "certificate_received": ((f["certificate_received"] ?? nil) == "1").databaseValue,
-                "status": required("status"), "entered_by": required("entered_by"),
-                "reviewed_by": text("reviewed_by"), "rejection_reason": text("rejection_reason"),
-            ], version: row.version)
-            try recomputeSynced(db, entity: "time_record", id: row.id, employerCode: row.employerCode)
+            try db.cachedStatement(sql: SyncedUpsert.timeRecord.sql).execute(arguments: StatementArguments([
+                id, employer, required("dossier_id"), required("kind"), text("type_code"), required("start_date"),
+                required("end_date"), ((f["day_part"] ?? nil) ?? "full").databaseValue, integer("start_minute"),
+                integer("end_minute"), integer("minutes"), ((f["certificate_received"] ?? nil) == "1").databaseValue,
+                required("status"), required("entered_by"), text("reviewed_by"), text("rejection_reason"), version,
+            ]))
+            return true
         case "payroll_month":
-            guard let month = f["month"] ?? nil else { return }
+            guard let month = f["month"] ?? nil else { return false }
             try upsert(db, table: "payroll_month", key: ["employer_code", "month"], columns: [
                 "employer_code": employer, "month": month.databaseValue, "status": required("status"),
             ], version: row.version)
-            try recomputeSynced(db, entity: "payroll_month", id: "\(row.employerCode)/\(month)", employerCode: row.employerCode)
+            return true
         case "art60_event":
             try upsert(db, table: "art60_event", key: ["id"], columns: [
                 "id": row.id.databaseValue, "employer_code": employer, "contract_id": required("contract_id"),
                 "date": required("date"), "kind": required("kind"), "placement_id": text("placement_id"),
                 "note": required("note"), "recorded_by": required("recorded_by"),
             ], version: row.version)
-            try recomputeSynced(db, entity: "art60_event", id: row.id, employerCode: row.employerCode)
+            return true
         case "employer":
             try upsert(db, table: "employer", key: ["code"], columns: [
                 "code": row.id.databaseValue, "kind": required("kind"), "name_fr": required("name_fr"),
@@ -268,6 +301,7 @@ extension AppDatabase {
                 "payroll_cut_off_day": (f["payroll_cutoff_day"] ?? nil).flatMap { Int64($0) }.map(\.databaseValue)
                     ?? (20 as Int64).databaseValue,
             ], version: row.version)
+            return true
         case "user":
             let old = try Row.fetchOne(db, sql: "SELECT display_name FROM app_user WHERE id = ?", arguments: [row.id])
             let language = (f["language"] ?? nil).flatMap(Language.init(rawValue:)) ?? .fr
@@ -281,13 +315,52 @@ extension AppDatabase {
                                                    arguments: [row.id])
                 if !dossiers.isEmpty { try DossierListIndex.refresh(db, dossierIDs: dossiers) }
             }
+            return true
         case "grant":
             try upsert(db, table: "user_grant", key: ["id"], columns: [
                 "id": row.id.databaseValue, "user_id": required("user_id"), "employer_code": employer,
                 "role": required("role"), "valid_from": text("valid_from"), "valid_to": text("valid_to"),
             ], version: row.version)
+            return true
         default:
-            break  // notes: not kept in the replica yet
+            return false  // notes: not kept in the replica yet
+        }
+    }
+
+    /// The mirror upserts of synced rows, column lists fixed so each is prepared once.
+    enum SyncedUpsert {
+        case person, dossier, timeRecord
+
+        var sql: String {
+            switch self {
+            case .person: Self.personSQL
+            case .dossier: Self.dossierSQL
+            case .timeRecord: Self.timeRecordSQL
+            }
+        }
+
+        static let personSQL = statement("person", [
+            "id", "employer_code", "niss", "last_name", "first_name", "birth_date", "sex", "language", "address", "iban",
+            "version",
+        ])
+        static let dossierSQL = statement("dossier", [
+            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "start_date", "version",
+        ])
+        static let timeRecordSQL = statement("time_record", [
+            "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part", "start_minute",
+            "end_minute", "minutes", "certificate_received", "status", "entered_by", "reviewed_by", "rejection_reason",
+            "version",
+        ])
+
+        /// `INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version >= version`, as `upsert` writes it.
+        static func statement(_ table: String, _ columns: [String]) -> String {
+            let updates = columns.filter { $0 != "id" }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+            return """
+                INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+                VALUES (\(databaseQuestionMarks(count: columns.count)))
+                ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", "))
+                WHERE excluded.version >= \(table).version
+                """
         }
     }
 

@@ -45,11 +45,30 @@ public struct HTTPSyncTransport: SyncTransport {
         var query = [URLQueryItem(name: "limit", value: String(limit))]
         if let token { query.append(URLQueryItem(name: "token", value: token)) }
         if let employer { query.append(URLQueryItem(name: "employer", value: employer)) }
-        return try await send("GET", "v1/sync/snapshot", query: query, body: Optional<PushRequest>.none, accessToken: accessToken)
+        let data = try await exchange("GET", "v1/sync/snapshot", query: query, body: Optional<PushRequest>.none,
+                                      accessToken: accessToken)
+        // Thousands of rows: read directly from the bytes; JSONDecoder only if that fails.
+        if let page = try? data.withUnsafeBytes({ try SnapshotPage(json: $0) }) { return page }
+        do {
+            return try JSONDecoder().decode(SnapshotPage.self, from: data)
+        } catch {
+            throw SyncTransportError.unreadable("\(data.count) bytes: \(error)")
+        }
     }
 
     private func send<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [],
                                                           body: Body?, accessToken: String?) async throws -> Answer {
+        let data = try await exchange(method, path, query: query, body: body, accessToken: accessToken)
+        do {
+            return try JSONDecoder().decode(Answer.self, from: data)
+        } catch {
+            throw SyncTransportError.unreadable("\(data.count) bytes: \(error)")
+        }
+    }
+
+    /// Sends the request; answers the body of a 2xx response.
+    private func exchange<Body: Encodable>(_ method: String, _ path: String, query: [URLQueryItem] = [],
+                                           body: Body?, accessToken: String?) async throws -> Data {
         var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw SyncTransportError.unreachable("invalid server address \(server)") }
@@ -75,10 +94,6 @@ public struct HTTPSyncTransport: SyncTransport {
         guard (200..<300).contains(status) else {
             throw SyncTransportError.status(status, try? JSONDecoder().decode(ErrorBody.self, from: data))
         }
-        do {
-            return try JSONDecoder().decode(Answer.self, from: data)
-        } catch {
-            throw SyncTransportError.unreadable("\(data.count) bytes: \(error)")
-        }
+        return data
     }
 }

@@ -38,7 +38,7 @@ public actor SyncSession {
     ///   - pause: how to wait between retries (tests pass one that does not sleep).
     ///   - progress: called after every page of an initial sync.
     public init(replica: AppDatabase, transport: any SyncTransport, credentials: CredentialStore, exportDirectory: String,
-                backoff: Backoff = Backoff(), maximumAttempts: Int = 6, pullLimit: Int = 500, snapshotLimit: Int = 1000,
+                backoff: Backoff = Backoff(), maximumAttempts: Int = 6, pullLimit: Int = 500, snapshotLimit: Int = 5000,
                 pause: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) },
                 now: @escaping @Sendable () -> Date = { Date() },
                 progress: (@Sendable (SnapshotProgress) -> Void)? = nil) {
@@ -200,13 +200,22 @@ public actor SyncSession {
         var rows = 0
         var pages = 0
         var retriedFromStart = false
+        // The next page is asked for while this one is written; if that early request fails,
+        // it is simply asked again the ordinary way (retries, token refresh).
+        var prefetched: (token: String?, page: Task<SnapshotPage, any Error>)?
+        defer { prefetched?.page.cancel() }
         while true {
             let asked = token
             let page: SnapshotPage
             do {
-                page = try await call {
-                    try await self.transport.snapshot(token: asked, employer: scope, limit: self.snapshotLimit, accessToken: $0)
+                if let early = prefetched, early.token == asked, let answer = try? await early.page.value {
+                    page = answer
+                } else {
+                    page = try await call {
+                        try await self.transport.snapshot(token: asked, employer: scope, limit: self.snapshotLimit, accessToken: $0)
+                    }
                 }
+                prefetched = nil
             } catch SyncError.refused(let detail) where asked != nil && !retriedFromStart {
                 // A token the server no longer accepts (its key changed): start the copy again.
                 _ = detail
@@ -216,6 +225,13 @@ public actor SyncSession {
             }
             let synced = page.rows.compactMap { WireMutation.row($0, entity: page.entity, pinnedSeq: page.pinnedSeq) }
             let done = page.done || page.nextToken == nil
+            if !done, let next = page.nextToken, let accessToken = current?.accessToken {
+                let transport = self.transport
+                let limit = snapshotLimit
+                prefetched = (next, Task.detached {
+                    try await transport.snapshot(token: next, employer: scope, limit: limit, accessToken: accessToken)
+                })
+            }
             try replica.applySnapshotPage(synced, scope: scope, nextToken: page.nextToken, pinnedSeq: page.pinnedSeq, done: done)
             rows += synced.count
             pages += 1

@@ -29,6 +29,31 @@ struct Bench {
         try measurePaging(database)
         try measureOpening(database)
         try measureWriting(database)
+        try measurePullApply(database)
+    }
+
+    /// A pulled page of 100 time-record upserts (new records on random dossiers) applied with
+    /// its cursor in one transaction, as `SyncSession` applies each pull page; 20 pages.
+    private func measurePullApply(_ database: AppDatabase) throws {
+        var random = SeededGenerator(seed: options.seed &+ 4)
+        let run = UInt64(Date().timeIntervalSince1970)
+        var timings: [Double] = []
+        for page in 0..<20 {
+            var changes: [AppDatabase.SyncedChange] = []
+            for n in 0..<100 {
+                let dossier = try randomDossier(database, &random)
+                let id = "pull-\(run)-\(page)-\(n)"
+                changes.append(.init(operation: .upsert, row: .init(
+                    entity: "time_record", id: id, employerCode: dossier.employerCode, version: Int64(page * 100 + n + 1),
+                    fields: ["dossier_id": dossier.id, "kind": "absence", "type_code": "annual_leave",
+                             "start_date": "2027-03-01", "end_date": "2027-03-01", "day_part": "full",
+                             "certificate_received": "0", "status": "validated", "entered_by": "bench"])))
+            }
+            let cursor = try database.syncState().pullCursor + 100
+            timings.append(try Stopwatch.milliseconds { try database.applyPulledPage(changes, cursor: cursor) })
+        }
+        Measurement(metric: "pull_apply_100_p50", unit: "ms", value: Stopwatch.percentile(timings, 50)).print()
+        Measurement(metric: "pull_apply_100_p95", unit: "ms", value: Stopwatch.percentile(timings, 95)).print()
     }
 
     /// 100 queries; each runs `repetitions` times in Fiche and in the sqlite3 tool; the

@@ -85,6 +85,46 @@ enum AuthorizationMatrix {
         await fixture.store.close()
     }
 
+    /// A caller kept between requests is refused as soon as the database says so, whoever
+    /// changed it: a device revoked, an account disabled by a direct update (as another process
+    /// or an administrator's SQL would), a grant removed.
+    static func knownCallerIsCheckedAgainAtEveryRequest(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        try await fixture.test { api in
+            let revoked = try await api.login("clerk.cpas")
+            for _ in 0..<3 {
+                let (status, _, _) = try await api.pull(revoked.accessToken)
+                XCTAssertEqual(status, .ok)
+            }
+            try await fixture.accounts.revokeDevice(id: revoked.deviceID)
+            let (status, _, error) = try await api.pull(revoked.accessToken, cursor: 1_000_000)
+            XCTAssertEqual(status, .unauthorized)
+            XCTAssertEqual(error?.error, "device_revoked")
+
+            let disabled = try await api.login("clerk2.cpas")
+            for _ in 0..<3 {
+                let (status, _, _) = try await api.pull(disabled.accessToken)
+                XCTAssertEqual(status, .ok)
+            }
+            try await fixture.store.write { tx in
+                try await tx.execute("UPDATE users SET active = 0 WHERE login = ?", [.text("clerk2.cpas")])
+            }
+            let (disabledStatus, _, _) = try await api.pull(disabled.accessToken, cursor: 1_000_000)
+            XCTAssertEqual(disabledStatus, .unauthorized)
+
+            let auditor = try await api.login("auditor").accessToken
+            let before = try await api.snapshot(auditor)
+            XCTAssertFalse(before.filter { $0.0 == .dossier }.isEmpty)
+            try await fixture.store.write { tx in
+                try await tx.execute("DELETE FROM grants WHERE user_id = (SELECT id FROM users WHERE login = ?)",
+                                     [.text("auditor")])
+            }
+            let after = try await api.snapshot(auditor)
+            XCTAssertTrue(after.isEmpty)
+        }
+        await fixture.store.close()
+    }
+
     static func removedGrantRemovesRowsAtNextPull(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         try await fixture.test { api in

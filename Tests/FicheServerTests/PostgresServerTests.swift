@@ -5,6 +5,7 @@ final class PostgresServerTests: XCTestCase {
     func testCpasClerkNeverSeesCommuneRows() async throws { try await AuthorizationMatrix.cpasClerkNeverSeesCommuneRows(.postgres) }
     func testAuditorReadsMaskedAndCannotWrite() async throws { try await AuthorizationMatrix.auditorReadsMaskedAndCannotWrite(.postgres) }
     func testRevokedDeviceGetsWipe() async throws { try await AuthorizationMatrix.revokedDeviceGetsWipe(.postgres) }
+    func testKnownCallerIsCheckedAgainAtEveryRequest() async throws { try await AuthorizationMatrix.knownCallerIsCheckedAgainAtEveryRequest(.postgres) }
     func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.postgres) }
     func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.postgres) }
     func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.postgres) }

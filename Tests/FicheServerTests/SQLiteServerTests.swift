@@ -5,6 +5,7 @@ final class SQLiteServerTests: XCTestCase {
     func testCpasClerkNeverSeesCommuneRows() async throws { try await AuthorizationMatrix.cpasClerkNeverSeesCommuneRows(.sqlite) }
     func testAuditorReadsMaskedAndCannotWrite() async throws { try await AuthorizationMatrix.auditorReadsMaskedAndCannotWrite(.sqlite) }
     func testRevokedDeviceGetsWipe() async throws { try await AuthorizationMatrix.revokedDeviceGetsWipe(.sqlite) }
+    func testKnownCallerIsCheckedAgainAtEveryRequest() async throws { try await AuthorizationMatrix.knownCallerIsCheckedAgainAtEveryRequest(.sqlite) }
     func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.sqlite) }
     func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.sqlite) }
     func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.sqlite) }

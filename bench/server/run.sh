@@ -23,7 +23,7 @@ duration=${BENCH_DURATION:-10s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-64}
 dossiers=${BENCH_DOSSIERS:-2000}
-database=fiche_bench
+database=${BENCH_DATABASE:-fiche_bench}
 database_url="postgres://fiche:fiche@127.0.0.1:5432/$database"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -24,4 +24,22 @@ struct AuditLog {
              .optional(entry.employerCode), .optional(entry.entity), .optional(entry.entityID), .optional(entry.field),
              .optional(entry.oldValue), .optional(entry.newValue)])
     }
+
+    /// Writes several entries with one statement.
+    static func record(_ entries: [(at: String, entry: Entry)], in tx: any StoreTransaction) async throws {
+        guard !entries.isEmpty else { return }
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(entries.count * 11)
+        for (at, entry) in entries {
+            binds += [.text(at), .optional(entry.userID), .optional(entry.deviceID), .text(entry.action), .text(entry.decision),
+                      .optional(entry.employerCode), .optional(entry.entity), .optional(entry.entityID), .optional(entry.field),
+                      .optional(entry.oldValue), .optional(entry.newValue)]
+        }
+        try await tx.execute(
+            """
+            INSERT INTO audit (at, user_id, device_id, action, decision, employer_code, entity, entity_id, field,
+                               old_value, new_value) VALUES \(Array(repeating: row, count: entries.count).joined(separator: ", "))
+            """, binds)
+    }
 }

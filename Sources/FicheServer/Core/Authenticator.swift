@@ -13,10 +13,15 @@ public struct Authenticator: Sendable {
     /// A valid bcrypt hash to verify against when the login is unknown, so that timing does
     /// not reveal which logins exist.
     let decoyHash: String
+    /// Callers authenticated lately, confirmed at each request by `probe`.
+    let callers = CallerCache()
+    /// The clock and auth generation, read once for all requests waiting at the same time.
+    let probe: ClockProbe
 
     init(store: any ServerStore, configuration: ServerConfiguration) async {
         self.store = store
         self.configuration = configuration
+        self.probe = ClockProbe(store: store)
         self.throttle = LoginThrottle(configuration: configuration)
         self.decoyHash = await PasswordHasher.hash("decoy-password", cost: configuration.bcryptCost)
     }
@@ -93,32 +98,66 @@ public struct Authenticator: Sendable {
     ///
     /// - Throws: `APIError` 401 (`unauthorized`, `token_expired`, or `device_revoked` with `wipe`).
     func authenticate(authorization: String?) async throws -> Caller {
+        try await authenticateWithClock(authorization: authorization).caller
+    }
+
+    /// The caller, with a reading of the clock taken after the request arrived.
+    ///
+    /// One statement per request at most: either the shared `ClockProbe` reading confirms a
+    /// cached caller (same auth generation, same day, token not expired), or one query reads
+    /// the device, the user, their grants, the clock and the generation together.
+    ///
+    /// - Throws: `APIError` 401 (`unauthorized`, `token_expired`, or `device_revoked` with `wipe`).
+    func authenticateWithClock(authorization: String?) async throws -> (caller: Caller, clock: ClockReading) {
         guard let authorization, authorization.hasPrefix("Bearer "), authorization.utf8.count < 512 else {
             throw APIError.unauthorized()
         }
-        let token = String(authorization.dropFirst("Bearer ".count))
+        let tokenHash = Secrets.hash(String(authorization.dropFirst("Bearer ".count)))
         let now = configuration.now()
+        let epoch = Int64(now.timeIntervalSince1970)
         let today = Timestamps.brusselsDay(now)
-        return try await store.read { tx in
-            guard let row = try await tx.first(
-                """
-                SELECT d.id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id, u.login, u.display_name, u.active
-                FROM devices d JOIN users u ON u.id = d.user_id WHERE d.access_hash = ?
-                """, [.text(Secrets.hash(token))]),
-                let deviceID = row.string("id"), let userID = row.string("user_id")
-            else { throw APIError.unauthorized() }
-            if row.string("revoked_at") != nil {
-                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+        if let cached = callers.entry(forTokenHash: tokenHash), cached.day == today, cached.accessExpiresAt > epoch {
+            let clock = try await probe.read()
+            if clock.authGeneration == cached.generation {
+                return (cached.caller, clock)
             }
-            guard row.int("active") == 1 else { throw APIError.unauthorized("the account is disabled") }
-            guard (row.int("access_expires_at") ?? 0) > Int64(now.timeIntervalSince1970) else {
-                throw APIError(.unauthorized, "token_expired", "the access token expired; refresh it")
-            }
-            return Caller(userID: userID, login: row.string("login") ?? "", displayName: row.string("display_name") ?? "",
-                          deviceID: deviceID, lastMutationID: row.int("last_mutation_id") ?? 0,
-                          rights: try await GrantLoader.rights(of: userID, on: today, in: tx))
         }
+        let rows = try await store.read { tx in try await tx.query(Self.callerSQL, [.text(tokenHash)]) }
+        guard let row = rows.first else { throw APIError(.serviceUnavailable, "unavailable", "store not migrated") }
+        let clock = try ClockReading(row)
+        guard let deviceID = row.string("device_id"), let userID = row.string("user_id") else { throw APIError.unauthorized() }
+        if row.string("revoked_at") != nil {
+            throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+        }
+        guard row.int("active") == 1 else { throw APIError.unauthorized("the account is disabled") }
+        let expiresAt = row.int("access_expires_at") ?? 0
+        guard expiresAt > epoch else {
+            throw APIError(.unauthorized, "token_expired", "the access token expired; refresh it")
+        }
+        let grants = rows.compactMap { GrantLoader.grant(from: $0, userID: userID, idColumn: "grant_id") }
+        let caller = Caller(userID: userID, login: row.string("login") ?? "", displayName: row.string("display_name") ?? "",
+                            deviceID: deviceID, lastMutationID: row.int("last_mutation_id") ?? 0,
+                            rights: AccessRights(userID: userID, grants: grants, on: today))
+        callers.store(.init(caller: caller, generation: clock.authGeneration, day: today, accessExpiresAt: expiresAt),
+                      forTokenHash: tokenHash)
+        return (caller, clock)
     }
+
+    /// The device of a token hash, its user and each of their grants (one row per grant, or
+    /// one row without a grant), beside the clock and the auth generation: one snapshot.
+    /// Always one row at least, even for an unknown token.
+    static let callerSQL = """
+        SELECT c.seq, c.horizon, a.value AS auth_generation,
+               d.id AS device_id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id,
+               u.login, u.display_name, u.active,
+               g.id AS grant_id, g.employer_code, g.role, g.valid_from, g.valid_to
+        FROM sync_clock c
+        JOIN auth_generation a ON a.id = 1
+        LEFT JOIN devices d ON d.access_hash = ?
+        LEFT JOIN users u ON u.id = d.user_id
+        LEFT JOIN grants g ON g.user_id = d.user_id
+        WHERE c.id = 1
+        """
 
     private func issueTokens(deviceID: String, now: Date) -> (response: TokenResponse, accessExpiry: Int64, refreshExpiry: Int64) {
         let epoch = Int64(now.timeIntervalSince1970)

@@ -4,13 +4,17 @@ import FicheDomain
 enum GrantLoader {
     static func grants(of userID: String, in tx: any StoreTransaction) async throws -> [Grant] {
         try await tx.query("SELECT id, employer_code, role, valid_from, valid_to FROM grants WHERE user_id = ?",
-                           [.text(userID)]).compactMap { row in
-            guard let id = row.string("id"), let employer = row.string("employer_code"),
-                  let role = row.string("role").flatMap(Role.init(rawValue:)) else { return nil }
-            return Grant(id: id, userID: userID, employerCode: employer, role: role,
-                         validFrom: row.string("valid_from").flatMap { try? LocalDate.parse($0) },
-                         validTo: row.string("valid_to").flatMap { try? LocalDate.parse($0) })
-        }
+                           [.text(userID)]).compactMap { grant(from: $0, userID: userID) }
+    }
+
+    /// A grant from a row with `employer_code`, `role`, `valid_from`, `valid_to` and its id in
+    /// `idColumn`; nil when the row holds no (readable) grant.
+    static func grant(from row: StoreRow, userID: String, idColumn: String = "id") -> Grant? {
+        guard let id = row.string(idColumn), let employer = row.string("employer_code"),
+              let role = row.string("role").flatMap(Role.init(rawValue:)) else { return nil }
+        return Grant(id: id, userID: userID, employerCode: employer, role: role,
+                     validFrom: row.string("valid_from").flatMap { try? LocalDate.parse($0) },
+                     validTo: row.string("valid_to").flatMap { try? LocalDate.parse($0) })
     }
 
     static func rights(of userID: String, on day: LocalDate?, in tx: any StoreTransaction) async throws -> AccessRights {

@@ -12,7 +12,7 @@ struct MetricsMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "unmatched"
-        await metrics.observe(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
+        metrics.observe(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         return response
     }
 }

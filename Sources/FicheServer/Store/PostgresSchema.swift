@@ -23,5 +23,26 @@ enum PostgresSchema {
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version BIGINT NOT NULL)",
         // The language a user reads (sent to replicas with the user's name).
         "ALTER TABLE users ADD COLUMN IF NOT EXISTS language TEXT NOT NULL DEFAULT 'fr'",
-    ] + ServerSchema.indexes
+    ] + ServerSchema.indexes + ServerSchema.authGeneration + [
+        // Created once (not replaced at every start: replacing a trigger locks its table).
+        """
+        DO $do$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'fiche_bump_auth_generation'
+                           AND pronamespace = current_schema()::regnamespace) THEN
+                CREATE FUNCTION fiche_bump_auth_generation() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; RETURN NULL; END $fn$;
+            END IF;
+        END $do$
+        """,
+    ] + ServerSchema.authTables.map { table in
+        """
+        DO $do$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '\(table)_auth_generation'
+                           AND tgrelid = '\(table)'::regclass) THEN
+                CREATE TRIGGER \(table)_auth_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION fiche_bump_auth_generation();
+            END IF;
+        END $do$
+        """
+    }
 }

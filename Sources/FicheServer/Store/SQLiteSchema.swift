@@ -24,5 +24,12 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version INTEGER NOT NULL)",
         // The language a user reads (sent to replicas with the user's name).
         "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'fr'",
-    ] + ServerSchema.indexes
+    ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
+        ["INSERT", "UPDATE", "DELETE"].map { event in
+            """
+            CREATE TRIGGER IF NOT EXISTS \(table)_auth_generation_\(event.lowercased()) AFTER \(event) ON \(table)
+            BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; END
+            """
+        }
+    }
 }

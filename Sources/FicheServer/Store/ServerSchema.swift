@@ -20,4 +20,18 @@ enum ServerSchema {
         "CREATE INDEX IF NOT EXISTS change_log_target ON change_log (target_user, seq)",
         "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
     ]
+
+    /// A counter that moves whenever a row of `devices`, `users` or `grants` changes (a token
+    /// refreshed or revoked, a push's last mutation id, an account disabled, a grant added or
+    /// removed), whoever makes the change: this server, another instance, or a CLI command.
+    /// Each store's triggers bump it in the changing transaction. A caller cached by
+    /// `CallerCache` is used only while a reading of this counter taken after the request
+    /// arrived still equals the one read with the cached rows.
+    static let authGeneration = [
+        "CREATE TABLE IF NOT EXISTS auth_generation (id BIGINT PRIMARY KEY, value BIGINT NOT NULL)",
+        "INSERT INTO auth_generation (id, value) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
+    ]
+
+    /// The tables whose changes move `auth_generation`.
+    static let authTables = ["devices", "users", "grants"]
 }

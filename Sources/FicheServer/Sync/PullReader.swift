@@ -11,16 +11,47 @@ struct PullReader: Sendable {
 
     static let maximumLimit = 1000
 
-    func pull(cursor: Int64, limit requested: Int, resultsAfter: Int64?, caller: Caller) async throws -> PullResponse {
+    /// - Parameter clock: the head and horizon read for this request (after it arrived), e.g.
+    ///   by `Authenticator.authenticateWithClock`; read here when nil.
+    func pull(cursor: Int64, limit requested: Int, resultsAfter: Int64?, caller: Caller,
+              clock known: ClockReading? = nil) async throws -> PullResponse {
         let limit = max(1, min(requested, Self.maximumLimit))
         let employers = caller.visibleEmployers
-        let response = try await store.read { tx -> PullResponse in
-            guard let clock = try await tx.first("SELECT seq, horizon FROM sync_clock WHERE id = 1"),
-                  let head = clock.int("seq") else { throw APIError(.serviceUnavailable, "unavailable", "store not migrated") }
-            if cursor < (clock.int("horizon") ?? 0) {
-                throw APIError(.gone, "cursor_too_old",
-                               "the change log before \(clock.int("horizon") ?? 0) was compacted; take a snapshot, keep the outbox")
+        let clock: ClockReading
+        if let known {
+            clock = known
+        } else {
+            clock = try await store.read { tx in
+                guard let row = try await tx.first(ClockReading.sql) else {
+                    throw APIError(.serviceUnavailable, "unavailable", "store not migrated")
+                }
+                return try ClockReading(row)
             }
+        }
+        let head = clock.seq
+        if cursor < clock.horizon {
+            throw APIError(.gone, "cursor_too_old",
+                           "the change log before \(clock.horizon) was compacted; take a snapshot, keep the outbox")
+        }
+        let after = resultsAfter ?? max(0, caller.lastMutationID - 100)
+        let response: PullResponse
+        if cursor >= head && after >= caller.lastMutationID {
+            // Nothing after the cursor and no result to return: no statement to run.
+            response = PullResponse(changes: [], cursor: cursor, hasMore: false, lastMutationID: caller.lastMutationID,
+                                    results: [])
+        } else {
+            response = try await read(cursor: cursor, head: head, limit: limit, after: after, employers: employers,
+                                      caller: caller)
+        }
+        await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
+                                 employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(response.cursor)"),
+                           at: configuration.now())
+        return response
+    }
+
+    private func read(cursor: Int64, head: Int64, limit: Int, after: Int64, employers: [String],
+                      caller: Caller) async throws -> PullResponse {
+        try await store.read { tx -> PullResponse in
             var sql = """
                 SELECT seq, scope, entity, entity_id, op, version, row_json FROM change_log
                 WHERE seq > ? AND seq <= ? AND (target_user = ?
@@ -51,7 +82,6 @@ struct PullReader: Sendable {
             }
             let next = hasMore ? (rows.prefix(limit).last?.int("seq") ?? cursor) : max(cursor, head)
             var results: [MutationResult] = []
-            let after = resultsAfter ?? max(0, caller.lastMutationID - 100)
             if after < caller.lastMutationID {
                 results = try await tx.query(
                     "SELECT result FROM mutations WHERE client_id = ? AND mutation_id > ? ORDER BY mutation_id LIMIT 100",
@@ -62,9 +92,5 @@ struct PullReader: Sendable {
             return PullResponse(changes: changes, cursor: next, hasMore: hasMore, lastMutationID: caller.lastMutationID,
                                 results: results)
         }
-        await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
-                                 employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(response.cursor)"),
-                           at: configuration.now())
-        return response
     }
 }

@@ -1,0 +1,63 @@
+import FicheSyncProtocol
+import Foundation
+import XCTest
+
+/// Snapshot pages are written and read as bytes, not through JSONEncoder/JSONDecoder: both
+/// directions must agree with the Codable form, for any text a row can hold.
+final class SnapshotPageJSONTests: XCTestCase {
+    static let awkward: [String?] = [
+        "", "plain", "Lefèvre-Dupont", "O'Brien \"Junior\"", "back\\slash/slash", "tab\tnew\nline\rcarriage",
+        "\u{01}\u{1f}\u{7f}", "emoji 👩🏽‍💼 and 𝄞", "中文", nil, "null", "{\"street\":\"Rue Haute 1\",\"city\":\"Bruxelles\"}",
+    ]
+
+    func page(rows: Int, seed: Int) -> SnapshotPage {
+        var rowsOut: [[String: String?]] = []
+        for index in 0..<rows {
+            var row: [String: String?] = ["id": "id-\(index)", "employer_code": "CPAS-T"]
+            for (offset, value) in Self.awkward.enumerated() where (index + offset + seed) % 3 != 0 {
+                row["field_\(offset)"] = .some(value)
+            }
+            rowsOut.append(row)
+        }
+        return SnapshotPage(pinnedSeq: 42 + Int64(seed), entity: seed % 2 == 0 ? .dossier : .timeRecord, rows: rowsOut,
+                            nextToken: seed % 3 == 0 ? nil : "eyJhIjoxfQ.c2ln-_", done: seed % 3 == 0)
+    }
+
+    func testBytesWrittenDirectlyReadBackTheSameWithEitherReader() throws {
+        for seed in 0..<6 {
+            let page = page(rows: 40, seed: seed)
+            let bytes = page.encodedJSON()
+            XCTAssertEqual(try JSONDecoder().decode(SnapshotPage.self, from: Data(bytes)), page)
+            XCTAssertEqual(try bytes.withUnsafeBytes { try SnapshotPage(json: $0) }, page)
+        }
+    }
+
+    func testTheDirectReaderReadsWhatJSONEncoderWrites() throws {
+        for seed in 0..<6 {
+            let page = page(rows: 25, seed: seed)
+            for formatting: JSONEncoder.OutputFormatting in [[], [.prettyPrinted, .sortedKeys], [.withoutEscapingSlashes]] {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = formatting
+                let data = try encoder.encode(page)
+                XCTAssertEqual(try data.withUnsafeBytes { try SnapshotPage(json: $0) }, page)
+            }
+        }
+        let escaped = #"{"done":false,"extra":{"a":[1,2.5e3,true,null,"x"]},"entity":"dossier","#
+            + #""rows":[{"id":"\u00e9\ud83d\ude00","employer_code":"A\/B","x":null}],"pinned_seq":7,"next_token":"t"}"#
+        let page = try Array(escaped.utf8).withUnsafeBytes { try SnapshotPage(json: $0) }
+        let expected: [[String: String?]] = [["id": "é😀", "employer_code": "A/B", "x": String?.none]]
+        XCTAssertEqual(page.rows, expected)
+        XCTAssertEqual(page.pinnedSeq, 7)
+        XCTAssertEqual(page.nextToken, "t")
+    }
+
+    func testMalformedPagesAreRefused() {
+        for text in ["", "{", #"{"pinned_seq":1}"#, #"{"pinned_seq":1,"entity":"nope","rows":[],"done":true}"#,
+                     #"{"pinned_seq":1,"entity":"dossier","rows":[{"a":1}],"done":true}"#,
+                     #"{"pinned_seq":1,"entity":"dossier","rows":[],"done":true} x"#,
+                     #"{"pinned_seq":1,"entity":"dossier","rows":[{"a":"\ud800"}],"done":true}"#,
+                     "{\"pinned_seq\":1,\"entity\":\"dossier\",\"rows\":[{\"a\":\"x\ny\"}],\"done\":true}"] {
+            XCTAssertThrowsError(try Array(text.utf8).withUnsafeBytes { try SnapshotPage(json: $0) }, text)
+        }
+    }
+}

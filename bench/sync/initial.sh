@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Times a replica's initial sync from fiche-server on PostgreSQL (release builds), next to the
+# plainest copy of the same rows: psql \copy … to stdout piped into sqlite3 .import. Then
+# times the pull of 100 changes into that replica. Results: docs/BENCHMARKS.md ("Sync").
+#
+#   bench/sync/initial.sh                                   # 100,000 dossiers, 9 time records each
+#   BENCH_DOSSIERS=20000 bench/sync/initial.sh              # a quicker run
+#   FICHE_SERVER=… FICHE=… bench/sync/initial.sh            # skip the release builds
+#
+# Steps, all on 127.0.0.1:
+#   1. a fresh fiche_bench_sync database, `fiche-server seed-demo --dossiers N`, then
+#      BENCH_RECORDS time records per dossier inserted with one SQL statement (seed-demo makes
+#      dossiers only); the server is started on a free port.
+#   2. `fiche login` as `auditor` (both employers, every dossier and time record), then
+#      `fiche sync --once`, timed: the whole copy (snapshot pages, replica writes, the list and
+#      search index built at the end), from process start to exit.
+#   3. the peer: psql \copy of the same columns of the same rows to stdout, into sqlite3
+#      .import (CSV) of two bare tables in a new file, timed as one pipeline per table.
+#   4. 100 absences pushed by time.cpas, then `fiche sync --once` for the auditor again, timed,
+#      next to a `fiche sync --once` with nothing to pull: the difference is the 100-change pull.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+dossiers=${BENCH_DOSSIERS:-100000}
+records=${BENCH_RECORDS:-9}
+database=${BENCH_DATABASE:-fiche_bench_sync}
+database_url="postgres://fiche:fiche@127.0.0.1:5432/$database"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+for tool in curl sqlite3 psql python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "$tool is missing"; exit 1; }
+done
+
+if [ -z "${FICHE_SERVER:-}" ] || [ -z "${FICHE:-}" ]; then
+    echo "== swift build -c release --product fiche-server / fiche"
+    swift build -c release --product fiche-server
+    swift build -c release --product fiche
+    bin="$(swift build -c release --show-bin-path)"
+    FICHE_SERVER=${FICHE_SERVER:-$bin/fiche-server}
+    FICHE=${FICHE:-$bin/fiche}
+fi
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+pg_ctlcluster "$version" main status >/dev/null 2>&1 || as_root pg_ctlcluster "$version" main start
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+as_root su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'fiche'\"" | grep -q 1 ||
+    as_root su postgres -c "psql -qc \"CREATE ROLE fiche LOGIN PASSWORD 'fiche' SUPERUSER\""
+as_root su postgres -c "dropdb --if-exists $database && createdb -O fiche $database"
+psql_bench() { PGPASSWORD=fiche psql -h 127.0.0.1 -U fiche -d "$database" -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+now() { date +%s.%N; }
+seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
+
+echo "== seeding $database: $dossiers dossiers, $records time records each"
+started=$(now)
+"$FICHE_SERVER" seed-demo --dossiers "$dossiers" --database-url "$database_url" >/dev/null
+psql_bench -c "
+    INSERT INTO time_records (id, employer_code, dossier_id, kind, type_code, start_date, end_date, day_part,
+                              start_minute, end_minute, minutes, certificate_received, status, entered_by, version)
+    SELECT d.id || '-tr' || n, d.employer_code, d.id, 'absence', 'annual_leave',
+           to_char(DATE '2026-01-05' + n * 7, 'YYYY-MM-DD'), to_char(DATE '2026-01-05' + n * 7, 'YYYY-MM-DD'), 'full',
+           NULL, NULL, NULL, '0', 'validated', 'seed', (SELECT seq FROM sync_clock WHERE id = 1)
+    FROM dossiers d CROSS JOIN generate_series(1, $records) AS n;
+    ANALYZE;"
+echo "   seeded in $(seconds "$started" "$(now)") s"
+dossier_rows=$(psql_bench -c "SELECT count(*) FROM dossiers WHERE deleted_at IS NULL")
+record_rows=$(psql_bench -c "SELECT count(*) FROM time_records WHERE deleted_at IS NULL")
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+"$FICHE_SERVER" serve --database-url "$database_url" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 0.1; done
+
+load_before=$(uptime | sed 's/.*load average: //')
+client="$work/client"
+echo demo-password | "$FICHE" login --server "$base" --user auditor --password-stdin --device bench --data-dir "$client" >/dev/null
+echo "== initial sync: fiche sync --once (auditor: $dossier_rows dossiers + $record_rows time records)"
+started=$(now)
+"$FICHE" sync --once --data-dir "$client" 2>/dev/null
+initial=$(seconds "$started" "$(now)")
+replica=$(find "$client" -name replica.sqlite | head -n 1)
+# One dossier row on the server is two replica rows (person and dossier): count what was written.
+replica_rows=$(sqlite3 "$replica" "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM dossier) + (SELECT count(*) FROM time_record)")
+listed=$(sqlite3 "$replica" "SELECT count(*) FROM dossier_list")
+server_rows=$((dossier_rows + record_rows))
+echo "   $initial s; $replica_rows replica rows ($listed in the list) from $server_rows server rows"
+
+echo "== peer: psql \\copy … to stdout | sqlite3 .import"
+peer_db="$work/peer.sqlite"
+sqlite3 "$peer_db" "PRAGMA journal_mode = WAL;
+    CREATE TABLE dossiers (id TEXT PRIMARY KEY, employer_code TEXT, number TEXT, niss TEXT, last_name TEXT, first_name TEXT,
+        birth_date TEXT, sex TEXT, language TEXT, address TEXT, iban TEXT, category TEXT, grade TEXT, regime_percent TEXT,
+        start_date TEXT, status TEXT, payroll_clerk TEXT, version INTEGER);
+    CREATE TABLE time_records (id TEXT PRIMARY KEY, employer_code TEXT, dossier_id TEXT, kind TEXT, type_code TEXT,
+        start_date TEXT, end_date TEXT, day_part TEXT, start_minute TEXT, end_minute TEXT, minutes TEXT,
+        certificate_received TEXT, status TEXT, entered_by TEXT, version INTEGER);" >/dev/null
+started=$(now)
+psql_bench -c "\\copy (SELECT id, employer_code, number, niss, last_name, first_name, birth_date, sex, language, address, iban, category, grade, regime_percent, start_date, status, payroll_clerk, version FROM dossiers WHERE deleted_at IS NULL ORDER BY id) TO STDOUT WITH CSV" |
+    sqlite3 "$peer_db" ".import --csv /dev/stdin dossiers"
+psql_bench -c "\\copy (SELECT id, employer_code, dossier_id, kind, type_code, start_date, end_date, day_part, start_minute, end_minute, minutes, certificate_received, status, entered_by, version FROM time_records WHERE deleted_at IS NULL ORDER BY id) TO STDOUT WITH CSV" |
+    sqlite3 "$peer_db" ".import --csv /dev/stdin time_records"
+peer=$(seconds "$started" "$(now)")
+peer_rows=$(sqlite3 "$peer_db" "SELECT (SELECT count(*) FROM dossiers) + (SELECT count(*) FROM time_records)")
+echo "   $peer s; $peer_rows rows"
+
+echo "== incremental: 100 absences pushed by time.cpas, then fiche sync --once for the auditor"
+# A sync with nothing to pull first (the process, opening and checking the replica, push, pull).
+started=$(now)
+"$FICHE" sync --once --data-dir "$client" >/dev/null 2>&1
+idle=$(seconds "$started" "$(now)")
+token=$(curl -fsS -H 'Content-Type: application/json' \
+    -d '{"login":"time.cpas","password":"demo-password","device":"bench-push"}' "$base/v1/auth/login" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+psql_bench -c "SELECT id FROM dossiers WHERE employer_code = 'CPAS-DEMO' ORDER BY id LIMIT 100" >"$work/cpas.txt"
+python3 - "$work/cpas.txt" >"$work/push.json" <<'PY'
+import json, sys
+dossiers = [line.strip() for line in open(sys.argv[1]) if line.strip()]
+print(json.dumps({"mutations": [{"id": n + 1, "uuid": f"bench-{n + 1}", "mutation": {"name": "recordAbsence", "payload": {
+    "record_id": f"bench-{n + 1}", "dossier_id": dossiers[n], "kind": "absence", "type": "annual_leave",
+    "start": "2028-01-04", "end": "2028-01-04", "day_part": "full"}}} for n in range(100)]}))
+PY
+applied=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$work/push.json" \
+    "$base/v1/sync/push" | python3 -c 'import json, sys; print(sum(r["status"] == "applied" for r in json.load(sys.stdin)["results"]))')
+started=$(now)
+summary=$("$FICHE" sync --once --data-dir "$client" 2>/dev/null | head -n 1)
+incremental=$(seconds "$started" "$(now)")
+echo "   $applied applied; idle sync $idle s, sync with 100 changes $incremental s ($summary)"
+
+echo
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $load_before before, $(uptime | sed 's/.*load average: //') after"
+python3 - <<PY
+rows, initial, peer, peer_rows = $replica_rows, $initial, $peer, $peer_rows
+server_rows = $server_rows
+print(f"| initial sync (fiche sync --once) | {initial:.1f} s | {server_rows / initial:,.0f} server rows/s | {rows / initial:,.0f} replica rows/s |")
+print(f"| psql \\\\copy → sqlite3 .import | {peer:.1f} s | {peer_rows / peer:,.0f} rows/s | |")
+print(f"| ratio | {initial / peer:.2f} (goal <= 3) | | |")
+print(f"| 100-change pull | {($incremental - $idle) * 1000:.0f} ms over an idle sync ({$idle:.2f} s) | | |")
+PY
