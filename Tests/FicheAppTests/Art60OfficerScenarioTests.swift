@@ -1,0 +1,50 @@
+import FicheApp
+import FicheDomain
+import FicheReplica
+import FicheTerminal
+import FicheTestSupport
+import Foundation
+import XCTest
+
+/// The art. 60 officer's scenario: a worker's unjustified absences push back the day the
+/// worker reaches the work days that open unemployment rights, and the officer sees it.
+final class Art60OfficerScenarioTests: XCTestCase {
+    private func projected(_ driver: ScreenDriver<App>) throws -> LocalDate {
+        let line = try XCTUnwrap(driver.screenText.split(separator: "\n").first { $0.contains("Objectif prévu le ") },
+                                 driver.screenText)
+        let text = try XCTUnwrap(line.range(of: "Objectif prévu le ").map { String(line[$0.upperBound...].prefix(10)) })
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        return try XCTUnwrap(parts.count == 3 ? LocalDate(year: parts[2], month: parts[1], day: parts[0]) : nil, text)
+    }
+
+    func testTheOfficerSeesTheProjectedDateMoveAfterUnjustifiedAbsences() throws {
+        let database = try DossierFixture.make()
+        let app = try App(database: database, strings: Strings(language: .french), userName: "officer",
+                          size: Size(width: 120, height: 40), userID: DossierFixture.officer.id, today: DossierFixture.today)
+        let driver = ScreenDriver(app)
+        driver.type("karim")
+        driver.press("Enter")
+        driver.press("Tab", "Tab", "Tab")
+        let before = try projected(driver)
+
+        // Fifteen working days unjustified in January and February: past the ten a year the
+        // policy tolerates, so the last five push the target back.
+        let manager = try XCTUnwrap(try database.user(id: "usr-demo"))
+        var day = DossierFixture.date("2026-01-12")
+        var recorded = 0
+        while recorded < 15 {
+            if day.weekday != .saturday && day.weekday != .sunday {
+                try database.recordAbsence(.absence(id: "unj-\(recorded)", employerCode: "CPAS-IXL",
+                                                    dossierID: DossierFixture.art60Worker, type: "unjustified",
+                                                    from: day, to: day, enteredBy: manager.id),
+                                           by: manager, rules: try RuleBook.bundled())
+                recorded += 1
+            }
+            day = day.adding(days: 1)
+        }
+        driver.press("F5")
+        let after = try projected(driver)
+        XCTAssertGreaterThan(after, before, "the projected date moves later:\n\(driver.screenText)")
+        XCTAssertTrue(driver.screenText.contains("Objectif prévu le \(after.belgian)"), driver.screenText)
+    }
+}
