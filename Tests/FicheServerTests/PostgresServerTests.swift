@@ -21,4 +21,5 @@ final class PostgresServerTests: XCTestCase {
     func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.postgres) }
     func testClosedMonthReachesEveryDeviceAndLocksIt() async throws { try await AuthorizationMatrix.closedMonthReachesEveryDeviceAndLocksIt(.postgres) }
     func testArt60RevealAndReassignmentFollowTheirRights() async throws { try await AuthorizationMatrix.art60RevealAndReassignmentFollowTheirRights(.postgres) }
+    func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.postgres) }
 }
