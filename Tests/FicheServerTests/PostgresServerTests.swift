@@ -25,4 +25,5 @@ final class PostgresServerTests: XCTestCase {
     func testSigningInAgainKeepsTheDevice() async throws { try await DeviceSessionScenarios.signingInAgainKeepsTheDevice(.postgres) }
     func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.postgres) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.postgres) }
+    func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.postgres) }
 }

@@ -25,4 +25,5 @@ final class SQLiteServerTests: XCTestCase {
     func testSigningInAgainKeepsTheDevice() async throws { try await DeviceSessionScenarios.signingInAgainKeepsTheDevice(.sqlite) }
     func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.sqlite) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.sqlite) }
+    func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
 }
