@@ -27,9 +27,78 @@ final class ConflictsScreenTests: XCTestCase {
         assertScreen(driver.buffer, named: "conflicts-80x24-fr")
         driver.press("Down")
         text = driver.screenText
-        XCTAssertTrue(text.contains("IBAN : — → BE68539007547034"), text)
-        XCTAssertTrue(text.contains("Sur le serveur : BE71 0961 2345 6769"), text)
+        // A supervisor may not see IBANs in full: masked as on the identity tab.
+        XCTAssertTrue(text.contains("IBAN : — → BE** **** **** 7"), text)
+        XCTAssertTrue(text.contains("  Au départ      : —"), "the IBAN was empty when the clerk started:\n\(text)")
+        XCTAssertTrue(text.contains("  Votre saisie   : BE** **** **** 7034"), text)
+        XCTAssertTrue(text.contains("  Sur le serveur : BE** **** **** 6769"), text)
+        XCTAssertFalse(text.contains("BE68 5390"), text)
         XCTAssertTrue(text.contains("quelqu'un a modifié ce champ entre-temps"), text)
+        XCTAssertTrue(text.contains("F6 : garder votre valeur · F5 : prendre celle du serveur · F4 : modifier"), text)
+        XCTAssertTrue(text.contains("F6 Garder la mienne"), "the hint bar shows the settling keys:\n\(text)")
+    }
+
+    func testBaseYoursAndTheirsStackAt80ColumnsAndStandSideBySideAt120() throws {
+        for language in [Language.french, .dutch] {
+            let small = try driver(language)
+            small.press("Alt+c", "Down")
+            let suffix = language == .french ? "fr" : "nl"
+            assertScreen(small.buffer, named: "conflicts-versions-80x24-\(suffix)")
+            let large = try driver(language, width: 120, height: 40)
+            large.press("Alt+c", "Down")
+            assertScreen(large.buffer, named: "conflicts-versions-120x40-\(suffix)")
+        }
+        let large = try driver(width: 120, height: 40)
+        large.press("Alt+c", "Down")
+        let row = try XCTUnwrap(large.screenText.split(separator: "\n").first { $0.contains("IBAN") && $0.contains("6769") },
+                                large.screenText)
+        XCTAssertTrue(row.contains("—") && row.contains("BE** **** **** 7034"),
+                      "one line holds base, yours and theirs:\n\(large.screenText)")
+        let dutch = try driver(.dutch)
+        dutch.press("Alt+c", "Down")
+        XCTAssertTrue(dutch.screenText.contains("  Uw invoer     : BE** **** **** 7034"), dutch.screenText)
+        XCTAssertTrue(dutch.screenText.contains("  Op de server  : BE** **** **** 6769"), dutch.screenText)
+    }
+
+    func testF6KeepsMineAsANewChangeStartingFromTheServersValue() throws {
+        let driver = try driver()
+        driver.press("Alt+c", "Down", "F6")
+        let screen = try XCTUnwrap(driver.screen.top as? ConflictsScreen)
+        XCTAssertEqual(screen.conflicts.map(\.mutation), ["recordAbsence"], "the conflict left the list")
+        let text = driver.screenText
+        XCTAssertTrue(text.contains("Votre valeur est renvoyée au serveur pour AC-000102."), text)
+        XCTAssertTrue(text.contains("⚠ 1 à voir"), text)
+        let sent = try XCTUnwrap(driver.screen.environment.database.pendingMutations().last)
+        XCTAssertEqual(sent.mutation, "updateDossierField")
+        XCTAssertEqual(sent.changes["iban"], FieldChange(old: "BE71096123456769", new: "BE68539007547034"),
+                       "the server applies it: it starts from the value the server holds")
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains("Seul un conflit sur un champ se règle ainsi"), "a refused entry is not settled with F6:\n\(driver.screenText)")
+    }
+
+    func testF4EditsTheValueCheckedAsAnyIbanAndSendsIt() throws {
+        let driver = try driver()
+        driver.press("Alt+c", "Down", "F4")
+        let form = try XCTUnwrap(driver.screen.top as? ConflictEditFormScreen)
+        XCTAssertEqual(form.form.fields.map(\.text), ["BE68539007547034"], "filled in with what the clerk typed")
+        var text = driver.screenText
+        XCTAssertTrue(text.contains("Sur le serveur : BE** **** **** 6769"), text)
+        driver.press("Backspace")
+        driver.type("5")
+        driver.press("F2")
+        text = driver.screenText
+        XCTAssertTrue(driver.screen.top is ConflictEditFormScreen, "a wrong IBAN is not saved:\n\(text)")
+        XCTAssertEqual(try driver.screen.environment.database.syncConflicts().count, 2, "nothing changed")
+        for _ in 0..<16 { driver.press("Backspace") }
+        driver.type("BE43 0689 9999 9501")
+        driver.press("F2")
+        text = driver.screenText
+        XCTAssertTrue(driver.screen.top is ConflictsScreen, text)
+        XCTAssertTrue(text.contains("Valeur corrigée renvoyée au serveur pour AC-000102."), text)
+        let sent = try XCTUnwrap(driver.screen.environment.database.pendingMutations().last)
+        XCTAssertEqual(sent.changes["iban"], FieldChange(old: "BE71096123456769", new: "BE43068999999501"))
+        XCTAssertEqual(try driver.screen.environment.database.auditTrail(entity: "person", targetID: sent.targetID).last?.action,
+                       "editConflict")
     }
 
     func testF5KeepsTheServersValueAndTheItemLeavesTheListAndTheBadge() throws {
@@ -44,11 +113,21 @@ final class ConflictsScreenTests: XCTestCase {
         XCTAssertFalse(driver.screenText.contains("à voir ·"), driver.screenText)
     }
 
-    func testEnterOnARefusedAbsenceAsksForTheAbsenceForm() throws {
+    func testEnterReopensTheRefusedAbsenceFilledInAndSavingItSettlesTheRefusal() throws {
         let driver = try driver()
         driver.press("Alt+c", "Enter")
-        // The entry forms come with another change; until then the app says the form is not there.
-        XCTAssertTrue(driver.screen.top is ConflictsScreen || driver.screen.top.keyContext == .form, driver.screenText)
+        let form = try XCTUnwrap(driver.screen.top as? AbsenceFormScreen, driver.screenText)
+        XCTAssertEqual(form.form.fields.map(\.text).prefix(3), ["Congé annuel", "01/12/2026", "02/12/2026"])
+        XCTAssertEqual(form.form.focus, 1, "the cursor waits on the date to correct")
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("02122026")
+        driver.press("F2")
+        let screen = try XCTUnwrap(driver.screen.top as? ConflictsScreen, driver.screenText)
+        XCTAssertEqual(screen.conflicts.map(\.mutation), ["updateDossierField"], "the refusal left the list")
+        let database = driver.screen.environment.database
+        let entry = try XCTUnwrap(database.pendingMutations().last)
+        XCTAssertEqual(entry.changes["start"]?.new, "2026-12-02")
+        XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "tr-new-1").last?.action, "reenterRefused")
     }
 
     func testInDutchAndOnALargeTerminal() throws {
