@@ -1,4 +1,5 @@
 import FicheApp
+import struct FicheDomain.RuleBook
 import FicheReplica
 import FicheTerminal
 import FicheTestSupport
@@ -142,5 +143,44 @@ final class ConflictsScreenTests: XCTestCase {
         let largeDutch = try driver(.dutch, width: 120, height: 40)
         largeDutch.press("Alt+c")
         assertScreen(largeDutch.buffer, named: "conflicts-120x40-nl")
+    }
+
+    func testEnterReopensARefusedClockingAndArt60EventInTheirFormsFilledIn() throws {
+        let database = try DossierFixture.make()
+        let clerk = try XCTUnwrap(database.user(id: "usr-ac-1"))
+        let day = DossierFixture.date("2026-03-10")
+        let clocking = try database.recordClocking(dossierID: DossierFixture.francois, on: day, inMinute: 8 * 60, outMinute: 12 * 60 + 30,
+                                                   by: clerk, rules: try RuleBook.bundled())
+        let event = try database.recordArt60Event(contractID: "a60-1", date: day, kind: .partnerEvaluation, placementID: "plc-1",
+                                                  note: "Retard signalé", by: DossierFixture.officer)
+        try WorkloadFixture.answer(clocking, "rejected", reason: "month.closed", in: database)
+        try WorkloadFixture.answer(event, "rejected", reason: "month.closed", in: database)
+        func driver(_ userID: String) throws -> ScreenDriver<App> {
+            ScreenDriver(try App(database: database, strings: Strings(language: .french), userName: userID,
+                                 size: Size(width: 80, height: 24), userID: userID, today: DossierFixture.today))
+        }
+
+        let clerkScreen = try driver(clerk.id)
+        clerkScreen.press("Alt+c")
+        XCTAssertTrue(clerkScreen.screenText.contains("Votre saisie : Pointage du 10/03/2026 de 8:00 à 12:30"), clerkScreen.screenText)
+        XCTAssertTrue(clerkScreen.screenText.contains("Enter : ressaisir le pointage"), clerkScreen.screenText)
+        clerkScreen.press("Enter")
+        let clockingForm = try XCTUnwrap(clerkScreen.screen.top as? ClockingFormScreen, clerkScreen.screenText)
+        XCTAssertEqual(clockingForm.form.fields.map(\.text), ["10/03/2026", "08:00", "12:30"])
+
+        let officerScreen = try driver(DossierFixture.officer.id)
+        officerScreen.press("Alt+c", "Down")
+        XCTAssertTrue(officerScreen.screenText.contains("Suivi art. 60 « Évaluation du partenaire » le 10/03/2026"),
+                      officerScreen.screenText)
+        XCTAssertTrue(officerScreen.screenText.contains("Enter : ressaisir l'événement art. 60"), officerScreen.screenText)
+        officerScreen.press("Enter")
+        let eventForm = try XCTUnwrap(officerScreen.screen.top as? Art60EventFormScreen, officerScreen.screenText)
+        let texts = eventForm.form.fields.map(\.text)
+        XCTAssertEqual(texts.first, "10/03/2026")
+        XCTAssertTrue(texts[2].hasPrefix("Ressourcerie d'Ixelles asbl"), "\(texts)")
+        XCTAssertEqual(texts.last, "Retard signalé")
+        officerScreen.press("F2")
+        XCTAssertTrue(officerScreen.screen.top is ConflictsScreen, officerScreen.screenText)
+        XCTAssertEqual(try database.syncConflicts().map(\.mutationID), [clocking.id], "the corrected event left the list")
     }
 }

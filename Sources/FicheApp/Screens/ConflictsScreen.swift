@@ -149,6 +149,20 @@ public final class ConflictsScreen: Screen {
                 "type": label, "start": displayed(conflict.changes["start"]?.new), "end": displayed(conflict.changes["end"]?.new),
             ])]
         }
+        if conflict.mutation == "recordClocking" {
+            func time(_ column: String) -> String {
+                conflict.changes[column]?.new.flatMap { Int($0) }.map { strings.hours(minutes: $0) } ?? "—"
+            }
+            return [strings.format("conflicts.typed.clocking", [
+                "day": displayed(conflict.changes["start"]?.new), "in": time("start_minute"), "out": time("end_minute"),
+            ])]
+        }
+        if conflict.mutation == "recordArt60Event" {
+            let kind = conflict.changes["kind"]?.new ?? ""
+            return [strings.format("conflicts.typed.art60Event", [
+                "kind": strings["art60.event." + kind], "date": displayed(conflict.changes["date"]?.new),
+            ])]
+        }
         return conflict.changes.keys.sorted().map { field in
             let change = conflict.changes[field]
             return strings.format("conflicts.typed.field", [
