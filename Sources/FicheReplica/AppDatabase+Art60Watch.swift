@@ -31,7 +31,8 @@ extension AppDatabase {
             let dossierIDs = Array(Set(contracts.map(\.dossierID)))
             // The projection runs up to ten years past the contract start, over absences already entered.
             let latest = horizon.adding(days: 3653)
-            let records = try BatchedReads.timeRecords(db, dossierIDs: dossierIDs, from: earliest, to: latest)
+            // Only absences move the count (clockings are most of a worker's records).
+            let records = try BatchedReads.timeRecords(db, dossierIDs: dossierIDs, from: earliest, to: latest, kind: .absence)
             let dossiers = try BatchedReads.dossiers(db, ids: dossierIDs)
             let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
                                                            to: latest, rules: rules)

@@ -17,15 +17,17 @@ enum BatchedReads {
     /// as corrections in `correctionMonth` when given, by dossier, in date order.
     ///
     /// Both come from one pass over each dossier's entries of the `(dossier_id, start)` index.
+    /// - Parameter kind: only records of this kind (`absence` for the art. 60 count), else all.
     static func timeRecords(_ db: Database, dossierIDs: [String], from: LocalDate, to: LocalDate,
-                            correctionMonth: YearMonth? = nil) throws -> [String: [TimeRecord]] {
+                            correctionMonth: YearMonth? = nil, kind: TimeRecordKind? = nil) throws -> [String: [TimeRecord]] {
         var result: [String: [TimeRecord]] = [:]
         for chunk in chunks(dossierIDs) {
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM time_record_view
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count)))
-                  AND ((start <= ? AND "end" >= ?) OR correction_month = ?)
-                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description]))
+                  AND ((start <= ? AND "end" >= ?) OR correction_month = ?) AND (? IS NULL OR kind = ?)
+                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description,
+                                                             kind?.rawValue, kind?.rawValue]))
             for row in rows {
                 let record = try TimeRecord(stored: row)
                 result[record.dossierID, default: []].append(record)

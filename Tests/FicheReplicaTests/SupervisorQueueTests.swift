@@ -45,6 +45,26 @@ final class SupervisorQueueTests: XCTestCase {
         XCTAssertTrue(plan.contains { $0.contains("local_time_record_by_status") }, "\(plan)")
     }
 
+    func testAbsencesAwaitingACertificateAndAMonthsRecordsAreReadFromIndexes() throws {
+        let database = try ReplicaFixture.make()
+        let plans = try database.writer.read { db in
+            try [
+                """
+                SELECT * FROM time_record_view WHERE type_code IN ('sick') AND start <= '2026-05-01'
+                  AND start >= '2026-01-01' AND kind = 'absence' AND certificate_received = 0
+                """,
+                """
+                SELECT count(*) FROM time_record_view WHERE status = 'draft' AND start <= '2026-05-31'
+                  AND "end" >= '2026-05-01' AND employer_code = 'AC-IXL'
+                """,
+            ].map { sql in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }
+            }
+        }
+        XCTAssertTrue(plans[0].contains { $0.contains("time_record_certificate_due") }, "\(plans[0])")
+        XCTAssertTrue(plans[1].contains { $0.contains("time_record_by_employer_status") }, "\(plans[1])")
+    }
+
     func testArt60WatchShowsContractsEndingSoonAndTargetsReached() throws {
         let database = try ReplicaFixture.make()
         try ReadFixture.addArt60(to: database)

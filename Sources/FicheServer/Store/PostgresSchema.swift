@@ -23,6 +23,9 @@ enum PostgresSchema {
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version BIGINT NOT NULL)",
         // The language a user reads (sent to replicas with the user's name).
         "ALTER TABLE users ADD COLUMN IF NOT EXISTS language TEXT NOT NULL DEFAULT 'fr'",
+        // Refresh-token rotation with reuse detection (see `Authenticator.refresh`).
+        "ALTER TABLE devices ADD COLUMN IF NOT EXISTS previous_refresh_hash TEXT",
+        "ALTER TABLE devices ADD COLUMN IF NOT EXISTS tokens_used BIGINT NOT NULL DEFAULT 1",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + [
         // Created once (not replaced at every start: replacing a trigger locks its table).
         """

@@ -24,6 +24,9 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version INTEGER NOT NULL)",
         // The language a user reads (sent to replicas with the user's name).
         "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'fr'",
+        // Refresh-token rotation with reuse detection (see `Authenticator.refresh`).
+        "ALTER TABLE devices ADD COLUMN previous_refresh_hash TEXT",
+        "ALTER TABLE devices ADD COLUMN tokens_used INTEGER NOT NULL DEFAULT 1",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
         ["INSERT", "UPDATE", "DELETE"].map { event in
             """
