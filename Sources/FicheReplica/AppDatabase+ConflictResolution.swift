@@ -71,7 +71,8 @@ extension AppDatabase {
 
     private static func fieldConflict(_ db: Database, mutationID: Int64) throws -> FieldConflict {
         guard let result = try Row.fetchOne(db, sql: """
-            SELECT * FROM mutation_result WHERE mutation_id = ? AND status = 'conflict' AND mutation = 'updateDossierField'
+            SELECT * FROM mutation_result
+            WHERE mutation_id = ? AND status = 'conflict' AND reason = 'field.changed' AND mutation = 'updateDossierField'
             """, arguments: [mutationID]),
             let audit = try String.fetchOne(db, sql: "SELECT changes FROM audit WHERE mutation_id = ? ORDER BY id LIMIT 1",
                                             arguments: [mutationID])

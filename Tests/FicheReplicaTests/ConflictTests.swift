@@ -125,4 +125,15 @@ final class ConflictTests: XCTestCase {
         XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "new-1").last?.action, "reenterRefused")
         XCTAssertThrowsError(try database.settleByCorrection(mutationID: absence.id, by: ReplicaFixture.timeManager))
     }
+
+    func testAChangeToADossierDeletedOnTheServerIsNotKeptAgain() throws {
+        let database = try ReplicaFixture.make()
+        let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))
+        try answer(iban, "conflict", reason: "dossier.deleted", in: database)
+        XCTAssertFalse(try XCTUnwrap(database.syncConflicts().first).isFieldConflict)
+        XCTAssertThrowsError(try database.keepMine(mutationID: iban.id, by: ReplicaFixture.clerk))
+        XCTAssertEqual(try database.pendingMutations(), [], "nothing sent to a dossier that is gone")
+        try database.keepServerValue(mutationID: iban.id, by: ReplicaFixture.clerk)
+        XCTAssertEqual(try database.syncConflicts(), [])
+    }
 }

@@ -108,7 +108,7 @@ public final class ConflictsScreen: Screen {
     }
 
     private func selectedFieldConflict(_ environment: ScreenEnvironment) -> SyncConflict? {
-        guard conflicts.indices.contains(selection), conflicts[selection].isConflict, conflicts[selection].field != nil else {
+        guard conflicts.indices.contains(selection), conflicts[selection].isFieldConflict else {
             return nil
         }
         return conflicts[selection]
@@ -292,11 +292,14 @@ public final class ConflictsScreen: Screen {
         var lines: [(text: String, role: StyleRole)] = [
             (glyph + " " + strings.format("conflicts.detail.dossier", ["dossier": name, "employer": conflict.employerCode]), .header),
         ]
-        if conflict.isConflict, conflict.field != nil {
+        if conflict.isFieldConflict {
             lines += versionLines(conflict, width: width, environment)
         } else {
             lines += typed(conflict, environment).map { (strings.format("conflicts.detail.typed", ["change": $0]), .normal) }
-            lines.append((strings.format("conflicts.detail.server", ["value": strings["conflicts.server.unchanged"]]), .normal))
+            let server = conflict.serverValue.map {
+                displayed($0, field: conflict.field ?? "", employerCode: conflict.employerCode, environment)
+            }
+            lines.append((strings.format("conflicts.detail.server", ["value": server ?? strings["conflicts.server.unchanged"]]), .normal))
         }
         let why = strings.format("conflicts.detail.reason", ["reason": reason(conflict, strings)])
         lines += TextWrap.lines(why, width: width).map { ($0, conflict.isConflict ? .rowConflict : .rowRejected) }
@@ -343,7 +346,7 @@ public final class ConflictsScreen: Screen {
     private func help(_ conflict: SyncConflict, _ environment: ScreenEnvironment) -> String {
         let strings = environment.strings
         func key(_ action: ActionID) -> String { environment.keyNames(action, in: .conflicts) }
-        if conflict.isConflict, conflict.field != nil {
+        if conflict.isFieldConflict {
             return [strings.format("conflicts.help.keepMine", ["key": key("conflict.keepMine")]),
                     strings.format("conflicts.help.takeTheirs", ["key": key("conflict.takeTheirs")]),
                     strings.format("conflicts.help.edit", ["key": key("conflict.edit")])].joined(separator: " · ")
