@@ -8,9 +8,10 @@ import XCTest
 
 /// The sync conflicts screen: what the server refused, why, and settling it.
 final class ConflictsScreenTests: XCTestCase {
-    private func driver(_ language: Language = .french, width: Int = 80, height: Int = 24) throws -> ScreenDriver<App> {
+    private func driver(_ language: Language = .french, width: Int = 80, height: Int = 24,
+                        userID: String = "usr-demo") throws -> ScreenDriver<App> {
         let app = try App(database: try WorkloadFixture.withConflicts(), strings: Strings(language: language), userName: "demo",
-                          size: Size(width: width, height: height), userID: "usr-demo", today: WorkloadFixture.today)
+                          size: Size(width: width, height: height), userID: userID, today: WorkloadFixture.today)
         return ScreenDriver(app)
     }
 
@@ -78,12 +79,18 @@ final class ConflictsScreenTests: XCTestCase {
     }
 
     func testF4EditsTheValueCheckedAsAnyIbanAndSendsIt() throws {
-        let driver = try driver()
+        let supervisor = try driver()
+        supervisor.press("Alt+c", "Down", "F4")
+        let masked = try XCTUnwrap(supervisor.screen.top as? ConflictEditFormScreen)
+        XCTAssertEqual(masked.form.fields.map(\.text), [""], "a supervisor may not see the IBAN in full: it is typed again")
+        XCTAssertTrue(supervisor.screenText.contains("Sur le serveur : BE** **** **** 6769"), supervisor.screenText)
+
+        let driver = try driver(userID: "usr-ac-1")
         driver.press("Alt+c", "Down", "F4")
         let form = try XCTUnwrap(driver.screen.top as? ConflictEditFormScreen)
         XCTAssertEqual(form.form.fields.map(\.text), ["BE68539007547034"], "filled in with what the clerk typed")
         var text = driver.screenText
-        XCTAssertTrue(text.contains("Sur le serveur : BE** **** **** 6769"), text)
+        XCTAssertTrue(text.contains("Sur le serveur : BE71 0961 2345 6769"), "the payroll clerk sees IBANs in full:\n\(text)")
         driver.press("Backspace")
         driver.type("5")
         driver.press("F2")

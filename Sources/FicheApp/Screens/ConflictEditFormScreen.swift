@@ -3,8 +3,8 @@ import FicheReplica
 import FicheTerminal
 import FicheWidgets
 
-/// F4 on a conflict: the field again, filled in with what the clerk typed, the server's
-/// current value shown under it. Saving checks the value as any field change (a valid IBAN, the
+/// F4 on a conflict: the field again, filled in with what the clerk typed (empty when the role
+/// may only see it masked), the server's current value shown under it. Saving checks the value as any field change (a valid IBAN, the
 /// right to change it) and sends it as a new change starting from the server's value; the
 /// conflict then leaves the list. Esc leaves it listed.
 public final class ConflictEditFormScreen: RecordFormScreen {
@@ -14,11 +14,14 @@ public final class ConflictEditFormScreen: RecordFormScreen {
     public init(conflict: SyncConflict, dossierID: String, card: DossierCard, _ environment: ScreenEnvironment) {
         let strings = environment.strings
         let name = conflict.field ?? ""
+        let typed = conflict.changes[name]?.new ?? ""
+        // A value the role may only see masked is typed again rather than shown in full.
+        let visible = !ConflictsScreen.displayed(typed, field: name, employerCode: conflict.employerCode, environment).contains("*")
         self.conflict = conflict
         self.field = name
         super.init(dossierID: dossierID, card: card, titleKey: "conflicts.edit.title", fields: [
             FormField(label: ConflictsScreen.fieldName(name, strings), kind: .text(maxLength: 70),
-                      text: conflict.changes[name]?.new ?? "", isRequired: name != DossierField.iban.rawValue),
+                      text: visible ? typed : "", isRequired: name != DossierField.iban.rawValue),
         ])
     }
 
