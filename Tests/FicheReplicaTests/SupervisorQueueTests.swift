@@ -71,6 +71,8 @@ final class SupervisorQueueTests: XCTestCase {
         let may = ReadFixture.date("2026-05-04")
         let watch = try database.art60Watch(asOf: may, withinDays: 30, rules: rules)
         XCTAssertEqual(watch.map(\.contract.id), ["c-7", "c-3"])
+        // The partner of each contract's latest placement (c-3 moved to the commune in October).
+        XCTAssertEqual(watch.map(\.partnerName), ["Commune d'Ixelles", "Commune d'Ixelles"])
         // Inès Mertens, 23 when hired in January 2024: 312 days, reached long ago.
         guard case .targetReached(let reached)? = watch.first?.reasons.first else {
             return XCTFail("\(String(describing: watch.first?.reasons))")
