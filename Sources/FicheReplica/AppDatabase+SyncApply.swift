@@ -270,7 +270,7 @@ extension AppDatabase {
             ]))
             try db.cachedStatement(sql: SyncedUpsert.dossier.sql).execute(arguments: StatementArguments([
                 id, employer, required("number"), id, required("status"), required("category"), text("payroll_clerk"),
-                required("start_date"), version,
+                text("time_manager"), required("start_date"), text("pay_seniority_date"), text("end_date"), version,
             ]))
             return true
         case "time_record":
@@ -374,7 +374,8 @@ extension AppDatabase {
             "version",
         ])
         static let dossierSQL = statement("dossier", [
-            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "start_date", "version",
+            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "time_manager_id",
+            "start_date", "pay_seniority_date", "end_date", "version",
         ])
         static let timeRecordSQL = statement("time_record", [
             "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part", "start_minute",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FicheApp
+import FicheDemo
 import FicheReplica
 import Foundation
 

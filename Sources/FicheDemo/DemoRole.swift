@@ -12,10 +12,10 @@ public enum DemoRole: String, CaseIterable, Sendable {
     /// The demo account of this role.
     public var userID: String {
         switch self {
-        case .supervisor: return DemoDataGenerator.demoUserID
-        case .clerk: return "usr-\(DemoDataGenerator.commune.code)-payroll_clerk-1"
-        case .timeManager: return "usr-\(DemoDataGenerator.cpas.code)-time_manager-1"
-        case .art60: return "usr-\(DemoDataGenerator.cpas.code)-art60_officer-1"
+        case .supervisor: return DemoWorld.demoUserID
+        case .clerk: return "usr-\(DemoWorld.commune.code)-payroll_clerk-1"
+        case .timeManager: return "usr-\(DemoWorld.cpas.code)-time_manager-1"
+        case .art60: return "usr-\(DemoWorld.cpas.code)-art60_officer-1"
         }
     }
 }
