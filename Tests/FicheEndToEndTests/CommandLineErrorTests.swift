@@ -37,6 +37,13 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertTrue(outcome.standardOutput.contains(replica.path), outcome.standardOutput)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo-server.json").path),
                        "the server stopped with the command, and its address went with it")
+        XCTAssertTrue(outcome.standardError.contains("initial sync"), "the first start shows the copy's progress")
+
+        let again = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "50"],
+                                        environment: ["HOME": folder.path])
+        XCTAssertEqual(again.status, 0, again.standardError)
+        XCTAssertFalse(again.standardError.contains("Seeding"), "the second start keeps the server's data: \(again.standardError)")
+        XCTAssertFalse(again.standardError.contains("initial sync"), "the second start only pulls what changed: \(again.standardError)")
     }
 
     func testAnUnknownLanguageIsRefused() throws {
