@@ -71,9 +71,10 @@ extension PendingMutation {
             UpdateDossierField(dossierID: dossier, field: field, change: FieldChange(old: old, new: new))))
     }
 
+    /// An absence entered as a draft, or, with `status: "submitted"`, sent for validation as the forms do.
     static func absence(_ id: Int64, dossier: String, record: String = UUID().uuidString, type: String = "annual_leave",
-                        from: String, to: String) -> PendingMutation {
+                        from: String, to: String, status: String? = nil) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordAbsence(
-            RecordTimeRecord(recordID: record, dossierID: dossier, typeCode: type, start: from, end: to)))
+            RecordTimeRecord(recordID: record, dossierID: dossier, typeCode: type, start: from, end: to, status: status)))
     }
 }

@@ -133,7 +133,7 @@ struct PushProcessor: Sendable {
         switch pending.mutation {
         case .updateDossierField(let p): texts += [p.dossierID, p.change.old, p.change.new]
         case .recordAbsence(let p), .recordTimeRecord(let p):
-            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart]
+            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart, p.status]
         case .addNote(let p):
             texts += [p.noteID, p.dossierID]
             noteText = p.text
@@ -229,11 +229,14 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         guard let kind = TimeRecordKind(rawValue: payload.kind) else { throw MutationRejection(code: "time.kind") }
         guard let part = DayPart(rawValue: payload.dayPart ?? "full") else { throw MutationRejection(code: "time.day_part") }
+        // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
+        guard let status = TimeRecordStatus(rawValue: payload.status ?? TimeRecordStatus.draft.rawValue),
+              [.draft, .submitted].contains(status) else { throw MutationRejection(code: "time.status") }
         let record = TimeRecord(
             id: payload.recordID, employerCode: employer, dossierID: payload.dossierID, kind: kind,
             typeCode: payload.typeCode, start: try LocalDate.parse(payload.start), end: try LocalDate.parse(payload.end),
             dayPart: part, startMinute: payload.startMinute, endMinute: payload.endMinute, minutes: payload.minutes,
-            certificateReceived: payload.certificateReceived ?? false, status: .draft, enteredBy: caller.userID)
+            certificateReceived: payload.certificateReceived ?? false, status: status, enteredBy: caller.userID)
         if try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(payload.recordID)]) != nil {
             throw MutationRejection(code: "record.exists")
         }
