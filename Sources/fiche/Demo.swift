@@ -62,7 +62,8 @@ struct Demo: ParsableCommand {
             try DataDirectory.prepare(folder)
             let (dossiers, seed, reset) = (self.dossiers, self.seed, self.reset)
             let server = try BlockingTask.run {
-                try await DemoServerHost.joinOrServe(folder: folder, dossiers: dossiers, seed: seed, reset: reset) { line in
+                try await DemoServerHost.joinOrServe(folder: folder, dossiers: dossiers, seed: seed, accounts: DemoAccount.logins,
+                                                     reset: reset) { line in
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
             }

@@ -15,6 +15,9 @@ enum DemoAccount {
         }
     }
 
+    /// Every role's login: a demo store without one of them was seeded by another seed.
+    static var logins: [String] { DemoRole.allCases.map(login(for:)) }
+
     /// `<data dir>/demo`: one folder per demo account.
     static func folder(dataDirectory: String) -> String { dataDirectory + "/demo" }
 

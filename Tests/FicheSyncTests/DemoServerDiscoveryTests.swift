@@ -68,6 +68,20 @@ final class DemoServerDiscoveryTests: XCTestCase {
         await host.stop()
     }
 
+    func testAStoreWithoutTheDemoAccountsOfThisVersionIsSeededAgain() async throws {
+        let first = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas"])
+        await first.host?.stop()
+        let same = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas"])
+        XCTAssertFalse(same.reseeded, "the same data set and accounts: the store is kept")
+        await same.host?.stop()
+        let newer = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas", "no.such.login"])
+        XCTAssertTrue(newer.reseeded, "a login the store lacks means an older seed made it")
+        await newer.host?.stop()
+        let other = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 6, seed: 7, accounts: ["clerk.cpas"])
+        XCTAssertTrue(other.reseeded, "another --dossiers seeds again")
+        await other.host?.stop()
+    }
+
     func testResetIsRefusedWhileAnotherDemoServesTheFolder() async throws {
         let first = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7)
         let host = try XCTUnwrap(first.host)

@@ -41,12 +41,13 @@ public final class DemoServerHost: Sendable {
     }
 
     /// Joins the server recorded in `folder` if it answers; otherwise serves the folder's store,
-    /// seeding it first when it is empty, holds another data set, or `reset` asks for it. Two
-    /// processes starting at once take turns (a lock file), so only one of them serves.
+    /// seeding it first when it is empty, holds another data set or lacks one of `accounts` (a
+    /// store seeded by an older seed), or `reset` asks for it. Two processes starting at once take
+    /// turns (a lock file), so only one of them serves.
     ///
     /// - Throws: `CommandError` for a `reset` while another process serves, or a store that
     ///   cannot be opened (named by its path).
-    public static func joinOrServe(folder: String, dossiers: Int, seed: UInt64, reset: Bool = false,
+    public static func joinOrServe(folder: String, dossiers: Int, seed: UInt64, accounts: [String] = [], reset: Bool = false,
                                    note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Connection {
         let lock = try FolderLock(path: folder + "/demo-server.lock")
         defer { lock.release() }
@@ -68,7 +69,7 @@ public final class DemoServerHost: Sendable {
             // The demo's password is public: a cheap hash keeps each sign-in quick.
             var configuration = ServerConfiguration()
             configuration.bcryptCost = 4
-            let reseeded = try await prepare(store: store, dossiers: dossiers, seed: seed, reset: reset,
+            let reseeded = try await prepare(store: store, dossiers: dossiers, seed: seed, accounts: accounts, reset: reset,
                                              configuration: configuration, note: note)
             let host = try await serve(store: store, configuration: configuration, folder: folder)
             return Connection(address: host.record.address, host: host, reseeded: reseeded)
@@ -96,14 +97,17 @@ public final class DemoServerHost: Sendable {
     }
 
     /// Seeds the store unless it already holds this data set; true when it seeded.
-    static func prepare(store: SQLiteServerStore, dossiers: Int, seed: UInt64, reset: Bool,
+    static func prepare(store: SQLiteServerStore, dossiers: Int, seed: UInt64, accounts: [String], reset: Bool,
                         configuration: ServerConfiguration, note: @Sendable (String) -> Void) async throws -> Bool {
         let wanted = "dossiers=\(dossiers) seed=\(seed)"
         let held = try await store.read { tx in
             try await tx.first("SELECT value FROM server_settings WHERE key = ?", [.text(datasetKey)])?.string("value")
         }
         let hasData = try await store.read { tx in try await tx.first("SELECT code FROM employers LIMIT 1") != nil }
-        if held == wanted, !reset { return false }
+        let present = try await store.read { tx in
+            try await tx.query("SELECT login FROM users", []).compactMap { $0.string("login") }
+        }
+        if held == wanted, !reset, Set(accounts).isSubset(of: present) { return false }
         if hasData { try await store.eraseAllData() }
         note("Seeding the demo server (\(dossiers) dossiers)…")
         _ = try await DemoSeed(store: store, configuration: configuration).run(dossiers: dossiers, seed: seed)
