@@ -12,6 +12,10 @@ enum AuthorizationMatrix {
     static func cpasClerkNeverSeesCommuneRows(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         let communeDossier = try await fixture.dossierID("A001")
+        try await fixture.addDossierRecords("A001", at: ServerFixture.commune, suffix: "ac")
+        try await fixture.addDossierRecords("S001", at: ServerFixture.cpas, suffix: "cpas")
+        let dossierRecords: [SyncEntity: String] = [.careerPeriod: "car", .partner: "prt", .art60Contract: "a60",
+                                                    .placement: "plc"]
         try await fixture.test { api in
             let token = try await api.login("clerk.cpas").accessToken
             let (status, pull, _) = try await api.pull(token)
@@ -22,6 +26,17 @@ enum AuthorizationMatrix {
             let snapshot = try await api.snapshot(token)
             XCTAssertEqual(snapshot.filter { $0.0 == .dossier }.count, 2)
             XCTAssertTrue(snapshot.allSatisfy { ($0.1["employer_code"] ?? nil) == ServerFixture.cpas })
+            // The career and art. 60 rows: the CPAS's only, by pull and by snapshot.
+            for (entity, prefix) in dossierRecords {
+                XCTAssertEqual(changes.filter { $0.entity == entity }.map(\.id), ["\(prefix)-cpas"])
+                XCTAssertEqual(snapshot.filter { $0.0 == entity }.count, 1, "\(entity)")
+            }
+            // A time manager there sees the career, not the art. 60 file.
+            let time = try await api.login("time.cpas").accessToken
+            let (_, timePull, _) = try await api.pull(time)
+            let timeEntities = Set(try XCTUnwrap(timePull).changes.map(\.entity))
+            XCTAssertTrue(timeEntities.contains(.careerPeriod))
+            XCTAssertTrue(timeEntities.isDisjoint(with: [.partner, .art60Contract, .placement]), "\(timeEntities)")
             // Reference rows too: only the CPAS's employer row, users and grants, never a password hash.
             for rows in [snapshot, changes.compactMap { change in change.row.map { (change.entity, $0) } }] {
                 XCTAssertEqual(Set(rows.filter { $0.0 == .employer }.compactMap { $0.1["id"] ?? nil }), [ServerFixture.cpas])
@@ -565,6 +580,31 @@ enum AuthorizationMatrix {
         XCTAssertEqual(clerkNow, "clerk2.cpas")
         let stored = try await fixture.count("SELECT COUNT(*) AS n FROM art60_events")
         XCTAssertEqual(stored, 1)
+        await fixture.store.close()
+    }
+}
+
+extension AuthorizationMatrix {
+    /// A store migrated before the career and art. 60 tables existed gains them at the next
+    /// `migrate()`, its dossiers kept, and they can be written and pulled.
+    static func migrationAddsTheDossierRecordTables(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        try await fixture.store.write { tx in
+            for table in ["placements", "partners", "art60_contracts", "career_periods"] {
+                try await tx.execute("DROP TABLE \(table)")
+            }
+        }
+        try await fixture.store.migrate()
+        try await fixture.addDossierRecords("S001", at: ServerFixture.cpas, suffix: "cpas")
+        let dossiers = try await fixture.count("SELECT COUNT(*) AS n FROM dossiers")
+        XCTAssertEqual(dossiers, 4)
+        try await fixture.test { api in
+            let token = try await api.login("clerk.cpas").accessToken
+            let (_, pull, _) = try await api.pull(token)
+            let ids = try XCTUnwrap(pull).changes.filter { [.careerPeriod, .partner, .art60Contract, .placement].contains($0.entity) }
+                .map(\.id)
+            XCTAssertEqual(ids, ["car-cpas", "prt-cpas", "a60-cpas", "plc-cpas"])
+        }
         await fixture.store.close()
     }
 }
