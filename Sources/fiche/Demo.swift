@@ -31,7 +31,7 @@ struct Demo: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
-    @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk, time-manager or art60.")
+    @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk (commune), time-manager, art60 or clerk-cpas.")
     var role: String = DemoRole.supervisor.rawValue
 
     @Flag(help: "Seed the demo server again and start every demo replica afresh.")

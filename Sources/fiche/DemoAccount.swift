@@ -1,3 +1,4 @@
+import FicheDemo
 import FicheReplica
 import Foundation
 
@@ -5,15 +6,8 @@ import Foundation
 /// keeps that account's device token and replica in `<data dir>/demo/<login>/` between runs, so a
 /// second start pulls only what changed.
 enum DemoAccount {
-    /// The demo server's account for each role (the accounts its seed creates).
-    static func login(for role: DemoRole) -> String {
-        switch role {
-        case .supervisor: return "auditor"
-        case .clerk: return "clerk.commune"
-        case .timeManager: return "time.cpas"
-        case .art60: return "clerk.cpas"
-        }
-    }
+    /// The demo server's account for each role: its seed names each account after the role.
+    static func login(for role: DemoRole) -> String { role.rawValue }
 
     /// Every role's login: a demo store without one of them was seeded by another seed.
     static var logins: [String] { DemoRole.allCases.map(login(for:)) }

@@ -20,7 +20,7 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
         try other.start("sh -c '\(command); echo $? > \(otherExitStatus.path); sleep 5'", width: 100, height: 30)
     }
 
-    /// The time records of the demo server's store that start on `day` (`2026-11-16`).
+    /// The time records of the demo server's store that start on `day` (`2027-02-15`).
     private func recordsOnServer(startingOn day: String) throws -> Int {
         try count(in: folder.appendingPathComponent("demo-server.sqlite"),
                   "SELECT count(*) FROM time_records WHERE start_date LIKE ?", day + "%")
@@ -72,6 +72,12 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
         let list = try tmux.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") && $0.contains("F10") }
         XCTAssertTrue(list.contains("Fiche › Dossiers"), list)
         let serving = try XCTUnwrap(serverPID(), "the first demo serves and records its address")
+        // The time manager sees NISS and IBAN masked (the server withholds them) and still opens dossiers.
+        try tmux.send("Enter")
+        let identity = try tmux.waitForScreen { $0.contains("Fiche › Dossiers ›") && $0.contains("NISS") }
+        XCTAssertTrue(identity.contains("**.**.**-***."), identity)
+        try tmux.send("Escape")
+        try tmux.waitForScreen { !$0.contains("NISS") }
 
         try startOther()
         let otherList = try other.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") && $0.contains("F10") }
@@ -81,24 +87,24 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
         // The CPAS's art. 60 user enters an absence on the first dossier of the CPAS.
         try other.send("Enter")
         try other.waitForScreen { $0.contains("Fiche › Dossiers ›") }
-        let saved = try enterAbsence(in: other, from: "16112026", to: "17112026")
-        XCTAssertTrue(saved.contains("du 16/11/2026 au 17/11/2026 enregistré"), saved)
-        XCTAssertTrue(try eventually(seconds: 30) { try recordsOnServer(startingOn: "2026-11-16") == 1 },
+        let saved = try enterAbsence(in: other, from: "15022027", to: "16022027")
+        XCTAssertTrue(saved.contains("du 15/02/2027 au 16/02/2027 enregistré"), saved)
+        XCTAssertTrue(try eventually(seconds: 30) { try recordsOnServer(startingOn: "2027-02-15") == 1 },
                       "the absence reached the server")
 
         // The time manager of the CPAS has it in their replica after their next sync (every 30 s).
         let timeManager = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first { $0.path.contains("time") })
-        XCTAssertTrue(try eventually(seconds: 60) { try records(in: timeManager, startingOn: "2026-11-16") == 1 },
+        XCTAssertTrue(try eventually(seconds: 60) { try records(in: timeManager, startingOn: "2027-02-15") == 1 },
                       "the absence reached the time manager's replica")
 
         // The serving demo quits: the other goes offline and keeps what it saves.
         try tmux.send("F10")
         XCTAssertEqual(waitForExitStatus(), "0\n")
-        let kept = try enterAbsence(in: other, from: "18112026", to: "18112026")
+        let kept = try enterAbsence(in: other, from: "17022027", to: "17022027")
         XCTAssertTrue(kept.contains("enregistré"), kept)
         let offline = try other.waitForScreen(seconds: 60) { $0.contains("hors ligne") }
         XCTAssertTrue(offline.contains("hors ligne"), "the badge says the server is gone:\n\(offline)")
-        XCTAssertEqual(try recordsOnServer(startingOn: "2026-11-18"), 0)
+        XCTAssertEqual(try recordsOnServer(startingOn: "2027-02-17"), 0)
 
         // Its next start serves the same store itself and sends the entry that waited.
         try other.send("F10")
@@ -110,8 +116,8 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
         let back = try other.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") && $0.contains("F10") }
         XCTAssertTrue(back.contains("Fiche › Dossiers"), back)
         XCTAssertNotEqual(serverPID(), serving, "the second demo now serves")
-        XCTAssertEqual(try recordsOnServer(startingOn: "2026-11-18"), 1, "the entry that waited reached the server")
-        XCTAssertEqual(try recordsOnServer(startingOn: "2026-11-16"), 1, "the store is the same: nothing was reseeded")
+        XCTAssertEqual(try recordsOnServer(startingOn: "2027-02-17"), 1, "the entry that waited reached the server")
+        XCTAssertEqual(try recordsOnServer(startingOn: "2027-02-15"), 1, "the store is the same: nothing was reseeded")
         try other.send("F10")
     }
 }

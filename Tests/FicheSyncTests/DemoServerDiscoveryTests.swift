@@ -31,9 +31,9 @@ final class DemoServerDiscoveryTests: XCTestCase {
         XCTAssertFalse(second.reseeded)
         // It is the real server: a demo account signs in on it.
         let url = try XCTUnwrap(URL(string: second.address))
-        let credentials = try await SyncSession.signIn(server: second.address, login: "clerk.cpas", password: DemoSeed.password,
+        let credentials = try await SyncSession.signIn(server: second.address, login: "clerk-cpas", password: DemoSeed.password,
                                                        device: "test", transport: HTTPSyncTransport(server: url))
-        XCTAssertEqual(credentials.login, "clerk.cpas")
+        XCTAssertEqual(credentials.login, "clerk-cpas")
 
         await host.stop()
         XCTAssertNil(DemoServerRecord.read(in: folder), "a server that stopped leaves no address behind")
@@ -43,7 +43,7 @@ final class DemoServerDiscoveryTests: XCTestCase {
         let third = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 10, seed: 7)
         let again = try XCTUnwrap(third.host, "with nobody serving, the next demo serves")
         XCTAssertFalse(third.reseeded, "the store it serves keeps what the first one held")
-        let signedIn = try await SyncSession.signIn(server: third.address, login: "clerk.cpas", password: DemoSeed.password,
+        let signedIn = try await SyncSession.signIn(server: third.address, login: "clerk-cpas", password: DemoSeed.password,
                                                     device: "test", knownDevice: credentials.deviceID,
                                                     transport: HTTPSyncTransport(server: try XCTUnwrap(URL(string: third.address))))
         XCTAssertEqual(signedIn.deviceID, credentials.deviceID, "the device signed in before is still known")
@@ -69,15 +69,15 @@ final class DemoServerDiscoveryTests: XCTestCase {
     }
 
     func testAStoreWithoutTheDemoAccountsOfThisVersionIsSeededAgain() async throws {
-        let first = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas"])
+        let first = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk-cpas"])
         await first.host?.stop()
-        let same = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas"])
+        let same = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk-cpas"])
         XCTAssertFalse(same.reseeded, "the same data set and accounts: the store is kept")
         await same.host?.stop()
-        let newer = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk.cpas", "no.such.login"])
+        let newer = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk-cpas", "no.such.login"])
         XCTAssertTrue(newer.reseeded, "a login the store lacks means an older seed made it")
         await newer.host?.stop()
-        let other = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 6, seed: 7, accounts: ["clerk.cpas"])
+        let other = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 6, seed: 7, accounts: ["clerk-cpas"])
         XCTAssertTrue(other.reseeded, "another --dossiers seeds again")
         await other.host?.stop()
     }
