@@ -88,6 +88,8 @@ let package = Package(
             name: "fiche",
             dependencies: [
                 "FicheApp", "FicheCurses", "FicheDemo", "FicheReplica", "FicheSync",
+                // `fiche demo` runs the demo server in its own process.
+                "FicheServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,11 +124,17 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "FicheEndToEndTests", dependencies: ["FicheReplica"]),
+        .testTarget(
+            name: "FicheEndToEndTests",
+            // GRDB reads the demo server's SQLite store, to see what reached the server.
+            dependencies: ["FicheReplica", "FicheDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "FicheSyncTests",
             dependencies: [
                 "FicheSync", "FicheServer", "FicheDemo", "FicheReplica", "FicheSyncProtocol", "FicheDomain",
+                // The two-clerk scenario ends on the second clerk's conflicts screen.
+                "FicheApp", "FicheTerminal", "FicheTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

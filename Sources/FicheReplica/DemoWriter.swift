@@ -103,7 +103,7 @@ struct DemoWriter: DemoSink {
 
     mutating func dossier(_ dossier: Dossier, person: Person, career: CareerPeriod) throws {
         let employer = dossier.employerCode
-        try self.person.execute(arguments: [person.id, employer, person.niss.digits, person.lastName, person.firstName,
+        try self.person.execute(arguments: [person.id, employer, person.niss?.digits ?? person.maskedNISS ?? "", person.lastName, person.firstName,
                                             person.birthDate.iso, person.sex.rawValue, person.language.rawValue,
                                             JSONColumn.encode(person.address), person.iban?.compact])
         let start = dossier.startDate.iso

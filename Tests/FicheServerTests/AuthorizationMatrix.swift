@@ -411,10 +411,6 @@ enum AuthorizationMatrix {
         for employer in employers { try await fixture.accounts.grant(login: login, employer: employer, role: role) }
     }
 
-    static func submitAll(_ fixture: ServerFixture) async throws {
-        try await fixture.store.write { tx in try await tx.execute("UPDATE time_records SET status = 'submitted'") }
-    }
-
     static func status(_ fixture: ServerFixture, _ record: String) async throws -> [String?] {
         try await fixture.store.read { tx in
             let row = try await tx.first("SELECT status, reviewed_by, rejection_reason FROM time_records WHERE id = ?", [.text(record)])
@@ -438,14 +434,17 @@ enum AuthorizationMatrix {
             let sup = try await api.login("sup.cpas").accessToken
             let clerk = try await api.login("clerk.cpas").accessToken
             let (_, entered) = try await api.push(time, [
-                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02"),
-                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03"),
-                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02"),
+                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
+                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03", status: "submitted"),
+                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
+                .absence(4, dossier: s002, record: "r-self-validated", from: "2026-02-04", to: "2026-02-04", status: "validated"),
+                .absence(5, dossier: s002, record: "r-draft", from: "2026-02-05", to: "2026-02-05"),
             ])
-            XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied])
-            let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05", to: "2026-02-05")])
+            XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied, .rejected, .applied])
+            XCTAssertEqual(entered?.results[3].reason, "time.status", "only a reviewer validates")
+            let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05",
+                                                             to: "2026-02-05", status: "submitted")])
             XCTAssertEqual(own?.results.first?.status, .applied)
-            try await submitAll(fixture)
 
             let (_, denied) = try await api.push(clerk, [review(1, "r-a", ReviewTimeRecord.approve)])
             XCTAssertEqual(denied?.results.first?.reason, "access.denied")
@@ -478,6 +477,8 @@ enum AuthorizationMatrix {
             let untouched = try await status(fixture, record)
             XCTAssertEqual(untouched, ["submitted", nil, nil])
         }
+        let draft = try await status(fixture, "r-draft")
+        XCTAssertEqual(draft.first, "draft", "a draft stays its author's")
         await fixture.store.close()
     }
 
@@ -494,8 +495,8 @@ enum AuthorizationMatrix {
             let sup = try await api.login("sup.cpas").accessToken
             let clerk = try await api.login("clerk.cpas").accessToken
             let communeClerk = try await api.login("clerk.ac").accessToken
-            _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02")])
-            try await submitAll(fixture)
+            _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02",
+                                                   status: "submitted")])
             let (_, waiting) = try await api.push(sup, [close(1)])
             XCTAssertEqual(waiting?.results.first?.status, .rejected)
             XCTAssertEqual(waiting?.results.first?.reason, "month.submitted_records")

@@ -18,7 +18,7 @@ public struct DemoSeed: Sendable {
     public static let communeCode = DemoWorld.commune.code
     public static let cpasCode = DemoWorld.cpas.code
     /// The login of the CPAS's first payroll clerk, who works at the CPAS only.
-    public static let cpasClerkLogin = "clerk-cpas"
+    public static let cpasClerkLogin = DemoRole.cpasClerk.rawValue
     /// Dossiers written per transaction.
     static let dossiersPerTransaction = 2_000
 
@@ -30,11 +30,9 @@ public struct DemoSeed: Sendable {
         self.configuration = configuration
     }
 
-    /// The demo accounts' logins by user id: each `DemoRole`'s raw value, and `clerk-cpas`.
+    /// The demo accounts' logins by user id: each `DemoRole`'s raw value.
     public static var logins: [String: String] {
-        var logins = Dictionary(uniqueKeysWithValues: DemoRole.allCases.map { ($0.userID, $0.rawValue) })
-        logins["usr-\(cpasCode)-\(Role.payrollClerk.rawValue)-1"] = cpasClerkLogin
-        return logins
+        Dictionary(uniqueKeysWithValues: DemoRole.allCases.map { ($0.userID, $0.rawValue) })
     }
 
     /// Seeds `dossiers` dossiers split between the two employers; returns lines to print.
@@ -75,7 +73,7 @@ public struct DemoSeed: Sendable {
                                             employerCode: "\(Self.communeCode),\(Self.cpasCode)",
                                             newValue: "\(dossiers) dossiers"), at: now, in: tx)
         }
-        let accounts = DemoRole.allCases.map(\.rawValue) + [Self.cpasClerkLogin]
+        let accounts = DemoRole.allCases.map(\.rawValue)
         return ["employers: \(Self.communeCode), \(Self.cpasCode)", "dossiers: \(dossiers)",
                 "users (password \(Self.password)): " + accounts.joined(separator: ", ")]
     }

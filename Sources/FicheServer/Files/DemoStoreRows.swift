@@ -101,7 +101,7 @@ struct DemoStoreRows: DemoSink, Sendable {
 
     mutating func dossier(_ dossier: Dossier, person: Person, career: CareerPeriod) throws {
         let employer = SQLValue.text(dossier.employerCode)
-        add("dossiers", [.text(dossier.id), employer, .text(dossier.number), .text(person.niss.digits), .text(person.lastName),
+        add("dossiers", [.text(dossier.id), employer, .text(dossier.number), .text(person.niss?.digits ?? ""), .text(person.lastName),
                          .text(person.firstName), date(person.birthDate), .text(person.sex.rawValue),
                          .text(person.language.rawValue), Self.json(person.address), .optional(person.iban?.compact),
                          .text(dossier.category.rawValue), .text(career.grade),

@@ -24,6 +24,8 @@ enum ServerSchema {
         "CREATE INDEX IF NOT EXISTS devices_user ON devices (user_id)",
         "CREATE INDEX IF NOT EXISTS change_log_target ON change_log (target_user, seq)",
         "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
+        "CREATE INDEX IF NOT EXISTS devices_previous_refresh ON devices (previous_refresh_hash)",
+        "CREATE INDEX IF NOT EXISTS mutations_uuid ON mutations (uuid)",
     ]
 
     /// A counter that moves whenever a row of `devices`, `users` or `grants` changes (a token
