@@ -311,9 +311,9 @@ struct DemoWriter {
             recordCount += 1
             try insertTimeRecord([
                 .text("tr-" + String(recordCount).leftPadded(to: 9)), .text(dossier.employerCode), .text(dossier.id),
-                .text(kind), .optionalText(type), .text(isoDays[day]), .text(isoDays[end]), .text(dayPart),
-                .optionalInt(startMinute), .optionalInt(endMinute), .optionalInt(minutes), .optionalInt(certificate ? 1 : 0),
-                .text(status), .text(dossier.timeManager), .optionalText(closed ? dossier.supervisor : nil),
+                .text(kind), .text(type), .text(isoDays[day]), .text(isoDays[end]), .text(dayPart),
+                .int(startMinute.map(Int64.init)), .int(endMinute.map(Int64.init)), .int(minutes.map(Int64.init)),
+                .int(certificate ? 1 : 0), .text(status), .text(dossier.timeManager), .text(closed ? dossier.supervisor : nil),
             ])
             day = end + 1 + Int.random(in: 1...23, using: &random)
         }
@@ -337,33 +337,7 @@ struct DemoWriter {
         return offsets
     }
 
-    /// A value bound straight through the SQLite C API: millions of time records go through
-    /// here, and GRDB's general-purpose argument handling would double the demo's run time.
-    enum RawValue {
-        case text(String)
-        case optionalText(String?)
-        case optionalInt(Int?)
-    }
-
-    private func insertTimeRecord(_ values: [RawValue]) throws {
-        let statement = timeRecord.sqliteStatement
-        sqlite3_reset(statement)
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .text(let text), .optionalText(.some(let text)):
-                sqlite3_bind_text(statement, index, text, -1, transient)
-            case .optionalInt(.some(let number)):
-                sqlite3_bind_int64(statement, index, Int64(number))
-            case .optionalText(.none), .optionalInt(.none):
-                sqlite3_bind_null(statement, index)
-            }
-        }
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+    private func insertTimeRecord(_ values: [RawStatement.Value]) throws {
+        try RawStatement.execute(timeRecord, values, in: db)
     }
 }
