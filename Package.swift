@@ -124,6 +124,8 @@ let package = Package(
             name: "FicheSyncTests",
             dependencies: [
                 "FicheSync", "FicheServer", "FicheReplica", "FicheSyncProtocol", "FicheDomain",
+                // The two-clerk scenario ends on the second clerk's conflicts screen.
+                "FicheApp", "FicheTerminal", "FicheTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -21,7 +21,11 @@ public final class App {
     /// The command palette while it is open.
     public private(set) var palette: CommandPalette?
     /// Whether the help overlay is shown.
-    public private(set) var showsHelp = false
+    public private(set) var showsHelp = false {
+        didSet { helpTop = 0 }
+    }
+    /// The first help entry shown when they do not all fit.
+    private var helpTop = 0
     public private(set) var quitRequested = false
 
     public init(environment: ScreenEnvironment, size: Size) {
@@ -69,6 +73,7 @@ public final class App {
                 handlePalette(key)
                 return
             }
+            if showsHelp, scrollHelp(key) { return }
             if !showsHelp, top.takesText, Self.isTyping(key) {
                 message = nil
                 let result = top.type(key, environment)
@@ -100,6 +105,25 @@ public final class App {
                 apply(top.click(row: mouse.y - 1, column: mouse.x, double: mouse.kind == .doubleClick, environment))
             }
         }
+    }
+
+    private func helpArea(_ bounds: Rect) -> Rect { bounds.inset(top: 1) }
+
+    /// ↑ ↓ PgUp PgDn Home End move through a help longer than the screen.
+    private func scrollHelp(_ key: Key) -> Bool {
+        let overlay = HelpOverlay(title: "", entries: entries())
+        let last = overlay.lastTop(in: helpArea(Rect(x: 0, y: 0, width: size.width, height: size.height)))
+        let page = max(1, size.height - 5)
+        switch key {
+        case .down: helpTop = min(last, helpTop + 1)
+        case .up: helpTop = max(0, helpTop - 1)
+        case .pageDown: helpTop = min(last, helpTop + page)
+        case .pageUp: helpTop = max(0, helpTop - page)
+        case .home: helpTop = 0
+        case .end: helpTop = last
+        default: return false
+        }
+        return true
     }
 
     /// Runs an action of the registry by id.
@@ -189,7 +213,8 @@ public final class App {
         }
         Frame.renderKeyHints(top.hintedActions, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
         if showsHelp {
-            HelpOverlay(title: strings["help.title"], entries: entries()).render(into: &buffer, area: buffer.bounds.inset(top: 1))
+            HelpOverlay(title: strings["help.title"], entries: entries(), top: helpTop)
+                .render(into: &buffer, area: helpArea(buffer.bounds))
         }
         palette?.render(into: &buffer, area: body)
         return buffer

@@ -27,8 +27,10 @@ enum Navigation {
         return .open(screen)
     }
 
-    /// The entry form of `kind` for a dossier.
-    static func newRecord(_ kind: NewRecordKind, dossierID: String, _ environment: ScreenEnvironment) -> ScreenResult {
+    /// The entry form of `kind` for a dossier; with `prefill`, filled in with what a refused
+    /// entry held, and saving it settles that refusal as corrected.
+    static func newRecord(_ kind: NewRecordKind, dossierID: String, prefill: RecordPrefill? = nil,
+                          _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         guard let card = try? environment.database.openDossier(dossierID, year: environment.today.year) else {
             return .notice(Toast(strings["dossier.missing"], kind: .error))
@@ -38,16 +40,22 @@ enum Navigation {
         guard environment.rights.may(permission, at: employer) else {
             return .notice(Toast(strings.message(for: .permissionDenied(permission: permission, employerCode: employer)), kind: .error))
         }
+        let form: RecordFormScreen
         switch kind {
-        case .absence: return .open(AbsenceFormScreen(dossierID: dossierID, card: card, environment))
-        case .clocking: return .open(ClockingFormScreen(dossierID: dossierID, card: card, environment))
+        case .absence: form = AbsenceFormScreen(dossierID: dossierID, card: card, environment)
+        case .clocking: form = ClockingFormScreen(dossierID: dossierID, card: card, environment)
         case .art60Event:
             guard let art60 = try? environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules),
                   let contract = art60.currentContract else {
                 return .notice(Toast(strings["dossier.art60.none"], kind: .error))
             }
-            return .open(Art60EventFormScreen(dossierID: dossierID, card: card, art60: art60, contract: contract, environment))
+            form = Art60EventFormScreen(dossierID: dossierID, card: card, art60: art60, contract: contract, environment)
         }
+        if let prefill {
+            form.prefill(prefill.values, environment)
+            form.correcting = prefill.correcting
+        }
+        return .open(form)
     }
 
     private static func unavailable(_ action: String, _ environment: ScreenEnvironment) -> ScreenResult {

@@ -10,7 +10,11 @@
 public struct HolidayCalendar: Hashable, Sendable, Codable {
     /// Stable id referenced by `Employer.holidayCalendarID`.
     public var id: String
-    public var rules: [HolidayRule]
+    public var rules: [HolidayRule] {
+        didSet { days = HolidayDays() }
+    }
+    /// Each year's holiday dates, worked out on first use (not part of the value).
+    private var days = HolidayDays()
 
     public init(id: String, rules: [HolidayRule]) {
         self.id = id
@@ -27,22 +31,24 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
 
     /// The holiday on `date`, if any.
     public func holiday(on date: LocalDate) -> Holiday? {
-        var easter: LocalDate?
-        for rule in rules {
-            let matches: Bool
-            switch rule.timing {
-            case .fixed(let month, let day):
-                matches = date.month == month && date.day == day
-            case .easterOffset(let days):
-                let sunday = easter ?? Easter.sunday(in: date.year)
-                easter = sunday
-                matches = sunday.adding(days: days) == date
-            }
-            if matches { return Holiday(date: date, code: rule.code, labels: rule.labels, isLegal: rule.isLegal) }
-        }
-        return nil
+        guard let index = days.ruleIndex(on: date, rules: rules) else { return nil }
+        let rule = rules[index]
+        return Holiday(date: date, code: rule.code, labels: rule.labels, isLegal: rule.isLegal)
     }
 
-    /// Whether `date` is a holiday in this calendar.
-    public func isHoliday(_ date: LocalDate) -> Bool { holiday(on: date) != nil }
+    /// Whether `date` is a holiday of this calendar.
+    public func isHoliday(_ date: LocalDate) -> Bool { days.ruleIndex(on: date, rules: rules) != nil }
+
+    public static func == (lhs: HolidayCalendar, rhs: HolidayCalendar) -> Bool {
+        lhs.id == rhs.id && lhs.rules == rhs.rules
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(rules)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, rules
+    }
 }

@@ -19,6 +19,8 @@ extension AppDatabase {
             let horizon = asOf.adding(days: withinDays)
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.*, \(BatchedReads.listSelection), p.birth_date AS worker_birth_date,
+                       (SELECT pa.name FROM placement pl LEFT JOIN partner pa ON pa.id = pl.partner_id
+                        WHERE pl.contract_id = c.id ORDER BY pl.start DESC, pl.id DESC LIMIT 1) AS partner_name,
                        \(BatchedReads.createdAtColumn(entity: "art60_contract", idColumn: "c.id"))
                 FROM art60_contract c
                 JOIN dossier_list l ON l.id = c.dossier_id
@@ -31,7 +33,8 @@ extension AppDatabase {
             let dossierIDs = Array(Set(contracts.map(\.dossierID)))
             // The projection runs up to ten years past the contract start, over absences already entered.
             let latest = horizon.adding(days: 3653)
-            let records = try BatchedReads.timeRecords(db, dossierIDs: dossierIDs, from: earliest, to: latest)
+            // Only absences move the count (clockings are most of a worker's records).
+            let records = try BatchedReads.timeRecords(db, dossierIDs: dossierIDs, from: earliest, to: latest, kind: .absence)
             let dossiers = try BatchedReads.dossiers(db, ids: dossierIDs)
             let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
                                                            to: latest, rules: rules)
@@ -54,7 +57,7 @@ extension AppDatabase {
                 guard !reasons.isEmpty else { continue }
                 items.append(Art60WatchItem(
                     contract: contract, dossier: BatchedReads.listRow(prefixed: row),
-                    reasons: reasons.sorted { $0.date < $1.date }, progress: progress,
+                    reasons: reasons.sorted { $0.date < $1.date }, progress: progress, partnerName: row["partner_name"],
                     ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: contract.start, asOf: asOf),
                     link: DossierLink(dossierID: contract.dossierID, tab: .art60)))
             }

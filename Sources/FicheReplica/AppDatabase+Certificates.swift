@@ -33,7 +33,7 @@ extension AppDatabase {
         let from = month.flatMap { LocalDate(year: $0.year, month: 1, day: 1) }
         let last = month.map { min($0.lastDay, asOf) } ?? asOf
         let marks = databaseQuestionMarks(count: codes.count)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT r.*, \(BatchedReads.listSelection),
                    \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
             FROM time_record_view r
@@ -42,7 +42,12 @@ extension AppDatabase {
               AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected'
               AND (? IS NULL OR r.employer_code = ?)
             """), arguments: StatementArguments(codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
-        let records = try rows.map(TimeRecord.init(stored:))
+        // Decoded as the cursor steps (by-name lookups are cheap on a cursor's row).
+        var found: [(record: TimeRecord, dossier: DossierListRow, createdAt: String?)] = []
+        while let row = try cursor.next() {
+            found.append((try TimeRecord(stored: row), BatchedReads.listRow(prefixed: row), row["created_at"]))
+        }
+        let records = found.map(\.record)
         let byDossier = Dictionary(grouping: records, by: \.dossierID)
         let dossiers = try BatchedReads.dossiers(db, ids: Array(byDossier.keys))
         let earliest = records.map(\.start).min() ?? asOf
@@ -56,14 +61,14 @@ extension AppDatabase {
                                    calendar: calendar)
         }
         var items: [MissingCertificateItem] = []
-        for (row, record) in zip(rows, records) {
+        for (record, listRow, createdAt) in found {
             if let month, !month.contains(record.start) { continue }
             guard let sheet = sheets[record.dossierID],
                   case .required(let dueBy) = sheet.certificateRequirement(for: record), dueBy < asOf else { continue }
             items.append(MissingCertificateItem(
-                record: record, dossier: BatchedReads.listRow(prefixed: row), dueBy: dueBy,
+                record: record, dossier: listRow, dueBy: dueBy,
                 daysOverdue: dueBy.days(to: asOf),
-                ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
+                ageDays: BatchedReads.ageDays(createdAt: createdAt, start: record.start, asOf: asOf),
                 link: DossierLink(dossierID: record.dossierID, tab: .timeRecords)))
         }
         return items.sorted { ($0.dueBy, $0.dossier.sortName, $0.record.id) < ($1.dueBy, $1.dossier.sortName, $1.record.id) }

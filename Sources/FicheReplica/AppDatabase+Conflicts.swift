@@ -47,23 +47,14 @@ extension AppDatabase {
     /// - Throws: `MissingRowError` when there is no unsettled answer with that id.
     public func keepServerValue(mutationID: Int64, by user: User, now: Date = Date()) throws {
         try write { db in
-            guard let result = try Row.fetchOne(db, sql: """
-                SELECT * FROM mutation_result WHERE mutation_id = ? AND status IN ('conflict', 'rejected')
-                """, arguments: [mutationID]) else {
-                throw MissingRowError(entity: "mutation_result", id: String(mutationID))
-            }
-            try db.execute(sql: "DELETE FROM mutation_result WHERE mutation_id = ?", arguments: [mutationID])
-            try db.execute(sql: """
-                INSERT INTO audit (at, user_id, employer_code, action, entity, target_id, changes, mutation_id)
-                VALUES (?, ?, ?, 'keepServerValue', ?, ?, ?, ?)
-                """, arguments: [Self.timestamp(now), user.id, result["employer_code"], result["entity"], result["target_id"],
-                                 MutationPayload(fields: [:]).json, mutationID])
+            _ = try Self.settle(db, mutationID: mutationID, statuses: ["conflict", "rejected"], action: "keepServerValue",
+                                changes: MutationPayload(fields: [:]), by: user, now: now)
         }
     }
 
     /// The dossier a change was about: the dossier itself, the person's dossier, or the dossier
     /// of the time record (which a refused new record only names in what was typed).
-    private static func dossierID(_ db: Database, entity: String, targetID: String, changes: [String: FieldChange]) throws -> String? {
+    static func dossierID(_ db: Database, entity: String, targetID: String, changes: [String: FieldChange]) throws -> String? {
         switch entity {
         case "dossier", "reveal":
             return targetID

@@ -73,8 +73,10 @@ extension AppDatabase {
     // MARK: Inside the write transaction
 
     /// One dossier field changed inside the caller's transaction (see `updateDossierField`).
-    static func changeField(_ db: Database, _ dossierID: String, _ field: DossierField, to value: String?, by user: User,
-                            now: Date) throws -> OutboxEntry? {
+    /// - Parameter base: the value the change starts from when it is not the replica's (a
+    ///   conflict settled against the server's current value); nil takes the replica's.
+    static func changeField(_ db: Database, _ dossierID: String, _ field: DossierField, to value: String?,
+                            from base: DatabaseValue? = nil, by user: User, now: Date) throws -> OutboxEntry? {
         guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [dossierID]) else {
             throw MissingRowError(entity: "dossier", id: dossierID)
         }
@@ -86,7 +88,7 @@ extension AppDatabase {
         guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
             throw MissingRowError(entity: table, id: targetID)
         }
-        let old: DatabaseValue = current[field.rawValue]
+        let old: DatabaseValue = base ?? current[field.rawValue]
         if old == stored { return nil }
         let payload = MutationPayload(fields: [field.rawValue: (old, stored)])
         let entry = try writeChange(db, mutation: "updateDossierField", entity: table, targetID: targetID,

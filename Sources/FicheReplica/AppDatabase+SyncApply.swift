@@ -357,6 +357,36 @@ extension AppDatabase {
                 "role": required("role"), "valid_from": text("valid_from"), "valid_to": text("valid_to"),
             ], version: row.version)
             return true
+        case "career_period":
+            try upsert(db, table: "career_period", key: ["id"], columns: [
+                "id": id, "employer_code": employer, "dossier_id": required("dossier_id"), "start": required("start_date"),
+                "end": text("end_date"), "grade": required("grade"), "scale": required("scale"),
+                "regime": integer("regime"), "schedule": required("schedule"), "category": required("category"),
+            ], version: row.version)
+            return true
+        case "partner":
+            try upsert(db, table: "partner", key: ["id"], columns: [
+                "id": id, "employer_code": employer, "name": required("name"), "kind": required("kind"),
+                "enterprise_number": text("enterprise_number"), "address": text("address"),
+                "contact_name": text("contact_name"), "active": ((f["active"] ?? nil) != "0").databaseValue,
+            ], version: row.version)
+            return true
+        case "art60_contract":
+            try upsert(db, table: "art60_contract", key: ["id"], columns: [
+                "id": id, "employer_code": employer, "dossier_id": required("dossier_id"), "start": required("start_date"),
+                "end": text("end_date"), "end_reason": text("end_reason"), "planned_end": text("planned_end"),
+                "regime": integer("regime"), "officer_id": text("officer_id"),
+            ], version: row.version)
+            return true
+        case "placement":
+            try upsert(db, table: "placement", key: ["id"], columns: [
+                "id": id, "employer_code": employer, "contract_id": required("contract_id"),
+                "partner_id": required("partner_id"), "start": required("start_date"), "end": text("end_date"),
+                "agreement_signed_on": text("agreement_signed_on"), "monthly_fee_cents": integer("monthly_fee_cents"),
+                "tasks": required("tasks"), "hours_per_week": (f["hours_per_week"] ?? nil).flatMap { Double($0) }?.databaseValue ?? .null,
+                "supervisor_name": text("supervisor_name"),
+            ], version: row.version)
+            return true
         default:
             return false  // notes: not kept in the replica yet
         }
@@ -428,6 +458,9 @@ extension AppDatabase {
         case "time_record", "art60_event":
             try db.execute(sql: "DELETE FROM \(row.entity) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
             try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
+        case "career_period", "partner", "art60_contract", "placement":
+            // Read-only on the replica: no working view to recompute.
+            try db.execute(sql: "DELETE FROM \(row.entity) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
         case "grant":
             let users = try String.fetchAll(db, sql: "SELECT user_id FROM user_grant WHERE id = ? AND version <= ?",
                                             arguments: [row.id, row.version])

@@ -26,10 +26,10 @@ extension AppDatabase {
 
     /// The rows of a mirror table or working view as text, by id — for checks that compare the
     /// replica with the server. `table` is one of `person`, `dossier`, `time_record` or their `_view`,
-    /// or `employer` (by code), `app_user`, `user_grant`.
+    /// or `employer` (by code), `app_user`, `user_grant`, `career_period`, `partner`, `art60_contract`, `placement`.
     public func syncedRows(of table: String) throws -> [String: [String: String?]] {
         let known = ["person", "dossier", "time_record", "person_view", "dossier_view", "time_record_view",
-                     "employer", "app_user", "user_grant"]
+                     "employer", "app_user", "user_grant", "career_period", "partner", "art60_contract", "placement"]
         guard known.contains(table) else { return [:] }
         return try writer.read { db in
             var rows: [String: [String: String?]] = [:]

@@ -35,7 +35,12 @@ extension AppDatabase {
     public func bindSyncDevice(clientID: String, userID: String) throws {
         try write { db in
             let state = try Self.syncState(db)
-            guard state.clientID != clientID else { return }
+            guard state.clientID != clientID else {
+                if state.userID != userID {
+                    try db.execute(sql: "UPDATE sync_state SET user_id = ? WHERE id = 1", arguments: [userID])
+                }
+                return
+            }
             let firstUnsent = try Int64.fetchOne(db, sql: """
                 SELECT min(o.id) FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM mutation_result r WHERE r.mutation_id = o.id)
                 """)

@@ -21,20 +21,25 @@ extension AppDatabase {
     public func validationQueue(asOf: LocalDate, employerCode: String? = nil,
                                 limit: Int = 500) throws -> [ValidationQueueItem] {
         try writer.read { db in
-            let select = """
-                SELECT r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
-                       \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
-                FROM time_record_view r
+            let columns = """
+                r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
+                \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
+                """
+            let joins = """
                 JOIN dossier_list l ON l.id = r.dossier_id
                 LEFT JOIN app_user u ON u.id = r.entered_by
                 """
+            // Read from the few records entered on this device (their audit rows) outwards: led
+            // by the status instead, SQLite would visit every submitted record of the replica.
             let enteredHere = try Row.fetchAll(db.cachedStatement(sql: """
-                \(select)
+                SELECT \(columns)
+                FROM (SELECT DISTINCT target_id AS id FROM audit WHERE entity = 'time_record') a
+                CROSS JOIN time_record_view r ON r.id = a.id
+                \(joins)
                 WHERE r.status = 'submitted' AND (?1 IS NULL OR r.employer_code = ?1)
-                  AND r.id IN (SELECT target_id FROM audit WHERE entity = 'time_record')
                 """), arguments: [employerCode])
             let byStart = try Row.fetchAll(db.cachedStatement(sql: """
-                \(select)
+                SELECT \(columns) FROM time_record_view r \(joins)
                 WHERE r.status = 'submitted' AND (?1 IS NULL OR r.employer_code = ?1)
                 ORDER BY r.start, r.id LIMIT ?2
                 """), arguments: [employerCode, max(0, limit) + enteredHere.count])

@@ -4,6 +4,10 @@ import GRDB
 /// Reads shared by the screens' queries: per-dossier rows loaded for many dossiers at once,
 /// work calendars, and the age of a queue item.
 enum BatchedReads {
+    // Rows are decoded while the cursor steps: a cursor's row finds a column by name in its
+    // statement's index, where a fetched (copied) row lower-cases every column name at each
+    // lookup — most of a 100,000-dossier queue read went there.
+
     /// Dossier ids per `IN (…)` query: well under SQLite's parameter limit, and each id is one
     /// seek in the `(dossier_id, start)` index of the mirror and of the overlay.
     static let chunkSize = 500
@@ -17,16 +21,18 @@ enum BatchedReads {
     /// as corrections in `correctionMonth` when given, by dossier, in date order.
     ///
     /// Both come from one pass over each dossier's entries of the `(dossier_id, start)` index.
+    /// - Parameter kind: only records of this kind (`absence` for the art. 60 count), else all.
     static func timeRecords(_ db: Database, dossierIDs: [String], from: LocalDate, to: LocalDate,
-                            correctionMonth: YearMonth? = nil) throws -> [String: [TimeRecord]] {
+                            correctionMonth: YearMonth? = nil, kind: TimeRecordKind? = nil) throws -> [String: [TimeRecord]] {
         var result: [String: [TimeRecord]] = [:]
         for chunk in chunks(dossierIDs) {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM time_record_view
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count)))
-                  AND ((start <= ? AND "end" >= ?) OR correction_month = ?)
-                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description]))
-            for row in rows {
+                  AND ((start <= ? AND "end" >= ?) OR correction_month = ?) AND (? IS NULL OR kind = ?)
+                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description,
+                                                             kind?.rawValue, kind?.rawValue]))
+            while let row = try rows.next() {
                 let record = try TimeRecord(stored: row)
                 result[record.dossierID, default: []].append(record)
             }
@@ -39,12 +45,12 @@ enum BatchedReads {
                               to: LocalDate) throws -> [String: [CareerPeriod]] {
         var result: [String: [CareerPeriod]] = [:]
         for chunk in chunks(dossierIDs) {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM career_period
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start <= ?
                   AND ("end" IS NULL OR "end" >= ?)
                 """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
-            for row in rows {
+            while let row = try rows.next() {
                 let period = try CareerPeriod(stored: row)
                 result[period.dossierID, default: []].append(period)
             }
@@ -104,10 +110,10 @@ enum BatchedReads {
     static func dossiers(_ db: Database, ids: [String]) throws -> [String: Dossier] {
         var result: [String: Dossier] = [:]
         for chunk in chunks(ids) {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM dossier_view WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
                 """), arguments: StatementArguments(chunk))
-            for row in rows {
+            while let row = try rows.next() {
                 let dossier = try Dossier(stored: row)
                 result[dossier.id] = dossier
             }

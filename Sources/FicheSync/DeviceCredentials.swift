@@ -7,6 +7,8 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
     /// The server's base address, e.g. `https://fiche.example.brussels`.
     public var server: String
     public var login: String
+    /// The user's id on the server; nil in a token file written before servers sent it.
+    public var userID: String?
     public var deviceID: String
     public var accessToken: String
     public var refreshToken: String
@@ -14,6 +16,7 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
     public init(server: String, login: String, tokens: TokenResponse) {
         self.server = server
         self.login = login
+        self.userID = tokens.userID
         self.deviceID = tokens.deviceID
         self.accessToken = tokens.accessToken
         self.refreshToken = tokens.refreshToken
@@ -24,8 +27,13 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
         var copy = self
         copy.accessToken = tokens.accessToken
         copy.refreshToken = tokens.refreshToken
+        copy.userID = tokens.userID ?? userID
         return copy
     }
+
+    /// The id the replica knows the user by: the server's user id, or the login for a token
+    /// file from before servers sent it.
+    public var replicaUserID: String { userID ?? login }
 
     /// Reads credentials saved by `save(to:)`.
     /// - Throws: `SyncError.notSignedIn` when the file is missing or unreadable.

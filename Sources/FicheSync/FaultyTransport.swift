@@ -5,8 +5,9 @@ import FicheSyncProtocol
 /// A transport that injects the failures of a weak link around a real one, decided by a seeded
 /// random generator so that a failing run can be replayed exactly.
 ///
-/// Sign-in and token refresh pass through untouched: a lost refresh answer would rotate the
-/// tokens on the server and lock the device out, which no client can repair.
+/// Sign-in passes through untouched. A token refresh can be dropped, duplicated or lose its
+/// answer after the server rotated the tokens: the server then accepts the previous refresh
+/// token once more, so the device is not locked out.
 ///
 /// ```swift
 /// let chaos = FaultyTransport(wrapping: HTTPSyncTransport(server: url), seed: 42, rate: 0.3)
@@ -40,8 +41,10 @@ public actor FaultyTransport: SyncTransport {
         try await inner.login(request)
     }
 
-    public nonisolated func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
-        try await inner.refresh(request)
+    public func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
+        let fault = decide(allowReorder: false)
+        // An expired-token answer to a refresh is not a weak link's doing.
+        return try await apply(fault == .expiredToken ? nil : fault, "refresh") { try await self.inner.refresh(request) }
     }
 
     public func push(_ request: PushRequest, accessToken: String) async throws -> PushResponse {

@@ -55,11 +55,14 @@ public actor SyncSession {
         self.progress = progress
     }
 
-    /// Signs in and returns the new device's credentials (save them with `DeviceCredentials.save(to:)`).
-    public static func signIn(server: String, login: String, password: String, device: String,
+    /// Signs in and returns the device's credentials (save them with `DeviceCredentials.save(to:)`).
+    /// - Parameter knownDevice: the device id this computer signed in as before (from its old
+    ///   token file): the server keeps that device when it is the same user's and not revoked.
+    public static func signIn(server: String, login: String, password: String, device: String, knownDevice: String? = nil,
                               transport: any SyncTransport) async throws -> DeviceCredentials {
         do {
-            let tokens = try await transport.login(LoginRequest(login: login, password: password, device: device))
+            let tokens = try await transport.login(LoginRequest(login: login, password: password, device: device,
+                                                                deviceID: knownDevice))
             return DeviceCredentials(server: server, login: login, tokens: tokens)
         } catch let error as SyncTransportError {
             switch error {
@@ -82,7 +85,7 @@ public actor SyncSession {
         summary = SyncSummary()
         do {
             let device = try loadCredentials()
-            try replica.bindSyncDevice(clientID: device.deviceID, userID: device.login)
+            try replica.bindSyncDevice(clientID: device.deviceID, userID: device.replicaUserID)
             try await finishSnapshots()
             let checkpoint = try await pushOutbox()
             try await pull(until: checkpoint)

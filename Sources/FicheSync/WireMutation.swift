@@ -23,7 +23,8 @@ enum WireMutation {
                 typeCode: value("type_code"), start: value("start") ?? "", end: value("end") ?? "",
                 dayPart: value("day_part"), startMinute: value("start_minute").flatMap { Int($0) },
                 endMinute: value("end_minute").flatMap { Int($0) }, minutes: value("minutes").flatMap { Int($0) },
-                certificateReceived: value("certificate_received").map { $0 == "1" || $0 == "true" })
+                certificateReceived: value("certificate_received").map { $0 == "1" || $0 == "true" },
+                status: value("status"))
             let mutation: Mutation = entry.mutation == "recordAbsence" ? .recordAbsence(record) : .recordTimeRecord(record)
             return PendingMutation(id: serverID, uuid: entry.uuid, mutation: mutation)
         case "reviewTimeRecord":

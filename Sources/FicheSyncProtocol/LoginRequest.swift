@@ -4,10 +4,20 @@ public struct LoginRequest: Codable, Sendable, Hashable {
     public var password: String
     /// A name for the device, shown to supervisors when they revoke it (e.g. "PC-GRH-12").
     public var device: String
+    /// The device this computer signed in as before, if it still has its token file: the server
+    /// keeps that device (and its mutation numbering) when it belongs to the same user and is
+    /// not revoked, instead of registering a new one.
+    public var deviceID: String?
 
-    public init(login: String, password: String, device: String) {
+    public init(login: String, password: String, device: String, deviceID: String? = nil) {
         self.login = login
         self.password = password
         self.device = device
+        self.deviceID = deviceID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case login, password, device
+        case deviceID = "device_id"
     }
 }

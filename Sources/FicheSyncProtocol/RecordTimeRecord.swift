@@ -16,10 +16,13 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
     public var endMinute: Int?
     public var minutes: Int?
     public var certificateReceived: Bool?
+    /// `draft` (kept by its author) or `submitted` (sent for validation, what the entry forms
+    /// do); absent means `draft`.
+    public var status: String?
 
     public init(recordID: String, dossierID: String, kind: String = "absence", typeCode: String?, start: String,
                 end: String, dayPart: String? = nil, startMinute: Int? = nil, endMinute: Int? = nil,
-                minutes: Int? = nil, certificateReceived: Bool? = nil) {
+                minutes: Int? = nil, certificateReceived: Bool? = nil, status: String? = nil) {
         self.recordID = recordID
         self.dossierID = dossierID
         self.kind = kind
@@ -31,6 +34,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.endMinute = endMinute
         self.minutes = minutes
         self.certificateReceived = certificateReceived
+        self.status = status
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,5 +49,6 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         case endMinute = "end_minute"
         case minutes
         case certificateReceived = "certificate_received"
+        case status
     }
 }

@@ -15,6 +15,14 @@ public enum SyncEntity: String, Codable, Sendable, CaseIterable, Hashable {
     case user
     /// A grant at the employer (any user's): who holds which role, and from when to when.
     case grant
+    /// A period of a dossier's career: grade, scale, regime, weekly schedule, from when to when.
+    case careerPeriod = "career_period"
+    /// A host of article 60 workers (CPAS only).
+    case partner
+    /// An article 60 contract of a dossier (CPAS only).
+    case art60Contract = "art60_contract"
+    /// A placement of an article 60 contract with a partner.
+    case placement
     /// Not a row: a scope event.
     case scope
 }

@@ -5,13 +5,17 @@
 public struct TokenResponse: Codable, Sendable, Hashable {
     /// The device (and sync client) id; mutation ids are numbered per device.
     public var deviceID: String
+    /// The signed-in user's id (grants and entries name users by id, not by login). Optional
+    /// when reading, so that an answer from an older server still decodes.
+    public var userID: String?
     public var accessToken: String
     public var refreshToken: String
     /// Seconds until the access token expires.
     public var expiresIn: Int
 
-    public init(deviceID: String, accessToken: String, refreshToken: String, expiresIn: Int) {
+    public init(deviceID: String, userID: String? = nil, accessToken: String, refreshToken: String, expiresIn: Int) {
         self.deviceID = deviceID
+        self.userID = userID
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.expiresIn = expiresIn
@@ -19,6 +23,7 @@ public struct TokenResponse: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case deviceID = "device_id"
+        case userID = "user_id"
         case accessToken = "access_token"
         case refreshToken = "refresh_token"
         case expiresIn = "expires_in"

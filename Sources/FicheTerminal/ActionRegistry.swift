@@ -59,5 +59,9 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("record.newClocking", context: .detail, summary: "Enter a clocking"),
         ActionDescriptor("record.newArt60Event", context: .detail, summary: "Record an Article 60 event"),
         ActionDescriptor("month.close", context: .queue, summary: "Close the payroll month", isDestructive: true),
+        ActionDescriptor("conflict.keepMine", context: .conflicts,
+                         summary: "Keep your value: send it again, starting from the server's"),
+        ActionDescriptor("conflict.takeTheirs", context: .conflicts, summary: "Take the server's value; the item leaves the list"),
+        ActionDescriptor("conflict.edit", context: .conflicts, summary: "Edit the value, then send it starting from the server's"),
     ])
 }

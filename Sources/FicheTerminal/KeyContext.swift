@@ -23,7 +23,9 @@ public struct KeyContext: Hashable, Sendable, Comparable, RawRepresentable, Expr
     public static let detail: KeyContext = "detail"
     /// A confirmation or reason dialog.
     public static let dialog: KeyContext = "dialog"
+    /// The sync conflicts and refused changes.
+    public static let conflicts: KeyContext = "conflicts"
 
     /// Every context, in the order the reference lists them.
-    public static let all: [KeyContext] = [.global, .list, .detail, .form, .queue, .dialog]
+    public static let all: [KeyContext] = [.global, .list, .detail, .form, .queue, .conflicts, .dialog]
 }

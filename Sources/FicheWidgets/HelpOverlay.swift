@@ -5,10 +5,18 @@ import FicheTerminal
 public struct HelpOverlay: Hashable, Sendable {
     public var title: String
     public var entries: [HelpEntry]
+    /// The first entry shown when they do not all fit (↑ ↓ PgUp PgDn scroll); clamped on render.
+    public var top: Int
 
-    public init(title: String, entries: [HelpEntry]) {
+    public init(title: String, entries: [HelpEntry], top: Int = 0) {
         self.title = title
         self.entries = entries.filter { !$0.keys.isEmpty }
+        self.top = top
+    }
+
+    /// The largest useful `top` for an overlay drawn in `area`.
+    public func lastTop(in area: Rect) -> Int {
+        max(0, entries.count - max(1, min(area.height - 2, entries.count + 2) - 2))
     }
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
@@ -16,10 +24,17 @@ public struct HelpOverlay: Hashable, Sendable {
         let labelWidth = entries.map { DisplayWidth.of($0.label) }.max() ?? 0
         let panel = Panel(title: title, width: min(area.width - 2, keyWidth + labelWidth + 7), height: min(area.height - 2, entries.count + 2))
         let inside = panel.render(into: &buffer, in: area)
-        for (offset, entry) in entries.prefix(inside.height).enumerated() {
+        let first = min(max(0, top), lastTop(in: area))
+        let shown = entries.dropFirst(first).prefix(inside.height)
+        for (offset, entry) in shown.enumerated() {
             let y = inside.y + offset
             buffer.write(DisplayWidth.fit(entry.keys, to: keyWidth), x: inside.x, y: y, role: .keyHintKey)
             buffer.write(entry.label, x: inside.x + keyWidth + 2, y: y, role: .dialog, maxWidth: inside.width - keyWidth - 2)
+        }
+        // More above or below: an arrow at the right edge says so.
+        if first > 0 { buffer.write("⇡", x: inside.x + inside.width - 1, y: inside.y, role: .keyHintKey) }
+        if first + shown.count < entries.count {
+            buffer.write("⇣", x: inside.x + inside.width - 1, y: inside.y + inside.height - 1, role: .keyHintKey)
         }
     }
 }

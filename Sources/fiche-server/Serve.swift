@@ -40,6 +40,8 @@ struct Serve: AsyncParsableCommand {
         try await store.withStore { store in
             let service = try await SyncService(store: store)
             print("fiche-server: \(store.backend) store, listening on \(tls == nil ? "http" : "https")://\(host):\(port)")
+            let calendar = Task { await service.keepGrantCalendar() }
+            defer { calendar.cancel() }
             try await ServerApplication.build(service: service, host: host, port: port, tls: tls).runService()
             await service.flushAudit()
         }

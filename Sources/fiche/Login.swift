@@ -39,15 +39,18 @@ struct Login: ParsableCommand {
             guard let url = URL(string: server) else { throw CommandFailure("--server is not an address") }
             let server = self.server, user = self.user
             let deviceName = device ?? ProcessInfo.processInfo.hostName
+            // Signing in again on this computer keeps its device, so unsent entries keep their numbers.
+            let knownDevice = (try? DeviceCredentials.load(from: account.tokenPath))?.deviceID
             let credentials = try BlockingTask.run {
                 try await SyncSession.signIn(server: server, login: user, password: password, device: deviceName,
-                                             transport: HTTPSyncTransport(server: url))
+                                             knownDevice: knownDevice, transport: HTTPSyncTransport(server: url))
             }
             try credentials.save(to: account.tokenPath)
             let replica = try AppDatabase.open(at: account.replicaPath)
-            try replica.bindSyncDevice(clientID: credentials.deviceID, userID: user)
+            try replica.bindSyncDevice(clientID: credentials.deviceID, userID: credentials.replicaUserID)
             try account.makeCurrent(dataDirectory: folder)
-            print("Signed in as \(user) on \(server) (device \(credentials.deviceID)); token in \(account.tokenPath).")
+            let again = knownDevice == credentials.deviceID ? " again, same device" : ""
+            print("Signed in\(again) as \(user) on \(server) (device \(credentials.deviceID)); token in \(account.tokenPath).")
             print("Next: fiche sync --once")
         } catch {
             throw CommandFailure.report(error)

@@ -35,7 +35,7 @@ struct SignedInAccount {
                 user = try replica.user(login: credentials.login)
             }
             let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            try TerminalSession.run(database: replica, strings: strings, userID: user?.id ?? credentials.login,
+            try TerminalSession.run(database: replica, strings: strings, userID: user?.id ?? credentials.replicaUserID,
                                     userName: credentials.login, exportFolder: folder, appearance: appearance,
                                     environment: environment, background: background)
         } catch let exit as ExitCode {

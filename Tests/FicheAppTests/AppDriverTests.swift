@@ -31,6 +31,22 @@ final class AppDriverTests: XCTestCase {
         XCTAssertFalse(driver.screenText.contains("Aide — touches"))
     }
 
+    func testAHelpLongerThanTheScreenScrolls() throws {
+        let (driver, _) = try driver()  // 80×24: the list's keys do not all fit
+        driver.press("F1")
+        let firstPage = driver.screenText
+        XCTAssertTrue(firstPage.contains("⇣"), "more keys below:\n\(firstPage)")
+        XCTAssertFalse(firstPage.contains("⇡"))
+        driver.press("End")
+        let lastPage = driver.screenText
+        XCTAssertNotEqual(lastPage, firstPage)
+        XCTAssertTrue(lastPage.contains("⇡"), "keys above:\n\(lastPage)")
+        XCTAssertFalse(lastPage.contains("⇣"), "the last key is on screen:\n\(lastPage)")
+        XCTAssertTrue(lastPage.contains("Aide — touches"), "scrolling keeps the help open")
+        driver.press("Home")
+        XCTAssertEqual(driver.screenText, firstPage)
+    }
+
     func testThePaletteRunsAnActionFoundByItsWords() throws {
         let (driver, database) = try driver()
         driver.press(":")

@@ -87,7 +87,7 @@ final class AppDatabaseTests: XCTestCase {
     func testAFolderThatCannotHoldFilesGivesAClearError() throws {
         // /proc refuses new files to everyone, root included.
         for file in ["/proc/fiche-replica.sqlite", path("a-file") + "/replica.sqlite"] {
-            if file.hasPrefix(path("")) { FileManager.default.createFile(atPath: path("a-file"), contents: Data("x".utf8)) }
+            if file.hasPrefix(path("")) { _ = FileManager.default.createFile(atPath: path("a-file"), contents: Data("x".utf8)) }
             XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
                 XCTAssertEqual((error as? ReplicaError)?.path, file, "\(error)")
                 XCTAssertTrue("\(error)".hasPrefix(file), "\(error)")

@@ -61,4 +61,79 @@ final class ConflictTests: XCTestCase {
         try answer(iban, "conflict", reason: "field.changed", serverValue: "BE71096123456769", in: database)
         XCTAssertEqual(try database.syncConflicts(), [])
     }
+
+    func testKeepingMineSendsANewChangeFromTheServersValueInOneTransactionWithItsAudit() throws {
+        let database = try ReplicaFixture.make()
+        let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))
+        try answer(iban, "conflict", reason: "field.changed", serverValue: "BE71096123456769", in: database)
+        XCTAssertEqual(try database.pendingMutations(), [], "the refused change left the outbox")
+
+        let sent = try XCTUnwrap(database.keepMine(mutationID: iban.id, by: ReplicaFixture.clerk))
+
+        XCTAssertEqual(sent.mutation, "updateDossierField")
+        XCTAssertEqual(sent.changes["iban"], FieldChange(old: "BE71096123456769", new: "BE68539007547034"))
+        XCTAssertEqual(try database.pendingMutations().map(\.id), [sent.id])
+        XCTAssertEqual(try database.syncConflicts(), [])
+        XCTAssertEqual(try database.syncCounts().conflicts, 0)
+        let trail = try database.auditTrail(entity: "person", targetID: iban.targetID)
+        XCTAssertEqual(trail.suffix(2).map(\.action), ["updateDossierField", "keepMine"])
+        XCTAssertEqual(trail.last?.mutationID, iban.id, "the settlement names the conflict it settles")
+        XCTAssertEqual(trail.last?.changes["iban"], FieldChange(old: "BE71096123456769", new: "BE68539007547034"))
+        XCTAssertThrowsError(try database.keepMine(mutationID: iban.id, by: ReplicaFixture.clerk), "settled once only")
+        XCTAssertEqual(try database.pendingMutations().count, 1)
+    }
+
+    func testAMaskedServerValueIsNotABaseTheMirrorsValueIs() throws {
+        let database = try ReplicaFixture.make()
+        let before = try database.syncedRows(of: "person")["per-2"]?["iban"] ?? nil
+        let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))
+        try answer(iban, "conflict", reason: "field.changed", serverValue: "BE** **** **** 6769", in: database)
+        let sent = try XCTUnwrap(database.keepMine(mutationID: iban.id, by: ReplicaFixture.clerk))
+        XCTAssertEqual(sent.changes["iban"]?.old, before)
+    }
+
+    func testAnEditedValueIsCheckedAsAnyFieldChangeAndAWrongOneChangesNothing() throws {
+        let database = try ReplicaFixture.make()
+        let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))
+        try answer(iban, "conflict", reason: "field.changed", serverValue: "BE71096123456769", in: database)
+
+        XCTAssertThrowsError(try database.resolveConflict(mutationID: iban.id, with: "BE68 5390 0754 7035", by: ReplicaFixture.clerk)) {
+            XCTAssertEqual(($0 as? RuleViolation)?.code, "iban.checksum")
+        }
+        XCTAssertEqual(try database.syncConflicts().map(\.mutationID), [iban.id], "still listed")
+        XCTAssertEqual(try database.pendingMutations(), [])
+
+        let sent = try XCTUnwrap(database.resolveConflict(mutationID: iban.id, with: "BE43 0689 9999 9501", by: ReplicaFixture.clerk))
+        XCTAssertEqual(sent.changes["iban"], FieldChange(old: "BE71096123456769", new: "BE43068999999501"))
+        XCTAssertEqual(try database.auditTrail(entity: "person", targetID: iban.targetID).last?.action, "editConflict")
+        XCTAssertEqual(try database.syncConflicts(), [])
+    }
+
+    func testARefusedEntryReenteredAsACorrectionLeavesTheListAndIsAudited() throws {
+        let database = try ReplicaFixture.make()
+        let absence = try database.recordAbsence(
+            .absence(id: "new-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                     from: ReplicaFixture.date("2026-12-01"), to: ReplicaFixture.date("2026-12-02"), enteredBy: "u-time"),
+            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules)
+        try answer(absence, "rejected", reason: "month.closed", in: database)
+        XCTAssertThrowsError(try database.keepMine(mutationID: absence.id, by: ReplicaFixture.timeManager),
+                             "a refused entry is not a field conflict")
+
+        try database.settleByCorrection(mutationID: absence.id, by: ReplicaFixture.timeManager)
+
+        XCTAssertEqual(try database.syncConflicts(), [])
+        XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "new-1").last?.action, "reenterRefused")
+        XCTAssertThrowsError(try database.settleByCorrection(mutationID: absence.id, by: ReplicaFixture.timeManager))
+    }
+
+    func testAChangeToADossierDeletedOnTheServerIsNotKeptAgain() throws {
+        let database = try ReplicaFixture.make()
+        let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))
+        try answer(iban, "conflict", reason: "dossier.deleted", in: database)
+        XCTAssertFalse(try XCTUnwrap(database.syncConflicts().first).isFieldConflict)
+        XCTAssertThrowsError(try database.keepMine(mutationID: iban.id, by: ReplicaFixture.clerk))
+        XCTAssertEqual(try database.pendingMutations(), [], "nothing sent to a dossier that is gone")
+        try database.keepServerValue(mutationID: iban.id, by: ReplicaFixture.clerk)
+        XCTAssertEqual(try database.syncConflicts(), [])
+    }
 }

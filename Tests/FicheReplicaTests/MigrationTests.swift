@@ -53,6 +53,7 @@ final class MigrationTests: XCTestCase {
             "v1-reference", "v2-dossiers", "v3-time-records", "v4-art60", "v5-outbox-audit-sync", "v6-dossier-list-search",
             "v7-queue-indexes",
             "v8-local-art60-payroll-month",
+            "v9-certificate-and-month-indexes",
         ])
     }
 }

@@ -45,12 +45,34 @@ final class SupervisorQueueTests: XCTestCase {
         XCTAssertTrue(plan.contains { $0.contains("local_time_record_by_status") }, "\(plan)")
     }
 
+    func testAbsencesAwaitingACertificateAndAMonthsRecordsAreReadFromIndexes() throws {
+        let database = try ReplicaFixture.make()
+        let plans = try database.writer.read { db in
+            try [
+                """
+                SELECT * FROM time_record_view WHERE type_code IN ('sick') AND start <= '2026-05-01'
+                  AND start >= '2026-01-01' AND kind = 'absence' AND certificate_received = 0
+                """,
+                """
+                SELECT count(*) FROM time_record_view WHERE status = 'draft' AND start <= '2026-05-31'
+                  AND "end" >= '2026-05-01' AND employer_code = 'AC-IXL'
+                """,
+            ].map { sql in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }
+            }
+        }
+        XCTAssertTrue(plans[0].contains { $0.contains("time_record_certificate_due") }, "\(plans[0])")
+        XCTAssertTrue(plans[1].contains { $0.contains("time_record_by_employer_status") }, "\(plans[1])")
+    }
+
     func testArt60WatchShowsContractsEndingSoonAndTargetsReached() throws {
         let database = try ReplicaFixture.make()
         try ReadFixture.addArt60(to: database)
         let may = ReadFixture.date("2026-05-04")
         let watch = try database.art60Watch(asOf: may, withinDays: 30, rules: rules)
         XCTAssertEqual(watch.map(\.contract.id), ["c-7", "c-3"])
+        // The partner of each contract's latest placement (c-3 moved to the commune in October).
+        XCTAssertEqual(watch.map(\.partnerName), ["Commune d'Ixelles", "Commune d'Ixelles"])
         // Inès Mertens, 23 when hired in January 2024: 312 days, reached long ago.
         guard case .targetReached(let reached)? = watch.first?.reasons.first else {
             return XCTFail("\(String(describing: watch.first?.reasons))")

@@ -19,11 +19,18 @@ struct APIClient: Sendable {
         }
     }
 
-    func login(_ login: String, password: String = ServerFixture.password, device: String = "test-pc") async throws -> TokenResponse {
-        let (status, data) = try await call("/v1/auth/login", .post,
-                                            body: try JSONEncoder().encode(LoginRequest(login: login, password: password, device: device)))
+    func login(_ login: String, password: String = ServerFixture.password, device: String = "test-pc",
+               knownDevice: String? = nil) async throws -> TokenResponse {
+        let request = LoginRequest(login: login, password: password, device: device, deviceID: knownDevice)
+        let (status, data) = try await call("/v1/auth/login", .post, body: try JSONEncoder().encode(request))
         XCTAssertEqual(status, .ok, String(decoding: data, as: UTF8.self))
         return try JSONDecoder().decode(TokenResponse.self, from: data)
+    }
+
+    func refresh(_ refreshToken: String) async throws -> (HTTPResponse.Status, TokenResponse?) {
+        let (status, data) = try await call("/v1/auth/refresh", .post,
+                                            body: try JSONEncoder().encode(RefreshRequest(refreshToken: refreshToken)))
+        return (status, try? JSONDecoder().decode(TokenResponse.self, from: data))
     }
 
     func push(_ token: String, _ mutations: [PendingMutation]) async throws -> (HTTPResponse.Status, PushResponse?) {
@@ -64,9 +71,10 @@ extension PendingMutation {
             UpdateDossierField(dossierID: dossier, field: field, change: FieldChange(old: old, new: new))))
     }
 
+    /// An absence entered as a draft, or, with `status: "submitted"`, sent for validation as the forms do.
     static func absence(_ id: Int64, dossier: String, record: String = UUID().uuidString, type: String = "annual_leave",
-                        from: String, to: String) -> PendingMutation {
+                        from: String, to: String, status: String? = nil) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordAbsence(
-            RecordTimeRecord(recordID: record, dossierID: dossier, typeCode: type, start: from, end: to)))
+            RecordTimeRecord(recordID: record, dossierID: dossier, typeCode: type, start: from, end: to, status: status)))
     }
 }

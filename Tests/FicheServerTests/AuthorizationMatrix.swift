@@ -12,6 +12,10 @@ enum AuthorizationMatrix {
     static func cpasClerkNeverSeesCommuneRows(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         let communeDossier = try await fixture.dossierID("A001")
+        try await fixture.addDossierRecords("A001", at: ServerFixture.commune, suffix: "ac")
+        try await fixture.addDossierRecords("S001", at: ServerFixture.cpas, suffix: "cpas")
+        let dossierRecords: [SyncEntity: String] = [.careerPeriod: "car", .partner: "prt", .art60Contract: "a60",
+                                                    .placement: "plc"]
         try await fixture.test { api in
             let token = try await api.login("clerk.cpas").accessToken
             let (status, pull, _) = try await api.pull(token)
@@ -22,6 +26,17 @@ enum AuthorizationMatrix {
             let snapshot = try await api.snapshot(token)
             XCTAssertEqual(snapshot.filter { $0.0 == .dossier }.count, 2)
             XCTAssertTrue(snapshot.allSatisfy { ($0.1["employer_code"] ?? nil) == ServerFixture.cpas })
+            // The career and art. 60 rows: the CPAS's only, by pull and by snapshot.
+            for (entity, prefix) in dossierRecords {
+                XCTAssertEqual(changes.filter { $0.entity == entity }.map(\.id), ["\(prefix)-cpas"])
+                XCTAssertEqual(snapshot.filter { $0.0 == entity }.count, 1, "\(entity)")
+            }
+            // A time manager there sees the career, not the art. 60 file.
+            let time = try await api.login("time.cpas").accessToken
+            let (_, timePull, _) = try await api.pull(time)
+            let timeEntities = Set(try XCTUnwrap(timePull).changes.map(\.entity))
+            XCTAssertTrue(timeEntities.contains(.careerPeriod))
+            XCTAssertTrue(timeEntities.isDisjoint(with: [.partner, .art60Contract, .placement]), "\(timeEntities)")
             // Reference rows too: only the CPAS's employer row, users and grants, never a password hash.
             for rows in [snapshot, changes.compactMap { change in change.row.map { (change.entity, $0) } }] {
                 XCTAssertEqual(Set(rows.filter { $0.0 == .employer }.compactMap { $0.1["id"] ?? nil }), [ServerFixture.cpas])
@@ -396,10 +411,6 @@ enum AuthorizationMatrix {
         for employer in employers { try await fixture.accounts.grant(login: login, employer: employer, role: role) }
     }
 
-    static func submitAll(_ fixture: ServerFixture) async throws {
-        try await fixture.store.write { tx in try await tx.execute("UPDATE time_records SET status = 'submitted'") }
-    }
-
     static func status(_ fixture: ServerFixture, _ record: String) async throws -> [String?] {
         try await fixture.store.read { tx in
             let row = try await tx.first("SELECT status, reviewed_by, rejection_reason FROM time_records WHERE id = ?", [.text(record)])
@@ -423,14 +434,17 @@ enum AuthorizationMatrix {
             let sup = try await api.login("sup.cpas").accessToken
             let clerk = try await api.login("clerk.cpas").accessToken
             let (_, entered) = try await api.push(time, [
-                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02"),
-                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03"),
-                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02"),
+                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
+                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03", status: "submitted"),
+                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
+                .absence(4, dossier: s002, record: "r-self-validated", from: "2026-02-04", to: "2026-02-04", status: "validated"),
+                .absence(5, dossier: s002, record: "r-draft", from: "2026-02-05", to: "2026-02-05"),
             ])
-            XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied])
-            let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05", to: "2026-02-05")])
+            XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied, .rejected, .applied])
+            XCTAssertEqual(entered?.results[3].reason, "time.status", "only a reviewer validates")
+            let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05",
+                                                             to: "2026-02-05", status: "submitted")])
             XCTAssertEqual(own?.results.first?.status, .applied)
-            try await submitAll(fixture)
 
             let (_, denied) = try await api.push(clerk, [review(1, "r-a", ReviewTimeRecord.approve)])
             XCTAssertEqual(denied?.results.first?.reason, "access.denied")
@@ -463,6 +477,8 @@ enum AuthorizationMatrix {
             let untouched = try await status(fixture, record)
             XCTAssertEqual(untouched, ["submitted", nil, nil])
         }
+        let draft = try await status(fixture, "r-draft")
+        XCTAssertEqual(draft.first, "draft", "a draft stays its author's")
         await fixture.store.close()
     }
 
@@ -479,8 +495,8 @@ enum AuthorizationMatrix {
             let sup = try await api.login("sup.cpas").accessToken
             let clerk = try await api.login("clerk.cpas").accessToken
             let communeClerk = try await api.login("clerk.ac").accessToken
-            _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02")])
-            try await submitAll(fixture)
+            _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02",
+                                                   status: "submitted")])
             let (_, waiting) = try await api.push(sup, [close(1)])
             XCTAssertEqual(waiting?.results.first?.status, .rejected)
             XCTAssertEqual(waiting?.results.first?.reason, "month.submitted_records")
@@ -564,6 +580,31 @@ enum AuthorizationMatrix {
         XCTAssertEqual(clerkNow, "clerk2.cpas")
         let stored = try await fixture.count("SELECT COUNT(*) AS n FROM art60_events")
         XCTAssertEqual(stored, 1)
+        await fixture.store.close()
+    }
+}
+
+extension AuthorizationMatrix {
+    /// A store migrated before the career and art. 60 tables existed gains them at the next
+    /// `migrate()`, its dossiers kept, and they can be written and pulled.
+    static func migrationAddsTheDossierRecordTables(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        try await fixture.store.write { tx in
+            for table in ["placements", "partners", "art60_contracts", "career_periods"] {
+                try await tx.execute("DROP TABLE \(table)")
+            }
+        }
+        try await fixture.store.migrate()
+        try await fixture.addDossierRecords("S001", at: ServerFixture.cpas, suffix: "cpas")
+        let dossiers = try await fixture.count("SELECT COUNT(*) AS n FROM dossiers")
+        XCTAssertEqual(dossiers, 4)
+        try await fixture.test { api in
+            let token = try await api.login("clerk.cpas").accessToken
+            let (_, pull, _) = try await api.pull(token)
+            let ids = try XCTUnwrap(pull).changes.filter { [.careerPeriod, .partner, .art60Contract, .placement].contains($0.entity) }
+                .map(\.id)
+            XCTAssertEqual(ids, ["car-cpas", "prt-cpas", "a60-cpas", "plc-cpas"])
+        }
         await fixture.store.close()
     }
 }

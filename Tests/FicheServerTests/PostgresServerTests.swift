@@ -21,4 +21,10 @@ final class PostgresServerTests: XCTestCase {
     func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.postgres) }
     func testClosedMonthReachesEveryDeviceAndLocksIt() async throws { try await AuthorizationMatrix.closedMonthReachesEveryDeviceAndLocksIt(.postgres) }
     func testArt60RevealAndReassignmentFollowTheirRights() async throws { try await AuthorizationMatrix.art60RevealAndReassignmentFollowTheirRights(.postgres) }
+
+    func testSigningInAgainKeepsTheDevice() async throws { try await DeviceSessionScenarios.signingInAgainKeepsTheDevice(.postgres) }
+    func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.postgres) }
+    func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.postgres) }
+    func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.postgres) }
+    func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.postgres) }
 }

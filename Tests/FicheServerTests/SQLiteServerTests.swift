@@ -21,4 +21,10 @@ final class SQLiteServerTests: XCTestCase {
     func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.sqlite) }
     func testClosedMonthReachesEveryDeviceAndLocksIt() async throws { try await AuthorizationMatrix.closedMonthReachesEveryDeviceAndLocksIt(.sqlite) }
     func testArt60RevealAndReassignmentFollowTheirRights() async throws { try await AuthorizationMatrix.art60RevealAndReassignmentFollowTheirRights(.sqlite) }
+
+    func testSigningInAgainKeepsTheDevice() async throws { try await DeviceSessionScenarios.signingInAgainKeepsTheDevice(.sqlite) }
+    func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.sqlite) }
+    func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.sqlite) }
+    func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
+    func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.sqlite) }
 }

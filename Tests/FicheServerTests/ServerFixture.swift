@@ -63,6 +63,23 @@ struct ServerFixture {
         }
     }
 
+    /// The new entities' rows for dossier `number` at `employer`: a career period, a partner, an
+    /// art. 60 contract and a placement, with ids ending in `suffix`.
+    func addDossierRecords(_ number: String, at employer: String, suffix: String) async throws {
+        let dossier = try await dossierID(number)
+        let records = DossierRecords(store: store)
+        try await records.upsert(.careerPeriod, ["id": "car-\(suffix)", "employer_code": employer, "dossier_id": dossier,
+                                                 "start_date": "2024-01-01", "grade": "E1", "scale": "E1", "regime": "1000",
+                                                 "schedule": "[]", "category": "art60"])
+        try await records.upsert(.partner, ["id": "prt-\(suffix)", "employer_code": employer, "name": "Partner \(suffix)",
+                                            "kind": "non_profit", "active": "1"])
+        try await records.upsert(.art60Contract, ["id": "a60-\(suffix)", "employer_code": employer, "dossier_id": dossier,
+                                                  "start_date": "2024-01-01", "regime": "1000"])
+        try await records.upsert(.placement, ["id": "plc-\(suffix)", "employer_code": employer, "contract_id": "a60-\(suffix)",
+                                              "partner_id": "prt-\(suffix)", "start_date": "2024-01-15",
+                                              "monthly_fee_cents": "0", "tasks": "Accueil", "hours_per_week": "38"])
+    }
+
     func count(_ sql: String, _ binds: [SQLValue] = []) async throws -> Int64 {
         try await store.read { tx in try await tx.first(sql, binds)?.int("n") ?? -1 }
     }

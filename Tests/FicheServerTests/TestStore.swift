@@ -11,7 +11,7 @@ enum TestStore: String {
     func open() async throws -> any ServerStore {
         switch self {
         case .sqlite:
-            let path = NSTemporaryDirectory() + "fiche-server-test-\(UUID().uuidString).sqlite"
+            let path = TestFolder.shared.file("store")
             let store = try SQLiteServerStore(path: path)
             try await store.migrate()
             return store

@@ -33,9 +33,10 @@ final class InitialSyncTests: XCTestCase {
                                      progress: { progress.append($0) })
             let summary = try await second.sync()
             // 6 reference pages, 4 dossiers one per page, then the empty time-record, note,
-            // payroll-month and art. 60 event pages: 14 pages in all, 8 done before.
+            // payroll-month, art. 60 event, career, partner, art. 60 contract and placement
+            // pages: 18 pages in all, 8 done before.
             let calls = await counting.snapshotCalls
-            XCTAssertEqual(calls, 6)
+            XCTAssertEqual(calls, 10)
             XCTAssertEqual(summary.snapshotRows, 2)
             XCTAssertEqual(try reopened.syncedRows(of: "dossier").count, 4)
             XCTAssertTrue(try reopened.syncState().initialSyncDone)

@@ -90,4 +90,48 @@ final class WorkflowRoundTripTests: XCTestCase {
         XCTAssertEqual(reveals, 1)
         await server.close()
     }
+
+    /// A clerk's absence saved on one computer reaches the supervisor's queue on another, is
+    /// approved there, and comes back validated.
+    func testAnEntrySentForValidationReachesTheSupervisorsQueueElsewhere() async throws {
+        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
+        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
+        try await server.serve { url in
+            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: 3, faultRate: 0)
+            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: 4, faultRate: 0)
+            defer {
+                sup.remove()
+                clerk.remove()
+            }
+            try await sup.session.sync()
+            try await clerk.session.sync()
+            let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
+            var leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
+                                           from: try LocalDate.parse("2026-03-09"), to: try LocalDate.parse("2026-03-10"),
+                                           enteredBy: clerk.user.id)
+            leave.status = .submitted  // what the absence form saves
+            let rules = try RuleBook.bundled()
+            try clerk.replica.recordAbsence(leave, by: clerk.user, rules: rules)
+            try await clerk.session.sync()
+            let leaveID = leave.id
+            let serverStatus = try await server.store.read { tx in
+                try await tx.first("SELECT status FROM time_records WHERE id = ?", [.text(leaveID)])?.string("status")
+            }
+            XCTAssertEqual(serverStatus, "submitted")
+
+            try await sup.session.sync()
+            let today = try LocalDate.parse("2026-03-20")
+            XCTAssertEqual(try sup.replica.validationQueue(asOf: today).map(\.record.id), [leave.id])
+            let outcomes = try sup.replica.reviewTimeRecords(ids: [leave.id], decision: .approve, by: sup.user, rules: rules)
+            XCTAssertEqual(outcomes.count, 1)
+            try await sup.session.sync()
+            XCTAssertEqual(try sup.replica.recordedResults().last?.status, "applied")
+            XCTAssertEqual(try sup.replica.validationQueue(asOf: today), [])
+
+            try await clerk.session.sync()
+            let card = try XCTUnwrap(clerk.replica.openDossier(dossier, year: 2026))
+            XCTAssertEqual(card.timeRecords.first { $0.id == leave.id }?.status, .validated)
+        }
+        await server.close()
+    }
 }

@@ -34,6 +34,17 @@ public final class AbsenceFormScreen: RecordFormScreen {
     private var type: AbsenceType? { types.indices.contains(choiceIndex(Field.type.rawValue)) ? types[choiceIndex(Field.type.rawValue)] : nil }
     private var isHourBased: Bool { !form.fields[Field.hourFrom.rawValue].text.isEmpty || !form.fields[Field.hourTo.rawValue].text.isEmpty }
 
+    override func prefill(_ values: [String: String], _ environment: ScreenEnvironment) {
+        fillChoice(Field.type.rawValue, types.firstIndex { $0.code == values["type_code"] })
+        fillDate(Field.from.rawValue, values["start"])
+        fillDate(Field.to.rawValue, values["end"])
+        fillChoice(Field.dayPart.rawValue, DayPart.allCases.firstIndex { $0.rawValue == values["day_part"] })
+        fillTime(Field.hourFrom.rawValue, values["start_minute"])
+        fillTime(Field.hourTo.rawValue, values["end_minute"])
+        form.fields[Field.certificate.rawValue].text = values["certificate_received"] == "1" ? "1" : ""
+        form.focus = Field.from.rawValue
+    }
+
     override func checkAcrossFields(_ environment: ScreenEnvironment) -> Bool {
         var ok = true
         let to = Field.to.rawValue

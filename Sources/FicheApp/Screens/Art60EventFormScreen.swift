@@ -31,6 +31,14 @@ public final class Art60EventFormScreen: RecordFormScreen {
         ])
     }
 
+    override func prefill(_ values: [String: String], _ environment: ScreenEnvironment) {
+        fillDate(Field.date.rawValue, values["date"])
+        fillChoice(Field.kind.rawValue, Art60EventKind.allCases.firstIndex { $0.rawValue == values["kind"] })
+        fillChoice(Field.placement.rawValue, placements.firstIndex { $0.placement.id == values["placement_id"] }.map { $0 + 1 })
+        form.fields[Field.note.rawValue].text = values["note"] ?? ""
+        form.focus = Field.date.rawValue
+    }
+
     override func notes(_ environment: ScreenEnvironment) -> [String] {
         [environment.strings["form.art60.noteHint"]]
     }

@@ -25,6 +25,13 @@ public final class ClockingFormScreen: RecordFormScreen {
         return end - start
     }
 
+    override func prefill(_ values: [String: String], _ environment: ScreenEnvironment) {
+        fillDate(Field.day.rawValue, values["start"])
+        fillTime(Field.clockIn.rawValue, values["start_minute"])
+        fillTime(Field.clockOut.rawValue, values["end_minute"])
+        form.focus = Field.day.rawValue
+    }
+
     override func checkAcrossFields(_ environment: ScreenEnvironment) -> Bool {
         let out = Field.clockOut.rawValue
         if let start = minutes(Field.clockIn.rawValue), let end = minutes(out), end <= start {

@@ -24,8 +24,7 @@ extension QueuesScreen {
             }
         case .art60:
             return try database.art60Watch(asOf: today, withinDays: 30, rules: environment.rules).map { item in
-                let card = try? database.art60Card(dossierID: item.dossier.id, asOf: today, rules: environment.rules)
-                let partner = card?.placements.last { $0.placement.contractID == item.contract.id }?.partnerName ?? "—"
+                let partner = item.partnerName ?? "—"
                 let progress = item.progress.map { "\(strings.decimal($0.qualifyingDays, digits: 0))/\($0.targetDays)" } ?? "—"
                 let projected = item.progress?.projectedTargetDate.map(strings.date) ?? "—"
                 let end = item.contract.end ?? item.contract.plannedEnd

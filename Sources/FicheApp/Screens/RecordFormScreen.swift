@@ -2,6 +2,7 @@ import FicheDomain
 import FicheReplica
 import FicheTerminal
 import FicheWidgets
+import Foundation
 
 /// What the three entry forms share: a form in a panel over the dossier, fields checked as the
 /// user types and when they leave a field, F2/Ctrl+S to save, Esc to leave without saving.
@@ -15,6 +16,8 @@ public class RecordFormScreen: Screen {
     /// The dossier the record is for (name, employer), as the replica holds it.
     let card: DossierCard
     private let titleKey: String
+    /// The refused change this entry corrects: it leaves the conflicts list once the entry is saved.
+    var correcting: Int64?
 
     init(dossierID: String, card: DossierCard, titleKey: String, fields: [FormField]) {
         self.dossierID = dossierID
@@ -58,11 +61,22 @@ public class RecordFormScreen: Screen {
                 if let first = form.fields.firstIndex(where: { $0.problem != nil }) { form.focus = first }
                 return .notice(Toast(environment.strings["form.notSaved"], kind: .error))
             }
-            return save(environment)
+            return settleCorrected(after: save(environment), environment)
         case "form.cancel", "app.back": return .close(nil)
         default: return .ignored
         }
         return .handled
+    }
+
+    /// Once a correction is saved, the refused change it replaces leaves the conflicts list.
+    private func settleCorrected(after result: ScreenResult, _ environment: ScreenEnvironment) -> ScreenResult {
+        guard case .close = result, let correcting else { return result }
+        do {
+            try environment.database.settleByCorrection(mutationID: correcting, by: environment.user)
+        } catch {
+            return .close(Toast(environment.strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        return result
     }
 
     /// Typed into the focused field; a date gets its `/` and a time its `:` as the digits come.
@@ -127,6 +141,27 @@ public class RecordFormScreen: Screen {
     func choiceIndex(_ index: Int) -> Int {
         guard case .choice(let choices) = form.fields[index].kind else { return 0 }
         return choices.firstIndex(of: form.fields[index].text) ?? 0
+    }
+
+    /// Fills the form from a refused entry: the stored columns (`start`, `type_code`…) as text.
+    func prefill(_ values: [String: String], _ environment: ScreenEnvironment) {}
+
+    /// Sets a date field from a stored `yyyy-mm-dd`; leaves it as it is when there is none.
+    func fillDate(_ index: Int, _ stored: String?) {
+        guard let stored, let day = try? LocalDate.parse(stored) else { return }
+        form.fields[index].text = day.belgian
+    }
+
+    /// Sets a time field from stored minutes after midnight (`hh:mm`).
+    func fillTime(_ index: Int, _ stored: String?) {
+        guard let minutes = stored.flatMap({ Int($0) }), (0..<24 * 60).contains(minutes) else { return }
+        form.fields[index].text = String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// Sets a choice field to its option at `position`, when there is one.
+    func fillChoice(_ index: Int, _ position: Int?) {
+        guard let position, case .choice(let choices) = form.fields[index].kind, choices.indices.contains(position) else { return }
+        form.fields[index].text = choices[position]
     }
 
     // MARK: What each form says

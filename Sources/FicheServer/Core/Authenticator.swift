@@ -47,51 +47,108 @@ public struct Authenticator: Sendable {
             throw APIError.unauthorized("wrong login or password")
         }
         await throttle.recordSuccess(login: request.login)
-        let deviceID = Secrets.identifier()
-        let tokens = issueTokens(deviceID: deviceID, now: now)
         let nowText = Timestamps.iso(now)
         let deviceName = request.device.isEmpty ? "unnamed device" : request.device
-        try await store.write { tx in
+        return try await store.write { tx in
+            // The same computer signing in again keeps its device: its replica's outbox goes on
+            // with the same mutation numbering, so nothing already applied is applied again.
+            if let known = request.deviceID, known.utf8.count <= 64,
+               try await tx.first("SELECT id FROM devices WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                                  [.text(known), .text(userID)]) != nil {
+                let tokens = issueTokens(deviceID: known, userID: userID, now: now)
+                try await tx.execute(
+                    """
+                    UPDATE devices SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?,
+                                       previous_refresh_hash = NULL, tokens_used = 0, last_seen_at = ? WHERE id = ?
+                    """,
+                    [.text(Secrets.hash(tokens.response.accessToken)), .int(tokens.accessExpiry),
+                     .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry), .text(nowText), .text(known)])
+                try await AuditLog.record(.init(userID: userID, deviceID: known, action: "login", decision: "allowed",
+                                                entity: "device", entityID: known, newValue: "same device"), at: nowText, in: tx)
+                return tokens.response
+            }
+            let deviceID = Secrets.identifier()
+            let tokens = issueTokens(deviceID: deviceID, userID: userID, now: now)
             try await tx.execute(
                 """
                 INSERT INTO devices (id, user_id, name, access_hash, access_expires_at, refresh_hash, refresh_expires_at,
-                                     last_mutation_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                                     last_mutation_id, created_at, last_seen_at, tokens_used) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)
                 """,
                 [.text(deviceID), .text(userID), .text(deviceName), .text(Secrets.hash(tokens.response.accessToken)),
                  .int(tokens.accessExpiry), .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry),
                  .text(nowText), .text(nowText)])
             try await AuditLog.record(.init(userID: userID, deviceID: deviceID, action: "login", decision: "allowed",
                                             entity: "device", entityID: deviceID, newValue: deviceName), at: nowText, in: tx)
+            return tokens.response
         }
-        return tokens.response
     }
 
     /// Exchanges a refresh token for new tokens (both are rotated).
+    ///
+    /// On a weak link the answer can be lost after the server rotated the tokens; the client
+    /// then still holds the previous refresh token. That token is accepted once more as long as
+    /// the pair issued in exchange has not been used, so the device is not locked out. Presented
+    /// after that pair was used, it can only be a copy in someone else's hands: every token of
+    /// the device stops working (its owner signs in again, keeping the device) and the reuse is
+    /// audited.
     func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
         let now = configuration.now()
         let epoch = Int64(now.timeIntervalSince1970)
         let nowText = Timestamps.iso(now)
-        return try await store.write { tx in
-            guard let device = try await tx.first(
-                "SELECT d.id, d.user_id, d.refresh_expires_at, d.revoked_at, u.active FROM devices d JOIN users u ON u.id = d.user_id WHERE d.refresh_hash = ?",
-                [.text(Secrets.hash(request.refreshToken))]), let deviceID = device.string("id")
-            else { throw APIError.unauthorized("unknown refresh token") }
+        let presented = Secrets.hash(request.refreshToken)
+        let outcome: Result<TokenResponse, APIError> = try await store.write { tx in
+            let columns = "d.id, d.user_id, d.refresh_expires_at, d.revoked_at, d.tokens_used, u.active"
+            var device = try await tx.first(
+                "SELECT \(columns) FROM devices d JOIN users u ON u.id = d.user_id WHERE d.refresh_hash = ?", [.text(presented)])
+            if device == nil {
+                device = try await tx.first(
+                    "SELECT \(columns) FROM devices d JOIN users u ON u.id = d.user_id WHERE d.previous_refresh_hash = ?",
+                    [.text(presented)])
+                guard let replayed = device, let deviceID = replayed.string("id") else {
+                    return .failure(APIError.unauthorized("unknown refresh token"))
+                }
+                if replayed.int("tokens_used") != 0 {
+                    try await tx.execute(
+                        """
+                        UPDATE devices SET access_hash = ?, refresh_hash = ?, previous_refresh_hash = NULL, access_expires_at = 0,
+                                           refresh_expires_at = 0 WHERE id = ?
+                        """,
+                        [.text(Secrets.hash(Secrets.token(prefix: "void_"))), .text(Secrets.hash(Secrets.token(prefix: "void_"))),
+                         .text(deviceID)])
+                    try await AuditLog.record(.init(userID: replayed.string("user_id"), deviceID: deviceID, action: "refresh",
+                                                    decision: "denied reused", entity: "device", entityID: deviceID),
+                                              at: nowText, in: tx)
+                    return .failure(APIError(.unauthorized, "refresh_reused",
+                                             "this refresh token was already used; sign in again"))
+                }
+            }
+            guard let device, let deviceID = device.string("id") else {
+                return .failure(APIError.unauthorized("unknown refresh token"))
+            }
             if device.string("revoked_at") != nil {
-                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+                return .failure(APIError(.unauthorized, "device_revoked",
+                                         "this device was revoked; export the outbox and wipe the replica", wipe: true))
             }
-            guard device.int("active") == 1 else { throw APIError.unauthorized("the account is disabled") }
+            guard device.int("active") == 1 else { return .failure(APIError.unauthorized("the account is disabled")) }
             guard (device.int("refresh_expires_at") ?? 0) > epoch else {
-                throw APIError(.unauthorized, "token_expired", "the session expired; sign in again")
+                return .failure(APIError(.unauthorized, "token_expired", "the session expired; sign in again"))
             }
-            let tokens = issueTokens(deviceID: deviceID, now: now)
+            let userID = device.string("user_id")
+            let tokens = issueTokens(deviceID: deviceID, userID: userID, now: now)
             try await tx.execute(
-                "UPDATE devices SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?, last_seen_at = ? WHERE id = ?",
+                """
+                UPDATE devices SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?,
+                                   previous_refresh_hash = ?, tokens_used = 0, last_seen_at = ? WHERE id = ?
+                """,
                 [.text(Secrets.hash(tokens.response.accessToken)), .int(tokens.accessExpiry),
-                 .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry), .text(nowText), .text(deviceID)])
-            try await AuditLog.record(.init(userID: device.string("user_id"), deviceID: deviceID, action: "refresh",
+                 .text(Secrets.hash(tokens.response.refreshToken)), .int(tokens.refreshExpiry), .text(presented),
+                 .text(nowText), .text(deviceID)])
+            try await AuditLog.record(.init(userID: userID, deviceID: deviceID, action: "refresh",
                                             decision: "allowed"), at: nowText, in: tx)
-            return tokens.response
+            return .success(tokens.response)
         }
+        // A reuse is answered after its transaction commits, so that the device's tokens do stop.
+        return try outcome.get()
     }
 
     /// The caller behind an `Authorization: Bearer …` header, with their current grants.
@@ -134,6 +191,12 @@ public struct Authenticator: Sendable {
         guard expiresAt > epoch else {
             throw APIError(.unauthorized, "token_expired", "the access token expired; refresh it")
         }
+        if row.int("tokens_used") == 0 {
+            // First use of a rotated pair: from now on its predecessor's refresh token is a replay.
+            try await store.write { tx in
+                try await tx.execute("UPDATE devices SET tokens_used = 1 WHERE id = ?", [.text(deviceID)])
+            }
+        }
         let grants = rows.compactMap { GrantLoader.grant(from: $0, userID: userID, idColumn: "grant_id") }
         let caller = Caller(userID: userID, login: row.string("login") ?? "", displayName: row.string("display_name") ?? "",
                             deviceID: deviceID, lastMutationID: row.int("last_mutation_id") ?? 0,
@@ -148,7 +211,7 @@ public struct Authenticator: Sendable {
     /// Always one row at least, even for an unknown token.
     static let callerSQL = """
         SELECT c.seq, c.horizon, a.value AS auth_generation,
-               d.id AS device_id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id,
+               d.id AS device_id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id, d.tokens_used,
                u.login, u.display_name, u.active,
                g.id AS grant_id, g.employer_code, g.role, g.valid_from, g.valid_to
         FROM sync_clock c
@@ -159,9 +222,10 @@ public struct Authenticator: Sendable {
         WHERE c.id = 1
         """
 
-    private func issueTokens(deviceID: String, now: Date) -> (response: TokenResponse, accessExpiry: Int64, refreshExpiry: Int64) {
+    private func issueTokens(deviceID: String, userID: String?, now: Date)
+        -> (response: TokenResponse, accessExpiry: Int64, refreshExpiry: Int64) {
         let epoch = Int64(now.timeIntervalSince1970)
-        let response = TokenResponse(deviceID: deviceID, accessToken: Secrets.token(prefix: "fa_"),
+        let response = TokenResponse(deviceID: deviceID, userID: userID, accessToken: Secrets.token(prefix: "fa_"),
                                      refreshToken: Secrets.token(prefix: "fr_"), expiresIn: configuration.accessTokenLifetime)
         return (response, epoch + Int64(configuration.accessTokenLifetime), epoch + Int64(configuration.refreshTokenLifetime))
     }

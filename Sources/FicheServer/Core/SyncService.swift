@@ -26,6 +26,21 @@ public struct SyncService: Sendable {
                                              key: try await ServerSecret.snapshotKey(in: store))
     }
 
+    /// Announces the grants that start or end by date (`GrantCalendar`) now, then every
+    /// `interval`, until the task is cancelled. A failed round is reported on standard error
+    /// and tried again at the next.
+    public func keepGrantCalendar(every interval: Duration = .seconds(300)) async {
+        let calendar = GrantCalendar(store: store, configuration: configuration)
+        while !Task.isCancelled {
+            do {
+                try await calendar.announce()
+            } catch {
+                FileHandle.standardError.write(Data("fiche-server: grant calendar: \(error)\n".utf8))
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
     /// Writes buffered read-audit entries.
     public func flushAudit() async {
         await readAudit.flush()

@@ -24,6 +24,14 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS art60_events (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), contract_id TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, placement_id TEXT, note TEXT NOT NULL, recorded_by TEXT NOT NULL, version INTEGER NOT NULL)",
         // The language a user reads (sent to replicas with the user's name).
         "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'fr'",
+        // Refresh-token rotation with reuse detection (see `Authenticator.refresh`).
+        "ALTER TABLE devices ADD COLUMN previous_refresh_hash TEXT",
+        "ALTER TABLE devices ADD COLUMN tokens_used INTEGER NOT NULL DEFAULT 1",
+        // What a dossier's career and art. 60 tabs show, scoped and versioned like dossiers.
+        "CREATE TABLE IF NOT EXISTS career_periods (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), start_date TEXT NOT NULL, end_date TEXT, grade TEXT NOT NULL, scale TEXT NOT NULL, regime INTEGER NOT NULL, schedule TEXT NOT NULL, category TEXT NOT NULL, version INTEGER NOT NULL, deleted_at TEXT)",
+        "CREATE TABLE IF NOT EXISTS partners (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), name TEXT NOT NULL, kind TEXT NOT NULL, enterprise_number TEXT, address TEXT, contact_name TEXT, active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL, deleted_at TEXT)",
+        "CREATE TABLE IF NOT EXISTS art60_contracts (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), start_date TEXT NOT NULL, end_date TEXT, end_reason TEXT, planned_end TEXT, regime INTEGER NOT NULL, officer_id TEXT, version INTEGER NOT NULL, deleted_at TEXT)",
+        "CREATE TABLE IF NOT EXISTS placements (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), contract_id TEXT NOT NULL REFERENCES art60_contracts(id), partner_id TEXT NOT NULL REFERENCES partners(id), start_date TEXT NOT NULL, end_date TEXT, agreement_signed_on TEXT, monthly_fee_cents INTEGER NOT NULL, tasks TEXT NOT NULL, hours_per_week TEXT NOT NULL, supervisor_name TEXT, version INTEGER NOT NULL, deleted_at TEXT)",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
         ["INSERT", "UPDATE", "DELETE"].map { event in
             """

@@ -2,7 +2,8 @@
 enum ServerSchema {
     /// Every table, in an order that can be emptied front to back.
     static let tables = [
-        "audit", "mutations", "change_log", "art60_events", "notes", "time_records", "dossiers", "payroll_months",
+        "audit", "mutations", "change_log", "placements", "partners", "art60_contracts", "career_periods", "art60_events",
+        "notes", "time_records", "dossiers", "payroll_months",
         "grants", "devices", "users", "employers", "server_settings", "sync_clock",
     ]
 
@@ -14,11 +15,17 @@ enum ServerSchema {
         "CREATE INDEX IF NOT EXISTS time_records_scope ON time_records (employer_code, id)",
         "CREATE INDEX IF NOT EXISTS notes_scope ON notes (employer_code, id)",
         "CREATE INDEX IF NOT EXISTS art60_events_scope ON art60_events (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS career_periods_scope ON career_periods (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS partners_scope ON partners (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS art60_contracts_scope ON art60_contracts (employer_code, id)",
+        "CREATE INDEX IF NOT EXISTS placements_scope ON placements (employer_code, id)",
         "CREATE INDEX IF NOT EXISTS time_records_scope_status ON time_records (employer_code, status, start_date)",
         "CREATE INDEX IF NOT EXISTS grants_user ON grants (user_id)",
         "CREATE INDEX IF NOT EXISTS devices_user ON devices (user_id)",
         "CREATE INDEX IF NOT EXISTS change_log_target ON change_log (target_user, seq)",
         "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
+        "CREATE INDEX IF NOT EXISTS devices_previous_refresh ON devices (previous_refresh_hash)",
+        "CREATE INDEX IF NOT EXISTS mutations_uuid ON mutations (uuid)",
     ]
 
     /// A counter that moves whenever a row of `devices`, `users` or `grants` changes (a token

@@ -58,6 +58,16 @@ struct PushProcessor: Sendable {
         }
         let now = configuration.now()
         let nowText = Timestamps.iso(now)
+        // The same entry sent again from another of the user's devices (a replica whose device
+        // changed after the first answer was lost): answered as it was, never applied twice.
+        if let stored = try await tx.first(
+            "SELECT m.result FROM mutations m JOIN devices d ON d.id = m.client_id WHERE m.uuid = ? AND d.user_id = ?",
+            [.text(pending.uuid), .text(caller.userID)])?.string("result") {
+            var result = try JSONDecoder().decode(MutationResult.self, from: Data(stored.utf8))
+            result.mutationID = pending.id
+            try await record(result, of: pending, caller: caller, at: nowText, in: tx)
+            return result
+        }
         let rights = try await GrantLoader.rights(of: caller.userID, on: Timestamps.brusselsDay(now), in: tx)
         var effect: MutationEffect
         do {
@@ -83,17 +93,7 @@ struct PushProcessor: Sendable {
         }
         let result = MutationResult(mutationID: pending.id, uuid: pending.uuid, status: effect.status,
                                     reason: effect.reason, serverValue: effect.serverValue, seq: seq)
-        let encoded = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
-        try await tx.execute(
-            """
-            INSERT INTO mutations (client_id, mutation_id, uuid, name, status, reason, result, seq, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(caller.deviceID), .int(pending.id), .text(pending.uuid), .text(pending.mutation.name),
-             .text(result.status.rawValue), .optional(result.reason), .text(encoded), seq.map(SQLValue.int) ?? .null,
-             .text(nowText)])
-        try await tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
-                             [.int(pending.id), .text(nowText), .text(caller.deviceID)])
+        try await record(result, of: pending, caller: caller, at: nowText, in: tx)
         var audits = effect.audit
         if audits.isEmpty {
             audits = [AuditLog.Entry(userID: caller.userID, deviceID: caller.deviceID, action: pending.mutation.name,
@@ -108,6 +108,23 @@ struct PushProcessor: Sendable {
         return result
     }
 
+    /// Keeps the answer to the device's mutation, so that a replay gets it again, and moves the
+    /// device's last mutation id.
+    private func record(_ result: MutationResult, of pending: PendingMutation, caller: Caller, at nowText: String,
+                        in tx: any StoreTransaction) async throws {
+        let encoded = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        try await tx.execute(
+            """
+            INSERT INTO mutations (client_id, mutation_id, uuid, name, status, reason, result, seq, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(caller.deviceID), .int(pending.id), .text(pending.uuid), .text(pending.mutation.name),
+             .text(result.status.rawValue), .optional(result.reason), .text(encoded), result.seq.map(SQLValue.int) ?? .null,
+             .text(nowText)])
+        try await tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
+                             [.int(pending.id), .text(nowText), .text(caller.deviceID)])
+    }
+
     /// Rejects any text longer than the configured maximum (notes may be 4 times longer).
     private func checkLengths(_ pending: PendingMutation) throws {
         let limit = configuration.maximumFieldLength
@@ -116,7 +133,7 @@ struct PushProcessor: Sendable {
         switch pending.mutation {
         case .updateDossierField(let p): texts += [p.dossierID, p.change.old, p.change.new]
         case .recordAbsence(let p), .recordTimeRecord(let p):
-            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart]
+            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart, p.status]
         case .addNote(let p):
             texts += [p.noteID, p.dossierID]
             noteText = p.text
@@ -212,11 +229,14 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         guard let kind = TimeRecordKind(rawValue: payload.kind) else { throw MutationRejection(code: "time.kind") }
         guard let part = DayPart(rawValue: payload.dayPart ?? "full") else { throw MutationRejection(code: "time.day_part") }
+        // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
+        guard let status = TimeRecordStatus(rawValue: payload.status ?? TimeRecordStatus.draft.rawValue),
+              [.draft, .submitted].contains(status) else { throw MutationRejection(code: "time.status") }
         let record = TimeRecord(
             id: payload.recordID, employerCode: employer, dossierID: payload.dossierID, kind: kind,
             typeCode: payload.typeCode, start: try LocalDate.parse(payload.start), end: try LocalDate.parse(payload.end),
             dayPart: part, startMinute: payload.startMinute, endMinute: payload.endMinute, minutes: payload.minutes,
-            certificateReceived: payload.certificateReceived ?? false, status: .draft, enteredBy: caller.userID)
+            certificateReceived: payload.certificateReceived ?? false, status: status, enteredBy: caller.userID)
         if try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(payload.recordID)]) != nil {
             throw MutationRejection(code: "record.exists")
         }

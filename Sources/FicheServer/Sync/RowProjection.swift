@@ -7,10 +7,10 @@ enum RowProjection {
     static func permission(for entity: SyncEntity) -> Permission {
         switch entity {
         case .timeRecord: return .viewTimeRecords
-        case .art60Event: return .viewArt60
+        case .art60Event, .partner, .art60Contract, .placement: return .viewArt60
         // Reference rows (the employer, its users and grants) go with the employer's dossiers,
         // so a scope removal takes them away with the rest.
-        case .dossier, .note, .payrollMonth, .scope, .employer, .user, .grant: return .viewDossier
+        case .dossier, .careerPeriod, .note, .payrollMonth, .scope, .employer, .user, .grant: return .viewDossier
         }
     }
 

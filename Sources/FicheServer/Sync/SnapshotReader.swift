@@ -33,6 +33,11 @@ struct SnapshotReader: Sendable {
             // Closed months must reach every device, or a replica would accept entries the server refuses.
             (.payrollMonth, "(SELECT employer_code || '/' || month AS id, employer_code, month, status FROM payroll_months) pm", "", "id"),
             (.art60Event, "art60_events", "", "id"),
+            // Added last, so a token signed before they existed still points at the same table.
+            (.careerPeriod, "career_periods", " AND deleted_at IS NULL", "id"),
+            (.partner, "partners", " AND deleted_at IS NULL", "id"),
+            (.art60Contract, "art60_contracts", " AND deleted_at IS NULL", "id"),
+            (.placement, "placements", " AND deleted_at IS NULL", "id"),
         ]
     static let layout = 1
     static let maximumLimit = 5000

@@ -1,0 +1,63 @@
+import FicheDomain
+import FicheReplica
+import Foundation
+
+/// `fiche-bench screens --replica PATH [--as-of YYYY-MM-DD] [--employer CODE] [--only NAME]`: times the reads
+/// behind the supervisor and art. 60 screens (queues, month closing, workload, partners, payroll
+/// export) on an existing replica, each run three times after a warm-up; prints the median.
+struct ScreenReadsBench {
+    var replica = ""
+    var asOf = LocalDate.today
+    var employer = "CPAS-IXL"
+    /// Only the reads whose name contains this (e.g. `art60`).
+    var only: String?
+
+    static func parse(_ arguments: [String]) throws -> ScreenReadsBench {
+        var bench = ScreenReadsBench()
+        var index = 0
+        while index < arguments.count {
+            let name = arguments[index]
+            guard index + 1 < arguments.count else { throw BenchFailure("\(name) needs a value") }
+            let value = arguments[index + 1]
+            switch name {
+            case "--replica": bench.replica = value
+            case "--as-of":
+                do { bench.asOf = try LocalDate.parse(value) } catch { throw BenchFailure("--as-of: \(error)") }
+            case "--employer": bench.employer = value
+            case "--only": bench.only = value
+            default: throw BenchFailure("unknown option \(name)")
+            }
+            index += 2
+        }
+        guard !bench.replica.isEmpty else { throw BenchFailure("--replica PATH is required (e.g. a fiche demo replica)") }
+        return bench
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: replica) else { throw BenchFailure("no replica at \(replica)") }
+        let database = try AppDatabase.open(at: replica)
+        let rules = try RuleBook.bundled()
+        let month = asOf.yearMonth
+        let sizes = try database.tableSizes()
+        Measurement(metric: "dataset_dossiers", unit: "rows", value: Double(sizes["dossier"] ?? 0)).print()
+        let reads: [(String, () throws -> Int)] = [
+            ("validation_queue", { try database.validationQueue(asOf: asOf).count }),
+            ("art60_watch", { try database.art60Watch(asOf: asOf, rules: rules).count }),
+            ("missing_certificates", { try database.missingCertificates(asOf: asOf, rules: rules).count }),
+            ("unjustified_absences", { try database.unjustifiedAbsences(asOf: asOf, rules: rules).count }),
+            ("month_checklist", {
+                try database.monthClosingChecklist(employerCode: employer, month: month, asOf: asOf, rules: rules).missingCertificates
+            }),
+            ("workload", { try database.workload().count }),
+            ("partners", { try database.partnerSummaries(employerCode: nil, asOf: asOf).count }),
+            ("payroll_export", { try database.payrollExport(employerCode: employer, month: month, rules: rules).count }),
+        ]
+        for (name, read) in reads where only.map(name.contains) ?? true {
+            let count = try read()
+            var timings: [Double] = []
+            for _ in 0..<3 { timings.append(try Stopwatch.milliseconds { _ = try read() }) }
+            Measurement(metric: "screen_\(name)", unit: "ms", value: Stopwatch.percentile(timings, 50)).print()
+            Measurement(metric: "screen_\(name)_items", unit: "rows", value: Double(count)).print()
+        }
+    }
+}
