@@ -286,7 +286,9 @@ extension AppDatabase {
     static func writeSyncedMirror(_ db: Database, _ row: SyncedRow) throws -> Bool {
         let f = row.fields
         func text(_ name: String) -> DatabaseValue { (f[name] ?? nil)?.databaseValue ?? .null }
+        func integer(_ name: String) -> DatabaseValue { (f[name] ?? nil).flatMap { Int64($0) }?.databaseValue ?? .null }
         func required(_ name: String) -> DatabaseValue { ((f[name] ?? nil) ?? "").databaseValue }
+        let id = row.id.databaseValue
         // Bulk entities (a snapshot page holds thousands of rows) are bound through the C API.
         func raw(_ name: String) -> RawStatement.Value { .text(f[name] ?? nil) }
         func rawRequired(_ name: String) -> RawStatement.Value { .text((f[name] ?? nil) ?? "") }
