@@ -31,11 +31,14 @@ let package = Package(
             name: "FicheDomain",
             resources: [.copy("Rules")]
         ),
+        // The demo commune and CPAS, generated from a seed as domain values: written into a
+        // replica by `fiche demo` and into a server by `fiche-server seed-demo`.
+        .target(name: "FicheDemo", dependencies: ["FicheDomain"]),
         // The local SQLite replica.
         .target(
             name: "FicheReplica",
             dependencies: [
-                "FicheDomain",
+                "FicheDomain", "FicheDemo",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The demo generator binds millions of rows through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "FicheServer",
             dependencies: [
-                "FicheDomain", "FicheSyncProtocol",
+                "FicheDomain", "FicheDemo", "FicheSyncProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -84,23 +87,25 @@ let package = Package(
         .executableTarget(
             name: "fiche",
             dependencies: [
-                "FicheApp", "FicheCurses", "FicheReplica", "FicheSync",
+                "FicheApp", "FicheCurses", "FicheDemo", "FicheReplica", "FicheSync",
+                // `fiche demo` runs the demo server in its own process.
+                "FicheServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Measures the replica at the scale of a federal shared service (docs/BENCHMARKS.md).
-        .executableTarget(name: "fiche-bench", dependencies: ["FicheReplica", "FicheDomain", "FicheWidgets"]),
+        .executableTarget(name: "fiche-bench", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain", "FicheWidgets"]),
         .executableTarget(
             name: "fiche-server",
             dependencies: [
-                "FicheServer", "FicheDomain",
+                "FicheServer", "FicheDemo", "FicheDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Test helpers shared by the test targets: text snapshots of screens.
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
-        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheReplica", "FicheDomain"]),
+        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
         .testTarget(
             name: "FicheWidgetsTests",
@@ -109,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FicheAppTests",
-            dependencies: ["FicheApp", "FicheReplica", "FicheTerminal", "FicheTestSupport"],
+            dependencies: ["FicheApp", "FicheDemo", "FicheReplica", "FicheTerminal", "FicheTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
@@ -119,11 +124,15 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "FicheEndToEndTests", dependencies: ["FicheReplica"]),
+        .testTarget(
+            name: "FicheEndToEndTests",
+            // GRDB reads the demo server's SQLite store, to see what reached the server.
+            dependencies: ["FicheReplica", "FicheDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "FicheSyncTests",
             dependencies: [
-                "FicheSync", "FicheServer", "FicheReplica", "FicheSyncProtocol", "FicheDomain",
+                "FicheSync", "FicheServer", "FicheDemo", "FicheReplica", "FicheSyncProtocol", "FicheDomain",
                 // The two-clerk scenario ends on the second clerk's conflicts screen.
                 "FicheApp", "FicheTerminal", "FicheTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,7 +1,8 @@
 /// A person as the national register knows them; one person may have dossiers at several employers.
 public struct Person: Hashable, Sendable, Codable, Identifiable {
     public var id: String
-    public var niss: NISS
+    /// Nil when the server withheld it from this user (their role shows it masked): see `maskedNISS`.
+    public var niss: NISS?
     /// Family name with its particles and accents, as written (`Van den Bossche`, `El Amrani`).
     public var lastName: String
     public var firstName: String
@@ -10,9 +11,15 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     public var language: Language
     public var address: Address?
     public var iban: IBAN?
+    /// The national number as the server sent it to a user who may only see it masked
+    /// (`**.**.**-***.28`); nil when `niss` is known.
+    public var maskedNISS: String?
+    /// The IBAN as the server sent it to a user who may only see it masked (`BE** **** **** 7034`).
+    public var maskedIBAN: String?
 
-    public init(id: String, niss: NISS, lastName: String, firstName: String, birthDate: LocalDate, sex: Sex,
-                language: Language, address: Address? = nil, iban: IBAN? = nil) {
+    public init(id: String, niss: NISS?, lastName: String, firstName: String, birthDate: LocalDate, sex: Sex,
+                language: Language, address: Address? = nil, iban: IBAN? = nil, maskedNISS: String? = nil,
+                maskedIBAN: String? = nil) {
         self.id = id
         self.niss = niss
         self.lastName = lastName
@@ -22,6 +29,8 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
         self.language = language
         self.address = address
         self.iban = iban
+        self.maskedNISS = maskedNISS
+        self.maskedIBAN = maskedIBAN
     }
 
     /// `LAST, First` as lists show it.
@@ -32,6 +41,7 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     /// A BIS number with unknown sex or a number with unknown birth parts cannot contradict them.
     /// - Throws: `RuleViolation.nissSexMismatch`, `.nissBirthDateMismatch`.
     public func checkIdentity() throws(RuleViolation) {
+        guard let niss else { return }  // withheld: nothing to compare
         if let encoded = niss.sex, encoded != sex {
             throw .nissSexMismatch(text: niss.formatted, declared: sex)
         }

@@ -306,7 +306,8 @@ extension AppDatabase {
             ], in: db)
             try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.dossier.sql), [
                 rawID, rawEmployer, rawRequired("number"), rawID, rawRequired("status"), rawRequired("category"),
-                raw("payroll_clerk"), rawRequired("start_date"), .int(row.version),
+                raw("payroll_clerk"), raw("time_manager"), rawRequired("start_date"), raw("pay_seniority_date"),
+                raw("end_date"), .int(row.version),
             ], in: db)
             return true
         case "time_record":
@@ -411,7 +412,8 @@ extension AppDatabase {
             "version",
         ])
         static let dossierSQL = statement("dossier", [
-            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "start_date", "version",
+            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "time_manager_id",
+            "start_date", "pay_seniority_date", "end_date", "version",
         ])
         static let timeRecordSQL = statement("time_record", [
             "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part", "start_minute",

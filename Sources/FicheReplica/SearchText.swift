@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 
 /// What the search index holds for a dossier, and how a typed query becomes an FTS5 match.
@@ -53,7 +54,5 @@ public enum SearchText {
     static func fold(_ text: String) -> String { SortKey.fold(text).lowercased() }
 
     /// Letters and digits only: "d'hondt" → "dhondt", "van den bossche" → "vandenbossche".
-    static func compact<S: StringProtocol>(_ text: S) -> String {
-        String(text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-    }
+    static func compact<S: StringProtocol>(_ text: S) -> String { FoldedText.compact(text) }
 }

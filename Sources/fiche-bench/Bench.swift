@@ -1,3 +1,4 @@
+import FicheDemo
 import FicheDomain
 import FicheReplica
 import Foundation

@@ -38,7 +38,7 @@ enum SearchQueries {
                 queries.append(String(row.dossierNumber.prefix(Int.random(in: 6...9, using: &random))))
             default:        // a national number with dots and dashes, partly or wholly typed
                 guard let card = try database.openDossier(row.id, year: 2026) else { continue }
-                let formatted = card.person.niss.formatted
+                let formatted = card.person.niss?.formatted ?? ""
                 queries.append(queries.count % 10 == 8 ? String(formatted.prefix(8)) : formatted)
             }
         }

@@ -1,18 +1,21 @@
 import ArgumentParser
+import FicheDemo
 import FicheDomain
 import FicheServer
 import Foundation
 
-/// `fiche-server seed-demo [--dossiers N]`.
+/// `fiche-server seed-demo [--dossiers N] [--seed N]`.
 struct SeedDemo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "seed-demo", abstract: "Fill an empty server with demo data.")
+    static let configuration = CommandConfiguration(
+        commandName: "seed-demo", abstract: "Fill an empty server with the demo of `fiche demo` (same seed, same rows).")
     @OptionGroup var store: StoreOptions
     @Option(help: "Number of dossiers, split between the commune and the CPAS.") var dossiers: Int = 200
+    @Option(help: "The demo's seed (as `fiche demo --seed`).") var seed: UInt64 = DemoDataset().seed
 
     func run() async throws {
         guard (0...1_000_000).contains(dossiers) else { throw ValidationError("--dossiers must be between 0 and 1000000") }
         try await store.withStore { store in
-            for line in try await DemoSeed(store: store).run(dossiers: dossiers) { print(line) }
+            for line in try await DemoSeed(store: store).run(dossiers: dossiers, seed: seed) { print(line) }
         }
     }
 }

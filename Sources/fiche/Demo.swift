@@ -1,17 +1,22 @@
 import ArgumentParser
 import FicheApp
+import FicheDemo
 import FicheReplica
+import FicheServer
+import FicheSync
 import Foundation
 
-/// `fiche demo`: generates a realistic commune and CPAS, then opens the dossier list.
+/// `fiche demo`: a demo commune and CPAS on a server inside this process (or the one another
+/// `fiche demo` of the same data folder runs), signed in as one demo user, synced like a real
+/// account, then the dossier list.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate a demo commune and CPAS in a local replica and open Fiche on it.")
+        abstract: "Open Fiche as a demo user of a demo commune and CPAS, synced with a demo server on this computer.")
 
-    @Option(help: "Folder for the demo replica (default: $XDG_DATA_HOME/fiche).")
+    @Option(help: "Folder for the demo server and replicas (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
-    @Option(help: "How many dossiers to generate.")
+    @Option(help: "How many dossiers the demo server is seeded with.")
     var dossiers: Int = 400
 
     @Option(help: "Seed of the generator: the same seed gives the same data.")
@@ -26,18 +31,18 @@ struct Demo: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
-    @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk, time-manager or art60.")
+    @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk (commune), time-manager, art60 or clerk-cpas.")
     var role: String = DemoRole.supervisor.rawValue
 
-    @Flag(help: "Regenerate the demo even if the replica already holds it.")
+    @Flag(help: "Seed the demo server again and start every demo replica afresh.")
     var reset = false
 
-    @Flag(help: "Only prepare the demo replica and print where it is.")
+    @Flag(help: "Only prepare the demo (server, sign-in, sync) and print where it is.")
     var noTui = false
 
     func validate() throws {
-        guard dossiers >= 0, dossiers <= 5_000_000 else {
-            throw ValidationError("--dossiers must be between 0 and 5000000")
+        guard dossiers >= 0, dossiers <= 1_000_000 else {
+            throw ValidationError("--dossiers must be between 0 and 1000000")
         }
         if DemoRole(rawValue: role) == nil {
             throw ValidationError("--as must be one of: \(DemoRole.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -49,36 +54,51 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
+        var connection: DemoServerHost.Connection?
+        // Quitting stops this process's server; a `fiche demo` using it goes offline and keeps its entries.
+        defer { if let host = connection?.host { _ = try? BlockingTask.run { await host.stop() } } }
         do {
-            let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
-            let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
+            _ = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
             try DataDirectory.prepare(folder)
-            let path = folder + "/demo.sqlite"
-            let database: AppDatabase
-            do {
-                database = try AppDatabase.open(at: path)
-            } catch ReplicaError.preRelease {
-                // Demo data from a development build: nothing to keep, make it again.
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                database = try AppDatabase.open(at: path)
+            let (dossiers, seed, reset) = (self.dossiers, self.seed, self.reset)
+            let server = try BlockingTask.run {
+                try await DemoServerHost.joinOrServe(folder: folder, dossiers: dossiers, seed: seed, accounts: DemoAccount.logins,
+                                                     reset: reset) { line in
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
             }
-            let dataset = DemoDataset(dossiers: dossiers, seed: seed)
-            let alreadyThere = try DemoDataGenerator.holds(dataset, in: database)
-            if reset || !alreadyThere {
-                try DemoDataGenerator(dataset: dataset).write(into: database)
+            connection = server
+            if server.reseeded {
+                // Replicas of an earlier store would not match the new one: each starts afresh.
+                try? FileManager.default.removeItem(atPath: DemoAccount.folder(dataDirectory: folder))
             }
+            let demoRole = DemoRole(rawValue: role) ?? .supervisor
+            let account = DemoAccount.of(demoRole, dataDirectory: folder)
+            let login = DemoAccount.login(for: demoRole)
+            _ = try account.signIn(server: server.address, login: login, password: DemoSeed.password, device: "fiche demo")
+            try initialSync(account: account, server: server.address)
             if noTui {
-                print("Demo replica ready: \(path) (\(dossiers) dossiers, seed \(seed))")
+                let serving = server.host.map { _ in "served by this process, " } ?? "served by another fiche demo, "
+                print("Demo ready as \(login): replica \(account.replicaPath); server \(server.address) ("
+                      + serving + "store \(DemoServerHost.storePath(in: folder)), \(dossiers) dossiers, seed \(seed))")
                 return
             }
-            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            try TerminalSession.run(database: database, strings: strings, userID: (DemoRole(rawValue: role) ?? .supervisor).userID,
-                                   exportFolder: folder, appearance: appearance,
-                                   environment: environment)
+            try SignedInAccount(folder: folder, account: account).openTerminal(lang: lang, theme: theme, keymap: keymap)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw CommandFailure.report(error)
         }
+    }
+
+    /// Copies the account's dossiers (the progress bar on the first start, an incremental pull on
+    /// the next ones) before the list opens, so it never shows part of them.
+    private func initialSync(account: SyncAccount, server: String) throws {
+        guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
+        let replica = try AppDatabase.open(at: account.replicaPath)
+        let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
+                                  exportDirectory: account.folder, progress: ServerSync.printProgress)
+        try BlockingTask.run { try await session.sync() }
     }
 }

@@ -73,8 +73,6 @@ struct ExportPayroll: ParsableCommand {
     /// The replica to read and whose user exports: the demo's with `--demo`, else the signed-in
     /// account's (or `--user`'s), else the demo's when there is no account; never creates one.
     private func replica(in folder: String) throws -> (AppDatabase, String) {
-        let demoPath = folder + "/demo.sqlite"
-        let hasDemo = FileManager.default.fileExists(atPath: demoPath)
         if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
            FileManager.default.fileExists(atPath: account.replicaPath) {
             let database = try AppDatabase.open(at: account.replicaPath)
@@ -84,8 +82,10 @@ struct ExportPayroll: ParsableCommand {
             return (database, userID)
         }
         if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
-        guard hasDemo else { throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first") }
-        return (try AppDatabase.open(at: demoPath), DemoDataGenerator.demoUserID)
+        guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
+            throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
+        }
+        return demoReplica
     }
 
     private static func reason(_ error: Error) -> String {

@@ -44,8 +44,10 @@ struct ImportTimeRecords: ParsableCommand {
             let database: AppDatabase
             let userID: String
             if demo {
-                database = try AppDatabase.open(at: folder + "/demo.sqlite")
-                userID = DemoDataGenerator.demoUserID
+                guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
+                    throw CommandFailure(strings.format("import.noDemo", ["folder": folder]))
+                }
+                (database, userID) = demoReplica
             } else {
                 let account = try SyncAccount.current(dataDirectory: folder, login: user)
                 database = try AppDatabase.open(at: account.replicaPath)

@@ -35,21 +35,10 @@ struct Login: ParsableCommand {
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
             try DataDirectory.prepare(folder)
             let account = SyncAccount.of(server: server, login: user, dataDirectory: folder)
-            try DataDirectory.prepare(account.folder)
-            guard let url = URL(string: server) else { throw CommandFailure("--server is not an address") }
-            let server = self.server, user = self.user
-            let deviceName = device ?? ProcessInfo.processInfo.hostName
-            // Signing in again on this computer keeps its device, so unsent entries keep their numbers.
-            let knownDevice = (try? DeviceCredentials.load(from: account.tokenPath))?.deviceID
-            let credentials = try BlockingTask.run {
-                try await SyncSession.signIn(server: server, login: user, password: password, device: deviceName,
-                                             knownDevice: knownDevice, transport: HTTPSyncTransport(server: url))
-            }
-            try credentials.save(to: account.tokenPath)
-            let replica = try AppDatabase.open(at: account.replicaPath)
-            try replica.bindSyncDevice(clientID: credentials.deviceID, userID: credentials.replicaUserID)
+            let (credentials, sameDevice) = try account.signIn(server: server, login: user, password: password,
+                                                              device: device ?? ProcessInfo.processInfo.hostName)
             try account.makeCurrent(dataDirectory: folder)
-            let again = knownDevice == credentials.deviceID ? " again, same device" : ""
+            let again = sameDevice ? " again, same device" : ""
             print("Signed in\(again) as \(user) on \(server) (device \(credentials.deviceID)); token in \(account.tokenPath).")
             print("Next: fiche sync --once")
         } catch {

@@ -24,6 +24,11 @@ enum ServerSync {
         }
     }
 
+    /// Draws the initial sync's progress bar on standard error, on one line.
+    @Sendable static func printProgress(_ progress: SnapshotProgress) {
+        FileHandle.standardError.write(Data(("\r" + progress.bar() + (progress.done ? "\n" : "")).utf8))
+    }
+
     /// `Backoff` draws from a seeded generator it mutates; the sync task and nobody else uses it.
     private final class LockedBackoff: @unchecked Sendable {
         private let lock = NSLock()

@@ -1,3 +1,5 @@
+import FicheReplica
+import FicheSync
 import Foundation
 
 /// Where the files of one signed-in account live: `<data dir>/accounts/<host>-<login>/` holds
@@ -30,6 +32,23 @@ struct SyncAccount {
               let name = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty
         else { throw CommandFailure("not signed in; run fiche login --server URL --user LOGIN") }
         return SyncAccount(folder: accounts + "/" + name)
+    }
+
+    /// Signs `login` in on `server`, keeping this account's device when it has one (so unsent
+    /// entries keep their numbers), saves the token (mode 0600) and binds the replica to it.
+    /// - Returns: the credentials, and whether the device is the one signed in before.
+    func signIn(server: String, login: String, password: String, device: String) throws -> (DeviceCredentials, sameDevice: Bool) {
+        guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
+        try DataDirectory.prepare(folder)
+        let knownDevice = (try? DeviceCredentials.load(from: tokenPath))?.deviceID
+        let credentials = try BlockingTask.run {
+            try await SyncSession.signIn(server: server, login: login, password: password, device: device,
+                                         knownDevice: knownDevice, transport: HTTPSyncTransport(server: url))
+        }
+        try credentials.save(to: tokenPath)
+        let replica = try AppDatabase.open(at: replicaPath)
+        try replica.bindSyncDevice(clientID: credentials.deviceID, userID: credentials.replicaUserID)
+        return (credentials, knownDevice == credentials.deviceID)
     }
 
     /// Makes this the account used by default.

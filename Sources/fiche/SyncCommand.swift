@@ -50,9 +50,7 @@ struct SyncCommand: ParsableCommand {
             let http = HTTPSyncTransport(server: url)
             let transport: any SyncTransport = chaos.map { FaultyTransport(wrapping: http, seed: $0, rate: 0.3) } ?? http
             let session = SyncSession(replica: replica, transport: transport, credentials: .file(account.tokenPath),
-                                      exportDirectory: account.folder, progress: { progress in
-                FileHandle.standardError.write(Data(("\r" + progress.bar() + (progress.done ? "\n" : "")).utf8))
-            })
+                                      exportDirectory: account.folder, progress: ServerSync.printProgress)
             let summary = try BlockingTask.run { try await session.sync() }
             print(summary.line)
             print(try SyncSession.status(of: replica, online: true).line)

@@ -5,8 +5,8 @@ import FicheTerminal
 
 /// Runs the full-screen interface until the user quits, then restores the terminal.
 enum TerminalSession {
-    /// - Parameter background: the sync with the server for a signed-in account; nil keeps the
-    ///   replica local (the demo). Its results reach the screens between two keys, never during one.
+    /// - Parameter background: the sync with the server (a signed-in or demo account); nil keeps
+    ///   the replica local. Its results reach the screens between two keys, never during one.
     static func run(database: AppDatabase, strings: Strings, userID: String, userName: String? = nil, exportFolder: String,
                     appearance: Appearance, environment: [String: String], background: BackgroundSync? = nil) throws {
         let terminal = try CursesTerminal(theme: .monochrome, environment: environment)

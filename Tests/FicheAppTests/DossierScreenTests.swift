@@ -155,13 +155,34 @@ final class DossierScreenTests: XCTestCase {
     func testATimeManagerSeesTheNISSMaskedAndIsToldWhichRightIsMissing() throws {
         let driver = try driver(userID: DossierFixture.timeManager.id)
         try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
-        let card = try XCTUnwrap(dossier(driver)?.card)
-        XCTAssertTrue(driver.screenText.contains(card.person.niss.masked), driver.screenText)
-        XCTAssertFalse(driver.screenText.contains(card.person.niss.formatted))
+        let niss = try XCTUnwrap(dossier(driver)?.card?.person.niss)
+        XCTAssertTrue(driver.screenText.contains(niss.masked), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains(niss.formatted))
         driver.press("F6")
         XCTAssertTrue(driver.screenText.contains("Vous n'avez pas le droit « voir le NISS complet » chez AC-IXL."), driver.screenText)
-        XCTAssertFalse(driver.screenText.contains(card.person.niss.formatted))
+        XCTAssertFalse(driver.screenText.contains(niss.formatted))
         XCTAssertEqual(try driver.screen.environment.database.auditTrail(entity: "reveal", targetID: DossierFixture.eloise), [])
+    }
+
+    func testAReplicaHoldingOnlyMaskedIdentifiersStillOpensTheDossier() throws {
+        // What the server sends a time manager: the NISS and IBAN masked, never in full.
+        let driver = try driver(userID: DossierFixture.timeManager.id)
+        let database = driver.screen.environment.database
+        var person = try XCTUnwrap(database.openDossier(DossierFixture.eloise, year: 2026)).person
+        person.niss = nil
+        person.maskedNISS = "**.**.**-***.28"
+        person.iban = nil
+        person.maskedIBAN = "BE** **** **** 7034"
+        var batch = MirrorBatch()
+        batch.persons = [MirrorRow(person, employerCode: "AC-IXL", version: 99)]
+        try database.applyPulled(batch)
+        try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
+        XCTAssertNil(try XCTUnwrap(dossier(driver)?.card).person.niss)
+        XCTAssertTrue(driver.screenText.contains("**.**.**-***.28"), driver.screenText)
+        // (Her IBAN shows the change pending on this device, masked as well.)
+        XCTAssertTrue(driver.screenText.contains("BE** **** ****"), driver.screenText)
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains("**.**.**-***.28"), "still masked after F6:\n\(driver.screenText)")
     }
 
     func testThePayrollClerkRevealsTheNISSAndIBANAndTheReadIsAudited() throws {
@@ -171,7 +192,7 @@ final class DossierScreenTests: XCTestCase {
         let iban = try XCTUnwrap(card.person.iban)
         XCTAssertTrue(driver.screenText.contains(iban.masked), driver.screenText)
         driver.press("F6")
-        XCTAssertTrue(driver.screenText.contains(card.person.niss.formatted), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains(try XCTUnwrap(card.person.niss).formatted), driver.screenText)
         XCTAssertTrue(driver.screenText.contains(iban.formatted), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("consultation consignée dans l'historique"), driver.screenText)
         let reads = try driver.screen.environment.database.auditTrail(entity: "reveal", targetID: DossierFixture.eloise)
@@ -186,7 +207,7 @@ final class DossierScreenTests: XCTestCase {
         try open("Van den Bossche, Éloïse", search: "eloise", in: driver)
         let card = try XCTUnwrap(dossier(driver)?.card)
         driver.press("F6")
-        XCTAssertTrue(driver.screenText.contains(card.person.niss.formatted), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains(try XCTUnwrap(card.person.niss).formatted), driver.screenText)
         XCTAssertTrue(driver.screenText.contains(try XCTUnwrap(card.person.iban).masked), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("IBAN masqué : droit « voir l'IBAN » manquant"), driver.screenText)
     }

@@ -3,10 +3,10 @@ import XCTest
 
 /// Bad input on the command line: one clear line, a non-zero status, nothing changed.
 final class CommandLineErrorTests: XCTestCase {
-    func testACorruptReplicaIsNamedAndLeftUntouched() throws {
+    func testACorruptDemoStoreIsNamedAndLeftUntouched() throws {
         let folder = try FicheBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("demo.sqlite")
+        let file = folder.appendingPathComponent("demo-server.sqlite")
         let garbage = Data(repeating: 0x5A, count: 4096)
         try garbage.write(to: file)
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
@@ -30,8 +30,20 @@ final class CommandLineErrorTests: XCTestCase {
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "50"],
                                           environment: ["HOME": folder.path])
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
-        XCTAssertTrue(outcome.standardOutput.contains(folder.appendingPathComponent("demo.sqlite").path))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.sqlite").path))
+        let store = folder.appendingPathComponent("demo-server.sqlite")
+        XCTAssertTrue(outcome.standardOutput.contains(store.path), outcome.standardOutput)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store.path))
+        let replica = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first, "the demo user's replica")
+        XCTAssertTrue(outcome.standardOutput.contains(replica.path), outcome.standardOutput)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo-server.json").path),
+                       "the server stopped with the command, and its address went with it")
+        XCTAssertTrue(outcome.standardError.contains("initial sync"), "the first start shows the copy's progress")
+
+        let again = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "50"],
+                                        environment: ["HOME": folder.path])
+        XCTAssertEqual(again.status, 0, again.standardError)
+        XCTAssertFalse(again.standardError.contains("Seeding"), "the second start keeps the server's data: \(again.standardError)")
+        XCTAssertFalse(again.standardError.contains("initial sync"), "the second start only pulls what changed: \(again.standardError)")
     }
 
     func testAnUnknownLanguageIsRefused() throws {

@@ -7,10 +7,12 @@ final class DemoEndToEndTests: TmuxTestCase {
     func testTheDemoShowsTheListWithAccentsAndQRestoresTheTerminal() throws {
         let settings = folder.appendingPathComponent("stty")
         try start("demo --data-dir \(folder.path)", width: 100, height: 30, then: "stty -a > \(settings.path)")
-        let screen = try tmux.waitForScreen { $0.contains("Fiche › Dossiers") && $0.contains("F10") }
+        // The first start seeds the demo server and copies the dossiers before the list opens.
+        let screen = try tmux.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") && $0.contains("F10") }
         XCTAssertTrue(screen.contains("Fiche › Dossiers"), screen)
 
-        let database = try AppDatabase.open(at: folder.appendingPathComponent("demo.sqlite").path)
+        let replica = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first, "the demo user's replica")
+        let database = try AppDatabase.open(at: replica.path)
         let firstPage = try database.dossierPage(after: nil, limit: 26)
         let accented = try XCTUnwrap(firstPage.first { $0.displayName.unicodeScalars.contains { !$0.isASCII } })
         XCTAssertTrue(screen.contains(accented.displayName), "\(accented.displayName) not on screen:\n\(screen)")
@@ -27,7 +29,7 @@ final class DemoEndToEndTests: TmuxTestCase {
     func testAnUnknownTerminalTypeIsAClearErrorNotACrash() throws {
         let command = "sh -c 'TERM=no-such-terminal \(FicheBinary.url.path) demo --data-dir \(folder.path); echo EXIT=$?; sleep 5'"
         try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "env LANG=C.UTF-8 \(command)"])
-        let screen = try tmux.waitForScreen { $0.contains("EXIT=") }
+        let screen = try tmux.waitForScreen(seconds: 120) { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("unknown terminal type 'no-such-terminal'"), screen)
         XCTAssertTrue(screen.contains("EXIT=1"), screen)
     }

@@ -37,6 +37,14 @@ enum FicheBinary {
                        standardError: String(decoding: err, as: UTF8.self))
     }
 
+    /// The replicas `fiche demo` made in `folder` (`demo/<login>/replica.sqlite`), by login.
+    static func demoReplicas(in folder: URL) -> [URL] {
+        let accounts = folder.appendingPathComponent("demo")
+        let logins = (try? FileManager.default.contentsOfDirectory(atPath: accounts.path)) ?? []
+        return logins.sorted().map { accounts.appendingPathComponent($0).appendingPathComponent("replica.sqlite") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,3 +1,5 @@
+import FicheDomain
+import FicheReplica
 import Foundation
 import XCTest
 
@@ -15,10 +17,15 @@ final class PayrollExportEndToEndTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func demo() throws {
-        let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "40"],
+    /// Prepares the demo as the commune's payroll clerk; returns the employers of the replica,
+    /// the commune first.
+    @discardableResult
+    private func demo() throws -> [Employer] {
+        let outcome = try FicheBinary.run(["demo", "--no-tui", "--as", "clerk", "--data-dir", folder.path, "--dossiers", "40"],
                                           environment: home)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        let replica = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first, outcome.standardOutput)
+        return try AppDatabase.open(at: replica.path).employers().sorted { ($0.kind == .commune ? 0 : 1) < ($1.kind == .commune ? 0 : 1) }
     }
 
     private func export(_ employer: String, _ month: String, to out: String) throws -> FicheBinary.Outcome {
@@ -27,28 +34,33 @@ final class PayrollExportEndToEndTests: XCTestCase {
     }
 
     func testTheFileHasAHeaderAndOneLinePerDossier() throws {
-        try demo()
+        let commune = try XCTUnwrap(try demo().first { $0.kind == .commune }, "the clerk works at the commune").code
         let out = folder.appendingPathComponent("paie.csv").path
-        let outcome = try export("AC-IXL", "2026-10", to: out)
+        let outcome = try export(commune, "2026-10", to: out)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
-        XCTAssertTrue(outcome.standardOutput.contains("of AC-IXL for 2026-10 written to \(out)"), outcome.standardOutput)
+        XCTAssertTrue(outcome.standardOutput.contains("of \(commune) for 2026-10 written to \(out)"), outcome.standardOutput)
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("dossier_number;name;scheduled_days;worked_days;"), text)
         let lines = text.split(separator: "\r\n")
         XCTAssertGreaterThan(lines.count, 1, text)
-        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix("AC-") }, "only the commune's dossiers")
+        let communeDossiers = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first).path
+        let numbers = Set(try AppDatabase.open(at: communeDossiers).dossierPage(after: nil, limit: 1000)
+            .filter { $0.employerCode == commune }.map(\.dossierNumber))
+        XCTAssertTrue(lines.dropFirst().allSatisfy { numbers.contains(String($0.prefix { $0 != ";" })) }, "only the commune's dossiers")
     }
 
     func testBadInputIsOneLineStatusOneAndNoFile() throws {
-        try demo()
+        let employers = try demo()
+        let commune = try XCTUnwrap(employers.first).code
+        let held = employers.map(\.code).sorted().joined(separator: ", ")
         let out = folder.appendingPathComponent("paie.csv").path
         let cases: [(employer: String, month: String, out: String, says: String)] = [
-            ("AC-IXL", "11/2026", out, "--month must be YYYY-MM"),
-            ("AC-IXL", "2026-13", out, "--month must be YYYY-MM"),
-            ("XX-NOPE", "2026-11", out, "unknown employer XX-NOPE; the replica holds AC-IXL, CPAS-IXL"),
-            ("AC-IXL", "2026-11", folder.appendingPathComponent("missing/paie.csv").path, "cannot write the file"),
+            (commune, "11/2026", out, "--month must be YYYY-MM"),
+            (commune, "2026-13", out, "--month must be YYYY-MM"),
+            ("XX-NOPE", "2026-11", out, "unknown employer XX-NOPE; the replica holds \(held)"),
+            (commune, "2026-11", folder.appendingPathComponent("missing/paie.csv").path, "cannot write the file"),
         ]
         for bad in cases {
             let outcome = try export(bad.employer, bad.month, to: bad.out)
@@ -66,7 +78,6 @@ final class PayrollExportEndToEndTests: XCTestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.standardError.contains("no replica in \(folder.path)"), outcome.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.sqlite").path),
-                       "no replica is created by an export")
+        XCTAssertTrue(FicheBinary.demoReplicas(in: folder).isEmpty, "no replica is created by an export")
     }
 }

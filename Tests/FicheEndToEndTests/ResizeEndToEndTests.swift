@@ -6,7 +6,7 @@ import XCTest
 final class ResizeEndToEndTests: TmuxTestCase {
     func testResizingFrom120x40To80x24To60x20AndBackReLaysOutTheList() throws {
         try start("demo --data-dir \(folder.path) --dossiers 200", width: 120, height: 40)
-        let wide = try tmux.waitForScreen { $0.contains("Fiche › Dossiers") && $0.contains("F10 Quitter") }
+        let wide = try tmux.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") && $0.contains("F10 Quitter") }
         XCTAssertEqual(lines(wide).count, 40, wide)
         XCTAssertTrue(lines(wide)[39].hasPrefix("F1 Aide"), "the key-hint bar is on the last line:\n\(wide)")
 
@@ -41,7 +41,7 @@ final class ResizeEndToEndTests: TmuxTestCase {
 
     func testTheKeymapOptionChangesWhatKeysDo() throws {
         try start("demo --data-dir \(folder.path) --dossiers 200 --keymap vim --theme light", width: 100, height: 30)
-        let first = try tmux.waitForScreen { $0.contains("Fiche › Dossiers") }
+        let first = try tmux.waitForScreen(seconds: 120) { $0.contains("Fiche › Dossiers") }
         let selected = lines(first)[2]
         try tmux.send("j")
         try tmux.send("k")

@@ -1,3 +1,4 @@
+import FicheDemo
 import FicheReplica
 import Foundation
 import GRDB

@@ -1,4 +1,5 @@
 @testable import FicheReplica
+import FicheDemo
 import FicheDomain
 import GRDB
 import XCTest

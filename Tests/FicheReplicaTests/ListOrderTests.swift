@@ -1,4 +1,5 @@
 @testable import FicheReplica
+import FicheDemo
 import GRDB
 import XCTest
 

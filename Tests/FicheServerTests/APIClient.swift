@@ -45,16 +45,16 @@ struct APIClient: Sendable {
     }
 
     /// Every snapshot row of the caller, with the entity they belong to.
-    func snapshot(_ token: String) async throws -> [(SyncEntity, [String: String?])] {
+    func snapshot(_ token: String, limit: Int = 1, pages: Int = 300) async throws -> [(SyncEntity, [String: String?])] {
         var rows: [(SyncEntity, [String: String?])] = []
-        var uri = "/v1/sync/snapshot?limit=1"
-        for _ in 0..<300 {
+        var uri = "/v1/sync/snapshot?limit=\(limit)"
+        for _ in 0..<pages {
             let (status, data) = try await call(uri, .get, token: token)
             XCTAssertEqual(status, .ok, String(decoding: data, as: UTF8.self))
             let page = try JSONDecoder().decode(SnapshotPage.self, from: data)
             rows += page.rows.map { (page.entity, $0) }
             guard let next = page.nextToken, !page.done else { break }
-            uri = "/v1/sync/snapshot?limit=1&token=\(next)"
+            uri = "/v1/sync/snapshot?limit=\(limit)&token=\(next)"
         }
         return rows
     }

@@ -609,6 +609,55 @@ extension AuthorizationMatrix {
     }
 }
 
+extension AuthorizationMatrix {
+    /// `seed-demo` writes the commune and CPAS of `fiche demo` (AC-IXL, CPAS-IXL) with its demo
+    /// accounts; each account receives its own employers' rows only, art. 60 files where it may
+    /// see them; a second seed is refused and changes nothing.
+    static func demoSeedGivesEachAccountItsEmployers(_ backend: TestStore) async throws {
+        let store = try await backend.open()
+        var configuration = ServerConfiguration()
+        configuration.bcryptCost = 4
+        let seed = DemoSeed(store: store, configuration: configuration)
+        let lines = try await seed.run(dossiers: 30)
+        XCTAssertEqual(lines, ["employers: AC-IXL, CPAS-IXL", "dossiers: 30",
+                               "users (password demo-password): supervisor, clerk, time-manager, art60, clerk-cpas"])
+        let dossiers = try await store.read { tx in try await tx.first("SELECT COUNT(*) AS n FROM dossiers")?.int("n") }
+        XCTAssertEqual(dossiers, 30)
+        do {
+            _ = try await seed.run(dossiers: 30)
+            XCTFail("a second seed must be refused")
+        } catch let error as CommandError {
+            XCTAssertEqual(error.description, "the demo employers already exist; use an empty database")
+        }
+        let after = try await store.read { tx in try await tx.first("SELECT COUNT(*) AS n FROM dossiers")?.int("n") }
+        XCTAssertEqual(after, 30)
+        let service = try await SyncService(store: store, configuration: configuration)
+        let app = Application(router: ServerApplication.router(service: service),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.router) { client in
+            let api = APIClient(client: client)
+            let expected: [(String, Set<String>, Bool)] = [
+                ("supervisor", ["AC-IXL", "CPAS-IXL"], true), ("clerk", ["AC-IXL"], false),
+                ("clerk-cpas", ["CPAS-IXL"], true), ("time-manager", ["CPAS-IXL"], false), ("art60", ["CPAS-IXL"], true),
+            ]
+            for (login, employers, art60) in expected {
+                let token = try await api.login(login, password: DemoSeed.password, device: login).accessToken
+                let rows = try await api.snapshot(token, limit: 5000, pages: 100)
+                XCTAssertEqual(Set(rows.compactMap { $0.1["employer_code"] ?? nil }), employers, login)
+                let entities = Set(rows.map(\.0))
+                XCTAssertTrue(entities.isSuperset(of: [.dossier, .careerPeriod, .timeRecord, .payrollMonth]), "\(login) \(entities)")
+                XCTAssertEqual(entities.isSuperset(of: [.partner, .art60Contract, .placement, .art60Event]), art60,
+                               "\(login) \(entities)")
+                // The log starts after the seed: an older cursor takes a snapshot.
+                let (status, _, error) = try await api.pull(token, cursor: 0)
+                XCTAssertEqual(status, .gone)
+                XCTAssertEqual(error?.error, "cursor_too_old")
+            }
+        }
+        await store.close()
+    }
+}
+
 /// Collects exported lines from a `@Sendable` callback.
 final class LinesBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -26,5 +26,6 @@ final class PostgresServerTests: XCTestCase {
     func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.postgres) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.postgres) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.postgres) }
+    func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.postgres) }
     func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.postgres) }
 }

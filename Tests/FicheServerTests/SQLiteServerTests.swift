@@ -26,5 +26,6 @@ final class SQLiteServerTests: XCTestCase {
     func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.sqlite) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.sqlite) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
+    func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.sqlite) }
     func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.sqlite) }
 }

@@ -84,7 +84,7 @@ json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
 echo "== seeding $database ($dossiers dossiers)"
 S() { "$FICHE_SERVER" "$@" --database-url "$database_url"; }
 S seed-demo --dossiers "$dossiers" >/dev/null
-psql_bench "SELECT id FROM dossiers WHERE employer_code = 'CPAS-DEMO' ORDER BY id" >"$work/dossiers.txt"
+psql_bench "SELECT id FROM dossiers WHERE employer_code = 'CPAS-IXL' ORDER BY id" >"$work/dossiers.txt"
 
 port=$(free_port)
 base="http://127.0.0.1:$port"
@@ -96,10 +96,10 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
-# login SOURCE_ADDRESS DEVICE_NAME → access token of a new device of time.cpas (CPAS time manager).
+# login SOURCE_ADDRESS DEVICE_NAME → access token of a new device of time-manager (CPAS time manager).
 login() {
     curl -fsS --interface "$1" -H 'Content-Type: application/json' \
-        -d "{\"login\":\"time.cpas\",\"password\":\"demo-password\",\"device\":\"$2\"}" "$base/v1/auth/login" |
+        -d "{\"login\":\"time-manager\",\"password\":\"demo-password\",\"device\":\"$2\"}" "$base/v1/auth/login" |
         json 'd["access_token"]'
 }
 

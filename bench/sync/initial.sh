@@ -3,26 +3,27 @@
 # plainest copy of the same rows: psql \copy … to stdout piped into sqlite3 .import. Then
 # times the pull of 100 changes into that replica. Results: docs/BENCHMARKS.md ("Sync").
 #
-#   bench/sync/initial.sh                                   # 100,000 dossiers, 9 time records each
+#   bench/sync/initial.sh                                   # 100,000 dossiers (about 50 time records each)
 #   BENCH_DOSSIERS=20000 bench/sync/initial.sh              # a quicker run
 #   FICHE_SERVER=… FICHE=… bench/sync/initial.sh            # skip the release builds
 #
 # Steps, all on 127.0.0.1:
-#   1. a fresh fiche_bench_sync database, `fiche-server seed-demo --dossiers N` (at most 10,000;
-#      beyond, copies of those by SQL), then BENCH_RECORDS time records per dossier inserted with
-#      one SQL statement (seed-demo makes dossiers only); the server is started on a free port.
-#   2. `fiche login` as `auditor` (both employers, every dossier and time record), then
+#   1. a fresh fiche_bench_sync database, `fiche-server seed-demo --dossiers N` (the `fiche demo`
+#      world: dossiers, careers, art. 60 files and about 50 time records per dossier), then
+#      BENCH_RECORDS (default 0) more time records per dossier inserted with one SQL statement;
+#      the server is started on a free port.
+#   2. `fiche login` as `supervisor` (both employers, every dossier and time record), then
 #      `fiche sync --once`, timed: the whole copy (snapshot pages, replica writes, the list and
 #      search index built at the end), from process start to exit.
 #   3. the peer: psql \copy of the same columns of the same rows to stdout, into sqlite3
 #      .import (CSV) of two bare tables in a new file, timed as one pipeline per table.
-#   4. 100 absences pushed by time.cpas, then `fiche sync --once` for the auditor again, timed,
+#   4. 100 absences pushed by time-manager, then `fiche sync --once` for the supervisor again, timed,
 #      next to a `fiche sync --once` with nothing to pull: the difference is the 100-change pull.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 dossiers=${BENCH_DOSSIERS:-100000}
-records=${BENCH_RECORDS:-9}
+records=${BENCH_RECORDS:-0}
 database=${BENCH_DATABASE:-fiche_bench_sync}
 database_url="postgres://fiche:fiche@127.0.0.1:5432/$database"
 
@@ -61,23 +62,7 @@ seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 echo "== seeding $database: $dossiers dossiers, $records time records each"
 started=$(now)
-# seed-demo imports dossiers one by one (minutes past 50,000): it makes at most BENCH_SEED_DOSSIERS
-# (default 10,000) and the rest are copies of those made by one SQL statement (new id and number,
-# the same person fields), so a 100,000-dossier server is ready in about a minute.
-seeded=$(( dossiers < ${BENCH_SEED_DOSSIERS:-10000} ? dossiers : ${BENCH_SEED_DOSSIERS:-10000} ))
-"$FICHE_SERVER" seed-demo --dossiers "$seeded" --database-url "$database_url" >/dev/null
-if [ "$dossiers" -gt "$seeded" ]; then
-    psql_bench -c "
-        INSERT INTO dossiers (id, employer_code, number, niss, last_name, first_name, birth_date, sex, language, address,
-                              iban, category, grade, regime_percent, start_date, status, payroll_clerk, version)
-        SELECT d.id || '-c' || n, d.employer_code, d.number || '-' || n, d.niss, d.last_name, d.first_name, d.birth_date,
-               d.sex, d.language, d.address, d.iban, d.category, d.grade, d.regime_percent, d.start_date, d.status,
-               d.payroll_clerk, d.version
-        FROM (SELECT * FROM dossiers WHERE deleted_at IS NULL) d
-             CROSS JOIN generate_series(1, ($dossiers - 1) / $seeded) AS n
-        ORDER BY n, d.id
-        LIMIT $dossiers - $seeded;"
-fi
+"$FICHE_SERVER" seed-demo --dossiers "$dossiers" --database-url "$database_url" >/dev/null
 psql_bench -c "
     INSERT INTO time_records (id, employer_code, dossier_id, kind, type_code, start_date, end_date, day_part,
                               start_minute, end_minute, minutes, certificate_received, status, entered_by, version)
@@ -98,8 +83,8 @@ for _ in $(seq 1 100); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sle
 
 load_before=$(uptime | sed 's/.*load average: //')
 client="$work/client"
-echo demo-password | "$FICHE" login --server "$base" --user auditor --password-stdin --device bench --data-dir "$client" >/dev/null
-echo "== initial sync: fiche sync --once (auditor: $dossier_rows dossiers + $record_rows time records)"
+echo demo-password | "$FICHE" login --server "$base" --user supervisor --password-stdin --device bench --data-dir "$client" >/dev/null
+echo "== initial sync: fiche sync --once (supervisor: $dossier_rows dossiers + $record_rows time records)"
 started=$(now)
 "$FICHE" sync --once --data-dir "$client" 2>/dev/null
 initial=$(seconds "$started" "$(now)")
@@ -128,15 +113,15 @@ peer=$(seconds "$started" "$(now)")
 peer_rows=$(sqlite3 "$peer_db" "SELECT (SELECT count(*) FROM dossiers) + (SELECT count(*) FROM time_records)")
 echo "   $peer s; $peer_rows rows"
 
-echo "== incremental: 100 absences pushed by time.cpas, then fiche sync --once for the auditor"
+echo "== incremental: 100 absences pushed by time-manager, then fiche sync --once for the supervisor"
 # A sync with nothing to pull first (the process, opening and checking the replica, push, pull).
 started=$(now)
 "$FICHE" sync --once --data-dir "$client" >/dev/null 2>&1
 idle=$(seconds "$started" "$(now)")
 token=$(curl -fsS -H 'Content-Type: application/json' \
-    -d '{"login":"time.cpas","password":"demo-password","device":"bench-push"}' "$base/v1/auth/login" |
+    -d '{"login":"time-manager","password":"demo-password","device":"bench-push"}' "$base/v1/auth/login" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
-psql_bench -c "SELECT id FROM dossiers WHERE employer_code = 'CPAS-DEMO' ORDER BY id LIMIT 100" >"$work/cpas.txt"
+psql_bench -c "SELECT id FROM dossiers WHERE employer_code = 'CPAS-IXL' ORDER BY id LIMIT 100" >"$work/cpas.txt"
 python3 - "$work/cpas.txt" >"$work/push.json" <<'PY'
 import json, sys
 dossiers = [line.strip() for line in open(sys.argv[1]) if line.strip()]

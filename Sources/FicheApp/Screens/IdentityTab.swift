@@ -18,8 +18,11 @@ struct IdentityTab {
             guard let id else { return strings["dossier.none"] }
             return ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
         }
-        let niss = isRevealed ? rights.nissText(person.niss, at: dossier.employerCode) : person.niss.masked
+        // A value withheld by the server shows as it was sent, masked, revealed or not.
+        let niss = person.niss.map { isRevealed ? rights.nissText($0, at: dossier.employerCode) : $0.masked }
+            ?? person.maskedNISS ?? strings["dossier.none"]
         let iban = person.iban.map { isRevealed ? rights.ibanText($0, at: dossier.employerCode) : $0.masked }
+            ?? person.maskedIBAN
         let address = person.address.map { address in
             "\(address.street) \(address.number)" + (address.box.map { " " + strings.format("dossier.identity.box", ["box": $0]) } ?? "")
                 + ", \(address.postalCode) \(address.city)"

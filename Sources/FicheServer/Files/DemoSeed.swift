@@ -1,15 +1,26 @@
+import FicheDemo
 import FicheDomain
 import Foundation
 
-/// Fills an empty server with a demo commune and CPAS, their dossiers and demo accounts.
+/// Fills an empty server with the demo commune and CPAS of Ixelles (AC-IXL, CPAS-IXL): the same
+/// employers, staff, dossiers, careers, art. 60 files, time records and payroll months, with the
+/// same ids, as `fiche demo` writes into a replica (both come from `DemoWorld`).
 ///
-/// Accounts (password `demo-password`): `clerk.commune` (payroll clerk at the commune),
-/// `clerk.cpas` (payroll clerk at the CPAS), `time.cpas` (time manager at the CPAS),
-/// `auditor` (auditor at both).
+/// Accounts (password `demo-password`): one per `DemoRole` — `supervisor` (both employers),
+/// `clerk` (payroll clerk at the commune), `time-manager` and `art60` (at the CPAS) — and
+/// `clerk-cpas` (payroll clerk at the CPAS only). The rest of the demo staff share the password.
+///
+/// Rows are written with multi-row inserts, a few thousand dossiers per transaction; every row
+/// carries the sequence the seed took, and the change log starts after it (a replica takes a
+/// snapshot first, as after a compaction).
 public struct DemoSeed: Sendable {
     public static let password = "demo-password"
-    public static let communeCode = "AC-DEMO"
-    public static let cpasCode = "CPAS-DEMO"
+    public static let communeCode = DemoWorld.commune.code
+    public static let cpasCode = DemoWorld.cpas.code
+    /// The login of the CPAS's first payroll clerk, who works at the CPAS only.
+    public static let cpasClerkLogin = DemoRole.cpasClerk.rawValue
+    /// Dossiers written per transaction.
+    static let dossiersPerTransaction = 2_000
 
     public let store: any ServerStore
     public let configuration: ServerConfiguration
@@ -19,38 +30,51 @@ public struct DemoSeed: Sendable {
         self.configuration = configuration
     }
 
+    /// The demo accounts' logins by user id: each `DemoRole`'s raw value.
+    public static var logins: [String: String] {
+        Dictionary(uniqueKeysWithValues: DemoRole.allCases.map { ($0.userID, $0.rawValue) })
+    }
+
     /// Seeds `dossiers` dossiers split between the two employers; returns lines to print.
-    public func run(dossiers: Int, seed: UInt64 = 42) async throws -> [String] {
-        let accounts = Accounts(store: store, configuration: configuration)
-        let hasEmployers = try await store.read { tx in
-            try await tx.first("SELECT code FROM employers WHERE code = ?", [.text(Self.communeCode)]) != nil
+    public func run(dossiers: Int, seed: UInt64 = DemoDataset().seed) async throws -> [String] {
+        guard dossiers >= 0 else { throw CommandError("--dossiers must not be negative") }
+        var world = try DemoWorld(dataset: DemoDataset(dossiers: dossiers, seed: seed))
+        let hash = await PasswordHasher.hash(Self.password, cost: configuration.bcryptCost)
+        let now = Timestamps.iso(configuration.now())
+        let calendar = world.calendar
+        let logins = Self.logins
+        let started = try await store.write { tx -> DemoStoreRows in
+            guard try await tx.first("SELECT code FROM employers WHERE code IN (?, ?)",
+                                     [.text(Self.communeCode), .text(Self.cpasCode)]) == nil
+            else { throw CommandError("the demo employers already exist; use an empty database") }
+            try await ChangeLog.lockClock(in: tx)
+            let version = try await ChangeLog.reserve(1, in: tx)
+            // Older cursors cannot see these rows in the log: their replicas take a snapshot.
+            try await tx.execute("UPDATE sync_clock SET horizon = ? WHERE id = 1 AND horizon < ?", [.int(version), .int(version)])
+            return DemoStoreRows(calendar: calendar, version: version, createdAt: now, passwordHash: hash, logins: logins)
         }
-        guard !hasEmployers else { throw CommandError("the demo employers already exist; use an empty database") }
-        try await accounts.addEmployer(code: Self.communeCode, kind: .commune, nameFR: "Commune de Démo",
-                                       nameNL: "Gemeente Demo")
-        try await accounts.addEmployer(code: Self.cpasCode, kind: .cpas, nameFR: "CPAS de Démo", nameNL: "OCMW Demo")
-        let users: [(String, String, [(String, Role)])] = [
-            ("clerk.commune", "Claire Dubois", [(Self.communeCode, .payrollClerk)]),
-            ("clerk.cpas", "Pieter Janssens", [(Self.cpasCode, .payrollClerk)]),
-            ("time.cpas", "Samira El Amrani", [(Self.cpasCode, .timeManager)]),
-            ("auditor", "Marc Van den Bossche", [(Self.communeCode, .auditor), (Self.cpasCode, .auditor)]),
-        ]
-        for (login, name, grants) in users {
-            try await accounts.addUser(login: login, displayName: name, password: Self.password)
-            for (employer, role) in grants { try await accounts.grant(login: login, employer: employer, role: role) }
-        }
-        var generator = SeededGenerator(seed: seed)
-        let commune = dossiers / 2
-        for (employer, count, prefix) in [(Self.communeCode, commune, "C"), (Self.cpasCode, dossiers - commune, "S")] {
-            var lines = [CSVTable.line(DossierImport.columns)]
-            for index in 0..<count {
-                lines.append(CSVTable.line(DemoPeople.row(number: prefix + DemoPeople.pad(index + 1, 6),
-                                                          employerIsCPAS: prefix == "S", using: &generator)))
+        var rows = started
+        try world.writeReference(into: &rows)
+        var more = true
+        while more {
+            for _ in 0..<Self.dossiersPerTransaction {
+                more = try world.writeNextDossier(into: &rows)
+                if !more { break }
             }
-            _ = try await DossierImport(store: store, configuration: configuration)
-                .run(csv: lines.joined(separator: "\n"), employer: employer)
+            let batch = rows
+            rows = try await store.write { tx in
+                var batch = batch
+                try await batch.flush(in: tx)
+                return batch
+            }
         }
+        try await store.write { tx in
+            try await AuditLog.record(.init(action: "seed.demo", decision: "done",
+                                            employerCode: "\(Self.communeCode),\(Self.cpasCode)",
+                                            newValue: "\(dossiers) dossiers"), at: now, in: tx)
+        }
+        let accounts = DemoRole.allCases.map(\.rawValue)
         return ["employers: \(Self.communeCode), \(Self.cpasCode)", "dossiers: \(dossiers)",
-                "users (password \(Self.password)): " + users.map(\.0).joined(separator: ", ")]
+                "users (password \(Self.password)): " + accounts.joined(separator: ", ")]
     }
 }

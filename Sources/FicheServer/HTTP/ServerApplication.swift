@@ -77,13 +77,16 @@ public enum ServerApplication {
         return router
     }
 
-    /// The application listening on `host:port`, over HTTPS when `tls` is given.
+    /// The application listening on `host:port`, over HTTPS when `tls` is given; port 0 takes a
+    /// free port, which `onListening` receives once the server listens.
     public static func build(service: SyncService, host: String, port: Int, tls: ServerTLS? = nil,
-                             logger: Logger = Logger(label: "fiche-server")) throws -> some ApplicationProtocol {
+                             logger: Logger = Logger(label: "fiche-server"),
+                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         Application(
             router: router(service: service),
             server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "fiche-server"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
     }
 

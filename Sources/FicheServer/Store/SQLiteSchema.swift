@@ -32,6 +32,10 @@ enum SQLiteSchema {
         "CREATE TABLE IF NOT EXISTS partners (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), name TEXT NOT NULL, kind TEXT NOT NULL, enterprise_number TEXT, address TEXT, contact_name TEXT, active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL, deleted_at TEXT)",
         "CREATE TABLE IF NOT EXISTS art60_contracts (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), dossier_id TEXT NOT NULL REFERENCES dossiers(id), start_date TEXT NOT NULL, end_date TEXT, end_reason TEXT, planned_end TEXT, regime INTEGER NOT NULL, officer_id TEXT, version INTEGER NOT NULL, deleted_at TEXT)",
         "CREATE TABLE IF NOT EXISTS placements (id TEXT PRIMARY KEY, employer_code TEXT NOT NULL REFERENCES employers(code), contract_id TEXT NOT NULL REFERENCES art60_contracts(id), partner_id TEXT NOT NULL REFERENCES partners(id), start_date TEXT NOT NULL, end_date TEXT, agreement_signed_on TEXT, monthly_fee_cents INTEGER NOT NULL, tasks TEXT NOT NULL, hours_per_week TEXT NOT NULL, supervisor_name TEXT, version INTEGER NOT NULL, deleted_at TEXT)",
+        // A dossier's time manager, pay seniority date and end date, as the replica keeps them.
+        "ALTER TABLE dossiers ADD COLUMN time_manager TEXT",
+        "ALTER TABLE dossiers ADD COLUMN pay_seniority_date TEXT",
+        "ALTER TABLE dossiers ADD COLUMN end_date TEXT",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
         ["INSERT", "UPDATE", "DELETE"].map { event in
             """

@@ -8,14 +8,18 @@ public enum DemoRole: String, CaseIterable, Sendable {
     case timeManager = "time-manager"
     /// The first Article 60 officer of the CPAS.
     case art60
+    /// A payroll clerk of the CPAS only (the clerk above works at the commune), so that two demo
+    /// users at the two employers can sync side by side.
+    case cpasClerk = "clerk-cpas"
 
     /// The demo account of this role.
     public var userID: String {
         switch self {
-        case .supervisor: return DemoDataGenerator.demoUserID
-        case .clerk: return "usr-\(DemoDataGenerator.commune.code)-payroll_clerk-1"
-        case .timeManager: return "usr-\(DemoDataGenerator.cpas.code)-time_manager-1"
-        case .art60: return "usr-\(DemoDataGenerator.cpas.code)-art60_officer-1"
+        case .supervisor: return DemoWorld.demoUserID
+        case .clerk: return "usr-\(DemoWorld.commune.code)-payroll_clerk-1"
+        case .timeManager: return "usr-\(DemoWorld.cpas.code)-time_manager-1"
+        case .art60: return "usr-\(DemoWorld.cpas.code)-art60_officer-1"
+        case .cpasClerk: return "usr-\(DemoWorld.cpas.code)-payroll_clerk-1"
         }
     }
 }

@@ -1,3 +1,5 @@
+import FicheDomain
+
 /// Names as they appear in Brussels payroll files: French, Dutch and the many other origins
 /// of the city, with their accents and particles.
 enum DemoNames {
@@ -46,14 +48,14 @@ enum DemoNames {
     ]
 
     /// Partners that host Article 60 workers: kind and name.
-    static let partners: [(kind: String, name: String)] = [
-        ("commune", "Administration communale d'Ixelles"), ("commune", "Commune d'Etterbeek"),
-        ("commune", "Gemeente Elsene — Groendienst"), ("cpas", "CPAS de Saint-Gilles"),
-        ("public_hospital", "CHU Saint-Pierre"), ("public_hospital", "Hôpital Brugmann"),
-        ("public_hospital", "HUB — Hôpital Erasme"), ("social_economy", "Les Petits Riens"),
-        ("social_economy", "Oxfam-Solidarité — Magasin Ixelles"), ("social_economy", "Atelier Groot Eiland"),
-        ("social_purpose_company", "Travie SCRL-FS"), ("social_purpose_company", "Bruxelles Compost SC"),
-        ("private_company", "Delhaize Flagey"), ("private_company", "Colruyt Ixelles"),
+    static let partners: [(kind: PartnerKind, name: String)] = [
+        (.commune, "Administration communale d'Ixelles"), (.commune, "Commune d'Etterbeek"),
+        (.commune, "Gemeente Elsene — Groendienst"), (.cpas, "CPAS de Saint-Gilles"),
+        (.publicHospital, "CHU Saint-Pierre"), (.publicHospital, "Hôpital Brugmann"),
+        (.publicHospital, "HUB — Hôpital Erasme"), (.socialEconomy, "Les Petits Riens"),
+        (.socialEconomy, "Oxfam-Solidarité — Magasin Ixelles"), (.socialEconomy, "Atelier Groot Eiland"),
+        (.socialPurposeCompany, "Travie SCRL-FS"), (.socialPurposeCompany, "Bruxelles Compost SC"),
+        (.privateCompany, "Delhaize Flagey"), (.privateCompany, "Colruyt Ixelles"),
     ]
 
     static let partnerFormsFR: [String] = ["ASBL", "Maison de quartier", "Centre culturel", "Crèche", "Restaurant social",

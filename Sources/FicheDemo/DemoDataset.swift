@@ -9,5 +9,5 @@ public struct DemoDataset: Hashable, Sendable {
     }
 
     /// Stored in the replica so a second `fiche demo` with the same settings reuses it.
-    var fingerprint: String { "dossiers=\(dossiers);seed=\(seed)" }
+    public var fingerprint: String { "dossiers=\(dossiers);seed=\(seed)" }
 }

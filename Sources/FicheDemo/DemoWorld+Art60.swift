@@ -1,0 +1,42 @@
+import FicheDomain
+
+extension DemoWorld {
+    static let placementTasks = ["Entretien des espaces verts", "Aide en cuisine", "Accueil et secrétariat",
+                                 "Logistique en entrepôt", "Aide-soignant·e", "Onderhoud van gebouwen", "Magazijnwerk",
+                                 "Animation en maison de repos"]
+
+    /// The Article 60 contract of a worker, one placement with a partner, and its follow-up events.
+    mutating func writeArt60<Sink: DemoSink>(dossier: WrittenDossier, officer: String, into sink: inout Sink) throws {
+        let contractID = "a60-\(dossier.id)"
+        let start = calendar.day(dossier.firstOffset)
+        let months = [12, 18, 24][Int.random(in: 0..<3, using: &random)]
+        let contract = Art60Contract(id: contractID, employerCode: dossier.employerCode, dossierID: dossier.id, start: start,
+                                     plannedEnd: start.adding(months: months).adding(days: -1), regime: .fullTime,
+                                     officerID: officer)
+        let placementID = "plc-\(dossier.id)"
+        let partnerID = partners[Int.random(in: 0..<partners.count, using: &random)]
+        let placementStart = start.adding(days: Int.random(in: 0...30, using: &random))
+        let fee = [0, 25_000, 50_000, 75_000, 100_000][Int.random(in: 0..<5, using: &random)]
+        let tasks = Self.placementTasks[Int.random(in: 0..<Self.placementTasks.count, using: &random)]
+        let placement = Placement(id: placementID, contractID: contractID, partnerID: partnerID, start: placementStart,
+                                  agreementSignedOn: placementStart.adding(days: -7), monthlyFeeCents: fee, tasks: tasks,
+                                  hoursPerWeek: 38, supervisorName: DemoNames.lastNames.randomElement(using: &random))
+        var planned: [(LocalDate, Art60EventKind, String?, String)] = [
+            (start, .contractStart, nil, "Signature du contrat"),
+            (placementStart, .placementStart, placementID, "Début de mise à disposition"),
+        ]
+        var evaluation = placementStart.adding(months: 3)
+        let lastDay = calendar.day(dossier.lastOffset)
+        while evaluation <= lastDay {
+            planned.append((evaluation, .partnerEvaluation, placementID, "Évaluation trimestrielle"))
+            evaluation = evaluation.adding(months: 3)
+        }
+        var events: [Art60Event] = []
+        for (date, kind, placement, note) in planned {
+            eventCount += 1
+            events.append(Art60Event(id: "evt-\(eventCount)", contractID: contractID, date: date, kind: kind,
+                                     placementID: placement, note: note, recordedBy: officer))
+        }
+        try sink.art60(contract, placement: placement, events: events)
+    }
+}

@@ -1,0 +1,67 @@
+import FicheDomain
+
+extension DemoWorld {
+    /// The regimes of the demo's careers (thousandths) and their usual weekly schedules.
+    static let schedules: [Int: WorkSchedule] = Dictionary(uniqueKeysWithValues: [1000, 800, 500].map { thousandths in
+        let regime = (try? RegimeFraction(thousandths: thousandths)) ?? .fullTime
+        return (thousandths, (try? WorkSchedule.usual(for: regime)) ?? .fullTime)
+    })
+
+    /// A person and their dossier (with one career period).
+    mutating func writeDossier<Sink: DemoSink>(employer: String, numberPrefix: String, position: Int,
+                                               category: StaffCategory, clerk: String, timeManager: String,
+                                               into sink: inout Sink) throws -> WrittenDossier {
+        let female = Bool.random(using: &random)
+        let lastName = DemoNames.lastNames.randomElement(using: &random) ?? "Peeters"
+        let firstName = (female ? DemoNames.firstNamesFemale : DemoNames.firstNamesMale).randomElement(using: &random) ?? "Marie"
+        let isArt60 = category == .art60
+        let birthYear = isArt60 ? Int.random(in: 1970...2003, using: &random) : Int.random(in: 1961...2004, using: &random)
+        let birthMonth = Int.random(in: 1...12, using: &random)
+        let birthDay = Int.random(in: 1...28, using: &random)
+        let serial = Int.random(in: 1...499, using: &random) * 2 - (female ? 0 : 1)
+        let niss = try NISS(NISS.digits(year: birthYear, month: birthMonth, day: birthDay, serial: serial))
+        let birth = LocalDate(year: birthYear, month: birthMonth, day: birthDay) ?? Self.firstDay
+        let languageRoll = Int.random(in: 0..<100, using: &random)
+        let language: Language = languageRoll < 62 ? .fr : (languageRoll < 93 ? .nl : .en)
+        let street = DemoNames.streets[Int.random(in: 0..<DemoNames.streets.count, using: &random)]
+        let address = Address(street: street.street, number: String(Int.random(in: 1...220, using: &random)),
+                              postalCode: street.postalCode, city: street.city, country: "BE")
+        let iban = try IBAN(IBAN.belgian(account: Int.random(in: 0..<10_000_000_000, using: &random)))
+        let person = Person(id: "per-\(employer)-\(position)", niss: niss, lastName: lastName, firstName: firstName,
+                            birthDate: birth, sex: female ? .female : .male, language: language, address: address,
+                            iban: iban)
+
+        // Article 60 contracts start within the two years; other staff usually long before.
+        let firstOffset = isArt60 ? Int.random(in: 0...600, using: &random) : -Int.random(in: 30...12_000, using: &random)
+        let start = calendar.day(firstOffset)
+        let statusRoll = Int.random(in: 0..<100, using: &random)
+        let status: DossierStatus = statusRoll < 3 ? .left : (statusRoll < 6 ? .suspended : .active)
+        var lastOffset = Self.dayCount - 1
+        var end: LocalDate?
+        if status == .left {
+            lastOffset = Int.random(in: max(0, firstOffset + 30)...(Self.dayCount - 1), using: &random)
+            end = calendar.day(min(lastOffset, Self.dayCount - 1))
+        }
+        let dossierID = "dos-\(employer)-\(position)"
+        let dossier = Dossier(id: dossierID, employerCode: employer, number: "\(numberPrefix)-\(Self.padded(position, 6))",
+                              personID: person.id, status: status, category: category, payrollClerkID: clerk,
+                              timeManagerID: timeManager, startDate: start, paySeniorityDate: start, endDate: end)
+        let regimeRoll = Int.random(in: 0..<100, using: &random)
+        let regime = isArt60 || regimeRoll < 82 ? 1000 : (regimeRoll < 94 ? 800 : 500)
+        let level = isArt60 ? "E" : ["A", "B", "C", "C", "D", "D", "E"][Int.random(in: 0..<7, using: &random)]
+        let grade = level + String(Int.random(in: 1...4, using: &random))
+        let career = CareerPeriod(id: "car-\(employer)-\(position)", dossierID: dossierID, start: start, grade: grade,
+                                  scale: grade, regime: try RegimeFraction(thousandths: regime),
+                                  schedule: Self.schedules[regime] ?? .fullTime, category: category)
+        try sink.dossier(dossier, person: person, career: career)
+        return WrittenDossier(id: dossierID, employerCode: employer, category: category, firstOffset: max(0, firstOffset),
+                              lastOffset: lastOffset, timeManager: timeManager,
+                              supervisor: supervisors[employer] ?? timeManager)
+    }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

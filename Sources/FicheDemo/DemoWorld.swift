@@ -1,0 +1,190 @@
+import FicheDomain
+
+/// The demo commune and CPAS of Ixelles, generated from a seed: the same seed always gives the
+/// same employers, staff, dossiers, careers, art. 60 files and time records, with the same ids,
+/// whether `fiche demo` writes them into a replica or `fiche-server seed-demo` into a server.
+///
+/// One commune and its CPAS, dossiers with Brussels names, categories in realistic proportions,
+/// payroll clerks with 175–250 dossiers each, Article 60 workers (about 12 % of the CPAS) placed
+/// with partners, and two years of time records (absences of the catalogue and clockings,
+/// about 50 per dossier). Values are handed to a `DemoSink` as they are made, so a writer never
+/// holds millions of records at once.
+///
+/// ```swift
+/// var world = try DemoWorld(dataset: DemoDataset(dossiers: 400, seed: 7))
+/// try world.writeReference(into: &sink)
+/// while try world.writeNextDossier(into: &sink) {}
+/// ```
+public struct DemoWorld {
+    public static let commune = Employer(code: "AC-IXL", kind: .commune, nameFR: "Administration communale d'Ixelles",
+                                         nameNL: "Gemeentebestuur Elsene", holidayCalendarID: "", payrollCutOffDay: 20)
+    public static let cpas = Employer(code: "CPAS-IXL", kind: .cpas, nameFR: "CPAS d'Ixelles", nameNL: "OCMW Elsene",
+                                      holidayCalendarID: "", payrollCutOffDay: 20)
+    /// The first of the two years the time records cover.
+    public static let firstDay = LocalDate(year: 2025, month: 1, day: 1) ?? LocalDate(dayNumber: 20_089)
+    static let dayCount = 730
+    /// Payroll months up to this one are closed.
+    static let lastClosedMonth = (year: 2026, month: 10)
+    /// The id of the demo's own user, who works at both employers.
+    public static let demoUserID = "usr-demo"
+
+    public let dataset: DemoDataset
+    /// The days the demo covers; writers format dates with it.
+    public let calendar: DemoCalendar
+    /// Dossiers at the commune; the rest are at the CPAS.
+    let communeCount: Int
+    var random: SeededGenerator
+    var staffCount = 0
+    var recordCount = 0
+    var eventCount = 0
+    var supervisors: [String: String] = [:]
+    var communeClerks: [String] = []
+    var cpasClerks: [String] = []
+    var cpasTimeManagers: [String] = []
+    var officers: [String] = []
+    var partners: [String] = []
+    var nextDossier = 0
+
+    public init(dataset: DemoDataset) throws {
+        self.dataset = dataset
+        calendar = try DemoCalendar(firstDay: Self.firstDay, dayCount: Self.dayCount, employers: [Self.commune, Self.cpas])
+        random = SeededGenerator(seed: dataset.seed)
+        // The commune has more staff than its CPAS (about 1,400 FTE against 1,000).
+        communeCount = dataset.dossiers * 7 / 12
+    }
+
+    var cpasCount: Int { dataset.dossiers - communeCount }
+
+    /// Employers, payroll months, staff with their grants, the demo's own user and the partners.
+    public mutating func writeReference<Sink: DemoSink>(into sink: inout Sink) throws {
+        for employer in [Self.commune, Self.cpas] {
+            try sink.employer(employer)
+            for year in 2025...2026 {
+                for month in 1...12 {
+                    guard let yearMonth = YearMonth(year: year, month: month) else { continue }
+                    let closed = (year, month) <= Self.lastClosedMonth
+                    try sink.payrollMonth(PayrollMonth(employerCode: employer.code, month: yearMonth,
+                                                       status: closed ? .closed : .open))
+                }
+            }
+        }
+        communeClerks = try staff(employer: Self.commune.code, role: .payrollClerk,
+                                  count: Self.teamSize(communeCount, perPerson: 200), into: &sink)
+        cpasClerks = try staff(employer: Self.cpas.code, role: .payrollClerk,
+                               count: Self.teamSize(cpasCount, perPerson: 240), into: &sink)
+        // At the CPAS, time management is a separate team (3 people for about 1,000 dossiers).
+        cpasTimeManagers = try staff(employer: Self.cpas.code, role: .timeManager,
+                                     count: Self.teamSize(cpasCount, perPerson: 333), into: &sink)
+        officers = try staff(employer: Self.cpas.code, role: .art60Officer,
+                             count: max(1, Self.teamSize(cpasCount, perPerson: 250)), into: &sink)
+        try sink.user(User(id: Self.demoUserID, login: "demo", displayName: "Démo, U.", language: .fr),
+                      employerCode: Self.commune.code)
+        for employer in [Self.commune.code, Self.cpas.code] {
+            for role in [Role.supervisor, .payrollClerk, .timeManager] {
+                try sink.grant(Grant(id: "grt-demo-\(employer)-\(role.rawValue)", userID: Self.demoUserID,
+                                     employerCode: employer, role: role))
+            }
+        }
+        partners = try writePartners(count: max(1, min(72, cpasCount / 14)), into: &sink)
+    }
+
+    /// The next dossier with its person, career, art. 60 file and time records; false once
+    /// every dossier is written.
+    public mutating func writeNextDossier<Sink: DemoSink>(into sink: inout Sink) throws -> Bool {
+        guard nextDossier < dataset.dossiers else { return false }
+        let index = nextDossier
+        nextDossier += 1
+        let atCommune = index < communeCount
+        let position = atCommune ? index : index - communeCount
+        let clerks = atCommune ? communeClerks : cpasClerks
+        let clerk = clerks[position * clerks.count / max(1, atCommune ? communeCount : cpasCount)]
+        let timeManager = atCommune ? clerk : cpasTimeManagers[position % cpasTimeManagers.count]
+        let category = Self.category(atCommune: atCommune, roll: Int.random(in: 0..<100, using: &random))
+        let dossier = try writeDossier(employer: atCommune ? Self.commune.code : Self.cpas.code,
+                                       numberPrefix: atCommune ? "AC" : "CP", position: position + 1, category: category,
+                                       clerk: clerk, timeManager: timeManager, into: &sink)
+        if category == .art60 {
+            try writeArt60(dossier: dossier, officer: officers[position % officers.count], into: &sink)
+        }
+        try writeTimeRecords(dossier: dossier, into: &sink)
+        return true
+    }
+
+    /// How many people a team needs so each has about `perPerson` dossiers.
+    static func teamSize(_ dossiers: Int, perPerson: Int) -> Int {
+        max(1, Int((Double(dossiers) / Double(perPerson)).rounded()))
+    }
+
+    /// Categories in the proportions of a Brussels local administration; the CPAS also employs
+    /// about 12 % of its staff under Article 60 §7.
+    static func category(atCommune: Bool, roll: Int) -> StaffCategory {
+        if atCommune {
+            switch roll {
+            case ..<45: return .statutory
+            case ..<80: return .contractual
+            case ..<95: return .subsidisedContractual
+            default: return .trainee
+            }
+        }
+        switch roll {
+        case ..<30: return .statutory
+        case ..<62: return .contractual
+        case ..<83: return .subsidisedContractual
+        case ..<88: return .trainee
+        default: return .art60
+        }
+    }
+
+    /// Creates `count` users of one role at one employer (and a supervisor per employer), and
+    /// returns their ids.
+    mutating func staff<Sink: DemoSink>(employer: String, role: Role, count: Int, into sink: inout Sink) throws -> [String] {
+        if supervisors[employer] == nil {
+            let id = "usr-\(employer)-sup"
+            try addUser(id: id, employer: employer, role: .supervisor, into: &sink)
+            supervisors[employer] = id
+        }
+        var ids: [String] = []
+        for index in 1...max(1, count) {
+            let id = "usr-\(employer)-\(role.rawValue)-\(index)"
+            try addUser(id: id, employer: employer, role: role, into: &sink)
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private mutating func addUser<Sink: DemoSink>(id: String, employer: String, role: Role, into sink: inout Sink) throws {
+        let names = DemoNames.lastNames
+        let last = names[(staffCount * 7) % names.count]
+        let initial = DemoNames.initials[staffCount % DemoNames.initials.count]
+        staffCount += 1
+        let login = FoldedText.compact(FoldedText.fold(last).lowercased()) + String(staffCount)
+        try sink.user(User(id: id, login: login, displayName: "\(last), \(initial)",
+                           language: staffCount % 3 == 0 ? .nl : .fr), employerCode: employer)
+        try sink.grant(Grant(id: "grt-\(id)", userID: id, employerCode: employer, role: role))
+    }
+
+    /// Partners of the CPAS that host Article 60 workers.
+    private mutating func writePartners<Sink: DemoSink>(count: Int, into sink: inout Sink) throws -> [String] {
+        var ids: [String] = []
+        for index in 0..<count {
+            let id = "prt-\(index + 1)"
+            let named = DemoNames.partners
+            let (kind, name): (PartnerKind, String)
+            if index < named.count {
+                (kind, name) = named[index]
+            } else {
+                let dutch = index % 3 == 0
+                let forms = dutch ? DemoNames.partnerFormsNL : DemoNames.partnerFormsFR
+                let street = DemoNames.streets[index % DemoNames.streets.count]
+                (kind, name) = (index % 2 == 0 ? .nonProfit : .socialEconomy, "\(forms[index % forms.count]) \(street.street)")
+            }
+            let enterprise = "0" + String(Int.random(in: 200_000_000...999_999_999, using: &random))
+            let contact = "\(DemoNames.firstNamesFemale.randomElement(using: &random) ?? "Marie") "
+                + (DemoNames.lastNames.randomElement(using: &random) ?? "Peeters")
+            try sink.partner(Partner(id: id, employerCode: Self.cpas.code, name: name, kind: kind,
+                                     enterpriseNumber: enterprise, contactName: contact))
+            ids.append(id)
+        }
+        return ids
+    }
+}
