@@ -27,7 +27,10 @@ extension AppDatabase {
                     // before a 410) may include employers no longer granted; the copy brings back
                     // exactly the current ones. The outbox stays.
                     try Self.clearAllScopes(db)
+                    try Self.setAsideMirrorIndexes(db)
                 }
+                // Thousands of rows per page into several tables: a larger page cache for the copy.
+                try db.execute(sql: done ? "PRAGMA cache_size = -2000" : "PRAGMA cache_size = -65536")
                 // The copy writes the mirror only: the working view, the list and its search index
                 // are built once, with the last page (no partial list is ever shown: until then
                 // the list is empty).
@@ -219,9 +222,36 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM replica_meta WHERE key LIKE 'sync.scope_removed.%' OR key LIKE 'sync.scope_fetch.%'")
     }
 
+    /// Drops the secondary indexes of the mirror tables for a fresh copy (SQLite builds an index
+    /// at once, from sorted rows, much faster than row by row) and keeps their SQL in
+    /// `replica_meta`, so the last page recreates them, even after a crash and a resume.
+    /// Nothing reads the mirror through them meanwhile: the list stays empty until the last page.
+    static func setAsideMirrorIndexes(_ db: Database) throws {
+        let tables = scopedTables.filter { !$0.hasPrefix("local_") }
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND sql LIKE 'CREATE INDEX %' AND tbl_name IN (\(databaseQuestionMarks(count: tables.count)))
+            """, arguments: StatementArguments(tables))
+        for index in indexes {
+            let name: String = index["name"]
+            try setMeta(db, "sync.copy_index.\(name)", index["sql"])
+            try db.execute(sql: "DROP INDEX \"\(name)\"")
+        }
+    }
+
+    /// Recreates the indexes `setAsideMirrorIndexes` dropped.
+    static func restoreMirrorIndexes(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM replica_meta WHERE key LIKE 'sync.copy_index.%'") {
+            let sql: String = row["value"]
+            try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
+            try setMeta(db, row["key"], nil)
+        }
+    }
+
     /// After the last page of an initial copy: the working view of every row with pending
     /// outbox mutations, then the whole dossier list and search index from the mirror.
     static func finishInitialCopy(_ db: Database) throws {
+        try restoreMirrorIndexes(db)
         let pending = try Row.fetchAll(db, sql: """
             SELECT entity, target_id, employer_code FROM outbox GROUP BY entity, target_id, employer_code ORDER BY MIN(id)
             """)
@@ -259,27 +289,35 @@ extension AppDatabase {
         func integer(_ name: String) -> DatabaseValue { (f[name] ?? nil).flatMap { Int64($0) }?.databaseValue ?? .null }
         func required(_ name: String) -> DatabaseValue { ((f[name] ?? nil) ?? "").databaseValue }
         let id = row.id.databaseValue
+        // Bulk entities (a snapshot page holds thousands of rows) are bound through the C API.
+        func raw(_ name: String) -> RawStatement.Value { .text(f[name] ?? nil) }
+        func rawRequired(_ name: String) -> RawStatement.Value { .text((f[name] ?? nil) ?? "") }
+        func rawInteger(_ name: String) -> RawStatement.Value { .int((f[name] ?? nil).flatMap { Int64($0) }) }
         let employer = row.employerCode.databaseValue
-        let version = row.version.databaseValue
         switch row.entity {
         case "dossier":
-            let address: DatabaseValue = ((f["address"] ?? nil)?.hasPrefix("{") ?? false) ? text("address") : .null
-            try db.cachedStatement(sql: SyncedUpsert.person.sql).execute(arguments: StatementArguments([
-                id, employer, required("niss"), required("last_name"), required("first_name"), required("birth_date"),
-                required("sex"), required("language"), address, text("iban"), version,
-            ]))
-            try db.cachedStatement(sql: SyncedUpsert.dossier.sql).execute(arguments: StatementArguments([
-                id, employer, required("number"), id, required("status"), required("category"), text("payroll_clerk"),
-                text("time_manager"), required("start_date"), text("pay_seniority_date"), text("end_date"), version,
-            ]))
+            let rawID = RawStatement.Value.text(row.id)
+            let rawEmployer = RawStatement.Value.text(row.employerCode)
+            let address = f["address"] ?? nil
+            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.person.sql), [
+                rawID, rawEmployer, rawRequired("niss"), rawRequired("last_name"), rawRequired("first_name"),
+                rawRequired("birth_date"), rawRequired("sex"), rawRequired("language"),
+                .text((address?.hasPrefix("{") ?? false) ? address : nil), raw("iban"), .int(row.version),
+            ], in: db)
+            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.dossier.sql), [
+                rawID, rawEmployer, rawRequired("number"), rawID, rawRequired("status"), rawRequired("category"),
+                raw("payroll_clerk"), raw("time_manager"), rawRequired("start_date"), raw("pay_seniority_date"),
+                raw("end_date"), .int(row.version),
+            ], in: db)
             return true
         case "time_record":
-            try db.cachedStatement(sql: SyncedUpsert.timeRecord.sql).execute(arguments: StatementArguments([
-                id, employer, required("dossier_id"), required("kind"), text("type_code"), required("start_date"),
-                required("end_date"), ((f["day_part"] ?? nil) ?? "full").databaseValue, integer("start_minute"),
-                integer("end_minute"), integer("minutes"), ((f["certificate_received"] ?? nil) == "1").databaseValue,
-                required("status"), required("entered_by"), text("reviewed_by"), text("rejection_reason"), version,
-            ]))
+            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.timeRecord.sql), [
+                .text(row.id), .text(row.employerCode), rawRequired("dossier_id"), rawRequired("kind"), raw("type_code"),
+                rawRequired("start_date"), rawRequired("end_date"), .text((f["day_part"] ?? nil) ?? "full"),
+                rawInteger("start_minute"), rawInteger("end_minute"), rawInteger("minutes"),
+                .int((f["certificate_received"] ?? nil) == "1" ? 1 : 0), rawRequired("status"), rawRequired("entered_by"),
+                raw("reviewed_by"), raw("rejection_reason"), .int(row.version),
+            ], in: db)
             return true
         case "payroll_month":
             guard let month = f["month"] ?? nil else { return false }

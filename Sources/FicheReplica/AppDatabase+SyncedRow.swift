@@ -7,9 +7,9 @@ extension AppDatabase {
         public var id: String
         public var employerCode: String
         public var version: Int64
-        public var fields: [String: String?]
+        public var fields: SyncedFields
 
-        public init(entity: String, id: String, employerCode: String, version: Int64, fields: [String: String?]) {
+        public init(entity: String, id: String, employerCode: String, version: Int64, fields: SyncedFields) {
             self.entity = entity
             self.id = id
             self.employerCode = employerCode

@@ -131,42 +131,13 @@ struct DemoWriter: DemoSink {
     }
 
     func timeRecord(_ record: TimeRecord) throws {
-        try insertTimeRecord([
+        // Millions of rows: bound through the C API (`RawStatement`).
+        try RawStatement.execute(timeRecord, [
             .text(record.id), .text(record.employerCode), .text(record.dossierID), .text(record.kind.rawValue),
-            .optionalText(record.typeCode), .text(calendar.iso(record.start)), .text(calendar.iso(record.end)),
-            .text(record.dayPart.rawValue), .optionalInt(record.startMinute), .optionalInt(record.endMinute),
-            .optionalInt(record.minutes), .optionalInt(record.certificateReceived ? 1 : 0), .text(record.status.rawValue),
-            .text(record.enteredBy), .optionalText(record.reviewedBy),
-        ])
-    }
-
-    /// A value bound straight through the SQLite C API: millions of time records go through
-    /// here, and GRDB's general-purpose argument handling would double the demo's run time.
-    enum RawValue {
-        case text(String)
-        case optionalText(String?)
-        case optionalInt(Int?)
-    }
-
-    private func insertTimeRecord(_ values: [RawValue]) throws {
-        let statement = timeRecord.sqliteStatement
-        sqlite3_reset(statement)
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .text(let text), .optionalText(.some(let text)):
-                sqlite3_bind_text(statement, index, text, -1, transient)
-            case .optionalInt(.some(let number)):
-                sqlite3_bind_int64(statement, index, Int64(number))
-            case .optionalText(.none), .optionalInt(.none):
-                sqlite3_bind_null(statement, index)
-            }
-        }
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+            .text(record.typeCode), .text(calendar.iso(record.start)), .text(calendar.iso(record.end)),
+            .text(record.dayPart.rawValue), .int(record.startMinute.map(Int64.init)), .int(record.endMinute.map(Int64.init)),
+            .int(record.minutes.map(Int64.init)), .int(record.certificateReceived ? 1 : 0), .text(record.status.rawValue),
+            .text(record.enteredBy), .text(record.reviewedBy),
+        ], in: db)
     }
 }

@@ -226,7 +226,7 @@ public actor SyncSession {
                 token = nil
                 continue
             }
-            let synced = page.rows.compactMap { WireMutation.row($0, entity: page.entity, pinnedSeq: page.pinnedSeq) }
+            let synced = WireMutation.rows(page.table, entity: page.entity, pinnedSeq: page.pinnedSeq)
             let done = page.done || page.nextToken == nil
             if !done, let next = page.nextToken, let accessToken = current?.accessToken {
                 let transport = self.transport

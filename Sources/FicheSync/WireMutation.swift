@@ -62,14 +62,26 @@ enum WireMutation {
         AppDatabase.SyncedChange(
             operation: AppDatabase.SyncedChange.Operation(rawValue: change.op.rawValue) ?? .upsert,
             row: AppDatabase.SyncedRow(entity: change.entity.rawValue, id: change.id, employerCode: change.scope,
-                                       version: change.version, fields: change.row ?? [:]))
+                                       version: change.version, fields: AppDatabase.SyncedFields(change.row ?? [:])))
     }
 
-    /// A snapshot row as the replica applies it (nil when it lacks its id or employer).
-    static func row(_ fields: [String: String?], entity: SyncEntity, pinnedSeq: Int64) -> AppDatabase.SyncedRow? {
-        guard let id = fields["id"] ?? nil, let employer = fields["employer_code"] ?? nil else { return nil }
-        let version = (fields["version"] ?? nil).flatMap { Int64($0) } ?? pinnedSeq
-        return AppDatabase.SyncedRow(entity: entity.rawValue, id: id, employerCode: employer, version: version, fields: fields)
+    /// A snapshot page's rows as the replica applies them, sharing the page's column index (rows
+    /// that lack their id or employer are left out; a row without a version takes `pinnedSeq`).
+    static func rows(_ table: TextTable, entity: SyncEntity, pinnedSeq: Int64) -> [AppDatabase.SyncedRow] {
+        let columns = AppDatabase.SyncedFields.Columns(table.columns)
+        guard let idColumn = columns.position(of: "id"), let employerColumn = columns.position(of: "employer_code") else {
+            return []
+        }
+        let versionColumn = columns.position(of: "version")
+        var rows: [AppDatabase.SyncedRow] = []
+        rows.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            guard let id = table[row, idColumn], let employer = table[row, employerColumn] else { continue }
+            let version = versionColumn.flatMap { table[row, $0] }.flatMap { Int64($0) } ?? pinnedSeq
+            rows.append(AppDatabase.SyncedRow(entity: entity.rawValue, id: id, employerCode: employer, version: version,
+                                              fields: AppDatabase.SyncedFields(columns: columns, values: table.row(row))))
+        }
+        return rows
     }
 
     /// A server result as the replica records it.

@@ -10,28 +10,29 @@ extension SnapshotPage {
     /// The page as UTF-8 JSON.
     public func encodedJSON() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + rows.count * 512)
+        out.reserveCapacity(64 + rowCount * 512)
         out.append(contentsOf: #"{"pinned_seq":"#.utf8)
         out.append(contentsOf: String(pinnedSeq).utf8)
         out.append(contentsOf: #","entity":"#.utf8)
         JSONBytes.appendString(entity.rawValue, to: &out)
         out.append(contentsOf: #","rows":["#.utf8)
-        for (index, row) in rows.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in row {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                JSONBytes.appendString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if let value {
-                    JSONBytes.appendString(value, to: &out)
-                } else {
-                    out.append(contentsOf: "null".utf8)
+        switch storage {
+        case .table(let table):
+            JSONBytes.appendRows(table, to: &out)
+        case .dictionaries(let rows):
+            for (index, row) in rows.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "{"))
+                var first = true
+                for (key, value) in row {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    JSONBytes.appendString(key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    JSONBytes.appendOptionalString(value, to: &out)
                 }
+                out.append(UInt8(ascii: "}"))
             }
-            out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
         if let nextToken {
@@ -67,20 +68,60 @@ public enum JSONBytes {
     /// Appends `text` as a JSON string (quotes, backslash and control characters escaped).
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` as a JSON string, or `null`.
+    static func appendOptionalString(_ text: String?, to out: inout [UInt8]) {
+        if let text {
+            appendString(text, to: &out)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// Appends UTF-8 bytes escaped for the inside of a JSON string: runs that need no escape
+    /// are copied at once.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            start = index + 1
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
             case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
+            default:
                 out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                         hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]])
-            default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Appends the rows of `table` as JSON objects separated by commas (the keys escaped once).
+    static func appendRows(_ table: TextTable, to out: inout [UInt8]) {
+        let keys = table.columns.enumerated().map { column, name in
+            var key: [UInt8] = column == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
+            appendString(name, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+        var column = 0
+        for (index, value) in table.values.enumerated() {
+            if column == 0 && index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: keys[column])
+            appendOptionalString(value, to: &out)
+            column += 1
+            if column == keys.count {
+                out.append(UInt8(ascii: "}"))
+                column = 0
+            }
+        }
     }
 
     struct Reader {
@@ -126,7 +167,7 @@ public enum JSONBytes {
         mutating func snapshotPage() throws -> SnapshotPage {
             var pinned: Int64?
             var entity: SyncEntity?
-            var rows: [[String: String?]]?
+            var rows: SnapshotPage.Storage?
             var nextToken: String?
             var done: Bool?
             try object { reader, key in
@@ -136,7 +177,7 @@ public enum JSONBytes {
                     let raw = try reader.string()
                     guard let value = SyncEntity(rawValue: raw) else { throw reader.fail("unknown entity \(raw)") }
                     entity = value
-                case "rows": rows = try reader.rows()
+                case "rows": rows = try reader.pageRows()
                 case "next_token": nextToken = try reader.optionalString()
                 case "done":
                     if try reader.take("true") { done = true } else if try reader.take("false") { done = false } else {
@@ -148,7 +189,12 @@ public enum JSONBytes {
             skipSpaces()
             guard position == bytes.count else { throw fail("trailing bytes") }
             guard let pinned, let entity, let rows, let done else { throw fail("a page needs pinned_seq, entity, rows and done") }
-            return SnapshotPage(pinnedSeq: pinned, entity: entity, rows: rows, nextToken: nextToken, done: done)
+            switch rows {
+            case .table(let table):
+                return SnapshotPage(pinnedSeq: pinned, entity: entity, table: table, nextToken: nextToken, done: done)
+            case .dictionaries(let rows):
+                return SnapshotPage(pinnedSeq: pinned, entity: entity, rows: rows, nextToken: nextToken, done: done)
+            }
         }
 
         mutating func rows() throws -> [[String: String?]] {
@@ -160,6 +206,61 @@ public enum JSONBytes {
                 rows.append(row)
             }
             return rows
+        }
+
+        /// The rows as one table when every row has the same fields (in any order), without a
+        /// dictionary per row; otherwise as dictionaries, read again from the same place.
+        mutating func pageRows() throws -> SnapshotPage.Storage {
+            let start = position
+            if let table = try? tableRows() { return .table(table) }
+            position = start
+            return .dictionaries(try rows())
+        }
+
+        /// Differently shaped rows (a field missing, extra or repeated) throw `Malformed`.
+        mutating func tableRows() throws -> TextTable {
+            var columns: [String] = []
+            var table = TextTable(columns: [])
+            var rowValues: [String?] = []
+            var filled: [Bool] = []
+            var rowCount = 0
+            try array { reader in
+                if rowCount == 0 {
+                    try reader.object { reader, key in
+                        guard !columns.contains(key) else { throw reader.fail("repeated field \(key)") }
+                        columns.append(key)
+                        rowValues.append(try reader.optionalString())
+                    }
+                    guard !columns.isEmpty else { throw reader.fail("a row without fields") }
+                    table = TextTable(columns: columns)
+                    table.reserveRows(1024)
+                    filled = Array(repeating: false, count: columns.count)
+                } else {
+                    var seen = 0
+                    var expected = 0
+                    try reader.object { reader, key in
+                        // Fields come in the first row's order: check that place before searching.
+                        let column: Int
+                        if expected < columns.count && columns[expected] == key {
+                            column = expected
+                        } else if let found = columns.firstIndex(of: key) {
+                            column = found
+                        } else {
+                            throw reader.fail("unexpected field \(key)")
+                        }
+                        guard !filled[column] else { throw reader.fail("repeated field \(key)") }
+                        filled[column] = true
+                        rowValues[column] = try reader.optionalString()
+                        seen += 1
+                        expected = column + 1
+                    }
+                    guard seen == columns.count else { throw reader.fail("a row lacks a field") }
+                    for index in filled.indices { filled[index] = false }
+                }
+                table.append(rowValues)
+                rowCount += 1
+            }
+            return table
         }
 
         /// Reads `{ "key": value, … }`, handing each key to `member`, which must read the value.

@@ -51,6 +51,46 @@ final class SnapshotPageJSONTests: XCTestCase {
         XCTAssertEqual(page.nextToken, "t")
     }
 
+    /// Rows of one shape (what the server sends) are read as one table, not a dictionary each,
+    /// and a page built from a table writes the same JSON document as one built from dictionaries.
+    func testRowsOfOneShapeTravelAsATable() throws {
+        let columns = ["id", "employer_code", "niss", "address", "version"]
+        var table = TextTable(columns: columns)
+        for index in 0..<30 {
+            let awkward = Self.awkward[index % Self.awkward.count]
+            table.append(["tr-\(index)", "CPAS-T", index % 4 == 0 ? nil : "8507300\(index)", awkward, String(index)])
+        }
+        let fromTable = SnapshotPage(pinnedSeq: 9, entity: .timeRecord, table: table, nextToken: "n", done: false)
+        let fromRows = SnapshotPage(pinnedSeq: 9, entity: .timeRecord, rows: table.dictionaries, nextToken: "n", done: false)
+        XCTAssertEqual(fromTable, fromRows)
+        let bytes = fromTable.encodedJSON()
+        XCTAssertEqual(try JSONDecoder().decode(SnapshotPage.self, from: Data(bytes)), fromRows)
+        let read = try bytes.withUnsafeBytes { try SnapshotPage(json: $0) }
+        XCTAssertEqual(read.table, table, "same columns in the same order, same values")
+        XCTAssertEqual(read, fromRows)
+        // Fields in another order in some rows: still one table, values under the right names.
+        let shuffled = try JSONEncoder().encode(fromRows)
+        XCTAssertEqual(try shuffled.withUnsafeBytes { try SnapshotPage(json: $0) }.rows, fromRows.rows)
+    }
+
+    func testRowsOfDifferentShapesKeepTheirOwnFields() throws {
+        let text = #"{"pinned_seq":1,"entity":"dossier","rows":[{"id":"a","x":"1"},{"id":"b"},{"id":"c","y":null}],"done":true}"#
+        let page = try Array(text.utf8).withUnsafeBytes { try SnapshotPage(json: $0) }
+        let expected: [[String: String?]] = [["id": "a", "x": "1"], ["id": "b"], ["id": "c", "y": String?.none]]
+        XCTAssertEqual(page.rows, expected)
+        XCTAssertEqual(page.table.rowCount, 3)
+        XCTAssertEqual(page.table[1, "x"], nil)
+    }
+
+    func testAnEmptyPullIsWrittenAsJSONEncoderWouldReadIt() throws {
+        let response = PullResponse(changes: [], cursor: 1234, hasMore: false, lastMutationID: 17, results: [])
+        let bytes = try XCTUnwrap(response.encodedEmptyJSON())
+        XCTAssertEqual(try JSONDecoder().decode(PullResponse.self, from: Data(bytes)), response)
+        let withResult = PullResponse(changes: [], cursor: 1, hasMore: false, lastMutationID: 1,
+                                      results: [MutationResult(mutationID: 1, uuid: "u", status: .applied, seq: 3)])
+        XCTAssertNil(withResult.encodedEmptyJSON(), "only an empty answer is written by hand")
+    }
+
     func testMalformedPagesAreRefused() {
         for text in ["", "{", #"{"pinned_seq":1}"#, #"{"pinned_seq":1,"entity":"nope","rows":[],"done":true}"#,
                      #"{"pinned_seq":1,"entity":"dossier","rows":[{"a":1}],"done":true}"#,

@@ -1,3 +1,4 @@
+import FicheSyncProtocol
 import Logging
 import PostgresNIO
 
@@ -13,6 +14,27 @@ struct PostgresTransaction: StoreTransaction {
             result.append(try Self.storeRow(row))
         }
         return result
+    }
+
+    func textTable(_ sql: String, _ binds: [SQLValue], excluding excluded: Set<String>) async throws -> TextTable {
+        let rows = try await connection.query(Self.postgresQuery(sql, binds), logger: logger)
+        var table: TextTable?
+        var kept: [Bool] = []
+        for try await row in rows {
+            if table == nil {
+                var columns: [String] = []
+                for cell in row {
+                    kept.append(!excluded.contains(cell.columnName))
+                    if !excluded.contains(cell.columnName) { columns.append(cell.columnName) }
+                }
+                table = TextTable(columns: columns)
+                table?.reserveRows(1024)
+            }
+            for (index, cell) in row.enumerated() where kept[index] {
+                table?.appendValue(try Self.value(cell).string)
+            }
+        }
+        return table ?? TextTable(columns: [])
     }
 
     func execute(_ sql: String, _ binds: [SQLValue]) async throws {
@@ -48,15 +70,19 @@ struct PostgresTransaction: StoreTransaction {
         var columns: [String] = []
         for cell in row {
             columns.append(cell.columnName)
-            switch cell.dataType {
-            case .int2, .int4, .int8:
-                values[cell.columnName] = try cell.decode(Int64?.self).map(SQLValue.int) ?? .null
-            case .bool:
-                values[cell.columnName] = try cell.decode(Bool?.self).map { .int($0 ? 1 : 0) } ?? .null
-            default:
-                values[cell.columnName] = try cell.decode(String?.self).map(SQLValue.text) ?? .null
-            }
+            values[cell.columnName] = try value(cell)
         }
         return StoreRow(columns: columns, values: values)
+    }
+
+    static func value(_ cell: PostgresCell) throws -> SQLValue {
+        switch cell.dataType {
+        case .int2, .int4, .int8:
+            return try cell.decode(Int64?.self).map(SQLValue.int) ?? .null
+        case .bool:
+            return try cell.decode(Bool?.self).map { .int($0 ? 1 : 0) } ?? .null
+        default:
+            return try cell.decode(String?.self).map(SQLValue.text) ?? .null
+        }
     }
 }

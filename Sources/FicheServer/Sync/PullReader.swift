@@ -43,9 +43,9 @@ struct PullReader: Sendable {
             response = try await read(cursor: cursor, head: head, limit: limit, after: after, employers: employers,
                                       caller: caller)
         }
-        await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
-                                 employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(response.cursor)"),
-                           at: configuration.now())
+        audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
+                           employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(response.cursor)"),
+                     at: configuration.now())
         return response
     }
 

@@ -59,32 +59,34 @@ struct SnapshotReader: Sendable {
             let employers = caller.visibleEmployers.filter { employer == nil || $0 == employer }
             position = Position(user: caller.userID, pinned: pinned, employers: employers, entity: 0, after: "",
                                 layout: Self.layout)
-            await audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
-                                     decision: "allowed", employerCode: employers.joined(separator: ",")),
-                               at: configuration.now())
+            audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
+                               decision: "allowed", employerCode: employers.joined(separator: ",")),
+                         at: configuration.now())
         }
         // Grants are checked again at every page: a removed grant stops the snapshot's rows.
         let (entity, table, live, key) = Self.entities[min(position.entity, Self.entities.count - 1)]
         let permission = RowProjection.permission(for: entity)
         let employers = position.employers.filter { caller.rights.may(permission, at: $0) }
         let after = position.after
-        let rows: [StoreRow] = employers.isEmpty ? [] : try await store.read { tx in
-            try await tx.query(
+        // Columns that only order the pages; the key is read before it is dropped.
+        let internalColumns: Set<String> = ["deleted_at", "page_key"]
+        var rows: TextTable = employers.isEmpty ? TextTable(columns: []) : try await store.read { tx in
+            try await tx.textTable(
                 "SELECT * FROM \(table) WHERE employer_code IN (\(employers.map { _ in "?" }.joined(separator: ", "))) AND \(key) > ?\(live) ORDER BY \(key) LIMIT ?",
-                employers.map(SQLValue.text) + [.text(after), .int(Int64(limit + 1))])
+                employers.map(SQLValue.text) + [.text(after), .int(Int64(limit + 1))], excluding: internalColumns.subtracting([key]))
         }
-        let pageRows = rows.prefix(limit).compactMap { row in
-            RowProjection.project(row.fields(excluding: ["deleted_at", "page_key"]), entity: entity,
-                                  employer: row.string("employer_code") ?? "", rights: caller.rights)
-        }
-        if rows.count > limit, let last = rows.prefix(limit).last?.string(key) {
+        let more = rows.rowCount > limit
+        rows.truncateRows(to: limit)
+        if more, let keyColumn = rows.columns.firstIndex(of: key), let last = rows[rows.rowCount - 1, keyColumn] {
             position.after = last
         } else {
             position.entity += 1
             position.after = ""
         }
+        rows.removeColumns(internalColumns)
+        RowProjection.project(&rows, entity: entity, rights: caller.rights)
         let done = position.entity >= Self.entities.count
-        return SnapshotPage(pinnedSeq: position.pinned, entity: entity, rows: pageRows,
+        return SnapshotPage(pinnedSeq: position.pinned, entity: entity, table: rows,
                             nextToken: done ? nil : try sign(position), done: done)
     }
 
