@@ -27,6 +27,14 @@ final class WorkloadScreenTests: XCTestCase {
         try XCTUnwrap(driver.screen.top as? WorkloadScreen, "the workload chart is on top")
     }
 
+    func testReadingTheChartAgainKeepsTheSelectedClerk() throws {
+        let driver = try driver()
+        driver.press("Alt+w")
+        try select("usr-cp-1", driver)
+        driver.press("F5")
+        XCTAssertEqual(try workload(driver).selectedBar?.clerkID, "usr-cp-1", "the same clerk stays selected")
+    }
+
     func testAltWShowsEachEmployersClerksAgainstTheReferenceLoadsAndFlagsTheOverloadedOne() throws {
         let driver = try driver()
         driver.press("Alt+w")

@@ -56,10 +56,11 @@ public final class ConflictsScreen: Screen {
 
     public func reload(_ environment: ScreenEnvironment) {
         do {
-            let selected = conflicts.indices.contains(selection) ? conflicts[selection].mutationID : nil
+            let previous = conflicts
             conflicts = try environment.database.syncConflicts()
-            selection = selected.flatMap { id in conflicts.firstIndex { $0.mutationID == id } }
-                ?? min(selection, max(0, conflicts.count - 1))
+            selection = KeptSelection.index(in: conflicts, previous: previous, selection: selection) {
+                $0.mutationID == $1.mutationID
+            }
             failure = nil
         } catch {
             failure = environment.strings.format("error.replica", ["detail": "\(error)"])

@@ -85,10 +85,11 @@ public final class WorkloadScreen: Screen {
                                         clerkName: environment.strings["workload.unassigned"],
                                         dossiers: counted.first { $0.payrollClerkID == nil }?.dossiers ?? 0))
             }
-            let selected = bars.indices.contains(selection) ? bars[selection] : nil
+            let previous = bars
             bars = next
-            selection = selected.flatMap { old in next.firstIndex { $0.employerCode == old.employerCode && $0.clerkID == old.clerkID } }
-                ?? min(selection, max(0, next.count - 1))
+            selection = KeptSelection.index(in: bars, previous: previous, selection: selection) {
+                $0.employerCode == $1.employerCode && $0.clerkID == $1.clerkID
+            }
             failure = nil
         } catch {
             failure = environment.strings.format("error.replica", ["detail": "\(error)"])
