@@ -51,17 +51,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     }
 
     func testAMonthClosedOnOneDeviceLocksItOnAnother() async throws {
-        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
-        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
-        try await server.serve { url in
-            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: 1, faultRate: 0)
-            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: 2, faultRate: 0)
-            defer {
-                sup.remove()
-                clerk.remove()
-            }
-            try await sup.session.sync()
-            try await clerk.session.sync()
+        let server = try await Self.supervisorAndClerk(seeds: (1, 2)) { _, sup, clerk in
 
             let january = try YearMonth.parse("2026-01")
             let closing = try XCTUnwrap(sup.replica.closePayrollMonth(employerCode: "AC-T", month: january, by: sup.user))
@@ -94,17 +84,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     /// A clerk's absence saved on one computer reaches the supervisor's queue on another, is
     /// approved there, and comes back validated.
     func testAnEntrySentForValidationReachesTheSupervisorsQueueElsewhere() async throws {
-        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
-        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
-        try await server.serve { url in
-            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: 3, faultRate: 0)
-            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: 4, faultRate: 0)
-            defer {
-                sup.remove()
-                clerk.remove()
-            }
-            try await sup.session.sync()
-            try await clerk.session.sync()
+        let server = try await Self.supervisorAndClerk(seeds: (3, 4)) { server, sup, clerk in
             let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
             var leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
                                            from: try LocalDate.parse("2026-03-09"), to: try LocalDate.parse("2026-03-10"),
@@ -133,5 +113,27 @@ final class WorkflowRoundTripTests: XCTestCase {
             XCTAssertEqual(card.timeRecords.first { $0.id == leave.id }?.status, .validated)
         }
         await server.close()
+    }
+
+    /// A commune (AC-T) with a supervisor and a payroll clerk, each on their own computer, both
+    /// synced once; `body` runs while the server listens. The caller closes the returned server.
+    private static func supervisorAndClerk(
+        seeds: (UInt64, UInt64),
+        _ body: @Sendable (SimulatedServer, SimulatedClient, SimulatedClient) async throws -> Void
+    ) async throws -> SimulatedServer {
+        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
+        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
+        try await server.serve { url in
+            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: seeds.0, faultRate: 0)
+            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: seeds.1, faultRate: 0)
+            defer {
+                sup.remove()
+                clerk.remove()
+            }
+            try await sup.session.sync()
+            try await clerk.session.sync()
+            try await body(server, sup, clerk)
+        }
+        return server
     }
 }
