@@ -351,6 +351,43 @@ enum AuthorizationMatrix {
         await fixture.store.close()
     }
 
+    /// Polling at the head of the log leaves one audit row per device and decision, with how
+    /// many times and until when, instead of a row per poll; a pull that moved, another device,
+    /// and a changed grant are rows of their own.
+    static func repeatedReadsAreAuditedOnceWithTheirCount(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        try await fixture.test { api in
+            let laptop = try await api.login("clerk.cpas", device: "laptop")
+            let (_, first, _) = try await api.pull(laptop.accessToken)
+            let head = try XCTUnwrap(first).cursor
+            for _ in 0..<5 {
+                fixture.clock.advance(seconds: 30)
+                _ = try await api.pull(laptop.accessToken, cursor: head)
+            }
+            let desktop = try await api.login("clerk.cpas", device: "desktop")
+            _ = try await api.pull(desktop.accessToken, cursor: head)
+            try await fixture.accounts.grant(login: "clerk.cpas", employer: ServerFixture.commune, role: .payrollClerk)
+            let (_, widened, _) = try await api.pull(laptop.accessToken, cursor: head)
+            XCTAssertTrue(try XCTUnwrap(widened).changes.contains { $0.scope == ServerFixture.commune })
+
+            await fixture.service.flushAudit()
+            let rows = try await fixture.store.read { tx in
+                try await tx.query("SELECT * FROM audit WHERE action = 'sync.pull' ORDER BY id", [])
+            }
+            let laptopRows = rows.filter { $0.string("device_id") == laptop.deviceID }
+            XCTAssertEqual(laptopRows.map { $0.int("repeats") }, [1, 5, 1])
+            XCTAssertEqual(laptopRows.map { $0.string("new_value") }, ["0→\(head)", "\(head)→\(head)", laptopRows.last?.string("new_value")])
+            XCTAssertEqual(laptopRows.map { Set(($0.string("employer_code") ?? "").split(separator: ",").map(String.init)) },
+                           [[ServerFixture.cpas], [ServerFixture.cpas], [ServerFixture.commune, ServerFixture.cpas]])
+            let polls = try XCTUnwrap(laptopRows.dropFirst().first)
+            XCTAssertNil(laptopRows.first?.string("last_at"), "a single read has no last time")
+            XCTAssertLessThan(try XCTUnwrap(polls.string("at")), try XCTUnwrap(polls.string("last_at")),
+                              "the first and the last of the five polls, two minutes apart")
+            XCTAssertEqual(rows.filter { $0.string("device_id") == desktop.deviceID }.map { $0.int("repeats") }, [1])
+        }
+        await fixture.store.close()
+    }
+
     static func importValidatesEveryRowAndIsIdempotent(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         let importer = DossierImport(store: fixture.store, configuration: fixture.configuration)

@@ -16,6 +16,7 @@ final class PostgresServerTests: XCTestCase {
     func testCompactedCursorGets410() async throws { try await AuthorizationMatrix.compactedCursorGets410(.postgres) }
     func testLoginsAreRateLimited() async throws { try await AuthorizationMatrix.loginsAreRateLimited(.postgres) }
     func testWritesAndGrantDecisionsAreAudited() async throws { try await AuthorizationMatrix.writesAndGrantDecisionsAreAudited(.postgres) }
+    func testRepeatedReadsAreAuditedOnceWithTheirCount() async throws { try await AuthorizationMatrix.repeatedReadsAreAuditedOnceWithTheirCount(.postgres) }
     func testImportValidatesEveryRowAndIsIdempotent() async throws { try await AuthorizationMatrix.importValidatesEveryRowAndIsIdempotent(.postgres) }
     func testLiveServerAnswersOverASocket() async throws { try await AuthorizationMatrix.liveServerAnswersOverASocket(.postgres) }
     func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.postgres) }

@@ -16,6 +16,7 @@ final class SQLiteServerTests: XCTestCase {
     func testCompactedCursorGets410() async throws { try await AuthorizationMatrix.compactedCursorGets410(.sqlite) }
     func testLoginsAreRateLimited() async throws { try await AuthorizationMatrix.loginsAreRateLimited(.sqlite) }
     func testWritesAndGrantDecisionsAreAudited() async throws { try await AuthorizationMatrix.writesAndGrantDecisionsAreAudited(.sqlite) }
+    func testRepeatedReadsAreAuditedOnceWithTheirCount() async throws { try await AuthorizationMatrix.repeatedReadsAreAuditedOnceWithTheirCount(.sqlite) }
     func testImportValidatesEveryRowAndIsIdempotent() async throws { try await AuthorizationMatrix.importValidatesEveryRowAndIsIdempotent(.sqlite) }
     func testLiveServerAnswersOverASocket() async throws { try await AuthorizationMatrix.liveServerAnswersOverASocket(.sqlite) }
     func testReviewFollowsTheFourEyesRule() async throws { try await AuthorizationMatrix.reviewFollowsTheFourEyesRule(.sqlite) }

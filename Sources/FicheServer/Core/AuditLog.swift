@@ -1,7 +1,7 @@
 /// Writes the audit trail: who, from which device, when, what, old → new, and the decision.
 struct AuditLog {
     /// One audit entry.
-    struct Entry {
+    struct Entry: Hashable {
         var userID: String?
         var deviceID: String?
         var action: String
@@ -25,21 +25,33 @@ struct AuditLog {
              .optional(entry.oldValue), .optional(entry.newValue)])
     }
 
+    /// Entries that each stand for `repeats` identical decisions, the first at `at` and the
+    /// last at `lastAt` (nil for one), written with one statement.
+    struct Repeated {
+        var entry: Entry
+        var at: String
+        var repeats: Int
+        var lastAt: String?
+    }
+
     /// Writes several entries with one statement.
-    static func record(_ entries: [(at: String, entry: Entry)], in tx: any StoreTransaction) async throws {
+    static func record(_ entries: [Repeated], in tx: any StoreTransaction) async throws {
         guard !entries.isEmpty else { return }
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         var binds: [SQLValue] = []
-        binds.reserveCapacity(entries.count * 11)
-        for (at, entry) in entries {
-            binds += [.text(at), .optional(entry.userID), .optional(entry.deviceID), .text(entry.action), .text(entry.decision),
-                      .optional(entry.employerCode), .optional(entry.entity), .optional(entry.entityID), .optional(entry.field),
-                      .optional(entry.oldValue), .optional(entry.newValue)]
+        binds.reserveCapacity(entries.count * 13)
+        for repeated in entries {
+            let entry = repeated.entry
+            binds += [.text(repeated.at), .optional(entry.userID), .optional(entry.deviceID), .text(entry.action),
+                      .text(entry.decision), .optional(entry.employerCode), .optional(entry.entity), .optional(entry.entityID),
+                      .optional(entry.field), .optional(entry.oldValue), .optional(entry.newValue),
+                      .int(Int64(repeated.repeats)), .optional(repeated.lastAt)]
         }
         try await tx.execute(
             """
             INSERT INTO audit (at, user_id, device_id, action, decision, employer_code, entity, entity_id, field,
-                               old_value, new_value) VALUES \(Array(repeating: row, count: entries.count).joined(separator: ", "))
+                               old_value, new_value, repeats, last_at)
+            VALUES \(Array(repeating: row, count: entries.count).joined(separator: ", "))
             """, binds)
     }
 }

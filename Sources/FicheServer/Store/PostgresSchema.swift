@@ -35,6 +35,9 @@ enum PostgresSchema {
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS time_manager TEXT",
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pay_seniority_date TEXT",
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS end_date TEXT",
+        // Identical read decisions of one device within a batch are one row: how many, until when.
+        "ALTER TABLE audit ADD COLUMN IF NOT EXISTS repeats BIGINT NOT NULL DEFAULT 1",
+        "ALTER TABLE audit ADD COLUMN IF NOT EXISTS last_at TEXT",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + [
         // Created once (not replaced at every start: replacing a trigger locks its table).
         """

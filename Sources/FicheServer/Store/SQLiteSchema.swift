@@ -36,6 +36,9 @@ enum SQLiteSchema {
         "ALTER TABLE dossiers ADD COLUMN time_manager TEXT",
         "ALTER TABLE dossiers ADD COLUMN pay_seniority_date TEXT",
         "ALTER TABLE dossiers ADD COLUMN end_date TEXT",
+        // Identical read decisions of one device within a batch are one row: how many, until when.
+        "ALTER TABLE audit ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE audit ADD COLUMN last_at TEXT",
     ] + ServerSchema.indexes + ServerSchema.authGeneration + ServerSchema.authTables.flatMap { table in
         ["INSERT", "UPDATE", "DELETE"].map { event in
             """
