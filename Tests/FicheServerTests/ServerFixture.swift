@@ -85,9 +85,12 @@ struct ServerFixture {
     }
 
     /// Runs `body` with an in-process client (or a real socket with `.live`), (the caller closes the store).
-    func test(_ mode: TestingSetup = .router, _ body: @Sendable (APIClient) async throws -> Void) async throws {
+    /// Answers what `body` returns.
+    @discardableResult
+    func test<Value: Sendable>(_ mode: TestingSetup = .router,
+                               _ body: @Sendable (APIClient) async throws -> Value) async throws -> Value {
         let app = Application(router: ServerApplication.router(service: service),
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(mode) { client in try await body(APIClient(client: client)) }
+        return try await app.test(mode) { client in try await body(APIClient(client: client)) }
     }
 }

@@ -20,6 +20,14 @@ enum ChangeLog {
         try await tx.execute("UPDATE sync_clock SET seq = seq WHERE id = 1")
     }
 
+    /// Locks the clock row like `lockClock` and returns the head: the sequences after it are
+    /// this transaction's to give out, as long as it sets the clock to the last one it gave.
+    static func lockClockReadingHead(in tx: any StoreTransaction) async throws -> Int64 {
+        guard let head = try await tx.first("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq")?.int("seq")
+        else { throw CommandError("the sync clock is missing: run fiche-server migrate") }
+        return head
+    }
+
     /// Reserves `count` sequences; returns the first.
     static func reserve(_ count: Int, in tx: any StoreTransaction) async throws -> Int64 {
         guard let last = try await tx.first("UPDATE sync_clock SET seq = seq + ? WHERE id = 1 RETURNING seq",
@@ -34,21 +42,21 @@ enum ChangeLog {
     static func append(_ entries: [Entry], in tx: any StoreTransaction) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
         let first = try await reserve(entries.count, in: tx)
-        var sequences: [Int64] = []
-        for (offset, entry) in entries.enumerated() {
-            let seq = first + Int64(offset)
-            var row = entry.row
-            row?["version"] = String(seq)
-            try await tx.execute(
-                """
-                INSERT INTO change_log (seq, scope, entity, entity_id, op, version, row_json, mutation, target_user)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [.int(seq), .text(entry.scope), .text(entry.entity.rawValue), .text(entry.id), .text(entry.op.rawValue),
-                 .int(seq), .optional(try row.map(encode)), .optional(entry.mutation), .optional(entry.targetUser)])
-            sequences.append(seq)
-        }
+        let sequences = entries.indices.map { first + Int64($0) }
+        let rows = try zip(entries, sequences).map { try row($0, seq: $1) }
+        try await BulkInsert.insert(into: "change_log", columns: columns, rows: rows, in: tx)
         return sequences
+    }
+
+    /// The columns of a change-log row, in the order of `row(_:seq:)`.
+    static let columns = ["seq", "scope", "entity", "entity_id", "op", "version", "row_json", "mutation", "target_user"]
+
+    /// The values of an entry's change-log row under `seq` (also its row's version).
+    static func row(_ entry: Entry, seq: Int64) throws -> [SQLValue] {
+        var row = entry.row
+        row?["version"] = String(seq)
+        return [.int(seq), .text(entry.scope), .text(entry.entity.rawValue), .text(entry.id), .text(entry.op.rawValue),
+                .int(seq), .optional(try row.map(encode)), .optional(entry.mutation), .optional(entry.targetUser)]
     }
 
     static func encode(_ row: [String: String?]) throws -> String {

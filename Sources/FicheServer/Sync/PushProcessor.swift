@@ -2,53 +2,108 @@ import FicheDomain
 import FicheSyncProtocol
 import Foundation
 
-/// Applies pushed mutations: one transaction each, idempotent, authorised against the
-/// caller's current grants, validated with FicheDomain, with per-field conflict detection.
+/// Applies pushed mutations: idempotent, authorised against the caller's current grants,
+/// validated with FicheDomain, with per-field conflict detection.
+///
+/// Concurrent pushes are committed together (`PushQueue`): one transaction applies every
+/// waiting request, each exactly as alone, and each request gets its answer after the commit.
+/// When that transaction fails, nothing of it is acknowledged and each request runs again
+/// alone, one transaction per mutation, so a bad request cannot fail the others.
 struct PushProcessor: Sendable {
     let store: any ServerStore
     let configuration: ServerConfiguration
     let ruleBook: RuleBook
+    let queue = PushQueue()
 
     /// Processes a batch in order; stops at a gap or at a transient failure.
     func push(_ request: PushRequest, caller: Caller) async throws -> PushResponse {
         guard request.mutations.count <= PushRequest.maximumBatch else {
             throw APIError.badRequest("a push carries at most \(PushRequest.maximumBatch) mutations")
         }
-        var results: [MutationResult] = []
-        var lastMutationID = caller.lastMutationID
-        var checkpoint: Int64 = 0
+        return try await queue.submit(request, caller: caller) { round in await self.pushTogether(round) }
+    }
+
+    /// Applies the requests of a round in one transaction; if it fails, each request alone.
+    func pushTogether(_ round: [(request: PushRequest, caller: Caller)]) async -> [Result<PushResponse, any Error>] {
+        do {
+            let responses = try await store.write { tx in try await self.apply(round, in: tx) }
+            return responses.map { .success($0) }
+        } catch {
+            var results: [Result<PushResponse, any Error>] = []
+            for (request, caller) in round {
+                do {
+                    results.append(.success(try await pushAlone(request, caller: caller)))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    /// One transaction per mutation, in order; stops at a gap or at a transient failure.
+    func pushAlone(_ request: PushRequest, caller: Caller) async throws -> PushResponse {
+        var tracker = ResponseTracker(caller: caller)
         for pending in request.mutations {
-            let result: MutationResult
+            let response: PushResponse
             do {
-                result = try await store.write { tx in try await self.process(pending, caller: caller, in: tx) }
+                response = try await store.write { tx in
+                    try await self.apply([(PushRequest(mutations: [pending]), caller)], in: tx)
+                }[0]
             } catch let error as APIError {
                 throw error
             } catch {
                 // Transient (database unavailable, serialisation failure): not acknowledged.
-                if results.isEmpty { throw APIError(.serviceUnavailable, "unavailable", "try again later") }
+                if tracker.isEmpty { throw APIError(.serviceUnavailable, "unavailable", "try again later") }
                 break
             }
-            results.append(result)
-            if result.status == .gap { break }
-            lastMutationID = max(lastMutationID, pending.id)
-            checkpoint = max(checkpoint, result.seq ?? 0)
+            guard let result = response.results.first,
+                  tracker.add(result, of: pending, deviceLast: response.lastMutationID) else { break }
         }
-        return PushResponse(results: results, lastMutationID: lastMutationID, checkpoint: checkpoint)
+        return tracker.response
     }
 
-    private func process(_ pending: PendingMutation, caller: Caller, in tx: any StoreTransaction) async throws -> MutationResult {
-        try await ChangeLog.lockClock(in: tx)
-        guard let device = try await tx.first(
-            "SELECT last_mutation_id, revoked_at FROM devices WHERE id = ? AND user_id = ?",
-            [.text(caller.deviceID), .text(caller.userID)])
-        else { throw APIError.unauthorized() }
-        if device.string("revoked_at") != nil {
-            throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+    /// Applies each request's mutations in order (each request stops at its first gap) after
+    /// locking the clock, and writes what they append before the transaction commits.
+    private func apply(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws -> [PushResponse] {
+        var writes = PushWrites(head: try await ChangeLog.lockClockReadingHead(in: tx))
+        var responses: [PushResponse] = []
+        for (request, caller) in round {
+            var tracker = ResponseTracker(caller: caller)
+            for pending in request.mutations {
+                let result = try await process(pending, caller: caller, in: tx, writes: &writes)
+                if !tracker.add(result, of: pending, deviceLast: writes.lastMutationID(of: caller.deviceID)) { break }
+            }
+            responses.append(tracker.response)
         }
-        let last = device.int("last_mutation_id") ?? 0
+        try await writes.flush(in: tx)
+        return responses
+    }
+
+    /// Processes one mutation in a transaction that holds the clock lock.
+    private func process(_ pending: PendingMutation, caller: Caller, in tx: any StoreTransaction,
+                         writes: inout PushWrites) async throws -> MutationResult {
+        let last: Int64
+        if let known = writes.lastMutationID(of: caller.deviceID) {
+            last = known
+        } else {
+            guard let device = try await tx.first(
+                "SELECT last_mutation_id, revoked_at FROM devices WHERE id = ? AND user_id = ?",
+                [.text(caller.deviceID), .text(caller.userID)])
+            else { throw APIError.unauthorized() }
+            if device.string("revoked_at") != nil {
+                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+            }
+            last = device.int("last_mutation_id") ?? 0
+            writes.readDevice(caller.deviceID, lastMutationID: last)
+        }
         if pending.id <= last {
-            if let stored = try await tx.first("SELECT result FROM mutations WHERE client_id = ? AND mutation_id = ?",
-                                                [.text(caller.deviceID), .int(pending.id)])?.string("result") {
+            var stored = writes.answer(device: caller.deviceID, mutation: pending.id)
+            if stored == nil {
+                stored = try await tx.first("SELECT result FROM mutations WHERE client_id = ? AND mutation_id = ?",
+                                            [.text(caller.deviceID), .int(pending.id)])?.string("result")
+            }
+            if let stored {
                 return try JSONDecoder().decode(MutationResult.self, from: Data(stored.utf8))
             }
             return MutationResult(mutationID: pending.id, uuid: pending.uuid, status: .rejected, reason: "mutation.unknown")
@@ -60,15 +115,27 @@ struct PushProcessor: Sendable {
         let nowText = Timestamps.iso(now)
         // The same entry sent again from another of the user's devices (a replica whose device
         // changed after the first answer was lost): answered as it was, never applied twice.
-        if let stored = try await tx.first(
-            "SELECT m.result FROM mutations m JOIN devices d ON d.id = m.client_id WHERE m.uuid = ? AND d.user_id = ?",
-            [.text(pending.uuid), .text(caller.userID)])?.string("result") {
-            var result = try JSONDecoder().decode(MutationResult.self, from: Data(stored.utf8))
+        var sentBefore = writes.answer(user: caller.userID, uuid: pending.uuid)
+        if sentBefore == nil {
+            sentBefore = try await tx.first(
+                "SELECT m.result FROM mutations m JOIN devices d ON d.id = m.client_id WHERE m.uuid = ? AND d.user_id = ?",
+                [.text(pending.uuid), .text(caller.userID)])?.string("result")
+        }
+        if let sentBefore {
+            var result = try JSONDecoder().decode(MutationResult.self, from: Data(sentBefore.utf8))
             result.mutationID = pending.id
-            try await record(result, of: pending, caller: caller, at: nowText, in: tx)
+            try writes.record(result, of: pending, caller: caller, at: nowText)
             return result
         }
-        let rights = try await GrantLoader.rights(of: caller.userID, on: Timestamps.brusselsDay(now), in: tx)
+        // Grants change only in transactions that lock the clock: read once per user and transaction.
+        let grants: [Grant]
+        if let known = writes.grants(of: caller.userID) {
+            grants = known
+        } else {
+            grants = try await GrantLoader.grants(of: caller.userID, in: tx)
+            writes.readGrants(grants, of: caller.userID)
+        }
+        let rights = AccessRights(userID: caller.userID, grants: grants, on: Timestamps.brusselsDay(now))
         var effect: MutationEffect
         do {
             try checkLengths(pending)
@@ -83,17 +150,15 @@ struct PushProcessor: Sendable {
         for change in effect.changes {
             var entry = change.entry
             entry.mutation = mutationText
-            let sequences = try await ChangeLog.append([entry], in: tx)
-            if let assigned = sequences.first {
-                if let table = change.table {
-                    try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
-                }
-                seq = assigned
+            let assigned = try writes.log(entry)
+            if let table = change.table {
+                try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
             }
+            seq = assigned
         }
         let result = MutationResult(mutationID: pending.id, uuid: pending.uuid, status: effect.status,
                                     reason: effect.reason, serverValue: effect.serverValue, seq: seq)
-        try await record(result, of: pending, caller: caller, at: nowText, in: tx)
+        try writes.record(result, of: pending, caller: caller, at: nowText)
         var audits = effect.audit
         if audits.isEmpty {
             audits = [AuditLog.Entry(userID: caller.userID, deviceID: caller.deviceID, action: pending.mutation.name,
@@ -103,26 +168,9 @@ struct PushProcessor: Sendable {
             audit.userID = caller.userID
             audit.deviceID = caller.deviceID
             if audit.decision.isEmpty { audit.decision = result.status.rawValue + (result.reason.map { " " + $0 } ?? "") }
-            try await AuditLog.record(audit, at: nowText, in: tx)
+            writes.audit(audit, at: nowText)
         }
         return result
-    }
-
-    /// Keeps the answer to the device's mutation, so that a replay gets it again, and moves the
-    /// device's last mutation id.
-    private func record(_ result: MutationResult, of pending: PendingMutation, caller: Caller, at nowText: String,
-                        in tx: any StoreTransaction) async throws {
-        let encoded = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
-        try await tx.execute(
-            """
-            INSERT INTO mutations (client_id, mutation_id, uuid, name, status, reason, result, seq, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(caller.deviceID), .int(pending.id), .text(pending.uuid), .text(pending.mutation.name),
-             .text(result.status.rawValue), .optional(result.reason), .text(encoded), result.seq.map(SQLValue.int) ?? .null,
-             .text(nowText)])
-        try await tx.execute("UPDATE devices SET last_mutation_id = ?, last_seen_at = ? WHERE id = ?",
-                             [.int(pending.id), .text(nowText), .text(caller.deviceID)])
     }
 
     /// Rejects any text longer than the configured maximum (notes may be 4 times longer).
