@@ -3,4 +3,7 @@
 struct LoggedChange {
     var entry: ChangeLog.Entry
     var table: String?
+    /// The version the row was written with, when it was written with the entry's sequence
+    /// (`PushWrites.nextSequence`); any other sequence sets the row's version afterwards.
+    var version: Int64? = nil
 }

@@ -67,6 +67,7 @@ struct PushProcessor: Sendable {
     /// locking the clock, and writes what they append before the transaction commits.
     private func apply(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws -> [PushResponse] {
         var writes = PushWrites(head: try await ChangeLog.lockClockReadingHead(in: tx))
+        try await writes.prefetch(round, in: tx)
         var responses: [PushResponse] = []
         for (request, caller) in round {
             var tracker = ResponseTracker(caller: caller)
@@ -83,20 +84,16 @@ struct PushProcessor: Sendable {
     /// Processes one mutation in a transaction that holds the clock lock.
     private func process(_ pending: PendingMutation, caller: Caller, in tx: any StoreTransaction,
                          writes: inout PushWrites) async throws -> MutationResult {
-        let last: Int64
-        if let known = writes.lastMutationID(of: caller.deviceID) {
-            last = known
-        } else {
-            guard let device = try await tx.first(
-                "SELECT last_mutation_id, revoked_at FROM devices WHERE id = ? AND user_id = ?",
-                [.text(caller.deviceID), .text(caller.userID)])
-            else { throw APIError.unauthorized() }
-            if device.string("revoked_at") != nil {
-                throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
-            }
-            last = device.int("last_mutation_id") ?? 0
-            writes.readDevice(caller.deviceID, lastMutationID: last)
+        if writes.device(caller.deviceID) == nil,
+           let row = try await tx.first("SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id = ?",
+                                        [.text(caller.deviceID)]) {
+            writes.readDevice(row)
         }
+        guard let device = writes.device(caller.deviceID), device.userID == caller.userID else { throw APIError.unauthorized() }
+        if device.revoked {
+            throw APIError(.unauthorized, "device_revoked", "this device was revoked; export the outbox and wipe the replica", wipe: true)
+        }
+        let last = device.lastMutationID
         if pending.id <= last {
             var stored = writes.answer(device: caller.deviceID, mutation: pending.id)
             if stored == nil {
@@ -115,8 +112,9 @@ struct PushProcessor: Sendable {
         let nowText = Timestamps.iso(now)
         // The same entry sent again from another of the user's devices (a replica whose device
         // changed after the first answer was lost): answered as it was, never applied twice.
-        var sentBefore = writes.answer(user: caller.userID, uuid: pending.uuid)
-        if sentBefore == nil {
+        let (answer, known) = writes.answer(user: caller.userID, uuid: pending.uuid)
+        var sentBefore = answer
+        if !known {
             sentBefore = try await tx.first(
                 "SELECT m.result FROM mutations m JOIN devices d ON d.id = m.client_id WHERE m.uuid = ? AND d.user_id = ?",
                 [.text(pending.uuid), .text(caller.userID)])?.string("result")
@@ -139,7 +137,7 @@ struct PushProcessor: Sendable {
         var effect: MutationEffect
         do {
             try checkLengths(pending)
-            effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx)
+            effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx, writes: &writes)
         } catch let violation as RuleViolation {
             effect = MutationEffect(status: .rejected, reason: violation.code)
         } catch let rejection as MutationRejection {
@@ -151,7 +149,7 @@ struct PushProcessor: Sendable {
             var entry = change.entry
             entry.mutation = mutationText
             let assigned = try writes.log(entry)
-            if let table = change.table {
+            if let table = change.table, change.version != assigned {
                 try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
             }
             seq = assigned
@@ -201,23 +199,23 @@ struct PushProcessor: Sendable {
     }
 
     private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller,
-                       in tx: any StoreTransaction) async throws -> MutationEffect {
+                       in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         switch mutation {
         case .updateDossierField(let payload):
             return try await updateDossierField(payload, rights: rights, in: tx)
         case .recordAbsence(let payload):
             guard payload.kind == TimeRecordKind.absence.rawValue else { throw MutationRejection(code: "time.kind") }
-            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx)
+            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .recordTimeRecord(let payload):
-            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx)
+            return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .addNote(let payload):
-            return try await addNote(payload, rights: rights, caller: caller, in: tx)
+            return try await addNote(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .reviewTimeRecord(let payload):
-            return try await reviewTimeRecord(payload, rights: rights, caller: caller, in: tx)
+            return try await reviewTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .recordArt60Event(let payload):
-            return try await recordArt60Event(payload, rights: rights, caller: caller, in: tx)
+            return try await recordArt60Event(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .closePayrollMonth(let payload):
-            return try await closePayrollMonth(payload, rights: rights, in: tx)
+            return try await closePayrollMonth(payload, rights: rights, in: tx, writes: &writes)
         case .recordReveal(let payload):
             return try await recordReveal(payload, rights: rights, in: tx)
         }
@@ -266,7 +264,7 @@ struct PushProcessor: Sendable {
     }
 
     private func recordTimeRecord(_ payload: RecordTimeRecord, rights: AccessRights, caller: Caller,
-                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.enterTimeRecord, at: employer) {
@@ -288,7 +286,7 @@ struct PushProcessor: Sendable {
         if try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(payload.recordID)]) != nil {
             throw MutationRejection(code: "record.exists")
         }
-        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx).check(record)
+        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx, writes: &writes).check(record)
         let fields: [(String, String?)] = [
             ("id", record.id), ("employer_code", employer), ("dossier_id", record.dossierID), ("kind", kind.rawValue),
             ("type_code", record.typeCode), ("start_date", record.start.iso), ("end_date", record.end.iso),
@@ -297,22 +295,23 @@ struct PushProcessor: Sendable {
             ("certificate_received", record.certificateReceived ? "1" : "0"), ("status", record.status.rawValue),
             ("entered_by", caller.userID),
         ]
+        let version = writes.nextSequence
         try await tx.execute(
-            "INSERT INTO time_records (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), 0)",
-            fields.map { SQLValue.optional($0.1) })
+            "INSERT INTO time_records (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), ?)",
+            fields.map { SQLValue.optional($0.1) } + [.int(version)])
         var rowFields: [String: String?] = [:]
         for (name, value) in fields { rowFields[name] = .some(value) }
         return MutationEffect(
             status: .applied,
             changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
-                                                row: rowFields), table: "time_records")],
+                                                row: rowFields), table: "time_records", version: version)],
             audit: [.init(action: "recordTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
                           entityID: record.id,
                           newValue: "\(kind.rawValue) \(record.typeCode ?? "") \(record.start.iso)…\(record.end.iso)")])
     }
 
     private func addNote(_ payload: AddNote, rights: AccessRights, caller: Caller,
-                         in tx: any StoreTransaction) async throws -> MutationEffect {
+                         in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx)
         let employer = row.string("employer_code") ?? ""
         guard rights.may(.editDossier, at: employer) || rights.may(.enterTimeRecord, at: employer) else {
@@ -327,16 +326,17 @@ struct PushProcessor: Sendable {
             throw MutationRejection(code: "note.exists")
         }
         let createdAt = Timestamps.iso(configuration.now())
+        let version = writes.nextSequence
         try await tx.execute(
-            "INSERT INTO notes (id, employer_code, dossier_id, author, text, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            "INSERT INTO notes (id, employer_code, dossier_id, author, text, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(payload.noteID), .text(employer), .text(payload.dossierID), .text(caller.login), .text(payload.text),
-             .text(createdAt)])
+             .text(createdAt), .int(version)])
         let fields: [String: String?] = ["id": payload.noteID, "employer_code": employer, "dossier_id": payload.dossierID,
                                          "author": caller.login, "text": payload.text, "created_at": createdAt]
         return MutationEffect(
             status: .applied,
             changes: [LoggedChange(entry: .init(scope: employer, entity: .note, id: payload.noteID, op: .upsert,
-                                                row: fields), table: "notes")],
+                                                row: fields), table: "notes", version: version)],
             audit: [.init(action: "addNote", decision: "applied", employerCode: employer, entity: "note",
                           entityID: payload.noteID)])
     }
@@ -347,7 +347,7 @@ struct PushProcessor: Sendable {
     /// four-eyes (the reviewer neither entered it nor owns the dossier, by NISS), the status
     /// machine and, to validate, the certificate rule. A record someone else reviewed first is a conflict.
     private func reviewTimeRecord(_ payload: ReviewTimeRecord, rights: AccessRights, caller: Caller,
-                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         guard let recordRow = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL",
                                                  [.text(payload.recordID)]),
               let record = TimeSheetLoader.timeRecord(recordRow)
@@ -368,7 +368,7 @@ struct PushProcessor: Sendable {
         let niss = try await tx.first("SELECT niss FROM users WHERE id = ?", [.text(caller.userID)])?.string("niss")
         var reviewer = caller.user
         reviewer.personID = niss
-        let sheet = try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx)
+        let sheet = try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx, writes: &writes)
         let reviewed = payload.decision == ReviewTimeRecord.approve
             ? try sheet.validating(record, by: reviewer)
             : try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
@@ -390,7 +390,7 @@ struct PushProcessor: Sendable {
 
     /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).
     private func recordArt60Event(_ payload: RecordArt60Event, rights: AccessRights, caller: Caller,
-                                  in tx: any StoreTransaction) async throws -> MutationEffect {
+                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.manageArt60, at: employer) {
@@ -413,15 +413,16 @@ struct PushProcessor: Sendable {
             ("contract_id", payload.contractID), ("date", date.iso), ("kind", kind.rawValue),
             ("placement_id", payload.placementID), ("note", note), ("recorded_by", caller.userID),
         ]
+        let version = writes.nextSequence
         try await tx.execute(
-            "INSERT INTO art60_events (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), 0)",
-            fields.map { SQLValue.optional($0.1) })
+            "INSERT INTO art60_events (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), ?)",
+            fields.map { SQLValue.optional($0.1) } + [.int(version)])
         var rowFields: [String: String?] = [:]
         for (name, value) in fields { rowFields[name] = .some(value) }
         return MutationEffect(
             status: .applied,
             changes: [LoggedChange(entry: .init(scope: employer, entity: .art60Event, id: payload.eventID, op: .upsert,
-                                                row: rowFields), table: "art60_events")],
+                                                row: rowFields), table: "art60_events", version: version)],
             audit: [.init(action: "recordArt60Event", decision: "applied", employerCode: employer, entity: "art60_event",
                           entityID: payload.eventID, newValue: "\(kind.rawValue) \(date.iso)")])
     }
@@ -429,7 +430,7 @@ struct PushProcessor: Sendable {
     /// Closes a payroll month (`close_payroll_month`), refused while records of it wait for
     /// review; every device with the employer pulls the closed month.
     private func closePayrollMonth(_ payload: ClosePayrollMonth, rights: AccessRights,
-                                   in tx: any StoreTransaction) async throws -> MutationEffect {
+                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let employer = payload.employerCode
         guard try await tx.first("SELECT code FROM employers WHERE code = ?", [.text(employer)]) != nil else {
             throw MutationRejection(code: "employer.not_found")
@@ -441,12 +442,7 @@ struct PushProcessor: Sendable {
         }
         let month = try YearMonth.parse(payload.month)
         let id = PayrollMonth(employerCode: employer, month: month).id
-        let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
-                                        [.text(employer)]).compactMap { row -> PayrollMonth? in
-            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
-            return PayrollMonth(employerCode: employer, month: month,
-                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
-        }
+        let months = try await writes.payrollMonths(of: employer, in: tx)
         if PayrollMonth.isClosed(month, in: months) { return .noOp }
         let submitted = try await tx.first(
             """
@@ -460,6 +456,7 @@ struct PushProcessor: Sendable {
             INSERT INTO payroll_months (employer_code, month, status) VALUES (?, ?, 'closed')
             ON CONFLICT (employer_code, month) DO UPDATE SET status = 'closed'
             """, [.text(employer), .text(month.description)])
+        writes.forgetPayrollMonths(of: employer)
         let row: [String: String?] = ["id": id, "employer_code": employer, "month": month.description, "status": "closed"]
         return MutationEffect(
             status: .applied,

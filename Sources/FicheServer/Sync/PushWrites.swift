@@ -7,36 +7,84 @@ import Foundation
 /// (their sequences numbered on from the clock head read when the clock was locked), stored
 /// answers, devices' last mutation ids, and audit entries.
 ///
-/// Later mutations of the same transaction read through it: a device's last mutation id, a
-/// user's grants and the answers already given (by device and id, and by user and uuid) are
-/// looked up here before the store.
+/// Reads that do not change within the transaction are made once and kept: the round's devices
+/// and the answers already given to its uuids (`prefetch`, two statements per round), a user's
+/// grants, an employer's row and payroll months. Later mutations of the same transaction read
+/// through it, so they see what earlier ones wrote.
 struct PushWrites {
+    /// A device as read in this transaction, with its last mutation id as moved since.
+    struct Device {
+        var userID: String
+        var lastMutationID: Int64
+        var revoked: Bool
+    }
+
     /// The last sequence given out, or the head read when the clock was locked.
     private(set) var head: Int64
     private let lockedHead: Int64
     private var logged: [[SQLValue]] = []
     private var answers: [[SQLValue]] = []
     private var audits: [AuditLog.Repeated] = []
-    /// Last mutation id and last-seen time of each device written in this transaction.
-    private var devices: [String: (lastMutationID: Int64, seenAt: String)] = [:]
-    /// Devices read in this transaction (a revoked device stops the transaction), and their last id.
-    private var lastMutationIDs: [String: Int64] = [:]
+    /// Last-seen time of each device whose last mutation id moved in this transaction.
+    private var seen: [String: String] = [:]
+    private var devices: [String: Device] = [:]
     private var answersByMutation: [String: String] = [:]
     private var answersByUUID: [String: String] = [:]
+    /// Uuids whose answers in the store were all read by `prefetch`.
+    private var prefetchedUUIDs: Set<String> = []
     private var grantsByUser: [String: [Grant]] = [:]
+    private var employers: [String: StoreRow] = [:]
+    private var payrollMonths: [String: [PayrollMonth]] = [:]
 
     init(head: Int64) {
         self.head = head
         lockedHead = head
     }
 
-    /// The last mutation id of a device already read in this transaction.
-    func lastMutationID(of deviceID: String) -> Int64? {
-        lastMutationIDs[deviceID]
+    /// The sequence the next logged entry gets (a new row can be written with it as version).
+    var nextSequence: Int64 { head + 1 }
+
+    /// Reads the devices of a round and the answers already given to its uuids: two statements
+    /// for the round instead of two per mutation.
+    mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws {
+        let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
+        let rows = try await tx.query(
+            "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
+            deviceIDs.map(SQLValue.text))
+        for row in rows { readDevice(row) }
+        let uuids = Set(round.flatMap { $0.request.mutations.map(\.uuid) }).sorted()
+        guard !uuids.isEmpty else { return }
+        let sent = try await tx.query(
+            """
+            SELECT m.uuid, d.user_id, m.result FROM mutations m JOIN devices d ON d.id = m.client_id
+            WHERE m.uuid IN (\(Self.placeholders(uuids.count)))
+            """, uuids.map(SQLValue.text))
+        for row in sent {
+            guard let uuid = row.string("uuid"), let userID = row.string("user_id"), let result = row.string("result") else { continue }
+            if answersByUUID["\(userID)/\(uuid)"] == nil { answersByUUID["\(userID)/\(uuid)"] = result }
+        }
+        prefetchedUUIDs = Set(uuids)
     }
 
-    mutating func readDevice(_ deviceID: String, lastMutationID: Int64) {
-        lastMutationIDs[deviceID] = lastMutationID
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// A device read in this transaction.
+    func device(_ deviceID: String) -> Device? {
+        devices[deviceID]
+    }
+
+    /// Keeps a row with `id`, `user_id`, `last_mutation_id` and `revoked_at` of `devices`.
+    mutating func readDevice(_ row: StoreRow) {
+        guard let id = row.string("id"), let userID = row.string("user_id") else { return }
+        devices[id] = Device(userID: userID, lastMutationID: row.int("last_mutation_id") ?? 0,
+                             revoked: row.string("revoked_at") != nil)
+    }
+
+    /// The last mutation id of a device already read in this transaction.
+    func lastMutationID(of deviceID: String) -> Int64? {
+        devices[deviceID]?.lastMutationID
     }
 
     /// A user's grants, if read in this transaction.
@@ -48,14 +96,42 @@ struct PushWrites {
         grantsByUser[userID] = grants
     }
 
+    /// An employer's row, read once per transaction (employers change only under the clock lock).
+    mutating func employer(_ code: String, in tx: any StoreTransaction) async throws -> StoreRow? {
+        if let known = employers[code] { return known }
+        let row = try await tx.first("SELECT * FROM employers WHERE code = ?", [.text(code)])
+        employers[code] = row
+        return row
+    }
+
+    /// An employer's payroll months, read once per transaction until `forgetPayrollMonths`.
+    mutating func payrollMonths(of employer: String, in tx: any StoreTransaction) async throws -> [PayrollMonth] {
+        if let known = payrollMonths[employer] { return known }
+        let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
+                                        [.text(employer)]).compactMap { row -> PayrollMonth? in
+            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
+            return PayrollMonth(employerCode: employer, month: month,
+                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
+        }
+        payrollMonths[employer] = months
+        return months
+    }
+
+    /// After a write to an employer's payroll months.
+    mutating func forgetPayrollMonths(of employer: String) {
+        payrollMonths[employer] = nil
+    }
+
     /// The stored answer to a device's mutation id, if given in this transaction.
     func answer(device deviceID: String, mutation id: Int64) -> String? {
         answersByMutation["\(deviceID)/\(id)"]
     }
 
-    /// The stored answer to a user's entry uuid, if given in this transaction.
-    func answer(user userID: String, uuid: String) -> String? {
-        answersByUUID["\(userID)/\(uuid)"]
+    /// The stored answer to a user's entry uuid, if given in this transaction or read by
+    /// `prefetch`; `known` is true when the store need not be asked.
+    func answer(user userID: String, uuid: String) -> (answer: String?, known: Bool) {
+        let answer = answersByUUID["\(userID)/\(uuid)"]
+        return (answer, answer != nil || prefetchedUUIDs.contains(uuid))
     }
 
     /// Appends a change-log entry under the next sequence; returns it.
@@ -73,8 +149,8 @@ struct PushWrites {
                         result.seq.map(SQLValue.int) ?? .null, .text(nowText)])
         answersByMutation["\(caller.deviceID)/\(pending.id)"] = encoded
         answersByUUID["\(caller.userID)/\(pending.uuid)"] = encoded
-        devices[caller.deviceID] = (pending.id, nowText)
-        lastMutationIDs[caller.deviceID] = pending.id
+        seen[caller.deviceID] = nowText
+        devices[caller.deviceID]?.lastMutationID = pending.id
     }
 
     mutating func audit(_ entry: AuditLog.Entry, at nowText: String) {
@@ -91,15 +167,15 @@ struct PushWrites {
             into: "mutations",
             columns: ["client_id", "mutation_id", "uuid", "name", "status", "reason", "result", "seq", "created_at"],
             rows: answers, in: tx)
-        if !devices.isEmpty {
-            let rows = devices.sorted { $0.key < $1.key }
+        if !seen.isEmpty {
+            let rows = seen.sorted { $0.key < $1.key }.map { ($0.key, devices[$0.key]?.lastMutationID ?? 0, $0.value) }
             try await tx.execute(
                 """
                 UPDATE devices SET last_mutation_id = v.column2, last_seen_at = v.column3
                 FROM (VALUES \(rows.map { _ in "(?, ?, ?)" }.joined(separator: ", "))) AS v
                 WHERE devices.id = v.column1
                 """,
-                rows.flatMap { [SQLValue.text($0.key), .int($0.value.lastMutationID), .text($0.value.seenAt)] })
+                rows.flatMap { [SQLValue.text($0.0), .int($0.1), .text($0.2)] })
         }
         try await AuditLog.record(audits, in: tx)
     }

@@ -1,12 +1,13 @@
 import FicheDomain
 
-/// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record.
+/// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record
+/// (the employer and its payroll months read through the push transaction's `PushWrites`).
 struct TimeSheetLoader {
     let ruleBook: RuleBook
 
-    func sheet(for dossierRow: StoreRow, in tx: any StoreTransaction) async throws -> TimeSheet {
+    func sheet(for dossierRow: StoreRow, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> TimeSheet {
         guard let id = dossierRow.string("id"), let employerCode = dossierRow.string("employer_code"),
-              let employerRow = try await tx.first("SELECT * FROM employers WHERE code = ?", [.text(employerCode)])
+              let employerRow = try await writes.employer(employerCode, in: tx)
         else { throw MutationRejection(code: "dossier.not_found") }
         let employer = Employer(
             code: employerCode, kind: EmployerKind(rawValue: employerRow.string("kind") ?? "") ?? .commune,
@@ -22,12 +23,7 @@ struct TimeSheetLoader {
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
         let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
                                          [.text(id)]).compactMap(Self.timeRecord)
-        let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
-                                         [.text(employerCode)]).compactMap { row -> PayrollMonth? in
-            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
-            return PayrollMonth(employerCode: employerCode, month: month,
-                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
-        }
+        let months = try await writes.payrollMonths(of: employerCode, in: tx)
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
         do {
