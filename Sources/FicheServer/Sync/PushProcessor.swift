@@ -202,7 +202,7 @@ struct PushProcessor: Sendable {
                        in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         switch mutation {
         case .updateDossierField(let payload):
-            return try await updateDossierField(payload, rights: rights, in: tx)
+            return try await updateDossierField(payload, rights: rights, in: tx, writes: &writes)
         case .recordAbsence(let payload):
             guard payload.kind == TimeRecordKind.absence.rawValue else { throw MutationRejection(code: "time.kind") }
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -217,21 +217,21 @@ struct PushProcessor: Sendable {
         case .closePayrollMonth(let payload):
             return try await closePayrollMonth(payload, rights: rights, in: tx, writes: &writes)
         case .recordReveal(let payload):
-            return try await recordReveal(payload, rights: rights, in: tx)
+            return try await recordReveal(payload, rights: rights, in: tx, writes: &writes)
         }
     }
 
     /// Loads a live dossier or rejects the mutation.
-    private func dossier(_ id: String, in tx: any StoreTransaction) async throws -> StoreRow {
-        guard let row = try await tx.first("SELECT * FROM dossiers WHERE id = ?", [.text(id)]) else {
+    private func dossier(_ id: String, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> StoreRow {
+        guard let row = try await writes.dossier(id, in: tx) else {
             throw MutationRejection(code: "dossier.not_found")
         }
         return row
     }
 
     private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights,
-                                    in tx: any StoreTransaction) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx)
+                                    in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         let field = payload.field
         // Giving a dossier to another clerk is a reassignment, as on the replica.
@@ -254,7 +254,8 @@ struct PushProcessor: Sendable {
                                   serverValue: RowProjection.fieldValue(current, field: field, employer: employer, rights: rights))
         }
         try await tx.execute("UPDATE dossiers SET \(field.rawValue) = ? WHERE id = ?", [.optional(new), .text(payload.dossierID)])
-        let updated = try await dossier(payload.dossierID, in: tx)
+        writes.forgetDossier(payload.dossierID)
+        let updated = try await dossier(payload.dossierID, in: tx, writes: &writes)
         return MutationEffect(
             status: .applied,
             changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: payload.dossierID, op: .upsert,
@@ -265,7 +266,7 @@ struct PushProcessor: Sendable {
 
     private func recordTimeRecord(_ payload: RecordTimeRecord, rights: AccessRights, caller: Caller,
                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx)
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.enterTimeRecord, at: employer) {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
@@ -283,7 +284,7 @@ struct PushProcessor: Sendable {
             typeCode: payload.typeCode, start: try LocalDate.parse(payload.start), end: try LocalDate.parse(payload.end),
             dayPart: part, startMinute: payload.startMinute, endMinute: payload.endMinute, minutes: payload.minutes,
             certificateReceived: payload.certificateReceived ?? false, status: status, enteredBy: caller.userID)
-        if try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(payload.recordID)]) != nil {
+        if try await writes.timeRecordExists(payload.recordID, in: tx) {
             throw MutationRejection(code: "record.exists")
         }
         try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx, writes: &writes).check(record)
@@ -299,6 +300,7 @@ struct PushProcessor: Sendable {
         try await tx.execute(
             "INSERT INTO time_records (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), ?)",
             fields.map { SQLValue.optional($0.1) } + [.int(version)])
+        writes.inserted(record)
         var rowFields: [String: String?] = [:]
         for (name, value) in fields { rowFields[name] = .some(value) }
         return MutationEffect(
@@ -312,7 +314,7 @@ struct PushProcessor: Sendable {
 
     private func addNote(_ payload: AddNote, rights: AccessRights, caller: Caller,
                          in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx)
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         guard rights.may(.editDossier, at: employer) || rights.may(.enterTimeRecord, at: employer) else {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
@@ -352,7 +354,7 @@ struct PushProcessor: Sendable {
                                                  [.text(payload.recordID)]),
               let record = TimeSheetLoader.timeRecord(recordRow)
         else { throw MutationRejection(code: "record.not_found") }
-        let row = try await dossier(record.dossierID, in: tx)
+        let row = try await dossier(record.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.validateTimeRecord, at: employer) {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
@@ -376,6 +378,7 @@ struct PushProcessor: Sendable {
         try await tx.execute("UPDATE time_records SET status = ?, reviewed_by = ?, rejection_reason = ? WHERE id = ?",
                              [.text(reviewed.status.rawValue), .optional(reviewed.reviewedBy),
                               .optional(reviewed.rejectionReason), .text(record.id)])
+        writes.forgetTimeRecords(ofDossier: record.dossierID)
         guard let updated = try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)]) else {
             throw MutationRejection(code: "record.not_found")
         }
@@ -391,7 +394,7 @@ struct PushProcessor: Sendable {
     /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).
     private func recordArt60Event(_ payload: RecordArt60Event, rights: AccessRights, caller: Caller,
                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx)
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.manageArt60, at: employer) {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
@@ -468,14 +471,14 @@ struct PushProcessor: Sendable {
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.
     private func recordReveal(_ payload: RecordReveal, rights: AccessRights,
-                              in tx: any StoreTransaction) async throws -> MutationEffect {
+                              in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let permission: Permission
         switch payload.field {
         case "niss": permission = .viewFullNISS
         case "iban": permission = .viewIBAN
         default: throw MutationRejection(code: "reveal.field")
         }
-        let row = try await dossier(payload.dossierID, in: tx)
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         let allowed = rights.may(permission, at: employer)
         return MutationEffect(

@@ -34,6 +34,14 @@ struct PushWrites {
     private var prefetchedUUIDs: Set<String> = []
     private var grantsByUser: [String: [Grant]] = [:]
     private var employers: [String: StoreRow] = [:]
+    /// Dossier rows by id, and the ids looked up (a missing row was not found).
+    private var dossiers: [String: StoreRow] = [:]
+    private var dossiersRead: Set<String> = []
+    /// Live time records by dossier.
+    private var timeRecords: [String: [TimeRecord]] = [:]
+    /// Time-record ids known to exist, and the ids looked up.
+    private var recordIDs: Set<String> = []
+    private var recordIDsRead: Set<String> = []
     private var payrollMonths: [String: [PayrollMonth]] = [:]
 
     init(head: Int64) {
@@ -44,9 +52,28 @@ struct PushWrites {
     /// The sequence the next logged entry gets (a new row can be written with it as version).
     var nextSequence: Int64 { head + 1 }
 
-    /// Reads the devices of a round and the answers already given to its uuids: two statements
-    /// for the round instead of two per mutation.
+    /// Reads for a whole round what its mutations will look up, a few statements for the round
+    /// instead of several per mutation: the devices, the answers already given to its uuids, the
+    /// dossiers named, and for time records the dossiers' live records and which ids exist.
     mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws {
+        var named: Set<String> = []
+        var recordDossiers: Set<String> = []
+        var records: Set<String> = []
+        for pending in round.flatMap(\.request.mutations) {
+            switch pending.mutation {
+            case .recordAbsence(let payload), .recordTimeRecord(let payload):
+                named.insert(payload.dossierID)
+                recordDossiers.insert(payload.dossierID)
+                records.insert(payload.recordID)
+            case .updateDossierField(let payload): named.insert(payload.dossierID)
+            case .addNote(let payload): named.insert(payload.dossierID)
+            case .recordArt60Event(let payload): named.insert(payload.dossierID)
+            case .recordReveal(let payload): named.insert(payload.dossierID)
+            case .reviewTimeRecord, .closePayrollMonth: break
+            }
+        }
+        try await prefetchDossiers(named.sorted(), in: tx)
+        try await prefetchTimeRecords(dossiers: recordDossiers.sorted(), ids: records.sorted(), in: tx)
         let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
         let rows = try await tx.query(
             "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
@@ -64,6 +91,74 @@ struct PushWrites {
             if answersByUUID["\(userID)/\(uuid)"] == nil { answersByUUID["\(userID)/\(uuid)"] = result }
         }
         prefetchedUUIDs = Set(uuids)
+    }
+
+    private mutating func prefetchDossiers(_ ids: [String], in tx: any StoreTransaction) async throws {
+        guard !ids.isEmpty else { return }
+        for row in try await tx.query("SELECT * FROM dossiers WHERE id IN (\(Self.placeholders(ids.count)))", ids.map(SQLValue.text)) {
+            if let id = row.string("id") { dossiers[id] = row }
+        }
+        dossiersRead.formUnion(ids)
+    }
+
+    private mutating func prefetchTimeRecords(dossiers ids: [String], ids records: [String],
+                                              in tx: any StoreTransaction) async throws {
+        guard !ids.isEmpty else { return }
+        for id in ids { timeRecords[id] = [] }
+        for row in try await tx.query("SELECT * FROM time_records WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL",
+                                      ids.map(SQLValue.text)) {
+            if let record = TimeSheetLoader.timeRecord(row) { timeRecords[record.dossierID, default: []].append(record) }
+        }
+        for row in try await tx.query("SELECT id FROM time_records WHERE id IN (\(Self.placeholders(records.count)))",
+                                      records.map(SQLValue.text)) {
+            if let id = row.string("id") { recordIDs.insert(id) }
+        }
+        recordIDsRead.formUnion(records)
+    }
+
+    /// A dossier's row (nil when there is none), read once per transaction until `forgetDossier`.
+    mutating func dossier(_ id: String, in tx: any StoreTransaction) async throws -> StoreRow? {
+        if dossiersRead.contains(id) { return dossiers[id] }
+        let row = try await tx.first("SELECT * FROM dossiers WHERE id = ?", [.text(id)])
+        dossiers[id] = row
+        dossiersRead.insert(id)
+        return row
+    }
+
+    /// After a write to a dossier's row.
+    mutating func forgetDossier(_ id: String) {
+        dossiers[id] = nil
+        dossiersRead.remove(id)
+    }
+
+    /// A dossier's live time records, read once per transaction; `inserted` adds new ones,
+    /// `forgetTimeRecords` drops them after another change.
+    mutating func timeRecords(ofDossier id: String, in tx: any StoreTransaction) async throws -> [TimeRecord] {
+        if let known = timeRecords[id] { return known }
+        let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
+                                         [.text(id)]).compactMap(TimeSheetLoader.timeRecord)
+        timeRecords[id] = records
+        return records
+    }
+
+    mutating func forgetTimeRecords(ofDossier id: String) {
+        timeRecords[id] = nil
+    }
+
+    /// Whether a time record with this id exists (live or deleted).
+    mutating func timeRecordExists(_ id: String, in tx: any StoreTransaction) async throws -> Bool {
+        if recordIDs.contains(id) { return true }
+        if recordIDsRead.contains(id) { return false }
+        let exists = try await tx.first("SELECT id FROM time_records WHERE id = ?", [.text(id)]) != nil
+        recordIDsRead.insert(id)
+        if exists { recordIDs.insert(id) }
+        return exists
+    }
+
+    /// After a new time record was written.
+    mutating func inserted(_ record: TimeRecord) {
+        recordIDs.insert(record.id)
+        timeRecords[record.dossierID]?.append(record)
     }
 
     private static func placeholders(_ count: Int) -> String {

@@ -1,7 +1,8 @@
 import FicheDomain
 
 /// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record
-/// (the employer and its payroll months read through the push transaction's `PushWrites`).
+/// (the employer, its payroll months and the dossier's records read through the push
+/// transaction's `PushWrites`).
 struct TimeSheetLoader {
     let ruleBook: RuleBook
 
@@ -21,8 +22,7 @@ struct TimeSheetLoader {
             status: DossierStatus(rawValue: dossierRow.string("status") ?? "") ?? .active,
             category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
-        let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
-                                         [.text(id)]).compactMap(Self.timeRecord)
+        let records = try await writes.timeRecords(ofDossier: id, in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
