@@ -8,8 +8,9 @@ import Foundation
 /// answers, devices' last mutation ids, and audit entries.
 ///
 /// Reads that do not change within the transaction are made once and kept: the round's devices
-/// and the answers already given to its uuids (`prefetch`, two statements per round), a user's
-/// grants, an employer's row and payroll months. Later mutations of the same transaction read
+/// and the answers already given to its uuids, the dossiers named and the records around new
+/// time records (`prefetch`, a few statements per round), a user's grants, an employer's row
+/// and payroll months. Later mutations of the same transaction read
 /// through it, so they see what earlier ones wrote.
 struct PushWrites {
     /// A device as read in this transaction, with its last mutation id as moved since.
@@ -39,6 +40,10 @@ struct PushWrites {
     private var dossiersRead: Set<String> = []
     /// Live time records by dossier.
     private var timeRecords: [String: [TimeRecord]] = [:]
+    /// Live time records by dossier within `recordWindow` only: what checking a new record
+    /// needs (its rules look at the same days and weeks), without a dossier's whole history.
+    private var windowRecords: [String: [TimeRecord]] = [:]
+    private var recordWindow: ClosedRange<LocalDate>?
     /// Time-record ids known to exist, and the ids looked up.
     private var recordIDs: Set<String> = []
     private var recordIDsRead: Set<String> = []
@@ -59,12 +64,16 @@ struct PushWrites {
         var named: Set<String> = []
         var recordDossiers: Set<String> = []
         var records: Set<String> = []
+        var windows: [ClosedRange<LocalDate>] = []
         for pending in round.flatMap(\.request.mutations) {
             switch pending.mutation {
             case .recordAbsence(let payload), .recordTimeRecord(let payload):
                 named.insert(payload.dossierID)
                 recordDossiers.insert(payload.dossierID)
                 records.insert(payload.recordID)
+                if let start = try? LocalDate.parse(payload.start), let end = try? LocalDate.parse(payload.end), start <= end {
+                    windows.append(Self.window(start...end))
+                }
             case .updateDossierField(let payload): named.insert(payload.dossierID)
             case .addNote(let payload): named.insert(payload.dossierID)
             case .recordArt60Event(let payload): named.insert(payload.dossierID)
@@ -73,7 +82,8 @@ struct PushWrites {
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
-        try await prefetchTimeRecords(dossiers: recordDossiers.sorted(), ids: records.sorted(), in: tx)
+        let window = windows.map(\.lowerBound).min().flatMap { from in windows.map(\.upperBound).max().map { from...$0 } }
+        try await prefetchTimeRecords(dossiers: recordDossiers.sorted(), ids: records.sorted(), window: window, in: tx)
         let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
         let rows = try await tx.query(
             "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
@@ -101,13 +111,19 @@ struct PushWrites {
         dossiersRead.formUnion(ids)
     }
 
-    private mutating func prefetchTimeRecords(dossiers ids: [String], ids records: [String],
+    private mutating func prefetchTimeRecords(dossiers ids: [String], ids records: [String], window: ClosedRange<LocalDate>?,
                                               in tx: any StoreTransaction) async throws {
         guard !ids.isEmpty else { return }
-        for id in ids { timeRecords[id] = [] }
-        for row in try await tx.query("SELECT * FROM time_records WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL",
-                                      ids.map(SQLValue.text)) {
-            if let record = TimeSheetLoader.timeRecord(row) { timeRecords[record.dossierID, default: []].append(record) }
+        if let window {
+            for id in ids { windowRecords[id] = [] }
+            for row in try await tx.query(
+                """
+                SELECT * FROM time_records WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL
+                AND start_date <= ? AND end_date >= ?
+                """, ids.map(SQLValue.text) + [.text(window.upperBound.iso), .text(window.lowerBound.iso)]) {
+                if let record = TimeSheetLoader.timeRecord(row) { windowRecords[record.dossierID, default: []].append(record) }
+            }
+            recordWindow = window
         }
         for row in try await tx.query("SELECT id FROM time_records WHERE id IN (\(Self.placeholders(records.count)))",
                                       records.map(SQLValue.text)) {
@@ -131,9 +147,23 @@ struct PushWrites {
         dossiersRead.remove(id)
     }
 
-    /// A dossier's live time records, read once per transaction; `inserted` adds new ones,
-    /// `forgetTimeRecords` drops them after another change.
-    mutating func timeRecords(ofDossier id: String, in tx: any StoreTransaction) async throws -> [TimeRecord] {
+    /// The Monday before `dates` to the Sunday after: the days a new record's rules look at.
+    static func window(_ dates: ClosedRange<LocalDate>) -> ClosedRange<LocalDate> {
+        let monday = dates.lowerBound.adding(days: 1 - dates.lowerBound.weekday.isoNumber)
+        let sunday = dates.upperBound.adding(days: 7 - dates.upperBound.weekday.isoNumber)
+        return monday...sunday
+    }
+
+    /// A dossier's live time records; with `around`, only those a new record on these dates is
+    /// checked against (at least the records of the same weeks, from the round's `prefetch`).
+    /// Read once per transaction; `inserted` adds new ones, `forgetTimeRecords` drops them
+    /// after another change.
+    mutating func timeRecords(ofDossier id: String, around dates: ClosedRange<LocalDate>? = nil,
+                              in tx: any StoreTransaction) async throws -> [TimeRecord] {
+        if let dates, let prefetched = recordWindow, let known = windowRecords[id],
+           prefetched.contains(Self.window(dates).lowerBound), prefetched.contains(Self.window(dates).upperBound) {
+            return known
+        }
         if let known = timeRecords[id] { return known }
         let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
                                          [.text(id)]).compactMap(TimeSheetLoader.timeRecord)
@@ -143,6 +173,7 @@ struct PushWrites {
 
     mutating func forgetTimeRecords(ofDossier id: String) {
         timeRecords[id] = nil
+        windowRecords[id] = nil
     }
 
     /// Whether a time record with this id exists (live or deleted).
@@ -159,6 +190,7 @@ struct PushWrites {
     mutating func inserted(_ record: TimeRecord) {
         recordIDs.insert(record.id)
         timeRecords[record.dossierID]?.append(record)
+        windowRecords[record.dossierID]?.append(record)
     }
 
     private static func placeholders(_ count: Int) -> String {

@@ -6,7 +6,9 @@ import FicheDomain
 struct TimeSheetLoader {
     let ruleBook: RuleBook
 
-    func sheet(for dossierRow: StoreRow, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> TimeSheet {
+    /// The dossier's sheet; `checking` a new record, only the records its rules look at.
+    func sheet(for dossierRow: StoreRow, checking record: TimeRecord? = nil, in tx: any StoreTransaction,
+               writes: inout PushWrites) async throws -> TimeSheet {
         guard let id = dossierRow.string("id"), let employerCode = dossierRow.string("employer_code"),
               let employerRow = try await writes.employer(employerCode, in: tx)
         else { throw MutationRejection(code: "dossier.not_found") }
@@ -22,7 +24,7 @@ struct TimeSheetLoader {
             status: DossierStatus(rawValue: dossierRow.string("status") ?? "") ?? .active,
             category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
-        let records = try await writes.timeRecords(ofDossier: id, in: tx)
+        let records = try await writes.timeRecords(ofDossier: id, around: record.map { $0.start...max($0.start, $0.end) }, in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
