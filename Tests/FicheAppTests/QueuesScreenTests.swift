@@ -181,6 +181,13 @@ final class QueuesScreenTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         driver.screen.environment.exportFolder = folder.path
         driver.press("Alt+m", "Ctrl+E")
+        let work = try XCTUnwrap(driver.screen.work, "the export runs off the key path")
+        XCTAssertTrue(driver.screenText.contains("Export des variables de paie 11/2026 (AC-IXL)…"), driver.screenText)
+        driver.press("Esc")
+        XCTAssertTrue(work.waitUntilFinished())
+        XCTAssertTrue(driver.screen.finishWork())
+        XCTAssertNil(driver.screen.work)
+        XCTAssertTrue(driver.screen.top is QueuesScreen, "Esc pressed during the export was not taken")
         XCTAssertTrue(driver.screenText.contains("Variables de paie 11/2026 (AC-IXL) : 20 dossiers exportés"),
                       driver.screenText)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
