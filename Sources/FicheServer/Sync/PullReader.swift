@@ -116,7 +116,9 @@ struct PullReader: Sendable {
                     writer.appendChange(seq: seq, scope: scope, entity: entity, id: id, op: op, version: version, rowJSON: json)
                 }
             }
-            let next = hasMore ? lastSeq : max(cursor, head)
+            // More to come: the next page starts after the last row read, shown or not.
+            let lastRead = table.rowCount > 0 ? table[table.rowCount - 1, seqColumn].flatMap { Int64($0) } : nil
+            let next = hasMore ? max(lastSeq, lastRead ?? cursor) : max(cursor, head)
             let changeCount = writer.changeCount
             let results = try await results(after: after, caller: caller, in: tx)
             return Answer(json: writer.finish(cursor: next, hasMore: hasMore, lastMutationID: caller.lastMutationID,
