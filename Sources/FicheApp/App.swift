@@ -1,5 +1,6 @@
 import FicheDomain
 import FicheReplica
+import Foundation
 import FicheTerminal
 import FicheWidgets
 
@@ -26,6 +27,8 @@ public final class App {
     }
     /// The first help entry shown when they do not all fit.
     private var helpTop = 0
+    /// The work running off the key path, shown as a progress bar until `finishWork()`.
+    public private(set) var work: BackgroundWork?
     public private(set) var quitRequested = false
 
     public init(environment: ScreenEnvironment, size: Size) {
@@ -67,6 +70,8 @@ public final class App {
 
     /// Handles one input event from the terminal.
     public func handle(_ event: InputEvent) {
+        if work != nil, case .key = event { return }   // keys wait for the work's outcome
+        if work != nil, case .mouse = event { return }
         switch event {
         case .key(let key):
             if palette != nil {
@@ -128,6 +133,7 @@ public final class App {
 
     /// Runs an action of the registry by id.
     public func perform(action id: ActionID) {
+        guard work == nil else { return }
         message = nil
         if showsHelp {
             guard ["app.help", "app.back", "app.quit"].contains(id) else { return }
@@ -186,6 +192,9 @@ public final class App {
             if stack.count > 1 { stack.removeLast() }
             top.reload(environment)
             message = toast
+        case .work(let work):
+            self.work = work
+            work.start()
         case .switchTo(let screen):
             screen.layout(body: Self.bodySize(for: size), environment)
             if screen is DossierListScreen {
@@ -217,7 +226,31 @@ public final class App {
                 .render(into: &buffer, area: helpArea(buffer.bounds))
         }
         palette?.render(into: &buffer, area: body)
+        if let work { renderWork(work, into: &buffer, area: body) }
         return buffer
+    }
+
+    /// Shows a finished `work`'s outcome and lets keys through again; false while it runs.
+    @discardableResult
+    public func finishWork() -> Bool {
+        guard let work, let outcome = work.takeOutcome() else { return false }
+        self.work = nil
+        message = outcome
+        top.reload(environment)
+        return true
+    }
+
+    /// "Export… [██████    ] 60 % · 1 s" in a panel over the screen.
+    private func renderWork(_ work: BackgroundWork, into buffer: inout CellBuffer, area: Rect) {
+        let panel = Panel(title: strings["work.title"], width: min(area.width - 2, 64), height: 4)
+        let inside = panel.render(into: &buffer, in: area)
+        buffer.write(work.title, x: inside.x, y: inside.y, role: .dialog, maxWidth: inside.width)
+        let percent = Int((work.fraction * 100).rounded(.down))
+        let tail = " \(percent) % · " + strings.format("work.seconds", ["seconds": "\(Int(Date().timeIntervalSince(work.started)))"])
+        let barWidth = max(4, inside.width - DisplayWidth.of(tail) - 2)
+        buffer.write("[", x: inside.x, y: inside.y + 1, role: .dialog)
+        buffer.write(BarChart.bar(value: work.fraction, maximum: 1, width: barWidth), x: inside.x + 1, y: inside.y + 1, role: .chartBar)
+        buffer.write("]" + tail, x: inside.x + 1 + barWidth, y: inside.y + 1, role: .dialog, maxWidth: inside.width - barWidth - 1)
     }
 
     /// The actions of the screen on top with their keys and words, for the help and the palette.

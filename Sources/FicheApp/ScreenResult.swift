@@ -14,4 +14,6 @@ public enum ScreenResult {
     case close(Toast?)
     /// Replace the whole stack by this screen (the `go.*` actions).
     case switchTo(any Screen)
+    /// Run this off the key path with a progress bar; its outcome goes to the message bar.
+    case work(BackgroundWork)
 }

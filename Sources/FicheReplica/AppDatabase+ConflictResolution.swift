@@ -43,18 +43,21 @@ extension AppDatabase {
     }
 
     /// Takes a refused entry off the list once the clerk has entered it again (corrected) as a
-    /// new entry; the audit trail records it as `reenterRefused`.
+    /// new entry; the audit trail records it as `reenterRefused`. A correction saved through
+    /// `recordAbsence`, `recordClocking` or `recordArt60Event` with `settling:` does this in the
+    /// same transaction as the new entry.
     ///
-    /// ```swift
-    /// try database.recordAbsence(corrected, by: clerk, rules: rules)
-    /// try database.settleByCorrection(mutationID: refused.mutationID, by: clerk)
-    /// ```
     /// - Throws: `MissingRowError` when there is no unsettled refusal with that id.
     public func settleByCorrection(mutationID: Int64, by user: User, now: Date = Date()) throws {
         try write { db in
-            _ = try Self.settle(db, mutationID: mutationID, statuses: ["rejected"], action: "reenterRefused",
-                                changes: MutationPayload(fields: [:]), by: user, now: now)
+            try Self.settleByCorrection(db, mutationID: mutationID, by: user, now: now)
         }
+    }
+
+    /// `settleByCorrection` inside a write transaction (the one that writes the correction).
+    static func settleByCorrection(_ db: Database, mutationID: Int64, by user: User, now: Date) throws {
+        _ = try settle(db, mutationID: mutationID, statuses: ["rejected"], action: "reenterRefused",
+                       changes: MutationPayload(fields: [:]), by: user, now: now)
     }
 
     // MARK: Inside the write transaction

@@ -13,10 +13,12 @@ extension AppDatabase {
     /// let entry = try database.recordAbsence(.absence(id: UUID().uuidString, employerCode: "AC-IXL",
     ///     dossierID: id, type: "annual_leave", from: monday, to: friday, enteredBy: user.id), by: user, rules: rules)
     /// ```
+    /// With `settling:`, the refused entry it corrects leaves the conflicts list in the same transaction.
     /// - Returns: the outbox row, whose id is the mutation id the server will see.
     /// - Throws: `RuleViolation` (translated by the app), `MissingRowError`, or a database error.
     @discardableResult
-    public func recordAbsence(_ record: TimeRecord, by user: User, rules: RuleBook, now: Date = Date()) throws -> OutboxEntry {
+    public func recordAbsence(_ record: TimeRecord, by user: User, rules: RuleBook, settling refused: Int64? = nil,
+                              now: Date = Date()) throws -> OutboxEntry {
         guard record.kind == .absence else { throw RuleViolation.absenceTypeUnknown(code: record.typeCode ?? record.kind.rawValue) }
         return try write { db in
             guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [record.dossierID]) else {
@@ -35,6 +37,7 @@ extension AppDatabase {
                                              employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                              user: user, now: now)
             try WorkingView.recompute(db, entity: "time_record", id: record.id)
+            if let refused { try Self.settleByCorrection(db, mutationID: refused, by: user, now: now) }
             return entry
         }
     }

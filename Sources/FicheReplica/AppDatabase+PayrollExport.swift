@@ -17,7 +17,10 @@ extension AppDatabase {
     /// ```
     /// - Throws: `MissingRowError` for an unknown employer, `RuleFileError` when its holiday
     ///   calendar is not in the rules, or a database error.
-    public func payrollExport(employerCode: String, month: YearMonth, rules: RuleBook) throws -> [PayrollExportRow] {
+    /// - Parameter progress: called with the share done (0 to 1) as the batches are read and the
+    ///   lines computed, for a progress bar.
+    public func payrollExport(employerCode: String, month: YearMonth, rules: RuleBook,
+                              progress: (@Sendable (Double) -> Void)? = nil) throws -> [PayrollExportRow] {
         try writer.read { db in
             guard let employer = try BatchedReads.employers(db)[employerCode] else {
                 throw MissingRowError(entity: "employer", id: employerCode)
@@ -31,10 +34,14 @@ extension AppDatabase {
                   AND (d.status <> 'left' OR d.end_date IS NOT NULL)
                 ORDER BY l.number, d.id
                 """), arguments: [employerCode, last.iso, first.iso])
+            progress?(0.1)
             let ids: [String] = dossiers.map { $0["id"] }
             let periods = try BatchedReads.careerPeriods(db, dossierIDs: ids, from: first, to: last)
+            progress?(0.3)
             let records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last, correctionMonth: month)
-            return dossiers.map { row in
+            progress?(0.6)
+            return dossiers.enumerated().map { index, row in
+                if index % 1_000 == 999 { progress?(0.6 + 0.4 * Double(index) / Double(dossiers.count)) }
                 let id: String = row["id"]
                 let career = Career(periods: periods[id] ?? [])
                 let calendar = BatchedReads.workCalendar(holidays: holidays, periods: career.periods)

@@ -14,13 +14,14 @@ extension AppDatabase {
     /// ```swift
     /// try database.recordClocking(dossierID: id, on: monday, inMinute: 8 * 60, outMinute: 12 * 60, by: user, rules: rules)
     /// ```
+    /// With `settling:`, the refused entry it corrects leaves the conflicts list in the same transaction.
     /// - Returns: the outbox row (mutation `recordClocking`, sent as `recordTimeRecord`).
     /// - Throws: `RuleViolation` (`clocking.too_long`, `clocking.week_too_long`, `clocking.during_absence`,
     ///   `time.range`, `month.closed`, `access.denied`), `MissingRowError`.
     @discardableResult
     public func recordClocking(id: String = UUID().uuidString.lowercased(), dossierID: String, on date: LocalDate,
                                inMinute: Int, outMinute: Int, by user: User, rules: RuleBook,
-                               now: Date = Date()) throws -> OutboxEntry {
+                               settling refused: Int64? = nil, now: Date = Date()) throws -> OutboxEntry {
         try write { db in
             let dossier = try Self.liveDossier(db, dossierID)
             try Self.rights(db, user: user, now: now).require(.enterTimeRecord, at: dossier.employerCode)
@@ -37,6 +38,7 @@ extension AppDatabase {
                                              payload: MutationPayload(from: [:], to: record.replicaColumns),
                                              user: user, now: now)
             try WorkingView.recompute(db, entity: "time_record", id: id)
+            if let refused { try Self.settleByCorrection(db, mutationID: refused, by: user, now: now) }
             return entry
         }
     }
@@ -186,13 +188,14 @@ extension AppDatabase {
     // MARK: Article 60
 
     /// Adds a dated event to an article 60 worker's follow-up log (facts only: never health details).
+    /// With `settling:`, the refused entry it corrects leaves the conflicts list in the same transaction.
     ///
     /// - Throws: `RuleViolation.permissionDenied` (`manage_art60`), `.art60EmployerNotCPAS`,
     ///   `MissingRowError` for an unknown contract or a placement of another contract.
     @discardableResult
     public func recordArt60Event(id: String = UUID().uuidString.lowercased(), contractID: String, date: LocalDate,
                                  kind: Art60EventKind, placementID: String? = nil, note: String = "", by user: User,
-                                 now: Date = Date()) throws -> OutboxEntry {
+                                 settling refused: Int64? = nil, now: Date = Date()) throws -> OutboxEntry {
         try write { db in
             guard let contract = try Row.fetchOne(db, sql: "SELECT * FROM art60_contract WHERE id = ?", arguments: [contractID]) else {
                 throw MissingRowError(entity: "art60_contract", id: contractID)
@@ -219,6 +222,7 @@ extension AppDatabase {
                                              employerCode: employerCode, baseVersion: nil,
                                              payload: MutationPayload(from: [:], to: columns), user: user, now: now)
             try WorkingView.recompute(db, entity: "art60_event", id: id)
+            if let refused { try Self.settleByCorrection(db, mutationID: refused, by: user, now: now) }
             return entry
         }
     }

@@ -24,17 +24,13 @@ public struct HelpOverlay: Hashable, Sendable {
         let labelWidth = entries.map { DisplayWidth.of($0.label) }.max() ?? 0
         let panel = Panel(title: title, width: min(area.width - 2, keyWidth + labelWidth + 7), height: min(area.height - 2, entries.count + 2))
         let inside = panel.render(into: &buffer, in: area)
-        let first = min(max(0, top), lastTop(in: area))
-        let shown = entries.dropFirst(first).prefix(inside.height)
-        for (offset, entry) in shown.enumerated() {
+        let window = ScrollWindow(total: entries.count, visible: inside.height, top: min(top, lastTop(in: area)))
+        for (offset, entry) in entries[window.range].enumerated() {
             let y = inside.y + offset
             buffer.write(DisplayWidth.fit(entry.keys, to: keyWidth), x: inside.x, y: y, role: .keyHintKey)
             buffer.write(entry.label, x: inside.x + keyWidth + 2, y: y, role: .dialog, maxWidth: inside.width - keyWidth - 2)
         }
         // More above or below: an arrow at the right edge says so.
-        if first > 0 { buffer.write("⇡", x: inside.x + inside.width - 1, y: inside.y, role: .keyHintKey) }
-        if first + shown.count < entries.count {
-            buffer.write("⇣", x: inside.x + inside.width - 1, y: inside.y + inside.height - 1, role: .keyHintKey)
-        }
+        window.renderMarks(into: &buffer, top: inside.y, bottom: inside.y + inside.height - 1, x: inside.x + inside.width - 1)
     }
 }

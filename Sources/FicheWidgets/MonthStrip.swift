@@ -42,10 +42,24 @@ public struct MonthStrip: Hashable, Sendable {
                              role: .heatmap(level))
             }
             if rect.height > 2 {
-                let text = values[index] > 0 && index < valueTexts.count ? valueTexts[index] : ""
-                // The number may use the whole cell ("5,5" in three columns).
-                buffer.write(DisplayWidth.fit(text, to: cell), x: x, y: rect.y + 2, role: .normal)
+                buffer.write(valueText(index, cell: cell), x: x, y: rect.y + 2, role: .normal)
             }
         }
+    }
+
+    /// The number under a month. It may use the whole cell ("5,5" in three columns) when the
+    /// next month shows none; otherwise a space must part it from the next one, so a half
+    /// reads "5½" rather than running into it ("5,512").
+    private func valueText(_ index: Int, cell: Int) -> String {
+        func shown(_ index: Int) -> Bool { index < values.count && index < valueTexts.count && values[index] > 0 }
+        guard shown(index) else { return "" }
+        let text = valueTexts[index]
+        let room = shown(index + 1) && index + 1 < 12 ? cell - 1 : cell
+        guard DisplayWidth.of(text) > room else { return text }
+        for half in [",5", ".5"] where text.hasSuffix(half) {
+            let short = text.dropLast(half.count) + "½"
+            if DisplayWidth.of(String(short)) <= room { return String(short) }
+        }
+        return DisplayWidth.fit(text, to: room)
     }
 }

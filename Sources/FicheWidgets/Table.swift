@@ -45,6 +45,20 @@ public struct Table: Sendable {
         self.init(columns: columns, rows: rows, selectedRow: selected, sort: sort, showsGutter: showsGutter)
     }
 
+    /// Draws the rows from `top` that fit in `rect` (all rows given, not only the visible ones),
+    /// with ⇡ on the header line and ⇣ on the last line when rows are out of view.
+    /// - Returns: the rows shown, for the owner to clamp its `top` and page by `visible`.
+    @discardableResult
+    public func render(into buffer: inout CellBuffer, rect: Rect, top: Int) -> ScrollWindow {
+        let window = ScrollWindow(total: rows.count, visible: Table.visibleRowCount(height: rect.height), top: top)
+        var shown = self
+        shown.rows = Array(rows[window.range])
+        shown.selectedRow = selectedRow.flatMap { window.range.contains($0) ? $0 - window.first : nil }
+        shown.render(into: &buffer, rect: rect)
+        window.renderMarks(into: &buffer, top: rect.y, bottom: rect.maxY - 1, x: rect.maxX - 1)
+        return window
+    }
+
     /// How many rows fit below the header in a rectangle this tall.
     public static func visibleRowCount(height: Int) -> Int { max(0, height - 1) }
 

@@ -23,9 +23,12 @@ enum TerminalSession {
         defer { background?.stop() }
         terminal.draw(app.render())
         while !app.quitRequested {
-            // The timeout lets a finished sync show within a second even when no key comes.
-            let event = terminal.nextEvent(timeoutMilliseconds: 1_000)
+            // The timeout lets a finished sync show within a second even when no key comes, and
+            // a progress bar move ten times a second while work runs off the key path.
+            let working = app.work != nil
+            let event = terminal.nextEvent(timeoutMilliseconds: working ? 100 : 1_000)
             if let event { app.handle(event) }
+            let finished = app.finishWork()
             var synced = false
             if let background {
                 background.noteLocalChanges(pending: (try? database.syncCounts().pending) ?? 0)
@@ -34,7 +37,7 @@ enum TerminalSession {
                     synced = true
                 }
             }
-            if event != nil || synced { terminal.draw(app.render()) }
+            if event != nil || synced || working || finished || app.work != nil { terminal.draw(app.render()) }
         }
     }
 }

@@ -70,6 +70,38 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(driver.screen.dossierList?.searchText, "vandenb")
     }
 
+    func testTheYearsRecordsScrollWhenTheyDoNotFitAt80x24() throws {
+        let database = try DossierFixture.make()
+        // Twelve more single days of leave in April (Easter Monday left out): more records than the list has lines.
+        for day in [1, 2, 3, 7, 8, 9, 10, 13, 14, 15, 16, 17] {
+            let date = try LocalDate.parse(String(format: "2026-04-%02d", day))
+            try database.recordAbsence(.absence(id: "extra-\(day)", employerCode: "AC-IXL", dossierID: DossierFixture.eloise,
+                                                type: "annual_leave", from: date, to: date, enteredBy: DossierFixture.timeManager.id),
+                                       by: DossierFixture.timeManager, rules: try RuleBook.bundled())
+        }
+        let driver = try driver(userID: "usr-ac-1", database: database)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        driver.press("Tab", "Tab")
+        XCTAssertTrue(driver.screenText.contains("⇣"), "more records below: \(driver.screenText)")
+        XCTAssertFalse(driver.screenText.contains("⇡"), "the newest first, nothing above")
+        XCTAssertTrue(line(containing: "17/04", in: driver).contains("CA"), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains("15/01"), "January's rejected day is out of view at first")
+
+        driver.press("End")
+        XCTAssertTrue(line(containing: "15/01", in: driver).contains("✖"), "End shows the oldest record: \(driver.screenText)")
+        XCTAssertTrue(driver.screenText.contains("⇡"))
+        XCTAssertFalse(driver.screenText.contains("⇣"))
+        XCTAssertFalse(driver.screenText.contains("17/04"))
+        driver.press("Up")
+        XCTAssertTrue(driver.screenText.contains("⇣"), "one line back up, the oldest is below again")
+        driver.press("Home")
+        XCTAssertTrue(driver.screenText.contains("17/04"))
+        // Another tab starts at its top; PgUp still changes the year here.
+        driver.press("Down", "Down", "PgUp")
+        XCTAssertEqual(dossier(driver)?.year, 2025)
+        XCTAssertEqual(dossier(driver)?.top, 0)
+    }
+
     func testShiftTabAndLeftWalkTheTabsBackwards() throws {
         let driver = try driver()
         try open("Van den Bossche, Éloïse", search: "eloise", in: driver)

@@ -77,6 +77,27 @@ final class QueuesScreenTests: XCTestCase {
         assertScreen(driver.buffer, named: "queues-refused-80x24-fr")
     }
 
+    func testAnApprovalReachesTheMonthChecklistWhenItsTabIsShown() throws {
+        let database = try QueueFixture.make()
+        let driver = try driver(database)
+        /// The commune's (listed first) "Entrées encore à valider : N".
+        func waiting() -> Int? {
+            let line = driver.screenText.split(separator: "\n").first { $0.contains("Entrées encore à valider : ") }
+            return line.flatMap { Int($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }
+        }
+        driver.press("Alt+m")
+        let before = try XCTUnwrap(waiting(), driver.screenText)
+        driver.press("Tab")   // round to the validation queue
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.tab, QueueTab.validation)
+        try select(QueueFixture.byClerkAC1, driver)
+        driver.press("F5")
+        XCTAssertTrue(driver.screenText.contains("[À valider (4)]"), driver.screenText)
+        driver.press("Shift+Tab")
+        XCTAssertEqual(screen.tab, QueueTab.closing)
+        XCTAssertEqual(waiting(), before - 1, "the checklist is read again when its tab is shown: \(driver.screenText)")
+    }
+
     func testARejectionNeedsAReasonAndEscChangesNothing() throws {
         let database = try QueueFixture.make()
         let driver = try driver(database)
@@ -181,6 +202,13 @@ final class QueuesScreenTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         driver.screen.environment.exportFolder = folder.path
         driver.press("Alt+m", "Ctrl+E")
+        let work = try XCTUnwrap(driver.screen.work, "the export runs off the key path")
+        XCTAssertTrue(driver.screenText.contains("Export des variables de paie 11/2026 (AC-IXL)…"), driver.screenText)
+        driver.press("Esc")
+        XCTAssertTrue(work.waitUntilFinished())
+        XCTAssertTrue(driver.screen.finishWork())
+        XCTAssertNil(driver.screen.work)
+        XCTAssertTrue(driver.screen.top is QueuesScreen, "Esc pressed during the export was not taken")
         XCTAssertTrue(driver.screenText.contains("Variables de paie 11/2026 (AC-IXL) : 20 dossiers exportés"),
                       driver.screenText)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)

@@ -126,6 +126,32 @@ final class ConflictTests: XCTestCase {
         XCTAssertThrowsError(try database.settleByCorrection(mutationID: absence.id, by: ReplicaFixture.timeManager))
     }
 
+    func testACorrectionAndTheSettlingOfItsRefusalAreOneTransaction() throws {
+        let database = try ReplicaFixture.make()
+        let refused = try database.recordAbsence(
+            .absence(id: "old-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                     from: ReplicaFixture.date("2026-12-01"), to: ReplicaFixture.date("2026-12-01"), enteredBy: "u-time"),
+            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules)
+        try answer(refused, "rejected", reason: "month.closed", in: database)
+        let pendingBefore = try database.pendingMutations().count
+
+        // Settling a refusal that is not listed (already settled elsewhere): the correction is not kept either.
+        XCTAssertThrowsError(try database.recordAbsence(
+            .absence(id: "fix-0", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                     from: ReplicaFixture.date("2027-01-04"), to: ReplicaFixture.date("2027-01-04"), enteredBy: "u-time"),
+            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, settling: refused.id + 1_000))
+        XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "fix-0"), [], "nothing written")
+        XCTAssertEqual(try database.pendingMutations().count, pendingBefore, "nothing queued")
+
+        try database.recordAbsence(
+            .absence(id: "fix-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                     from: ReplicaFixture.date("2027-01-04"), to: ReplicaFixture.date("2027-01-04"), enteredBy: "u-time"),
+            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, settling: refused.id)
+        XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "fix-1").map(\.action), ["recordAbsence"])
+        XCTAssertEqual(try database.syncConflicts(), [], "the refusal left the list with the saved correction")
+        XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "old-1").last?.action, "reenterRefused")
+    }
+
     func testAChangeToADossierDeletedOnTheServerIsNotKeptAgain() throws {
         let database = try ReplicaFixture.make()
         let iban = try XCTUnwrap(database.updateDossierField("dos-2", .iban, to: "BE68 5390 0754 7034", by: ReplicaFixture.clerk))

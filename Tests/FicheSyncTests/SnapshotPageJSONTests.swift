@@ -82,13 +82,31 @@ final class SnapshotPageJSONTests: XCTestCase {
         XCTAssertEqual(page.table[1, "x"], nil)
     }
 
-    func testAnEmptyPullIsWrittenAsJSONEncoderWouldReadIt() throws {
-        let response = PullResponse(changes: [], cursor: 1234, hasMore: false, lastMutationID: 17, results: [])
-        let bytes = try XCTUnwrap(response.encodedEmptyJSON())
-        XCTAssertEqual(try JSONDecoder().decode(PullResponse.self, from: Data(bytes)), response)
-        let withResult = PullResponse(changes: [], cursor: 1, hasMore: false, lastMutationID: 1,
-                                      results: [MutationResult(mutationID: 1, uuid: "u", status: .applied, seq: 3)])
-        XCTAssertNil(withResult.encodedEmptyJSON(), "only an empty answer is written by hand")
+    func testAPullIsWrittenAsJSONDecoderReadsIt() throws {
+        var empty = PullResponseWriter()
+        let emptyBytes = empty.finish(cursor: 1234, hasMore: false, lastMutationID: 17, resultsJSON: [])
+        XCTAssertEqual(try JSONDecoder().decode(PullResponse.self, from: Data(emptyBytes)),
+                       PullResponse(changes: [], cursor: 1234, hasMore: false, lastMutationID: 17, results: []))
+
+        let stored: [String: String?] = ["id": "t1", "note": "Dit \"ziek\"\nà 50 %", "end_date": nil]
+        let storedJSON = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+        let masked: [String: String?] = ["id": "d1", "niss": "**.**.**-***.29", "last_name": "D'Hondt \\ Ça"]
+        let result = MutationResult(mutationID: 4, uuid: "u-4", status: .conflict, reason: "field.changed",
+                                    serverValue: "BE** **** **** 9002", seq: 8)
+        var writer = PullResponseWriter()
+        writer.appendChange(seq: 7, scope: "CPAS-IXL", entity: .timeRecord, id: "t1", op: .upsert, version: 7,
+                            rowJSON: storedJSON)
+        writer.appendChange(seq: 8, scope: "AC \"IXL\"", entity: .dossier, id: "d1", op: .upsert, version: 8, row: masked)
+        writer.appendChange(seq: 9, scope: "CPAS-IXL", entity: .timeRecord, id: "t0", op: .delete, version: 9, rowJSON: nil)
+        XCTAssertEqual(writer.changeCount, 3)
+        let bytes = writer.finish(cursor: 9, hasMore: true, lastMutationID: 4,
+                                  resultsJSON: [String(decoding: try JSONEncoder().encode(result), as: UTF8.self)])
+        let read = try JSONDecoder().decode(PullResponse.self, from: Data(bytes))
+        XCTAssertEqual(read, PullResponse(changes: [
+            Change(seq: 7, scope: "CPAS-IXL", entity: .timeRecord, id: "t1", op: .upsert, version: 7, row: stored),
+            Change(seq: 8, scope: "AC \"IXL\"", entity: .dossier, id: "d1", op: .upsert, version: 8, row: masked),
+            Change(seq: 9, scope: "CPAS-IXL", entity: .timeRecord, id: "t0", op: .delete, version: 9, row: nil),
+        ], cursor: 9, hasMore: true, lastMutationID: 4, results: [result]))
     }
 
     func testMalformedPagesAreRefused() {

@@ -35,6 +35,17 @@ final class WidgetBehaviourTests: XCTestCase {
         XCTAssertEqual(BufferDiff.changedCells(from: after, to: after), [], "an unchanged screen writes nothing")
     }
 
+    func testMonthNumbersNeverRunIntoEachOther() {
+        let values: [Double] = [0, 2, 5.5, 12, 0, 7.5, 0, 0, 0, 0, 0, 0]
+        let strip = MonthStrip(initials: "J F M A M J J A S O N D".split(separator: " ").map(String.init), values: values,
+                               valueTexts: values.map { $0 == $0.rounded() ? "\(Int($0))" : "\(Int($0)),5" })
+        var buffer = CellBuffer(size: Size(width: 36, height: 3))
+        strip.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 36, height: 3))
+        let numbers = buffer.text().split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertEqual(numbers.split(separator: " "), ["2", "5½", "12", "7,5"],
+                       "a half before another number is written 5½; with room after it, 7,5: \(numbers)")
+    }
+
     func testFieldsAcceptWhatTheirKindAllowsAndExplainTheRest() {
         var date = FormField(label: "Du", kind: .date, isRequired: true)
         for c in "3a1/12/2025" { date.type(c) }

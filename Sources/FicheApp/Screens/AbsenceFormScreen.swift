@@ -88,7 +88,8 @@ public final class AbsenceFormScreen: RecordFormScreen {
         // Entered for the supervisor to validate.
         record.status = .submitted
         do {
-            try environment.database.recordAbsence(record, by: environment.user, rules: environment.rules)
+            try environment.database.recordAbsence(record, by: environment.user, rules: environment.rules,
+                                                   settling: correcting)
         } catch let violation as RuleViolation {
             return refuse(violation, field: Self.field(for: violation)?.rawValue, environment)
         } catch {

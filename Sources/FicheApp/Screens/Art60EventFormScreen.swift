@@ -50,7 +50,8 @@ public final class Art60EventFormScreen: RecordFormScreen {
         let placementID = placements.indices.contains(placementIndex) ? placements[placementIndex].placement.id : nil
         do {
             try environment.database.recordArt60Event(contractID: contract.id, date: day, kind: kind, placementID: placementID,
-                                                      note: form.fields[Field.note.rawValue].text, by: environment.user)
+                                                      note: form.fields[Field.note.rawValue].text, by: environment.user,
+                                                      settling: correcting)
         } catch let violation as RuleViolation {
             return refuse(violation, field: nil, environment)
         } catch {

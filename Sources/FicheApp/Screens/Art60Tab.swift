@@ -9,13 +9,17 @@ import FicheWidgets
 struct Art60Tab {
     let card: Art60Card?
     let problem: String?
+    /// The first follow-up event shown when they do not all fit.
+    var top = 0
 
-    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+    /// - Returns: the follow-up events shown, nil when there are none.
+    @discardableResult
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
         guard let card, let contract = card.currentContract else {
             buffer.write(problem ?? strings["dossier.art60.none"], x: rect.x, y: rect.y + 1, role: problem == nil ? .dim : .error,
                          maxWidth: rect.width)
-            return
+            return nil
         }
         var y = rect.y + 1
         var contractLine = strings.format("dossier.art60.contract", ["start": strings.date(contract.start),
@@ -55,12 +59,12 @@ struct Art60Tab {
                 .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: placementsHeight - 1))
         }
         y += placementsHeight + 1
-        guard y < rect.maxY else { return }
+        guard y < rect.maxY else { return nil }
         buffer.write(strings["dossier.art60.events"], x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
         let events = card.events.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         guard !events.isEmpty else {
             buffer.write(strings["dossier.art60.noEvent"], x: rect.x, y: y + 1, role: .dim, maxWidth: rect.width)
-            return
+            return nil
         }
         let partnerOf = Dictionary(card.placements.map { ($0.placement.id, $0.partnerName) }, uniquingKeysWith: { first, _ in first })
         var columns = [
@@ -74,8 +78,8 @@ struct Art60Tab {
             if wide { cells.insert(event.placementID.flatMap { partnerOf[$0] } ?? "", at: 2) }
             return cells
         }
-        Table(columns: columns, rows: rows, selectedRow: nil)
-            .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1))
+        return Table(columns: columns, rows: rows, selectedRow: nil)
+            .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1), top: top)
     }
 
     /// "Jours qualifiants 187,2 / 312 [█████▌    ] 60 %" and the projected date; returns the next line.

@@ -6,12 +6,16 @@ import FicheWidgets
 /// time and category.
 struct CareerTab {
     let career: [CareerPeriod]
+    /// The first period shown when they do not all fit.
+    var top = 0
 
-    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+    /// - Returns: the periods shown, nil when there are none.
+    @discardableResult
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
         guard !career.isEmpty else {
             buffer.write(strings["dossier.career.empty"], x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
-            return
+            return nil
         }
         let table = Table(
             columns: [
@@ -28,6 +32,6 @@ struct CareerTab {
                  strings["category.\(period.category.rawValue)"]]
             },
             selectedRow: nil)
-        table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
+        return table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), top: top)
     }
 }

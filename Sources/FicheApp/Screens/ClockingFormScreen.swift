@@ -63,7 +63,7 @@ public final class ClockingFormScreen: RecordFormScreen {
               let end = minutes(Field.clockOut.rawValue) else { return .handled }
         do {
             try environment.database.recordClocking(dossierID: dossierID, on: day, inMinute: start, outMinute: end,
-                                                    by: environment.user, rules: environment.rules)
+                                                    by: environment.user, rules: environment.rules, settling: correcting)
         } catch let violation as RuleViolation {
             let field: Field? = switch violation {
             case .timeRangeInvalid, .clockingTooLong, .clockingWeekTooLong: .clockOut

@@ -7,8 +7,10 @@ import FicheWidgets
 /// history on tabs that Tab/→ and Shift+Tab/← walk.
 ///
 /// The NISS and IBAN show masked; F6 shows them in full to a user whose rights allow it, and
-/// the history keeps who looked. PgUp/PgDn change the year of the time-records tab. F7 enters
-/// an absence, Ctrl+K a clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
+/// the history keeps who looked. PgUp/PgDn change the year of the time-records tab. ↑ ↓ Home End
+/// scroll the tab's list (career periods, the year's records, art. 60 events, history) when it
+/// does not fit, PgUp/PgDn too outside the time-records tab; ⇡ ⇣ mark what is out of view. F7
+/// enters an absence, Ctrl+K a clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
 public final class DossierScreen: Screen {
     public let dossierID: String
     public private(set) var tab: DossierTab
@@ -24,6 +26,10 @@ public final class DossierScreen: Screen {
     private var art60Problem: String?
     /// Whether F6 showed the identifiers in full (for those the user's rights allow).
     public private(set) var isRevealed = false
+    /// The first row shown of the tab's list; back to 0 on another tab or year.
+    public private(set) var top = 0
+    /// The rows of the tab's list the last frame showed (to clamp and page `top`).
+    private var shown: ScrollWindow?
 
     public init(dossierID: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) {
         self.dossierID = dossierID
@@ -55,13 +61,21 @@ public final class DossierScreen: Screen {
     public func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult {
         let tabs = DossierTab.allCases
         let index = tabs.firstIndex(of: tab) ?? 0
+        let lastTop = shown?.lastTop ?? 0
+        let page = max(1, shown?.visible ?? 1)
         switch action.rawValue {
-        case "tab.next": tab = tabs[(index + 1) % tabs.count]
-        case "tab.previous": tab = tabs[(index - 1 + tabs.count) % tabs.count]
-        case "list.pageUp", "list.pageDown":
-            guard tab == .timeRecords else { return .handled }
+        case "tab.next": showTab(tabs[(index + 1) % tabs.count])
+        case "tab.previous": showTab(tabs[(index - 1 + tabs.count) % tabs.count])
+        case "list.pageUp" where tab == .timeRecords, "list.pageDown" where tab == .timeRecords:
             year += action == "list.pageUp" ? -1 : 1
+            top = 0
             reload(environment)
+        case "list.up": top = max(0, min(top, lastTop) - 1)
+        case "list.down": top = min(lastTop, top + 1)
+        case "list.pageUp": top = max(0, min(top, lastTop) - page)
+        case "list.pageDown": top = min(lastTop, top + page)
+        case "list.first": top = 0
+        case "list.last": top = lastTop
         case "detail.reveal": return reveal(environment)
         case "record.new": return Navigation.newRecord(.absence, dossierID: dossierID, environment)
         case "record.newClocking": return Navigation.newRecord(.clocking, dossierID: dossierID, environment)
@@ -70,6 +84,12 @@ public final class DossierScreen: Screen {
         default: return .ignored
         }
         return .handled
+    }
+
+    private func showTab(_ next: DossierTab) {
+        tab = next
+        top = 0
+        shown = nil
     }
 
     public func reload(_ environment: ScreenEnvironment) {
@@ -151,12 +171,16 @@ public final class DossierScreen: Screen {
             .render(into: &buffer, rect: rect.line(1))
         let body = rect.inset(top: 2, left: 1, right: 1)
         switch tab {
-        case .identity: IdentityTab(card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
-        case .career: CareerTab(career: card.career).render(into: &buffer, rect: body, environment)
-        case .timeRecords:
-            TimeRecordsTab(card: card, year: year).render(into: &buffer, rect: body, environment)
-        case .art60: Art60Tab(card: art60, problem: art60Problem).render(into: &buffer, rect: body, environment)
-        case .history: HistoryTab(entries: history, card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
+        case .identity:
+            IdentityTab(card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
+            shown = nil
+        case .career: shown = CareerTab(career: card.career, top: top).render(into: &buffer, rect: body, environment)
+        case .timeRecords: shown = TimeRecordsTab(card: card, year: year, top: top).render(into: &buffer, rect: body, environment)
+        case .art60: shown = Art60Tab(card: art60, problem: art60Problem, top: top).render(into: &buffer, rect: body, environment)
+        case .history:
+            shown = HistoryTab(entries: history, card: card, isRevealed: isRevealed, top: top)
+                .render(into: &buffer, rect: body, environment)
         }
+        if let shown { top = shown.first }
     }
 }

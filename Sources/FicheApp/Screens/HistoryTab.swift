@@ -11,12 +11,16 @@ struct HistoryTab {
     let entries: [AuditEntry]
     let card: DossierCard
     let isRevealed: Bool
+    /// The first entry shown when they do not all fit.
+    var top = 0
 
-    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+    /// - Returns: the entries shown, nil when there are none.
+    @discardableResult
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
         guard !entries.isEmpty else {
             buffer.write(strings["dossier.history.empty"], x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
-            return
+            return nil
         }
         var names: [String: String] = [:]
         func name(_ id: String) -> String {
@@ -27,15 +31,16 @@ struct HistoryTab {
         }
         guard rect.width >= 100 else {
             // Narrow: two lines an entry, so the old and new values get the whole width.
+            let window = ScrollWindow(total: entries.count, visible: (rect.height - 1) / 2, top: top)
             var y = rect.y + 1
-            for entry in entries {
-                guard y + 1 < rect.maxY else { break }
+            for entry in entries[window.range] {
                 let head = [Self.localTime(entry.at), name(entry.userID), strings["history.action.\(entry.action)"]].joined(separator: "  ")
                 buffer.write(head, x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
                 buffer.write(describe(entry, environment, name: name), x: rect.x + 2, y: y + 1, role: .normal, maxWidth: rect.width - 2)
                 y += 2
             }
-            return
+            window.renderMarks(into: &buffer, top: rect.y + 1, bottom: y - 1, x: rect.maxX - 1)
+            return window
         }
         let table = Table(
             columns: [
@@ -49,7 +54,7 @@ struct HistoryTab {
                  describe(entry, environment, name: name)]
             },
             selectedRow: nil)
-        table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
+        return table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), top: top)
     }
 
     /// "24/11/2026 09:15" in Brussels time, from the audit row's UTC instant.

@@ -54,16 +54,21 @@ extension QueuesScreen {
             return .notice(Toast(strings["closing.month.none"], kind: .error))
         }
         let path = CSVFile.exportPath(folder: environment.exportFolder, name: "payroll-\(closing.employer.code)-\(month)")
-        do {
-            let rows = try environment.database.payrollExport(employerCode: closing.employer.code, month: month,
-                                                              rules: environment.rules)
-            try PayrollExportCSV.file(rows: rows, catalogue: environment.rules.absenceCatalogue).write(to: path)
-            return .notice(Toast(strings.format("closing.exported", [
-                "employer": closing.employer.code, "month": monthText(month), "count": "\(rows.count)", "path": path,
-            ]), kind: .success))
-        } catch {
-            return .notice(Toast(strings.format("error.export", ["path": path]), kind: .error))
-        }
+        let employer = closing.employer.code, monthText = monthText(month)
+        let database = environment.database, rules = environment.rules
+        // Tens of thousands of lines at a large employer: off the key path, with a progress bar.
+        let title = strings.format("closing.exporting", ["employer": employer, "month": monthText])
+        return .work(BackgroundWork(title: title) { report in
+            do {
+                let rows = try database.payrollExport(employerCode: employer, month: month, rules: rules) { report($0 * 0.9) }
+                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).write(to: path)
+                return Toast(strings.format("closing.exported", [
+                    "employer": employer, "month": monthText, "count": "\(rows.count)", "path": path,
+                ]), kind: .success)
+            } catch {
+                return Toast(strings.format("error.export", ["path": path]), kind: .error)
+            }
+        })
     }
 
     /// 11/2026.

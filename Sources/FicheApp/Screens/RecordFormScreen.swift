@@ -61,22 +61,11 @@ public class RecordFormScreen: Screen {
                 if let first = form.fields.firstIndex(where: { $0.problem != nil }) { form.focus = first }
                 return .notice(Toast(environment.strings["form.notSaved"], kind: .error))
             }
-            return settleCorrected(after: save(environment), environment)
+            return save(environment)
         case "form.cancel", "app.back": return .close(nil)
         default: return .ignored
         }
         return .handled
-    }
-
-    /// Once a correction is saved, the refused change it replaces leaves the conflicts list.
-    private func settleCorrected(after result: ScreenResult, _ environment: ScreenEnvironment) -> ScreenResult {
-        guard case .close = result, let correcting else { return result }
-        do {
-            try environment.database.settleByCorrection(mutationID: correcting, by: environment.user)
-        } catch {
-            return .close(Toast(environment.strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
-        }
-        return result
     }
 
     /// Typed into the focused field; a date gets its `/` and a time its `:` as the digits come.

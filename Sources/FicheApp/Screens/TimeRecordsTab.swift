@@ -13,8 +13,12 @@ import FicheWidgets
 struct TimeRecordsTab {
     let card: DossierCard
     let year: Int
+    /// The first record of the list shown when they do not all fit.
+    var top = 0
 
-    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+    /// - Returns: the records of the list shown, nil when there are none.
+    @discardableResult
+    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
         let summary = TimeRecordsSummary(card: card, year: year, rules: environment.rules)
         let keys = environment.keyNames("list.pageUp", in: .detail) + "/" + environment.keyNames("list.pageDown", in: .detail)
@@ -46,12 +50,12 @@ struct TimeRecordsTab {
                               wide: wide, strings)
         if wide {
             // Wide: the records get the whole width under the calendar, the strip and the totals.
-            let top = max(y, rightY) + 1
-            renderRecords(summary, into: &buffer, rect: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top),
-                          wide: true, environment)
+            let listY = max(y, rightY) + 1
+            return renderRecords(summary, into: &buffer, rect: Rect(x: rect.x, y: listY, width: rect.width, height: rect.maxY - listY),
+                                 wide: true, environment)
         } else {
-            renderRecords(summary, into: &buffer, rect: Rect(x: right.x, y: rightY + 1, width: right.width, height: right.maxY - rightY - 1),
-                          wide: false, environment)
+            return renderRecords(summary, into: &buffer, rect: Rect(x: right.x, y: rightY + 1, width: right.width, height: right.maxY - rightY - 1),
+                                 wide: false, environment)
         }
     }
 
@@ -133,14 +137,14 @@ struct TimeRecordsTab {
 
     /// The year's records, newest first.
     private func renderRecords(_ summary: TimeRecordsSummary, into buffer: inout CellBuffer, rect: Rect, wide: Bool,
-                               _ environment: ScreenEnvironment) {
+                               _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
-        guard rect.height > 1 else { return }
+        guard rect.height > 1 else { return nil }
         let catalogue = summary.catalogue
         let records = card.timeRecords.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
         guard !records.isEmpty else {
             buffer.write(strings["dossier.time.noRecord"], x: rect.x, y: rect.y, role: .dim, maxWidth: rect.width)
-            return
+            return nil
         }
         func status(_ record: TimeRecord) -> RowStatus {
             if card.pendingRecordIDs.contains(record.id) { return .pending }
@@ -197,6 +201,6 @@ struct TimeRecordsTab {
                                 status: status(record))
             }
         }
-        Table(columns: columns, rows: rows, selectedRow: nil, showsGutter: true).render(into: &buffer, rect: rect)
+        return Table(columns: columns, rows: rows, selectedRow: nil, showsGutter: true).render(into: &buffer, rect: rect, top: top)
     }
 }

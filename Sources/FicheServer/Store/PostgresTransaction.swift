@@ -43,15 +43,16 @@ struct PostgresTransaction: StoreTransaction {
 
     /// Numbers the `?` placeholders (never used inside literals in our SQL) and binds the values.
     static func postgresQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
-        var numbered = ""
+        var numbered: [UInt8] = []
         numbered.reserveCapacity(sql.utf8.count + 16)
         var index = 0
-        for character in sql {
-            if character == "?" {
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "?") {
                 index += 1
-                numbered += "$\(index)"
+                numbered.append(UInt8(ascii: "$"))
+                numbered.append(contentsOf: String(index).utf8)
             } else {
-                numbered.append(character)
+                numbered.append(byte)
             }
         }
         var bindings = PostgresBindings(capacity: binds.count)
@@ -62,7 +63,7 @@ struct PostgresTransaction: StoreTransaction {
             case .text(let text): bindings.append(text)
             }
         }
-        return PostgresQuery(unsafeSQL: numbered, binds: bindings)
+        return PostgresQuery(unsafeSQL: String(decoding: numbered, as: UTF8.self), binds: bindings)
     }
 
     static func storeRow(_ row: PostgresRow) throws -> StoreRow {

@@ -1,0 +1,85 @@
+/// Writes the JSON of a `PullResponse` as bytes, change by change, without `JSONEncoder`.
+///
+/// The change log already keeps each row as a JSON object, and each mutation's result as the
+/// JSON it was answered with: the server passes those through as they are (masking a row first
+/// where the caller's role requires it) instead of decoding them into dictionaries and encoding
+/// them again, which took three quarters of the time of a 100-change pull. The bytes are the
+/// document `PullResponse`'s `Codable` conformance describes (`JSONDecoder` reads them).
+///
+/// ```swift
+/// var writer = PullResponseWriter()
+/// writer.appendChange(seq: 12, scope: "AC-IXL", entity: .dossier, id: "d1", op: .upsert, version: 12,
+///                     rowJSON: #"{"id":"d1"}"#)
+/// let json = writer.finish(cursor: 12, hasMore: false, lastMutationID: 3, resultsJSON: [])
+/// ```
+public struct PullResponseWriter: Sendable {
+    private var out: [UInt8]
+    private var changes = 0
+
+    public init(expectedChanges: Int = 0) {
+        out = []
+        out.reserveCapacity(96 + expectedChanges * 512)
+        out.append(contentsOf: #"{"changes":["#.utf8)
+    }
+
+    /// How many changes were appended.
+    public var changeCount: Int { changes }
+
+    /// Appends one change; `rowJSON` is the row as a JSON object (already projected for the
+    /// caller), or nil for a change without a row (a deletion, a scope event).
+    public mutating func appendChange(seq: Int64, scope: String, entity: SyncEntity, id: String, op: ChangeOperation,
+                                      version: Int64, rowJSON: String?) {
+        if changes > 0 { out.append(UInt8(ascii: ",")) }
+        changes += 1
+        out.append(contentsOf: #"{"seq":"#.utf8)
+        out.append(contentsOf: String(seq).utf8)
+        out.append(contentsOf: #","scope":"#.utf8)
+        JSONBytes.appendString(scope, to: &out)
+        out.append(contentsOf: #","entity":"#.utf8)
+        JSONBytes.appendString(entity.rawValue, to: &out)
+        out.append(contentsOf: #","id":"#.utf8)
+        JSONBytes.appendString(id, to: &out)
+        out.append(contentsOf: #","op":"#.utf8)
+        JSONBytes.appendString(op.rawValue, to: &out)
+        out.append(contentsOf: #","version":"#.utf8)
+        out.append(contentsOf: String(version).utf8)
+        if let rowJSON {
+            out.append(contentsOf: #","row":"#.utf8)
+            out.append(contentsOf: rowJSON.utf8)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends one change whose row is given as fields (a row that had to be masked).
+    public mutating func appendChange(seq: Int64, scope: String, entity: SyncEntity, id: String, op: ChangeOperation,
+                                      version: Int64, row: [String: String?]) {
+        var object: [UInt8] = [UInt8(ascii: "{")]
+        for (index, (key, value)) in row.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { object.append(UInt8(ascii: ",")) }
+            JSONBytes.appendString(key, to: &object)
+            object.append(UInt8(ascii: ":"))
+            JSONBytes.appendOptionalString(value, to: &object)
+        }
+        object.append(UInt8(ascii: "}"))
+        appendChange(seq: seq, scope: scope, entity: entity, id: id, op: op, version: version,
+                     rowJSON: String(decoding: object, as: UTF8.self))
+    }
+
+    /// Closes the document; `resultsJSON` are `MutationResult`s as JSON objects, in order.
+    public mutating func finish(cursor: Int64, hasMore: Bool, lastMutationID: Int64, resultsJSON: [String]) -> [UInt8] {
+        out.append(contentsOf: #"],"cursor":"#.utf8)
+        out.append(contentsOf: String(cursor).utf8)
+        out.append(contentsOf: #","has_more":"#.utf8)
+        out.append(contentsOf: (hasMore ? "true" : "false").utf8)
+        out.append(contentsOf: #","last_mutation_id":"#.utf8)
+        out.append(contentsOf: String(lastMutationID).utf8)
+        out.append(contentsOf: #","results":["#.utf8)
+        for (index, result) in resultsJSON.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: result.utf8)
+        }
+        out.append(contentsOf: "]}".utf8)
+        defer { out = [] }
+        return out
+    }
+}
