@@ -29,12 +29,15 @@ extension AppDatabase {
                     try Self.clearAllScopes(db)
                     try Self.setAsideMirrorIndexes(db)
                 }
-                // Thousands of rows per page into several tables: a larger page cache for the copy.
+                // Thousands of rows per page into several tables: a larger page cache for the copy
+                // (not while the last page builds the indexes: SQLite sorts their keys in runs of
+                // the cache's size, and runs of 64 MB sort slower than merged runs of 2 MB).
                 try db.execute(sql: done ? "PRAGMA cache_size = -2000" : "PRAGMA cache_size = -65536")
                 // The copy writes the mirror only: the working view, the list and its search index
                 // are built once, with the last page (no partial list is ever shown: until then
                 // the list is empty).
-                for row in rows { try Self.writeSyncedMirror(db, row) }
+                var mirror = SyncedMirrorWriter()
+                for row in rows { try mirror.write(row, in: db) }
                 if done {
                     try Self.finishInitialCopy(db)
                     let state = try Self.syncState(db)
@@ -289,36 +292,12 @@ extension AppDatabase {
         func integer(_ name: String) -> DatabaseValue { (f[name] ?? nil).flatMap { Int64($0) }?.databaseValue ?? .null }
         func required(_ name: String) -> DatabaseValue { ((f[name] ?? nil) ?? "").databaseValue }
         let id = row.id.databaseValue
-        // Bulk entities (a snapshot page holds thousands of rows) are bound through the C API.
-        func raw(_ name: String) -> RawStatement.Value { .text(f[name] ?? nil) }
-        func rawRequired(_ name: String) -> RawStatement.Value { .text((f[name] ?? nil) ?? "") }
-        func rawInteger(_ name: String) -> RawStatement.Value { .int((f[name] ?? nil).flatMap { Int64($0) }) }
         let employer = row.employerCode.databaseValue
         switch row.entity {
-        case "dossier":
-            let rawID = RawStatement.Value.text(row.id)
-            let rawEmployer = RawStatement.Value.text(row.employerCode)
-            let address = f["address"] ?? nil
-            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.person.sql), [
-                rawID, rawEmployer, rawRequired("niss"), rawRequired("last_name"), rawRequired("first_name"),
-                rawRequired("birth_date"), rawRequired("sex"), rawRequired("language"),
-                .text((address?.hasPrefix("{") ?? false) ? address : nil), raw("iban"), .int(row.version),
-            ], in: db)
-            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.dossier.sql), [
-                rawID, rawEmployer, rawRequired("number"), rawID, rawRequired("status"), rawRequired("category"),
-                raw("payroll_clerk"), raw("time_manager"), rawRequired("start_date"), raw("pay_seniority_date"),
-                raw("end_date"), .int(row.version),
-            ], in: db)
-            return true
-        case "time_record":
-            try RawStatement.execute(db.cachedStatement(sql: SyncedUpsert.timeRecord.sql), [
-                .text(row.id), .text(row.employerCode), rawRequired("dossier_id"), rawRequired("kind"), raw("type_code"),
-                rawRequired("start_date"), rawRequired("end_date"), .text((f["day_part"] ?? nil) ?? "full"),
-                rawInteger("start_minute"), rawInteger("end_minute"), rawInteger("minutes"),
-                .int((f["certificate_received"] ?? nil) == "1" ? 1 : 0), rawRequired("status"), rawRequired("entered_by"),
-                raw("reviewed_by"), raw("rejection_reason"), .int(row.version),
-            ], in: db)
-            return true
+        case "dossier", "time_record":
+            // Bulk entities (a snapshot page holds thousands of rows) are bound through the C API.
+            var mirror = SyncedMirrorWriter()
+            return try mirror.write(row, in: db)
         case "payroll_month":
             guard let month = f["month"] ?? nil else { return false }
             try upsert(db, table: "payroll_month", key: ["employer_code", "month"], columns: [
@@ -392,44 +371,6 @@ extension AppDatabase {
             return true
         default:
             return false  // notes: not kept in the replica yet
-        }
-    }
-
-    /// The mirror upserts of synced rows, column lists fixed so each is prepared once.
-    enum SyncedUpsert {
-        case person, dossier, timeRecord
-
-        var sql: String {
-            switch self {
-            case .person: Self.personSQL
-            case .dossier: Self.dossierSQL
-            case .timeRecord: Self.timeRecordSQL
-            }
-        }
-
-        static let personSQL = statement("person", [
-            "id", "employer_code", "niss", "last_name", "first_name", "birth_date", "sex", "language", "address", "iban",
-            "version",
-        ])
-        static let dossierSQL = statement("dossier", [
-            "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id", "time_manager_id",
-            "start_date", "pay_seniority_date", "end_date", "version",
-        ])
-        static let timeRecordSQL = statement("time_record", [
-            "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part", "start_minute",
-            "end_minute", "minutes", "certificate_received", "status", "entered_by", "reviewed_by", "rejection_reason",
-            "version",
-        ])
-
-        /// `INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version >= version`, as `upsert` writes it.
-        static func statement(_ table: String, _ columns: [String]) -> String {
-            let updates = columns.filter { $0 != "id" }.map { "\"\($0)\" = excluded.\"\($0)\"" }
-            return """
-                INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
-                VALUES (\(databaseQuestionMarks(count: columns.count)))
-                ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", "))
-                WHERE excluded.version >= \(table).version
-                """
         }
     }
 

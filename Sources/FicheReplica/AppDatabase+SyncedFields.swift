@@ -51,6 +51,19 @@ extension AppDatabase {
             }
         }
 
+        /// The column index of a page's row (nil for a row that holds a dictionary).
+        var columns: Columns? {
+            if case .positional(let columns, _) = storage { return columns }
+            return nil
+        }
+
+        /// The value at `position` of a page's row (`columns` tells the position); nil for a
+        /// row that holds a dictionary.
+        func value(at position: Int) -> String? {
+            if case .positional(_, let values) = storage { return values[values.startIndex + position] }
+            return nil
+        }
+
         /// Every field by name.
         public var dictionary: [String: String?] {
             switch storage {

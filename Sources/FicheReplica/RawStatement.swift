@@ -27,6 +27,13 @@ enum RawStatement {
             case .text(.none), .int(.none): sqlite3_bind_null(handle, index)
             }
         }
+        try step(handle, in: db)
+    }
+
+    /// Steps a statement whose values are bound, once, and resets it.
+    ///
+    /// - Throws: `DatabaseError` when SQLite refuses the statement.
+    static func step(_ handle: SQLiteStatement, in db: Database) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {

@@ -223,6 +223,7 @@ public enum JSONBytes {
             var table = TextTable(columns: [])
             var rowValues: [String?] = []
             var filled: [Bool] = []
+            var keys: [[UInt8]] = []
             var rowCount = 0
             try array { reader in
                 if rowCount == 0 {
@@ -234,21 +235,23 @@ public enum JSONBytes {
                     guard !columns.isEmpty else { throw reader.fail("a row without fields") }
                     table = TextTable(columns: columns)
                     table.reserveRows(1024)
+                    keys = columns.map { Array($0.utf8) }
                     filled = Array(repeating: false, count: columns.count)
                 } else {
                     var seen = 0
                     var expected = 0
-                    try reader.object { reader, key in
-                        // Fields come in the first row's order: check that place before searching.
+                    try reader.object(keys: keys, expected: { expected }) { reader, key, known in
+                        // Fields come in the first row's order: that place is checked on the bytes
+                        // (no String made for the key), the other columns searched by name.
                         let column: Int
-                        if expected < columns.count && columns[expected] == key {
-                            column = expected
-                        } else if let found = columns.firstIndex(of: key) {
+                        if let known {
+                            column = known
+                        } else if let key, let found = columns.firstIndex(of: key) {
                             column = found
                         } else {
-                            throw reader.fail("unexpected field \(key)")
+                            throw reader.fail("unexpected field \(key ?? "")")
                         }
-                        guard !filled[column] else { throw reader.fail("repeated field \(key)") }
+                        guard !filled[column] else { throw reader.fail("repeated field \(columns[column])") }
                         filled[column] = true
                         rowValues[column] = try reader.optionalString()
                         seen += 1
@@ -265,20 +268,46 @@ public enum JSONBytes {
 
         /// Reads `{ "key": value, … }`, handing each key to `member`, which must read the value.
         mutating func object(_ member: (inout Reader, String) throws -> Void) throws {
+            // No key known in advance: every key is read as a String.
+            try object(keys: [], expected: { 0 }) { reader, key, _ in try member(&reader, key ?? "") }
+        }
+
+        /// Reads `{ "key": value, … }` whose keys are mostly `keys[expected()]`: such a key is
+        /// matched on its bytes and handed over as its position; any other as a String.
+        mutating func object(keys: [[UInt8]], expected: () -> Int,
+                             _ member: (inout Reader, String?, Int?) throws -> Void) throws {
             try expect(UInt8(ascii: "{"))
             if try peek() == UInt8(ascii: "}") {
                 position += 1
                 return
             }
             while true {
-                let key = try string()
-                try expect(UInt8(ascii: ":"))
-                try member(&self, key)
-                let next = try peek()
+                let next = expected()
+                if next < keys.count, try takeKey(keys[next]) {
+                    try expect(UInt8(ascii: ":"))
+                    try member(&self, nil, next)
+                } else {
+                    let key = try string()
+                    try expect(UInt8(ascii: ":"))
+                    try member(&self, key, nil)
+                }
+                let after = try peek()
                 position += 1
-                if next == UInt8(ascii: "}") { return }
-                guard next == UInt8(ascii: ",") else { throw fail("expected ',' or '}'") }
+                if after == UInt8(ascii: "}") { return }
+                guard after == UInt8(ascii: ",") else { throw fail("expected ',' or '}'") }
             }
+        }
+
+        /// Consumes the string `"key"` if it is next, written without escapes.
+        mutating func takeKey(_ key: [UInt8]) throws -> Bool {
+            _ = try peek()
+            let end = position + key.count + 2
+            guard end <= bytes.count, bytes[position] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\"") else {
+                return false
+            }
+            for offset in key.indices where bytes[position + 1 + offset] != key[offset] { return false }
+            position = end
+            return true
         }
 
         /// Reads `[ value, … ]`, calling `element` to read each value.

@@ -6,15 +6,18 @@
 #   bench/sync/initial.sh                                   # 100,000 dossiers (about 50 time records each)
 #   BENCH_DOSSIERS=20000 bench/sync/initial.sh              # a quicker run
 #   FICHE_SERVER=… FICHE=… bench/sync/initial.sh            # skip the release builds
+#   BENCH_REUSE=1 bench/sync/initial.sh                     # keep an already seeded database
 #
 # Steps, all on 127.0.0.1:
-#   1. a fresh fiche_bench_sync database, `fiche-server seed-demo --dossiers N` (the `fiche demo`
+#   1. a fresh fiche_bench_sync database (with BENCH_REUSE=1, one that exists is used as it is), `fiche-server seed-demo --dossiers N` (the `fiche demo`
 #      world: dossiers, careers, art. 60 files and about 50 time records per dossier), then
 #      BENCH_RECORDS (default 0) more time records per dossier inserted with one SQL statement;
 #      the server is started on a free port.
 #   2. `fiche login` as `supervisor` (both employers, every dossier and time record), then
 #      `fiche sync --once`, timed: the whole copy (snapshot pages, replica writes, the list and
-#      search index built at the end), from process start to exit.
+#      search index built at the end), from process start to exit. The last page (a few rows)
+#      is written with the end of the copy (indexes, working view, list and search index): the
+#      time from the progress line before it to the end is shown as "last page and end of copy".
 #   3. the peer: psql \copy of the same columns of the same rows to stdout, into sqlite3
 #      .import (CSV) of two bare tables in a new file, timed as one pipeline per table.
 #   4. 100 absences pushed by time-manager, then `fiche sync --once` for the supervisor again, timed,
@@ -46,8 +49,13 @@ pg_ctlcluster "$version" main status >/dev/null 2>&1 || as_root pg_ctlcluster "$
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
 as_root su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'fiche'\"" | grep -q 1 ||
     as_root su postgres -c "psql -qc \"CREATE ROLE fiche LOGIN PASSWORD 'fiche' SUPERUSER\""
-as_root su postgres -c "dropdb --if-exists $database && createdb -O fiche $database"
 psql_bench() { PGPASSWORD=fiche psql -h 127.0.0.1 -U fiche -d "$database" -v ON_ERROR_STOP=1 -qtA "$@"; }
+reuse=""
+if [ "${BENCH_REUSE:-0}" = 1 ] && psql_bench -c "SELECT 1 FROM dossiers LIMIT 1" 2>/dev/null | grep -q 1; then
+    reuse=1
+else
+    as_root su postgres -c "dropdb --if-exists $database && createdb -O fiche $database"
+fi
 
 work=$(mktemp -d)
 server_pid=""
@@ -60,6 +68,11 @@ trap 'exit 130' INT TERM
 now() { date +%s.%N; }
 seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
+if [ -n "$reuse" ]; then
+    echo "== reusing $database as seeded (BENCH_DOSSIERS and BENCH_RECORDS do not apply)"
+    # The absences an earlier run pushed (step 4) go, so every run copies the same rows.
+    psql_bench -c "DELETE FROM time_records WHERE id LIKE 'bench-%'"
+else
 echo "== seeding $database: $dossiers dossiers, $records time records each"
 started=$(now)
 "$FICHE_SERVER" seed-demo --dossiers "$dossiers" --database-url "$database_url" >/dev/null
@@ -72,6 +85,7 @@ psql_bench -c "
     FROM dossiers d CROSS JOIN generate_series(1, $records) AS n;
     ANALYZE;"
 echo "   seeded in $(seconds "$started" "$(now)") s"
+fi
 dossier_rows=$(psql_bench -c "SELECT count(*) FROM dossiers WHERE deleted_at IS NULL")
 record_rows=$(psql_bench -c "SELECT count(*) FROM time_records WHERE deleted_at IS NULL")
 
@@ -86,14 +100,24 @@ client="$work/client"
 echo demo-password | "$FICHE" login --server "$base" --user supervisor --password-stdin --device bench --data-dir "$client" >/dev/null
 echo "== initial sync: fiche sync --once (supervisor: $dossier_rows dossiers + $record_rows time records)"
 started=$(now)
-"$FICHE" sync --once --data-dir "$client" 2>/dev/null
+# The progress bar (standard error, one "\r" line per page) is stamped as it comes.
+"$FICHE" sync --once --data-dir "$client" 2> >(python3 -c '
+import sys, time
+for chunk in iter(lambda: sys.stdin.buffer.raw.read(65536), b""):
+    print(time.time(), chunk.count(b"\r"), flush=True)' >"$work/progress.txt")
 initial=$(seconds "$started" "$(now)")
+sleep 0.2
+finish=$(python3 -c "
+import sys
+stamps = [float(line.split()[0]) for line in open('$work/progress.txt') if int(line.split()[1]) > 0]
+print(f'{$started + $initial - stamps[-2]:.2f}' if len(stamps) > 1 else '?')")
 replica=$(find "$client" -name replica.sqlite | head -n 1)
 # One dossier row on the server is two replica rows (person and dossier): count what was written.
 replica_rows=$(sqlite3 "$replica" "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM dossier) + (SELECT count(*) FROM time_record)")
 listed=$(sqlite3 "$replica" "SELECT count(*) FROM dossier_list")
 server_rows=$((dossier_rows + record_rows))
 echo "   $initial s; $replica_rows replica rows ($listed in the list) from $server_rows server rows"
+echo "   last page and end of copy (indexes, working view, list and search index): $finish s"
 
 echo "== peer: psql \\copy … to stdout | sqlite3 .import"
 peer_db="$work/peer.sqlite"
@@ -122,11 +146,13 @@ token=$(curl -fsS -H 'Content-Type: application/json' \
     -d '{"login":"time-manager","password":"demo-password","device":"bench-push"}' "$base/v1/auth/login" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 psql_bench -c "SELECT id FROM dossiers WHERE employer_code = 'CPAS-IXL' ORDER BY id LIMIT 100" >"$work/cpas.txt"
-python3 - "$work/cpas.txt" >"$work/push.json" <<'PY'
+# Ids unique to this run, so a reused database takes the 100 absences again.
+python3 - "$work/cpas.txt" "$(date +%s)" >"$work/push.json" <<'PY'
 import json, sys
 dossiers = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-print(json.dumps({"mutations": [{"id": n + 1, "uuid": f"bench-{n + 1}", "mutation": {"name": "recordAbsence", "payload": {
-    "record_id": f"bench-{n + 1}", "dossier_id": dossiers[n], "kind": "absence", "type": "annual_leave",
+run = sys.argv[2]
+print(json.dumps({"mutations": [{"id": n + 1, "uuid": f"bench-{run}-{n + 1}", "mutation": {"name": "recordAbsence", "payload": {
+    "record_id": f"bench-{run}-{n + 1}", "dossier_id": dossiers[n], "kind": "absence", "type": "annual_leave",
     "start": "2028-01-04", "end": "2028-01-04", "day_part": "full"}}} for n in range(100)]}))
 PY
 applied=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$work/push.json" \

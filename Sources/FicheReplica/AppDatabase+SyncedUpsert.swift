@@ -1,0 +1,96 @@
+import GRDB
+
+extension AppDatabase {
+    /// The mirror upserts of the rows that come by the thousand (a dossier row is a person and
+    /// a dossier; time records): the column list fixed so each statement is prepared once, and
+    /// where each value comes from in the server's row said once, here.
+    ///
+    /// `INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version >= version`, as `upsert`
+    /// writes it: a row never replaces a newer one.
+    enum SyncedUpsert: Sendable {
+        case person, dossier, timeRecord
+
+        /// Where a parameter's value comes from in a synced row.
+        enum Source: Sendable {
+            case id, employerCode, version
+            /// The field as text; NULL when absent or NULL.
+            case text(String)
+            /// The field as text; empty when absent or NULL.
+            case required(String)
+            /// The field as text; `fallback` when absent or NULL.
+            case defaulted(String, fallback: String)
+            /// The field as an integer; NULL when absent, NULL or not a number.
+            case integer(String)
+            /// 1 when the field is "1", else 0.
+            case flag(String)
+            /// The field when it holds a JSON object (it starts with "{"), else NULL.
+            case object(String)
+
+            /// The server's field this value is read from (nil for the row's own id, employer, version).
+            var field: String? {
+                switch self {
+                case .id, .employerCode, .version: nil
+                case .text(let name), .required(let name), .defaulted(let name, _), .integer(let name), .flag(let name),
+                     .object(let name): name
+                }
+            }
+        }
+
+        /// The replica table and, in order, its columns with their sources.
+        var parameters: (table: String, columns: [(name: String, source: Source)]) {
+            switch self {
+            case .person: Self.personParameters
+            case .dossier: Self.dossierParameters
+            case .timeRecord: Self.timeRecordParameters
+            }
+        }
+
+        var sql: String {
+            switch self {
+            case .person: Self.personSQL
+            case .dossier: Self.dossierSQL
+            case .timeRecord: Self.timeRecordSQL
+            }
+        }
+
+        static let personParameters: (table: String, columns: [(name: String, source: Source)]) = ("person", [
+            ("id", .id), ("employer_code", .employerCode), ("niss", .required("niss")),
+            ("last_name", .required("last_name")), ("first_name", .required("first_name")),
+            ("birth_date", .required("birth_date")), ("sex", .required("sex")), ("language", .required("language")),
+            ("address", .object("address")), ("iban", .text("iban")), ("version", .version),
+        ])
+        static let dossierParameters: (table: String, columns: [(name: String, source: Source)]) = ("dossier", [
+            ("id", .id), ("employer_code", .employerCode), ("number", .required("number")), ("person_id", .id),
+            ("status", .required("status")), ("category", .required("category")),
+            ("payroll_clerk_id", .text("payroll_clerk")), ("time_manager_id", .text("time_manager")),
+            ("start_date", .required("start_date")), ("pay_seniority_date", .text("pay_seniority_date")),
+            ("end_date", .text("end_date")), ("version", .version),
+        ])
+        static let timeRecordParameters: (table: String, columns: [(name: String, source: Source)]) = ("time_record", [
+            ("id", .id), ("employer_code", .employerCode), ("dossier_id", .required("dossier_id")),
+            ("kind", .required("kind")), ("type_code", .text("type_code")), ("start", .required("start_date")),
+            ("end", .required("end_date")), ("day_part", .defaulted("day_part", fallback: "full")),
+            ("start_minute", .integer("start_minute")), ("end_minute", .integer("end_minute")),
+            ("minutes", .integer("minutes")), ("certificate_received", .flag("certificate_received")),
+            ("status", .required("status")), ("entered_by", .required("entered_by")),
+            ("reviewed_by", .text("reviewed_by")), ("rejection_reason", .text("rejection_reason")),
+            ("version", .version),
+        ])
+
+        static let personSQL = statement(personParameters)
+        static let dossierSQL = statement(dossierParameters)
+        static let timeRecordSQL = statement(timeRecordParameters)
+
+        static func statement(_ parameters: (table: String, columns: [(name: String, source: Source)])) -> String {
+            let table = parameters.table
+            let columns = parameters.columns.map(\.name)
+            let updates = columns.filter { $0 != "id" }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+            return """
+                INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+                VALUES (\(databaseQuestionMarks(count: columns.count)))
+                ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", "))
+                WHERE excluded.version >= \(table).version
+                """
+        }
+    }
+}
