@@ -109,12 +109,19 @@ final class ConflictTests: XCTestCase {
         XCTAssertEqual(try database.syncConflicts(), [])
     }
 
+    /// Annual leave of Éloïse's dossier entered by the time manager, as a correction of `refused` if given.
+    @discardableResult
+    private func leave(_ id: String, from: String, to: String, settling refused: Int64? = nil,
+                       in database: AppDatabase) throws -> OutboxEntry {
+        try database.recordAbsence(
+            .absence(id: id, employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
+                     from: ReplicaFixture.date(from), to: ReplicaFixture.date(to), enteredBy: "u-time"),
+            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, settling: refused)
+    }
+
     func testARefusedEntryReenteredAsACorrectionLeavesTheListAndIsAudited() throws {
         let database = try ReplicaFixture.make()
-        let absence = try database.recordAbsence(
-            .absence(id: "new-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
-                     from: ReplicaFixture.date("2026-12-01"), to: ReplicaFixture.date("2026-12-02"), enteredBy: "u-time"),
-            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules)
+        let absence = try leave("new-1", from: "2026-12-01", to: "2026-12-02", in: database)
         try answer(absence, "rejected", reason: "month.closed", in: database)
         XCTAssertThrowsError(try database.keepMine(mutationID: absence.id, by: ReplicaFixture.timeManager),
                              "a refused entry is not a field conflict")
@@ -128,25 +135,16 @@ final class ConflictTests: XCTestCase {
 
     func testACorrectionAndTheSettlingOfItsRefusalAreOneTransaction() throws {
         let database = try ReplicaFixture.make()
-        let refused = try database.recordAbsence(
-            .absence(id: "old-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
-                     from: ReplicaFixture.date("2026-12-01"), to: ReplicaFixture.date("2026-12-01"), enteredBy: "u-time"),
-            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules)
+        let refused = try leave("old-1", from: "2026-12-01", to: "2026-12-01", in: database)
         try answer(refused, "rejected", reason: "month.closed", in: database)
         let pendingBefore = try database.pendingMutations().count
 
         // Settling a refusal that is not listed (already settled elsewhere): the correction is not kept either.
-        XCTAssertThrowsError(try database.recordAbsence(
-            .absence(id: "fix-0", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
-                     from: ReplicaFixture.date("2027-01-04"), to: ReplicaFixture.date("2027-01-04"), enteredBy: "u-time"),
-            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, settling: refused.id + 1_000))
+        XCTAssertThrowsError(try leave("fix-0", from: "2027-01-04", to: "2027-01-04", settling: refused.id + 1_000, in: database))
         XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "fix-0"), [], "nothing written")
         XCTAssertEqual(try database.pendingMutations().count, pendingBefore, "nothing queued")
 
-        try database.recordAbsence(
-            .absence(id: "fix-1", employerCode: "AC-IXL", dossierID: "dos-1", type: "annual_leave",
-                     from: ReplicaFixture.date("2027-01-04"), to: ReplicaFixture.date("2027-01-04"), enteredBy: "u-time"),
-            by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, settling: refused.id)
+        try leave("fix-1", from: "2027-01-04", to: "2027-01-04", settling: refused.id, in: database)
         XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "fix-1").map(\.action), ["recordAbsence"])
         XCTAssertEqual(try database.syncConflicts(), [], "the refusal left the list with the saved correction")
         XCTAssertEqual(try database.auditTrail(entity: "time_record", targetID: "old-1").last?.action, "reenterRefused")
