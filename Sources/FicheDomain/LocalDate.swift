@@ -146,12 +146,36 @@ public struct LocalDate: Hashable, Sendable, Comparable, Strideable, CustomStrin
 
     /// `YYYY-MM-DD`, the storage and wire form.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.join((year, 4), (month, 2), (day, 2), separator: UInt8(ascii: "-"))
     }
 
     /// `dd/mm/yyyy`, the form Belgian clerks read and type.
     public var belgian: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        Self.join((day, 2), (month, 2), (year, 4), separator: UInt8(ascii: "/"))
+    }
+
+    /// Three zero-padded numbers joined by `separator`, written as bytes: `String(format:)`
+    /// showed up in profiles of the server's push and of the payroll export, which write dates by
+    /// the hundred thousand. A number that does not fit its field falls back to `String(format:)`.
+    private static func join(_ first: (Int, Int), _ second: (Int, Int), _ third: (Int, Int), separator: UInt8) -> String {
+        func fits(_ part: (Int, Int)) -> Bool { part.0 >= 0 && part.0 < (part.1 == 4 ? 10_000 : 100) }
+        guard fits(first), fits(second), fits(third) else {
+            let text = [first, second, third].map { String(format: "%0\($0.1)d", $0.0) }
+            return text.joined(separator: String(UnicodeScalar(separator)))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        for (index, (value, width)) in [first, second, third].enumerated() {
+            if index > 0 { bytes.append(separator) }
+            var divisor = width == 4 ? 1_000 : 10
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

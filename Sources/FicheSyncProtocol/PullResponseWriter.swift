@@ -53,16 +53,7 @@ public struct PullResponseWriter: Sendable {
     /// Appends one change whose row is given as fields (a row that had to be masked).
     public mutating func appendChange(seq: Int64, scope: String, entity: SyncEntity, id: String, op: ChangeOperation,
                                       version: Int64, row: [String: String?]) {
-        var object: [UInt8] = [UInt8(ascii: "{")]
-        for (index, (key, value)) in row.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { object.append(UInt8(ascii: ",")) }
-            JSONBytes.appendString(key, to: &object)
-            object.append(UInt8(ascii: ":"))
-            JSONBytes.appendOptionalString(value, to: &object)
-        }
-        object.append(UInt8(ascii: "}"))
-        appendChange(seq: seq, scope: scope, entity: entity, id: id, op: op, version: version,
-                     rowJSON: String(decoding: object, as: UTF8.self))
+        appendChange(seq: seq, scope: scope, entity: entity, id: id, op: op, version: version, rowJSON: JSONBytes.object(row))
     }
 
     /// Closes the document; `resultsJSON` are `MutationResult`s as JSON objects, in order.

@@ -73,6 +73,21 @@ public enum JSONBytes {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// A row as one JSON object with its keys in order (what the change log stores and pull
+    /// answers carry), written without `JSONEncoder`.
+    public static func object(_ row: [String: String?]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(row.count * 32)
+        for (index, (key, value)) in row.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendOptionalString(value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends `text` as a JSON string, or `null`.
     static func appendOptionalString(_ text: String?, to out: inout [UInt8]) {
         if let text {

@@ -16,6 +16,18 @@ final class LocalDateTests: XCTestCase {
         }
     }
 
+    func testEveryDayIsWrittenZeroPaddedAndReadsBackTheSame() throws {
+        let first = try XCTUnwrap(LocalDate(year: 1899, month: 12, day: 25))
+        for offset in 0..<(202 * 366) {
+            let date = first.adding(days: offset)
+            XCTAssertEqual(date.iso, String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+            XCTAssertEqual(date.belgian, String(format: "%02d/%02d/%04d", date.day, date.month, date.year))
+            XCTAssertEqual(try LocalDate.parse(date.iso), date)
+            XCTAssertEqual(try LocalDate.parse(date.belgian), date)
+        }
+        XCTAssertEqual(LocalDate(year: 987, month: 3, day: 9)?.iso, "0987-03-09")
+    }
+
     func testRejectsBadDatesWithCodes() {
         let cases: [(String, String)] = [
             ("2023-02-29", "date.invalid"),

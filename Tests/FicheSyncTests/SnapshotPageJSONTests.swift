@@ -82,6 +82,13 @@ final class SnapshotPageJSONTests: XCTestCase {
         XCTAssertEqual(page.table[1, "x"], nil)
     }
 
+    func testARowObjectReadsBackAsWrittenWithItsKeysInOrder() throws {
+        let row: [String: String?] = ["zeta": "Rue \"Haute\" 1/3\tÀ\u{1}", "alpha": nil, "mid": "", "niss": "85.07.30-033.28"]
+        let text = JSONBytes.object(row)
+        XCTAssertEqual(try JSONDecoder().decode([String: String?].self, from: Data(text.utf8)), row)
+        XCTAssertTrue(text.hasPrefix(#"{"alpha":null,"mid":"","niss":"#), text)
+    }
+
     func testAPullIsWrittenAsJSONDecoderReadsIt() throws {
         var empty = PullResponseWriter()
         let emptyBytes = empty.finish(cursor: 1234, hasMore: false, lastMutationID: 17, resultsJSON: [])

@@ -56,13 +56,13 @@ enum ChangeLog {
         var row = entry.row
         row?["version"] = String(seq)
         return [.int(seq), .text(entry.scope), .text(entry.entity.rawValue), .text(entry.id), .text(entry.op.rawValue),
-                .int(seq), .optional(try row.map(encode)), .optional(entry.mutation), .optional(entry.targetUser)]
+                .int(seq), .optional(row.map(encode)), .optional(entry.mutation), .optional(entry.targetUser)]
     }
 
-    static func encode(_ row: [String: String?]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(row), as: UTF8.self)
+    /// The row as a JSON object, keys in order (`JSONBytes.object`: `JSONEncoder` took a tenth
+    /// of the server's time on a push).
+    static func encode(_ row: [String: String?]) -> String {
+        JSONBytes.object(row)
     }
 
     static func decode(_ text: String) throws -> [String: String?] {
