@@ -117,6 +117,41 @@ enum ConcurrentPushScenarios {
 
     /// Pushes committed together, one of which fails in the store: the shared transaction is
     /// rolled back, each push runs again alone, and only the failing one is refused.
+    /// A push round moves the auth generation (its devices' last mutation ids); callers read
+    /// before it stay in use after it, with the pusher's new id, and a revocation after it is
+    /// still refused at the next request.
+    static func cachedCallersFollowAPushRound(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S001")
+        try await fixture.test { api in
+            let pusher = try await api.login("clerk.cpas", device: "laptop")
+            let other = try await api.login("clerk2.cpas", device: "desktop")
+            for token in [pusher.accessToken, other.accessToken, pusher.accessToken, other.accessToken] {
+                let (status, _, _) = try await api.pull(token, cursor: 1_000_000)
+                XCTAssertEqual(status, .ok)
+            }
+            let (status, pushed) = try await api.push(pusher.accessToken, [
+                .field(1, dossier: dossier, .address, old: nil, new: "Rue Haute 1, 1000 Bruxelles"),
+            ])
+            XCTAssertEqual(status, .ok)
+            XCTAssertEqual(pushed?.results.first?.status, .applied)
+
+            let generation = try await fixture.count("SELECT value AS n FROM auth_generation WHERE id = 1")
+            let callers = fixture.service.authenticator.callers
+            XCTAssertEqual(callers.entry(forTokenHash: Secrets.hash(other.accessToken))?.generation, generation,
+                           "the other device's caller is still used after the push")
+            XCTAssertEqual(callers.entry(forTokenHash: Secrets.hash(pusher.accessToken))?.caller.lastMutationID, 1)
+            let (_, pulled, _) = try await api.pull(pusher.accessToken, cursor: 1_000_000)
+            XCTAssertEqual(pulled?.lastMutationID, 1, "the pusher's next pull knows the server holds its mutation")
+
+            try await fixture.accounts.revokeDevice(id: other.deviceID)
+            let (revoked, _, error) = try await api.pull(other.accessToken, cursor: 1_000_000)
+            XCTAssertEqual(revoked, .unauthorized)
+            XCTAssertEqual(error?.error, "device_revoked")
+        }
+        await fixture.store.close()
+    }
+
     static func storeFailureInARoundFailsOnlyItsPush(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend) { $0.maximumAttemptsPerAddress = 1_000 }
         let dossier = try await fixture.dossierID("S001")

@@ -27,6 +27,7 @@ final class SQLiteServerTests: XCTestCase {
     func testSameEntryFromAnotherDeviceAppliesOnce() async throws { try await DeviceSessionScenarios.sameEntryFromAnotherDeviceAppliesOnce(.sqlite) }
     func testConcurrentPushesApplyEachMutationOnce() async throws { try await ConcurrentPushScenarios.concurrentPushesApplyEachMutationOnce(.sqlite) }
     func testStoreFailureInARoundFailsOnlyItsPush() async throws { try await ConcurrentPushScenarios.storeFailureInARoundFailsOnlyItsPush(.sqlite) }
+    func testCachedCallersFollowAPushRound() async throws { try await ConcurrentPushScenarios.cachedCallersFollowAPushRound(.sqlite) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.sqlite) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
     func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.sqlite) }

@@ -34,6 +34,21 @@ final class CallerCache: Sendable {
         }
     }
 
+    /// After a transaction whose only change to devices, users and grants was to set the
+    /// `last_mutation_id` of some devices (a push round), moving the generation from `from` to
+    /// `to`: entries read at `from` are still right once those ids are updated, so they move to
+    /// `to` instead of every device reading its caller again at its next request.
+    func advance(_ step: GenerationStep) {
+        entries.withLock { entries in
+            for (hash, entry) in entries where entry.generation == step.from {
+                var moved = entry
+                moved.generation = step.to
+                if let last = step.lastMutationIDs[entry.caller.deviceID] { moved.caller.lastMutationID = last }
+                entries[hash] = moved
+            }
+        }
+    }
+
     func removeAll() {
         entries.withLock { $0.removeAll() }
     }

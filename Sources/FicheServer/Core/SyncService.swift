@@ -20,7 +20,8 @@ public struct SyncService: Sendable {
         let readAudit = ReadAudit(store: store)
         self.readAudit = readAudit
         self.authenticator = await Authenticator(store: store, configuration: configuration)
-        self.pushProcessor = PushProcessor(store: store, configuration: configuration, ruleBook: ruleBook)
+        self.pushProcessor = PushProcessor(store: store, configuration: configuration, ruleBook: ruleBook,
+                                           callers: authenticator.callers)
         self.pullReader = PullReader(store: store, audit: readAudit, configuration: configuration)
         self.snapshotReader = SnapshotReader(store: store, audit: readAudit, configuration: configuration,
                                              key: try await ServerSecret.snapshotKey(in: store))

@@ -13,6 +13,9 @@ struct PushProcessor: Sendable {
     let store: any ServerStore
     let configuration: ServerConfiguration
     let ruleBook: RuleBook
+    /// The authenticator's cached callers, moved past each committed round's own change to the
+    /// devices (`CallerCache.advance`).
+    var callers: CallerCache?
     let queue = PushQueue()
 
     /// Processes a batch in order; stops at a gap or at a transient failure.
@@ -26,7 +29,8 @@ struct PushProcessor: Sendable {
     /// Applies the requests of a round in one transaction; if it fails, each request alone.
     func pushTogether(_ round: [(request: PushRequest, caller: Caller)]) async -> [Result<PushResponse, any Error>] {
         do {
-            let responses = try await store.write { tx in try await self.apply(round, in: tx) }
+            let (responses, step) = try await store.write { tx in try await self.apply(round, in: tx) }
+            if let step { callers?.advance(step) }
             return responses.map { .success($0) }
         } catch {
             var results: [Result<PushResponse, any Error>] = []
@@ -47,9 +51,11 @@ struct PushProcessor: Sendable {
         for pending in request.mutations {
             let response: PushResponse
             do {
-                response = try await store.write { tx in
+                let (responses, step) = try await store.write { tx in
                     try await self.apply([(PushRequest(mutations: [pending]), caller)], in: tx)
-                }[0]
+                }
+                if let step { callers?.advance(step) }
+                response = responses[0]
             } catch let error as APIError {
                 throw error
             } catch {
@@ -65,7 +71,8 @@ struct PushProcessor: Sendable {
 
     /// Applies each request's mutations in order (each request stops at its first gap) after
     /// locking the clock, and writes what they append before the transaction commits.
-    private func apply(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws -> [PushResponse] {
+    private func apply(_ round: [(request: PushRequest, caller: Caller)],
+                       in tx: any StoreTransaction) async throws -> (responses: [PushResponse], step: GenerationStep?) {
         var writes = PushWrites(head: try await ChangeLog.lockClockReadingHead(in: tx))
         try await writes.prefetch(round, in: tx)
         var responses: [PushResponse] = []
@@ -77,8 +84,8 @@ struct PushProcessor: Sendable {
             }
             responses.append(tracker.response)
         }
-        try await writes.flush(in: tx)
-        return responses
+        let step = try await writes.flush(in: tx)
+        return (responses, step)
     }
 
     /// Processes one mutation in a transaction that holds the clock lock.

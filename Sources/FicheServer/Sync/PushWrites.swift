@@ -285,7 +285,8 @@ struct PushWrites {
     }
 
     /// Writes everything kept, before the transaction commits.
-    func flush(in tx: any StoreTransaction) async throws {
+    /// - Returns: how the devices' update moved `auth_generation`, nil when no device changed.
+    func flush(in tx: any StoreTransaction) async throws -> GenerationStep? {
         try await BulkInsert.insert(into: "change_log", columns: ChangeLog.columns, rows: logged, in: tx)
         if head != lockedHead {
             try await tx.execute("UPDATE sync_clock SET seq = ? WHERE id = 1", [.int(head)])
@@ -294,8 +295,12 @@ struct PushWrites {
             into: "mutations",
             columns: ["client_id", "mutation_id", "uuid", "name", "status", "reason", "result", "seq", "created_at"],
             rows: answers, in: tx)
+        var step: GenerationStep?
         if !seen.isEmpty {
             let rows = seen.sorted { $0.key < $1.key }.map { ($0.key, devices[$0.key]?.lastMutationID ?? 0, $0.value) }
+            // Locks the counter's row (an UPDATE that changes nothing) so that no other writer
+            // moves it between this reading and the one after the devices' update.
+            let before = try await tx.first("UPDATE auth_generation SET value = value WHERE id = 1 RETURNING value")?.int("value")
             try await tx.execute(
                 """
                 UPDATE devices SET last_mutation_id = v.column2, last_seen_at = v.column3
@@ -303,7 +308,13 @@ struct PushWrites {
                 WHERE devices.id = v.column1
                 """,
                 rows.flatMap { [SQLValue.text($0.0), .int($0.1), .text($0.2)] })
+            let after = try await tx.first("SELECT value FROM auth_generation WHERE id = 1")?.int("value")
+            if let before, let after {
+                step = GenerationStep(from: before, to: after,
+                                      lastMutationIDs: Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }))
+            }
         }
         try await AuditLog.record(audits, in: tx)
+        return step
     }
 }
