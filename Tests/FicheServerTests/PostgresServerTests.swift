@@ -28,6 +28,7 @@ final class PostgresServerTests: XCTestCase {
     func testConcurrentPushesApplyEachMutationOnce() async throws { try await ConcurrentPushScenarios.concurrentPushesApplyEachMutationOnce(.postgres) }
     func testStoreFailureInARoundFailsOnlyItsPush() async throws { try await ConcurrentPushScenarios.storeFailureInARoundFailsOnlyItsPush(.postgres) }
     func testCachedCallersFollowAPushRound() async throws { try await ConcurrentPushScenarios.cachedCallersFollowAPushRound(.postgres) }
+    func testARoundSeesTheRecordsItEnters() async throws { try await ConcurrentPushScenarios.aRoundSeesTheRecordsItEnters(.postgres) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.postgres) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.postgres) }
     func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.postgres) }

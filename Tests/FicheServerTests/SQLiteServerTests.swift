@@ -28,6 +28,7 @@ final class SQLiteServerTests: XCTestCase {
     func testConcurrentPushesApplyEachMutationOnce() async throws { try await ConcurrentPushScenarios.concurrentPushesApplyEachMutationOnce(.sqlite) }
     func testStoreFailureInARoundFailsOnlyItsPush() async throws { try await ConcurrentPushScenarios.storeFailureInARoundFailsOnlyItsPush(.sqlite) }
     func testCachedCallersFollowAPushRound() async throws { try await ConcurrentPushScenarios.cachedCallersFollowAPushRound(.sqlite) }
+    func testARoundSeesTheRecordsItEnters() async throws { try await ConcurrentPushScenarios.aRoundSeesTheRecordsItEnters(.sqlite) }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.sqlite) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
     func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.sqlite) }

@@ -141,6 +141,10 @@ struct PushProcessor: Sendable {
             writes.readGrants(grants, of: caller.userID)
         }
         let rights = AccessRights(userID: caller.userID, grants: grants, on: Timestamps.brusselsDay(now))
+        switch pending.mutation {
+        case .recordAbsence, .recordTimeRecord: break
+        default: try await writes.writeNewRecords(in: tx)
+        }
         var effect: MutationEffect
         do {
             try checkLengths(pending)
@@ -157,6 +161,7 @@ struct PushProcessor: Sendable {
             entry.mutation = mutationText
             let assigned = try writes.log(entry)
             if let table = change.table, change.version != assigned {
+                try await writes.writeNewRecords(in: tx)
                 try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
             }
             seq = assigned
@@ -304,10 +309,7 @@ struct PushProcessor: Sendable {
             ("entered_by", caller.userID),
         ]
         let version = writes.nextSequence
-        try await tx.execute(
-            "INSERT INTO time_records (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), ?)",
-            fields.map { SQLValue.optional($0.1) } + [.int(version)])
-        writes.inserted(record)
+        writes.insertLater(record, columns: fields.map(\.0) + ["version"], values: fields.map { SQLValue.optional($0.1) } + [.int(version)])
         var rowFields: [String: String?] = [:]
         for (name, value) in fields { rowFields[name] = .some(value) }
         return MutationEffect(

@@ -3,7 +3,8 @@ import FicheSyncProtocol
 import Foundation
 
 /// What the mutations of one push transaction append, kept until its end and written then with
-/// a few multi-row statements instead of several statements per mutation: change-log entries
+/// a few multi-row statements instead of several statements per mutation: new time records
+/// (written earlier when a mutation of another kind comes, so its statements see them), change-log entries
 /// (their sequences numbered on from the clock head read when the clock was locked), stored
 /// answers, devices' last mutation ids, and audit entries.
 ///
@@ -48,6 +49,9 @@ struct PushWrites {
     private var recordIDs: Set<String> = []
     private var recordIDsRead: Set<String> = []
     private var payrollMonths: [String: [PayrollMonth]] = [:]
+    /// New time records not yet written: a run of new records is one multi-row statement.
+    private var newRecords: [[SQLValue]] = []
+    private var newRecordColumns: [String] = []
 
     init(head: Int64) {
         self.head = head
@@ -165,6 +169,7 @@ struct PushWrites {
             return known
         }
         if let known = timeRecords[id] { return known }
+        try await writeNewRecords(in: tx)
         let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
                                          [.text(id)]).compactMap(TimeSheetLoader.timeRecord)
         timeRecords[id] = records
@@ -186,11 +191,22 @@ struct PushWrites {
         return exists
     }
 
-    /// After a new time record was written.
-    mutating func inserted(_ record: TimeRecord) {
+    /// Keeps a new time record's row (`columns` the same for every new record) to write with
+    /// the next ones, when another kind of mutation comes or before the commit.
+    mutating func insertLater(_ record: TimeRecord, columns: [String], values: [SQLValue]) {
+        newRecordColumns = columns
+        newRecords.append(values)
         recordIDs.insert(record.id)
         timeRecords[record.dossierID]?.append(record)
         windowRecords[record.dossierID]?.append(record)
+    }
+
+    /// Writes the new time records kept so far: before any statement that may read or change
+    /// time records, so it sees them.
+    mutating func writeNewRecords(in tx: any StoreTransaction) async throws {
+        guard !newRecords.isEmpty else { return }
+        try await BulkInsert.insert(into: "time_records", columns: newRecordColumns, rows: newRecords, in: tx)
+        newRecords = []
     }
 
     private static func placeholders(_ count: Int) -> String {
@@ -286,7 +302,8 @@ struct PushWrites {
 
     /// Writes everything kept, before the transaction commits.
     /// - Returns: how the devices' update moved `auth_generation`, nil when no device changed.
-    func flush(in tx: any StoreTransaction) async throws -> GenerationStep? {
+    mutating func flush(in tx: any StoreTransaction) async throws -> GenerationStep? {
+        try await writeNewRecords(in: tx)
         try await BulkInsert.insert(into: "change_log", columns: ChangeLog.columns, rows: logged, in: tx)
         if head != lockedHead {
             try await tx.execute("UPDATE sync_clock SET seq = ? WHERE id = 1", [.int(head)])
