@@ -42,20 +42,9 @@ public struct DemoDataGenerator: Sendable {
         }
     }
 
-    private static let bulkIndexes = [
-        ("time_record_by_dossier", "time_record", "dossier_id, start"),
-        ("career_period_by_dossier", "career_period", "dossier_id, start"),
-        ("dossier_by_person", "dossier", "person_id"),
-        ("art60_event_by_contract", "art60_event", "contract_id, date"),
-        ("placement_by_contract", "placement", "contract_id, start"),
-        ("placement_by_partner", "placement", "partner_id"),
-        ("art60_contract_by_dossier", "art60_contract", "dossier_id"),
-        ("time_record_by_status", "time_record", "status, start"),
-        ("time_record_by_type", "time_record", "type_code, start"),
-    ]
-
     private static func clear(_ db: Database) throws {
-        for (name, _, _) in bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        // Written without the mirror's indexes, built at the end from sorted rows, as a copy is.
+        try AppDatabase.setAsideMirrorIndexes(db)
         for table in ["employer", "outbox", "audit", "mutation_result"] + AppDatabase.scopedTables {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -67,9 +56,7 @@ public struct DemoDataGenerator: Sendable {
         var writer = try DemoWriter(db, calendar: world.calendar)
         try world.writeReference(into: &writer)
         while try world.writeNextDossier(into: &writer) {}
-        for (name, table, columns) in Self.bulkIndexes {
-            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(name) ON \(table)(\(columns))")
-        }
+        try AppDatabase.restoreMirrorIndexes(db)
         try DossierListIndex.rebuild(db)
         try db.execute(sql: "ANALYZE dossier_list")   // the list is where the planner chooses
         try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (key, value) VALUES ('demo', ?)",

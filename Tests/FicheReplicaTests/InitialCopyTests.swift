@@ -43,7 +43,7 @@ final class InitialCopyTests: XCTestCase {
         let file = folder.appendingPathComponent("replica.sqlite").path
         _ = try AppDatabase.open(at: file)
         let before = try timeRecordIndexes(file)
-        XCTAssertTrue(Set(before).isSuperset(of: ["time_record_by_dossier", "time_record_by_status", "time_record_by_type"]),
+        XCTAssertTrue(Set(before).isSuperset(of: ["time_record_by_dossier", "time_record_submitted", "time_record_unjustified"]),
                       "\(before)")
 
         try AppDatabase.open(at: file).applySnapshotPage(records(1...2), scope: nil, nextToken: "page-2", pinnedSeq: 9,

@@ -54,6 +54,34 @@ final class MigrationTests: XCTestCase {
             "v7-queue-indexes",
             "v8-local-art60-payroll-month",
             "v9-certificate-and-month-indexes",
+            "v10-partial-queue-indexes",
+        ])
+    }
+
+    /// A replica upgraded in the middle of an initial copy (the mirror's indexes set aside, to
+    /// be built at its end): the end of the copy builds the narrow queue indexes, never the
+    /// wide ones they replace.
+    func testAnUpgradeDuringACopyEndsWithTheNarrowQueueIndexesOnly() throws {
+        let file = ReplicaFixture.file()
+        let old = try DatabaseQueue(path: file)
+        try old.write { db in try db.execute(sql: "PRAGMA application_id = \(ReplicaSchema.applicationID)") }
+        try ReplicaSchema.migrator.migrate(old, upTo: "v9-certificate-and-month-indexes")
+        try old.write { db in try AppDatabase.setAsideMirrorIndexes(db) }
+        try old.close()
+
+        let database = try AppDatabase.open(at: file)
+        try database.writer.write { db in try AppDatabase.restoreMirrorIndexes(db) }
+        let indexes = try database.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('time_record', 'local_time_record')
+                AND sql IS NOT NULL ORDER BY name
+                """)
+        }
+        XCTAssertEqual(indexes, [
+            "local_time_record_by_dossier", "local_time_record_by_employer_status", "local_time_record_certificate_due",
+            "local_time_record_submitted", "local_time_record_unjustified",
+            "time_record_by_dossier", "time_record_by_employer_status", "time_record_certificate_due",
+            "time_record_submitted", "time_record_unjustified",
         ])
     }
 }

@@ -35,14 +35,26 @@ final class SupervisorQueueTests: XCTestCase {
         XCTAssertEqual(try database.validationQueue(asOf: asOf, limit: 1).map(\.record.id), ["local"])
     }
 
-    func testTheValidationQueueReadsRecordsByStatusFromAnIndex() throws {
+    func testTheValidationQueueReadsSubmittedRecordsFromAnIndexOfThemOnly() throws {
         let database = try ReplicaFixture.make()
         let plan = try database.writer.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM time_record_view WHERE status = 'submitted'")
                 .map { $0["detail"] as String? ?? "" }
         }
-        XCTAssertTrue(plan.contains { $0.contains("time_record_by_status") }, "\(plan)")
-        XCTAssertTrue(plan.contains { $0.contains("local_time_record_by_status") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("time_record_submitted") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("local_time_record_submitted") }, "\(plan)")
+    }
+
+    func testUnjustifiedAbsencesAreReadFromAnIndexOfThatTypeOnly() throws {
+        let database = try ReplicaFixture.make()
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT * FROM time_record_view
+                WHERE type_code = 'unjustified' AND start <= '2026-05-01' AND "end" >= '2026-01-01'
+                """).map { $0["detail"] as String? ?? "" }
+        }
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX time_record_unjustified") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX local_time_record_unjustified") }, "\(plan)")
     }
 
     func testAbsencesAwaitingACertificateAndAMonthsRecordsAreReadFromIndexes() throws {
