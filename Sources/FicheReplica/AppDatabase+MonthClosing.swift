@@ -17,11 +17,12 @@ extension AppDatabase {
             let status = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT status FROM payroll_month WHERE employer_code = ? AND month = ?
                 """), arguments: [employerCode, month.description]).flatMap(PayrollMonthStatus.init(rawValue:)) ?? .open
+            // The status is written in the SQL, so that SQLite reads the index of open records.
             func records(_ status: TimeRecordStatus) throws -> Int {
                 try Int.fetchOne(db.cachedStatement(sql: """
                     SELECT count(*) FROM time_record_view
-                    WHERE status = ? AND start <= ? AND "end" >= ? AND employer_code = ?
-                    """), arguments: [status.rawValue, month.lastDay.iso, month.firstDay.iso, employerCode]) ?? 0
+                    WHERE status = '\(status.rawValue)' AND start <= ? AND "end" >= ? AND employer_code = ?
+                    """), arguments: [month.lastDay.iso, month.firstDay.iso, employerCode]) ?? 0
             }
             let missing = try Self.missingCertificates(db, asOf: asOf, rules: rules, employerCode: employerCode, in: month)
             let unsent = try Int.fetchOne(db.cachedStatement(sql: """

@@ -55,6 +55,7 @@ final class MigrationTests: XCTestCase {
             "v8-local-art60-payroll-month",
             "v9-certificate-and-month-indexes",
             "v10-partial-queue-indexes",
+            "v11-open-records-by-employer",
         ])
     }
 
@@ -78,9 +79,9 @@ final class MigrationTests: XCTestCase {
                 """)
         }
         XCTAssertEqual(indexes, [
-            "local_time_record_by_dossier", "local_time_record_by_employer_status", "local_time_record_certificate_due",
+            "local_time_record_by_dossier", "local_time_record_certificate_due", "local_time_record_open_by_employer",
             "local_time_record_submitted", "local_time_record_unjustified",
-            "time_record_by_dossier", "time_record_by_employer_status", "time_record_certificate_due",
+            "time_record_by_dossier", "time_record_certificate_due", "time_record_open_by_employer",
             "time_record_submitted", "time_record_unjustified",
         ])
     }

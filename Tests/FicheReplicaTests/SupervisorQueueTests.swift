@@ -69,12 +69,17 @@ final class SupervisorQueueTests: XCTestCase {
                 SELECT count(*) FROM time_record_view WHERE status = 'draft' AND start <= '2026-05-31'
                   AND "end" >= '2026-05-01' AND employer_code = 'AC-IXL'
                 """,
+                """
+                SELECT count(*) FROM time_record_view WHERE employer_code = 'AC-IXL' AND status = 'submitted'
+                  AND start <= '2026-05-31' AND "end" >= '2026-05-01'
+                """,
             ].map { sql in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }
             }
         }
         XCTAssertTrue(plans[0].contains { $0.contains("time_record_certificate_due") }, "\(plans[0])")
-        XCTAssertTrue(plans[1].contains { $0.contains("time_record_by_employer_status") }, "\(plans[1])")
+        XCTAssertTrue(plans[1].contains { $0.contains("USING INDEX time_record_open_by_employer") }, "\(plans[1])")
+        XCTAssertTrue(plans[2].contains { $0.contains("USING INDEX time_record_open_by_employer") }, "\(plans[2])")
     }
 
     func testArt60WatchShowsContractsEndingSoonAndTargetsReached() throws {
