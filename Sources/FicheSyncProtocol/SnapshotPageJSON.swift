@@ -127,10 +127,18 @@ public enum JSONBytes {
             return key
         }
         var column = 0
-        for (index, value) in table.values.enumerated() {
-            if column == 0 && index > 0 { out.append(UInt8(ascii: ",")) }
+        var first = true
+        table.forEachValue { value in
+            if column == 0 && !first { out.append(UInt8(ascii: ",")) }
+            first = false
             out.append(contentsOf: keys[column])
-            appendOptionalString(value, to: &out)
+            if let value {
+                out.append(UInt8(ascii: "\""))
+                appendEscaped(value, to: &out)
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
             column += 1
             if column == keys.count {
                 out.append(UInt8(ascii: "}"))
@@ -232,11 +240,13 @@ public enum JSONBytes {
             return .dictionaries(try rows())
         }
 
-        /// Differently shaped rows (a field missing, extra or repeated) throw `Malformed`.
+        /// Differently shaped rows (a field missing, extra or repeated) throw `Malformed`. Values
+        /// go into the table as bytes, without a String each.
         mutating func tableRows() throws -> TextTable {
             var columns: [String] = []
             var table = TextTable(columns: [])
-            var rowValues: [String?] = []
+            var firstRow: [String?] = []
+            var rowCells: [TextTable.Cell] = []
             var filled: [Bool] = []
             var keys: [[UInt8]] = []
             var rowCount = 0
@@ -245,13 +255,15 @@ public enum JSONBytes {
                     try reader.object { reader, key in
                         guard !columns.contains(key) else { throw reader.fail("repeated field \(key)") }
                         columns.append(key)
-                        rowValues.append(try reader.optionalString())
+                        firstRow.append(try reader.optionalString())
                     }
                     guard !columns.isEmpty else { throw reader.fail("a row without fields") }
                     table = TextTable(columns: columns)
                     table.reserveRows(1024)
+                    table.append(firstRow)
                     keys = columns.map { Array($0.utf8) }
                     filled = Array(repeating: false, count: columns.count)
+                    rowCells = Array(repeating: .null, count: columns.count)
                 } else {
                     var seen = 0
                     var expected = 0
@@ -268,17 +280,39 @@ public enum JSONBytes {
                         }
                         guard !filled[column] else { throw reader.fail("repeated field \(columns[column])") }
                         filled[column] = true
-                        rowValues[column] = try reader.optionalString()
+                        rowCells[column] = try reader.optionalString(into: &table)
                         seen += 1
                         expected = column + 1
                     }
                     guard seen == columns.count else { throw reader.fail("a row lacks a field") }
                     for index in filled.indices { filled[index] = false }
+                    table.append(cells: rowCells)
                 }
-                table.append(rowValues)
                 rowCount += 1
             }
             return table
+        }
+
+        /// A JSON string or null, its bytes kept in `table` for a cell to point at.
+        mutating func optionalString(into table: inout TextTable) throws -> TextTable.Cell {
+            if try take("null") { return .null }
+            try expect(UInt8(ascii: "\""))
+            let start = position
+            // Fast path: no escapes, then the bytes as they are.
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    let cell = table.store(utf8: UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+                    position += 1
+                    return cell
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                guard byte >= 0x20 else { throw fail("control character in a string") }
+                position += 1
+            }
+            position = start - 1
+            var text = try string()
+            return text.withUTF8 { table.store(utf8: UnsafeRawBufferPointer($0)) }
         }
 
         /// Reads `{ "key": value, … }`, handing each key to `member`, which must read the value.

@@ -73,6 +73,32 @@ final class SnapshotPageJSONTests: XCTestCase {
         XCTAssertEqual(try shuffled.withUnsafeBytes { try SnapshotPage(json: $0) }.rows, fromRows.rows)
     }
 
+    /// What the server does to a page before sending it (a value masked, internal columns and
+    /// the row past the limit dropped, rows filtered) reaches the reader exactly so.
+    func testAPageEditedBeforeSendingIsReadAsEdited() throws {
+        var table = TextTable(columns: ["id", "niss", "deleted_at", "note"])
+        for index in 0..<6 {
+            table.append(["d-\(index)", "8507300332\(index)", nil, Self.awkward[index % Self.awkward.count]])
+        }
+        table[1, 1] = "85.07.30-•••.••"
+        table[2, 3] = "changed \"after\" reading"
+        table.removeColumns(["deleted_at"])
+        table.truncateRows(to: 5)
+        table.filterRows { $0 != 3 }
+        let expected: [[String: String?]] = [
+            ["id": "d-0", "niss": "85073003320", "note": ""],
+            ["id": "d-1", "niss": "85.07.30-•••.••", "note": "plain"],
+            ["id": "d-2", "niss": "85073003322", "note": "changed \"after\" reading"],
+            ["id": "d-4", "niss": "85073003324", "note": Self.awkward[4]],
+        ]
+        XCTAssertEqual(table.dictionaries, expected)
+        let bytes = SnapshotPage(pinnedSeq: 3, entity: .dossier, table: table, nextToken: nil, done: true).encodedJSON()
+        let read = try bytes.withUnsafeBytes { try SnapshotPage(json: $0) }
+        XCTAssertEqual(read.table.columns, ["id", "niss", "note"])
+        XCTAssertEqual(read.table.dictionaries, expected)
+        XCTAssertEqual(read.table, table)
+    }
+
     func testRowsOfDifferentShapesKeepTheirOwnFields() throws {
         let text = #"{"pinned_seq":1,"entity":"dossier","rows":[{"id":"a","x":"1"},{"id":"b"},{"id":"c","y":null}],"done":true}"#
         let page = try Array(text.utf8).withUnsafeBytes { try SnapshotPage(json: $0) }

@@ -31,7 +31,17 @@ struct PostgresTransaction: StoreTransaction {
                 table?.reserveRows(1024)
             }
             for (index, cell) in row.enumerated() where kept[index] {
-                table?.appendValue(try Self.value(cell).string)
+                switch cell.dataType {
+                case .text, .varchar:
+                    // Text in either format is its UTF-8: kept as it comes, no String made.
+                    if let bytes = cell.bytes {
+                        bytes.withUnsafeReadableBytes { table?.appendValue(utf8: $0) }
+                    } else {
+                        table?.appendValue(nil)
+                    }
+                default:
+                    table?.appendValue(try Self.value(cell).string)
+                }
             }
         }
         return table ?? TextTable(columns: [])
