@@ -73,13 +73,18 @@ enum WireMutation {
             return []
         }
         let versionColumn = columns.position(of: "version")
+        // One String per value, made once for the whole page; each row is a slice of them.
+        let values = table.values
+        let width = table.columns.count
         var rows: [AppDatabase.SyncedRow] = []
         rows.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            guard let id = table[row, idColumn], let employer = table[row, employerColumn] else { continue }
-            let version = versionColumn.flatMap { table[row, $0] }.flatMap { Int64($0) } ?? pinnedSeq
+            let fields = values[row * width ..< (row + 1) * width]
+            let base = fields.startIndex
+            guard let id = fields[base + idColumn], let employer = fields[base + employerColumn] else { continue }
+            let version = versionColumn.flatMap { fields[base + $0] }.flatMap { Int64($0) } ?? pinnedSeq
             rows.append(AppDatabase.SyncedRow(entity: entity.rawValue, id: id, employerCode: employer, version: version,
-                                              fields: AppDatabase.SyncedFields(columns: columns, values: table.row(row))))
+                                              fields: AppDatabase.SyncedFields(columns: columns, values: fields)))
         }
         return rows
     }
