@@ -44,7 +44,9 @@ public enum ServerApplication {
             try checkProtocol(request)
             let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
             let push = try await decode(PushRequest.self, request, context)
-            return try json(await service.pushProcessor.push(push, caller: caller))
+            let answer = try await service.pushProcessor.push(push, caller: caller)
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: answer.encodedJSON)))
         }
         v1.get("sync/pull") { request, _ in
             try checkProtocol(request)

@@ -286,7 +286,7 @@ struct PushWrites {
 
     /// Keeps the answer to a device's mutation and moves the device's last mutation id.
     mutating func record(_ result: MutationResult, of pending: PendingMutation, caller: Caller, at nowText: String) throws {
-        let encoded = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        let encoded = String(decoding: result.encodedJSON, as: UTF8.self)
         answers.append([.text(caller.deviceID), .int(pending.id), .text(pending.uuid), .text(pending.mutation.name),
                         .text(result.status.rawValue), .optional(result.reason), .text(encoded),
                         result.seq.map(SQLValue.int) ?? .null, .text(nowText)])
