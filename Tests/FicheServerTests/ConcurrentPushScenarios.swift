@@ -213,19 +213,27 @@ enum ConcurrentPushScenarios {
 
     /// New records of a round are written together, before the round's next mutation of
     /// another kind: a supervisor's review committed in the same round as the entry finds the
-    /// record, and a second entry on the same day in that round is refused as overlapping.
+    /// record, and a second entry on the same day in that round is refused as overlapping, as is
+    /// one on a day another dossier of the round already had.
     static func aRoundSeesTheRecordsItEnters(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         let dossier = try await fixture.dossierID("S001")
         try await AuthorizationMatrix.addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas])
+        let other = try await fixture.dossierID("S002")
         let (time, sup) = try await fixture.test { api in
-            (try await api.login("time.cpas").accessToken, try await api.login("sup.cpas").accessToken)
+            // Already on the server before the round: S002 is absent on 1 June.
+            let (_, stored) = try await api.push(try await api.login("time.cpas", device: "desk").accessToken, [
+                .absence(1, dossier: other, from: "2026-06-01", to: "2026-06-01"),
+            ])
+            XCTAssertEqual(stored?.results.map(\.status), [.applied])
+            return (try await api.login("time.cpas").accessToken, try await api.login("sup.cpas").accessToken)
         }
         let authenticator = fixture.service.authenticator
         let round: [(request: PushRequest, caller: Caller)] = [
             (PushRequest(mutations: [
                 .absence(1, dossier: dossier, record: "r-entered", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
                 .absence(2, dossier: dossier, record: "r-same-day", from: "2026-02-02", to: "2026-02-02"),
+                .absence(3, dossier: other, record: "r-stored-day", from: "2026-06-01", to: "2026-06-01"),
             ]), try await authenticator.authenticate(authorization: "Bearer \(time)")),
             (PushRequest(mutations: [AuthorizationMatrix.review(1, "r-entered", ReviewTimeRecord.approve)]),
              try await authenticator.authenticate(authorization: "Bearer \(sup)")),
@@ -235,13 +243,14 @@ enum ConcurrentPushScenarios {
         let results = await fixture.service.pushProcessor.pushTogether(round)
 
         let entered = try results[0].get().results
-        XCTAssertEqual(entered.map(\.status), [.applied, .rejected])
-        XCTAssertEqual(entered.last?.reason, "absence.overlap")
+        XCTAssertEqual(entered.map(\.status), [.applied, .rejected, .rejected])
+        XCTAssertEqual(entered.map(\.reason), [nil, "absence.overlap", "absence.overlap"],
+                       "overlapping the round's own entry, and the record another dossier already had that day")
         XCTAssertEqual(try results[1].get().results.map(\.status), [.applied], "the review found the record entered before it")
         let status = try await AuthorizationMatrix.status(fixture, "r-entered")
         XCTAssertEqual(status.first, "validated")
         let records = try await fixture.count("SELECT COUNT(*) AS n FROM time_records")
-        XCTAssertEqual(records, 1)
+        XCTAssertEqual(records, 2)
         let sequences = try await fixture.store.read { tx in
             try await tx.query("SELECT seq FROM change_log WHERE seq > ? ORDER BY seq", [.int(firstSeq)]).compactMap { $0.int("seq") }
         }

@@ -41,10 +41,11 @@ struct PushWrites {
     private var dossiersRead: Set<String> = []
     /// Live time records by dossier.
     private var timeRecords: [String: [TimeRecord]] = [:]
-    /// Live time records by dossier within `recordWindow` only: what checking a new record
-    /// needs (its rules look at the same days and weeks), without a dossier's whole history.
+    /// Live time records by dossier within that dossier's `recordWindows` only: what checking
+    /// a new record needs (its rules look at the same days and weeks), without a dossier's
+    /// whole history.
     private var windowRecords: [String: [TimeRecord]] = [:]
-    private var recordWindow: ClosedRange<LocalDate>?
+    private var recordWindows: [String: ClosedRange<LocalDate>] = [:]
     /// Time-record ids known to exist, and the ids looked up.
     private var recordIDs: Set<String> = []
     private var recordIDsRead: Set<String> = []
@@ -66,17 +67,18 @@ struct PushWrites {
     /// dossiers named, and for time records the dossiers' live records and which ids exist.
     mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws {
         var named: Set<String> = []
-        var recordDossiers: Set<String> = []
         var records: Set<String> = []
-        var windows: [ClosedRange<LocalDate>] = []
+        var windows: [String: ClosedRange<LocalDate>] = [:]
         for pending in round.flatMap(\.request.mutations) {
             switch pending.mutation {
             case .recordAbsence(let payload), .recordTimeRecord(let payload):
                 named.insert(payload.dossierID)
-                recordDossiers.insert(payload.dossierID)
                 records.insert(payload.recordID)
                 if let start = try? LocalDate.parse(payload.start), let end = try? LocalDate.parse(payload.end), start <= end {
-                    windows.append(Self.window(start...end))
+                    let window = Self.window(start...end)
+                    windows[payload.dossierID] = windows[payload.dossierID].map {
+                        min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
+                    } ?? window
                 }
             case .updateDossierField(let payload): named.insert(payload.dossierID)
             case .addNote(let payload): named.insert(payload.dossierID)
@@ -86,8 +88,7 @@ struct PushWrites {
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
-        let window = windows.map(\.lowerBound).min().flatMap { from in windows.map(\.upperBound).max().map { from...$0 } }
-        try await prefetchTimeRecords(dossiers: recordDossiers.sorted(), ids: records.sorted(), window: window, in: tx)
+        try await prefetchTimeRecords(windows: windows, ids: records.sorted(), in: tx)
         let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
         let rows = try await tx.query(
             "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
@@ -115,19 +116,25 @@ struct PushWrites {
         dossiersRead.formUnion(ids)
     }
 
-    private mutating func prefetchTimeRecords(dossiers ids: [String], ids records: [String], window: ClosedRange<LocalDate>?,
+    /// The live records of each dossier within its window (one row of `VALUES` per dossier:
+    /// its id, first and last day), and which of the new records' ids exist already.
+    private mutating func prefetchTimeRecords(windows: [String: ClosedRange<LocalDate>], ids records: [String],
                                               in tx: any StoreTransaction) async throws {
-        guard !ids.isEmpty else { return }
-        if let window {
-            for id in ids { windowRecords[id] = [] }
+        guard !records.isEmpty else { return }
+        if !windows.isEmpty {
+            let dossiers = windows.keys.sorted()
+            for id in dossiers { windowRecords[id] = [] }
             for row in try await tx.query(
                 """
-                SELECT * FROM time_records WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL
-                AND start_date <= ? AND end_date >= ?
-                """, ids.map(SQLValue.text) + [.text(window.upperBound.iso), .text(window.lowerBound.iso)]) {
+                SELECT t.* FROM (VALUES \(dossiers.map { _ in "(?, ?, ?)" }.joined(separator: ", "))) AS w
+                JOIN time_records t ON t.dossier_id = w.column1 AND t.start_date <= w.column3 AND t.end_date >= w.column2
+                WHERE t.deleted_at IS NULL
+                """, dossiers.flatMap { id in
+                    [SQLValue.text(id), .text(windows[id]?.lowerBound.iso ?? ""), .text(windows[id]?.upperBound.iso ?? "")]
+                }) {
                 if let record = TimeSheetLoader.timeRecord(row) { windowRecords[record.dossierID, default: []].append(record) }
             }
-            recordWindow = window
+            recordWindows = windows
         }
         for row in try await tx.query("SELECT id FROM time_records WHERE id IN (\(Self.placeholders(records.count)))",
                                       records.map(SQLValue.text)) {
@@ -164,7 +171,7 @@ struct PushWrites {
     /// after another change.
     mutating func timeRecords(ofDossier id: String, around dates: ClosedRange<LocalDate>? = nil,
                               in tx: any StoreTransaction) async throws -> [TimeRecord] {
-        if let dates, let prefetched = recordWindow, let known = windowRecords[id],
+        if let dates, let prefetched = recordWindows[id], let known = windowRecords[id],
            prefetched.contains(Self.window(dates).lowerBound), prefetched.contains(Self.window(dates).upperBound) {
             return known
         }
