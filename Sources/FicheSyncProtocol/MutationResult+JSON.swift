@@ -9,24 +9,13 @@ extension MutationResult {
     }
 
     func appendJSON(to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"mutation_id":"#.utf8)
-        out.append(contentsOf: String(mutationID).utf8)
-        out.append(contentsOf: #","uuid":"#.utf8)
-        JSONBytes.appendString(uuid, to: &out)
-        out.append(contentsOf: #","status":"#.utf8)
-        JSONBytes.appendString(status.rawValue, to: &out)
-        if let reason {
-            out.append(contentsOf: #","reason":"#.utf8)
-            JSONBytes.appendString(reason, to: &out)
-        }
-        if let serverValue {
-            out.append(contentsOf: #","server_value":"#.utf8)
-            JSONBytes.appendString(serverValue, to: &out)
-        }
-        if let seq {
-            out.append(contentsOf: #","seq":"#.utf8)
-            out.append(contentsOf: String(seq).utf8)
-        }
+        let comma = UInt8(ascii: ",")
+        JSONBytes.appendMember(UInt8(ascii: "{"), "mutation_id", mutationID, to: &out)
+        JSONBytes.appendMember(comma, "uuid", uuid, to: &out)
+        JSONBytes.appendMember(comma, "status", status.rawValue, to: &out)
+        if let reason { JSONBytes.appendMember(comma, "reason", reason, to: &out) }
+        if let serverValue { JSONBytes.appendMember(comma, "server_value", serverValue, to: &out) }
+        if let seq { JSONBytes.appendMember(comma, "seq", seq, to: &out) }
         out.append(UInt8(ascii: "}"))
     }
 }

@@ -31,20 +31,15 @@ public struct PullResponseWriter: Sendable {
                                       version: Int64, rowJSON: String?) {
         if changes > 0 { out.append(UInt8(ascii: ",")) }
         changes += 1
-        out.append(contentsOf: #"{"seq":"#.utf8)
-        out.append(contentsOf: String(seq).utf8)
-        out.append(contentsOf: #","scope":"#.utf8)
-        JSONBytes.appendString(scope, to: &out)
-        out.append(contentsOf: #","entity":"#.utf8)
-        JSONBytes.appendString(entity.rawValue, to: &out)
-        out.append(contentsOf: #","id":"#.utf8)
-        JSONBytes.appendString(id, to: &out)
-        out.append(contentsOf: #","op":"#.utf8)
-        JSONBytes.appendString(op.rawValue, to: &out)
-        out.append(contentsOf: #","version":"#.utf8)
-        out.append(contentsOf: String(version).utf8)
+        let comma = UInt8(ascii: ",")
+        JSONBytes.appendMember(UInt8(ascii: "{"), "seq", seq, to: &out)
+        JSONBytes.appendMember(comma, "scope", scope, to: &out)
+        JSONBytes.appendMember(comma, "entity", entity.rawValue, to: &out)
+        JSONBytes.appendMember(comma, "id", id, to: &out)
+        JSONBytes.appendMember(comma, "op", op.rawValue, to: &out)
+        JSONBytes.appendMember(comma, "version", version, to: &out)
         if let rowJSON {
-            out.append(contentsOf: #","row":"#.utf8)
+            JSONBytes.appendKey(comma, "row", to: &out)
             out.append(contentsOf: rowJSON.utf8)
         }
         out.append(UInt8(ascii: "}"))
@@ -58,13 +53,14 @@ public struct PullResponseWriter: Sendable {
 
     /// Closes the document; `resultsJSON` are `MutationResult`s as JSON objects, in order.
     public mutating func finish(cursor: Int64, hasMore: Bool, lastMutationID: Int64, resultsJSON: [String]) -> [UInt8] {
-        out.append(contentsOf: #"],"cursor":"#.utf8)
-        out.append(contentsOf: String(cursor).utf8)
-        out.append(contentsOf: #","has_more":"#.utf8)
+        let comma = UInt8(ascii: ",")
+        out.append(UInt8(ascii: "]"))
+        JSONBytes.appendMember(comma, "cursor", cursor, to: &out)
+        JSONBytes.appendKey(comma, "has_more", to: &out)
         out.append(contentsOf: (hasMore ? "true" : "false").utf8)
-        out.append(contentsOf: #","last_mutation_id":"#.utf8)
-        out.append(contentsOf: String(lastMutationID).utf8)
-        out.append(contentsOf: #","results":["#.utf8)
+        JSONBytes.appendMember(comma, "last_mutation_id", lastMutationID, to: &out)
+        JSONBytes.appendKey(comma, "results", to: &out)
+        out.append(UInt8(ascii: "["))
         for (index, result) in resultsJSON.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: result.utf8)

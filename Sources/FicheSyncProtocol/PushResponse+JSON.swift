@@ -8,10 +8,9 @@ extension PushResponse {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             result.appendJSON(to: &out)
         }
-        out.append(contentsOf: #"],"last_mutation_id":"#.utf8)
-        out.append(contentsOf: String(lastMutationID).utf8)
-        out.append(contentsOf: #","checkpoint":"#.utf8)
-        out.append(contentsOf: String(checkpoint).utf8)
+        out.append(UInt8(ascii: "]"))
+        JSONBytes.appendMember(UInt8(ascii: ","), "last_mutation_id", lastMutationID, to: &out)
+        JSONBytes.appendMember(UInt8(ascii: ","), "checkpoint", checkpoint, to: &out)
         out.append(UInt8(ascii: "}"))
         return out
     }

@@ -88,6 +88,26 @@ public enum JSONBytes {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends `"name":` and `text` as a JSON string; `separator` comes first (`{` or `,`).
+    static func appendMember(_ separator: UInt8, _ name: StaticString, _ text: String, to out: inout [UInt8]) {
+        appendKey(separator, name, to: &out)
+        appendString(text, to: &out)
+    }
+
+    /// Appends `"name":` and `number`; `separator` comes first (`{` or `,`).
+    static func appendMember(_ separator: UInt8, _ name: StaticString, _ number: Int64, to out: inout [UInt8]) {
+        appendKey(separator, name, to: &out)
+        out.append(contentsOf: String(number).utf8)
+    }
+
+    /// Appends `separator` and `"name":` (a key known to need no escape).
+    static func appendKey(_ separator: UInt8, _ name: StaticString, to out: inout [UInt8]) {
+        out.append(separator)
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
     /// Appends `text` as a JSON string, or `null`.
     static func appendOptionalString(_ text: String?, to out: inout [UInt8]) {
         if let text {
