@@ -41,13 +41,13 @@ public final class App {
     /// A demo or test app for `userName`'s account (the demo user when it is not in the replica).
     public convenience init(database: AppDatabase, strings: Strings, userName: String, size: Size,
                             keymap: Keymap = DefaultKeys.keymap, userID: String = DemoDataGenerator.demoUserID,
-                            today: LocalDate = .today) throws {
+                            today: LocalDate? = nil) throws {
         let user = try database.user(id: userID)
         let rules = try RuleBook.bundled()
         let environment = ScreenEnvironment(
             database: database, strings: strings, keymap: keymap,
             user: user ?? User(id: userID, login: userName, displayName: userName, language: .fr),
-            rules: rules, today: today)
+            rules: rules, clock: today.map { OfficeClock.fixed(at: $0) })
         self.init(environment: environment, size: size)
     }
 
@@ -246,7 +246,7 @@ public final class App {
         let inside = panel.render(into: &buffer, in: area)
         buffer.write(work.title, x: inside.x, y: inside.y, role: .dialog, maxWidth: inside.width)
         let percent = Int((work.fraction * 100).rounded(.down))
-        let tail = " \(percent) % · " + strings.format("work.seconds", ["seconds": "\(Int(Date().timeIntervalSince(work.started)))"])
+        let tail = " \(percent) % · " + strings.format("work.seconds", ["seconds": "\(max(0, Int(environment.clock.now().timeIntervalSince(work.started))))"])
         let barWidth = max(4, inside.width - DisplayWidth.of(tail) - 2)
         buffer.write("[", x: inside.x, y: inside.y + 1, role: .dialog)
         buffer.write(BarChart.bar(value: work.fraction, maximum: 1, width: barWidth), x: inside.x + 1, y: inside.y + 1, role: .chartBar)

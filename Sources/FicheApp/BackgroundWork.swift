@@ -8,7 +8,7 @@ import Synchronization
 /// message line; keys wait until then, so nothing is typed into a screen that is about to change.
 ///
 /// ```swift
-/// return .work(BackgroundWork(title: "Export…") { report in
+/// return .work(BackgroundWork(title: "Export…", started: environment.clock.now()) { report in
 ///     let rows = try? database.payrollExport(employerCode: code, month: month, rules: rules, progress: report)
 ///     return Toast("\(rows?.count ?? 0) lines", kind: .success)
 /// })
@@ -25,7 +25,7 @@ public final class BackgroundWork: Sendable {
     private let body: @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Toast
     private let state = Mutex(State())
 
-    public init(title: String, started: Date = Date(),
+    public init(title: String, started: Date,
                 _ body: @escaping @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Toast) {
         self.title = title
         self.started = started
@@ -61,9 +61,9 @@ public final class BackgroundWork: Sendable {
     /// Waits for the work to finish (for tests and scripted runs); false after `timeout` seconds.
     @discardableResult
     public func waitUntilFinished(timeout: TimeInterval = 60) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .seconds(timeout)
         while !isFinished {
-            guard Date() < deadline else { return false }
+            guard ContinuousClock.now < deadline else { return false }
             Thread.sleep(forTimeInterval: 0.005)
         }
         return true

@@ -23,10 +23,12 @@ public struct CSVFile {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// `<folder>/fiche-<name>-20261124-1402.csv`.
-    public static func exportPath(folder: String, name: String, at date: Date = Date()) -> String {
+    /// `<folder>/fiche-<name>-20261124-140215.csv`, the time in Brussels.
+    public static func exportPath(folder: String, name: String, clock: OfficeClock) -> String {
         let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = clock.zone
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return (folder as NSString).appendingPathComponent("fiche-\(name)-\(formatter.string(from: date)).csv")
+        return (folder as NSString).appendingPathComponent("fiche-\(name)-\(formatter.string(from: clock.now())).csv")
     }
 }

@@ -4,7 +4,7 @@ import FicheTerminal
 import Foundation
 
 /// What every screen works with: the replica, the words, the keys, who is signed in, the
-/// rules, and today's date (fixed in tests so snapshots and ages do not move).
+/// rules, and the clock (fixed in tests so snapshots and ages do not move).
 public final class ScreenEnvironment {
     public let database: AppDatabase
     public let strings: Strings
@@ -12,21 +12,24 @@ public final class ScreenEnvironment {
     /// The signed-in user; their grants in the replica decide what they may see and do.
     public let user: User
     public let rules: RuleBook
-    public var today: LocalDate
+    /// The office clock: the replica's, unless the app was given another (a test's fixed day).
+    public let clock: OfficeClock
+    /// Today in Brussels.
+    public var today: LocalDate { clock.today }
     /// Where CSV exports are written when the user does not say (the data folder).
     public var exportFolder: String
     /// The sync badge's words, refreshed by the sync loop; nil when the replica is local only.
     public var syncStatus: SyncBadgeState?
 
     public init(database: AppDatabase, strings: Strings, keymap: Keymap, user: User, rules: RuleBook,
-                today: LocalDate = .today, exportFolder: String = FileManager.default.currentDirectoryPath,
+                clock: OfficeClock? = nil, exportFolder: String = FileManager.default.currentDirectoryPath,
                 syncStatus: SyncBadgeState? = nil) {
         self.database = database
         self.strings = strings
         self.keymap = keymap
         self.user = user
         self.rules = rules
-        self.today = today
+        self.clock = clock ?? database.clock
         self.exportFolder = exportFolder
         self.syncStatus = syncStatus
     }

@@ -16,8 +16,9 @@ extension AppDatabase {
     /// - Throws: `MissingRowError` when there is no unsettled field conflict with that id,
     ///   `RuleViolation` when the user may no longer change the field; nothing is written then.
     @discardableResult
-    public func keepMine(mutationID: Int64, by user: User, now: Date = Date()) throws -> OutboxEntry? {
-        try write { db in
+    public func keepMine(mutationID: Int64, by user: User, now: Date? = nil) throws -> OutboxEntry? {
+        let now = now ?? clock.now()
+        return try write { db in
             let conflict = try Self.fieldConflict(db, mutationID: mutationID)
             return try Self.settleConflict(db, conflict, with: conflict.typed.new, action: "keepMine", by: user, now: now)
         }
@@ -35,8 +36,9 @@ extension AppDatabase {
     ///   `MissingRowError`; nothing is written then and the conflict stays listed.
     @discardableResult
     public func resolveConflict(mutationID: Int64, with value: String?, by user: User,
-                                now: Date = Date()) throws -> OutboxEntry? {
-        try write { db in
+                                now: Date? = nil) throws -> OutboxEntry? {
+        let now = now ?? clock.now()
+        return try write { db in
             let conflict = try Self.fieldConflict(db, mutationID: mutationID)
             return try Self.settleConflict(db, conflict, with: value, action: "editConflict", by: user, now: now)
         }
@@ -48,8 +50,9 @@ extension AppDatabase {
     /// same transaction as the new entry.
     ///
     /// - Throws: `MissingRowError` when there is no unsettled refusal with that id.
-    public func settleByCorrection(mutationID: Int64, by user: User, now: Date = Date()) throws {
-        try write { db in
+    public func settleByCorrection(mutationID: Int64, by user: User, now: Date? = nil) throws {
+        let now = now ?? clock.now()
+        return try write { db in
             try Self.settleByCorrection(db, mutationID: mutationID, by: user, now: now)
         }
     }

@@ -45,8 +45,9 @@ extension AppDatabase {
     /// try database.keepServerValue(mutationID: conflict.mutationID, by: supervisor)
     /// ```
     /// - Throws: `MissingRowError` when there is no unsettled answer with that id.
-    public func keepServerValue(mutationID: Int64, by user: User, now: Date = Date()) throws {
-        try write { db in
+    public func keepServerValue(mutationID: Int64, by user: User, now: Date? = nil) throws {
+        let now = now ?? clock.now()
+        return try write { db in
             _ = try Self.settle(db, mutationID: mutationID, statuses: ["conflict", "rejected"], action: "keepServerValue",
                                 changes: MutationPayload(fields: [:]), by: user, now: now)
         }

@@ -18,7 +18,8 @@ extension AppDatabase {
     /// - Throws: `RuleViolation` (translated by the app), `MissingRowError`, or a database error.
     @discardableResult
     public func recordAbsence(_ record: TimeRecord, by user: User, rules: RuleBook, settling refused: Int64? = nil,
-                              now: Date = Date()) throws -> OutboxEntry {
+                              now: Date? = nil) throws -> OutboxEntry {
+        let now = now ?? clock.now()
         guard record.kind == .absence else { throw RuleViolation.absenceTypeUnknown(code: record.typeCode ?? record.kind.rawValue) }
         return try write { db in
             guard let dossierRow = try Row.fetchOne(db, sql: "SELECT * FROM dossier_view WHERE id = ?", arguments: [record.dossierID]) else {
@@ -53,8 +54,9 @@ extension AppDatabase {
     /// - Throws: `RuleViolation` (invalid IBAN, no permission), `FieldValueError`, `MissingRowError`.
     @discardableResult
     public func updateDossierField(_ dossierID: String, _ field: DossierField, to value: String?, by user: User,
-                                   now: Date = Date()) throws -> OutboxEntry? {
-        try write { db in try Self.changeField(db, dossierID, field, to: value, by: user, now: now) }
+                                   now: Date? = nil) throws -> OutboxEntry? {
+        let now = now ?? clock.now()
+        return try write { db in try Self.changeField(db, dossierID, field, to: value, by: user, now: now) }
     }
 
     /// The local changes not yet acknowledged by the server, oldest first.

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// What `userID` may see and do on `date`, from the grants the replica holds.
     ///
     /// ```swift
-    /// let rights = try database.accessRights(of: "usr-demo", on: .today)
+    /// let rights = try database.accessRights(of: "usr-demo", on: database.clock.today)
     /// rights.may(.validateTimeRecord, at: "CPAS-IXL")
     /// ```
     public func accessRights(of userID: String, on date: LocalDate) throws -> AccessRights {

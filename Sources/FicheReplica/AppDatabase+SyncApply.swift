@@ -67,8 +67,9 @@ extension AppDatabase {
     ///
     /// - Returns: employers granted in this page, whose rows must now be fetched.
     @discardableResult
-    public func applyPulledPage(_ changes: [SyncedChange], cursor: Int64, at date: Date = Date()) throws -> [String] {
-        try write { db in
+    public func applyPulledPage(_ changes: [SyncedChange], cursor: Int64, at date: Date? = nil) throws -> [String] {
+        let date = date ?? clock.now()
+        return try write { db in
             var added: [String] = []
             for change in changes {
                 let row = change.row
@@ -99,8 +100,9 @@ extension AppDatabase {
     /// for conflicts and rejections), then removes rejected and conflicting rows from the outbox.
     /// Applied rows stay until the pull cursor reaches their write, so the clerk never sees the
     /// old value in between. Idempotent: a replayed result changes nothing.
-    public func recordMutationResults(_ results: [SyncedResult], at date: Date = Date()) throws {
-        try write { db in
+    public func recordMutationResults(_ results: [SyncedResult], at date: Date? = nil) throws {
+        let date = date ?? clock.now()
+        return try write { db in
             let state = try Self.syncState(db)
             var checkpoint = state.acknowledgedCheckpoint
             for result in results where ["applied", "rejected", "conflict"].contains(result.status) {

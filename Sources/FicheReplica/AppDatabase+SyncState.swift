@@ -52,8 +52,9 @@ extension AppDatabase {
     }
 
     /// Records the outcome of a sync attempt for the status badge (`error` nil = success).
-    public func recordSyncAttempt(pushed: Bool, pulled: Bool, error: String?, at date: Date = Date()) throws {
-        try write { db in
+    public func recordSyncAttempt(pushed: Bool, pulled: Bool, error: String?, at date: Date? = nil) throws {
+        let date = date ?? clock.now()
+        return try write { db in
             let now = Self.timestamp(date)
             if pushed { try db.execute(sql: "UPDATE sync_state SET last_push_at = ? WHERE id = 1", arguments: [now]) }
             if pulled { try db.execute(sql: "UPDATE sync_state SET last_pull_at = ? WHERE id = 1", arguments: [now]) }

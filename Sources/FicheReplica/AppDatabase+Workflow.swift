@@ -21,8 +21,9 @@ extension AppDatabase {
     @discardableResult
     public func recordClocking(id: String = UUID().uuidString.lowercased(), dossierID: String, on date: LocalDate,
                                inMinute: Int, outMinute: Int, by user: User, rules: RuleBook,
-                               settling refused: Int64? = nil, now: Date = Date()) throws -> OutboxEntry {
-        try write { db in
+                               settling refused: Int64? = nil, now: Date? = nil) throws -> OutboxEntry {
+        let now = now ?? clock.now()
+        return try write { db in
             let dossier = try Self.liveDossier(db, dossierID)
             try Self.rights(db, user: user, now: now).require(.enterTimeRecord, at: dossier.employerCode)
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM time_record_view WHERE id = ?", arguments: [id]) == nil else {
@@ -70,7 +71,8 @@ extension AppDatabase {
     ///   written), `MissingRowError` for an unknown record, or a database error (nothing written).
     @discardableResult
     public func reviewTimeRecords(ids: [String], decision: ReviewDecision, by user: User, rules: RuleBook,
-                                  now: Date = Date()) throws -> [ReviewOutcome] {
+                                  now: Date? = nil) throws -> [ReviewOutcome] {
+        let now = now ?? clock.now()
         if case .reject(let reason) = decision, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw RuleViolation.rejectionReasonMissing
         }
@@ -121,8 +123,9 @@ extension AppDatabase {
     ///   dossier: then nothing is written for any of them.
     @discardableResult
     public func reassignDossiers(_ ids: [String], toClerk userID: String, by user: User,
-                                 now: Date = Date()) throws -> [OutboxEntry] {
-        try write { db in
+                                 now: Date? = nil) throws -> [OutboxEntry] {
+        let now = now ?? clock.now()
+        return try write { db in
             try ids.compactMap { try Self.changeField(db, $0, .payrollClerk, to: userID, by: user, now: now) }
         }
     }
@@ -133,8 +136,9 @@ extension AppDatabase {
     /// - Throws: `RuleViolation.permissionDenied` (`view_full_niss` / `view_iban`): do not show it.
     @discardableResult
     public func recordReveal(dossierID: String, field: RevealedField, by user: User,
-                             now: Date = Date()) throws -> OutboxEntry {
-        try write { db in
+                             now: Date? = nil) throws -> OutboxEntry {
+        let now = now ?? clock.now()
+        return try write { db in
             let dossier = try Self.liveDossier(db, dossierID)
             try Self.rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
             let payload = MutationPayload(fields: ["field": (.null, field.rawValue.databaseValue)])
@@ -154,8 +158,9 @@ extension AppDatabase {
     ///   (`close_payroll_month`), `MissingRowError` for an unknown employer.
     @discardableResult
     public func closePayrollMonth(employerCode: String, month: YearMonth, by user: User,
-                                  now: Date = Date()) throws -> OutboxEntry? {
-        try write { db in
+                                  now: Date? = nil) throws -> OutboxEntry? {
+        let now = now ?? clock.now()
+        return try write { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM employer WHERE code = ?", arguments: [employerCode]) != nil else {
                 throw MissingRowError(entity: "employer", id: employerCode)
             }
@@ -195,8 +200,9 @@ extension AppDatabase {
     @discardableResult
     public func recordArt60Event(id: String = UUID().uuidString.lowercased(), contractID: String, date: LocalDate,
                                  kind: Art60EventKind, placementID: String? = nil, note: String = "", by user: User,
-                                 settling refused: Int64? = nil, now: Date = Date()) throws -> OutboxEntry {
-        try write { db in
+                                 settling refused: Int64? = nil, now: Date? = nil) throws -> OutboxEntry {
+        let now = now ?? clock.now()
+        return try write { db in
             guard let contract = try Row.fetchOne(db, sql: "SELECT * FROM art60_contract WHERE id = ?", arguments: [contractID]) else {
                 throw MissingRowError(entity: "art60_contract", id: contractID)
             }

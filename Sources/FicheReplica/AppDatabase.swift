@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 import GRDB
 
@@ -9,17 +10,20 @@ import GRDB
 /// personal data).
 ///
 /// ```swift
-/// let database = try AppDatabase.open(at: "/home/clerk/.local/share/fiche/replica.sqlite")
+/// let database = try AppDatabase.open(at: "/home/clerk/.local/share/fiche/replica.sqlite", clock: .system)
 /// let page = try database.dossierPage(after: nil, limit: 20)
 /// ```
 public struct AppDatabase: Sendable {
     /// The file this replica lives in.
     public let path: String
     let writer: DatabasePool
+    /// The time every local write, sync answer and audit row is stamped with, and "today" for
+    /// the rules and the screens: the wall clock in production, a fixed one in tests.
+    public let clock: OfficeClock
 
     /// Opens the replica at `path`, creating it if it does not exist.
     /// - Throws: `ReplicaError` naming the file.
-    public static func open(at path: String) throws -> AppDatabase {
+    public static func open(at path: String, clock: OfficeClock) throws -> AppDatabase {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
         if exists {
@@ -46,7 +50,7 @@ public struct AppDatabase: Sendable {
                 if id == 0 { try db.execute(sql: "PRAGMA application_id = \(ReplicaSchema.applicationID)") }
             }
             try ReplicaSchema.migrator.migrate(pool)
-            return AppDatabase(path: path, writer: pool)
+            return AppDatabase(path: path, writer: pool, clock: clock)
         } catch let error as ReplicaError {
             throw error
         } catch let error as DatabaseError {

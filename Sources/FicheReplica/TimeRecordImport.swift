@@ -27,7 +27,8 @@ public struct TimeRecordImport {
 
     /// Validates and writes the file; returns how many records were written.
     @discardableResult
-    public func run(csv text: String, by user: User, now: Date = Date()) throws -> Int {
+    public func run(csv text: String, by user: User, now: Date? = nil) throws -> Int {
+        let now = now ?? database.clock.now()
         let rows: [(line: Int, fields: [String])]
         do {
             rows = try CSVTable.parse(text.replacingOccurrences(of: "\u{FEFF}", with: ""))

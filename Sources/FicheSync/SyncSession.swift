@@ -25,6 +25,7 @@ public actor SyncSession {
     let pullLimit: Int
     let snapshotLimit: Int
     let pause: @Sendable (Double) async throws -> Void
+    /// The replica's clock: results, pulls and unsent exports are stamped with it.
     let now: @Sendable () -> Date
     let progress: (@Sendable (SnapshotProgress) -> Void)?
     var backoff: Backoff
@@ -40,7 +41,6 @@ public actor SyncSession {
     public init(replica: AppDatabase, transport: any SyncTransport, credentials: CredentialStore, exportDirectory: String,
                 backoff: Backoff = Backoff(), maximumAttempts: Int = 6, pullLimit: Int = 500, snapshotLimit: Int = 5000,
                 pause: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) },
-                now: @escaping @Sendable () -> Date = { Date() },
                 progress: (@Sendable (SnapshotProgress) -> Void)? = nil) {
         self.replica = replica
         self.transport = transport
@@ -51,7 +51,7 @@ public actor SyncSession {
         self.pullLimit = pullLimit
         self.snapshotLimit = snapshotLimit
         self.pause = pause
-        self.now = now
+        self.now = replica.clock.now
         self.progress = progress
     }
 
@@ -108,7 +108,8 @@ public actor SyncSession {
     }
 
     /// The badge values of a replica read without a session (`fiche sync --status`).
-    public static func status(of replica: AppDatabase, online: Bool, now: Date = Date()) throws -> SyncStatus {
+    public static func status(of replica: AppDatabase, online: Bool, now: Date? = nil) throws -> SyncStatus {
+        let now = now ?? replica.clock.now()
         let counts = try replica.syncCounts()
         let state = try replica.syncState()
         let formatter = ISO8601DateFormatter()

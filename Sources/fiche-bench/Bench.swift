@@ -16,7 +16,7 @@ struct Bench {
                                                 attributes: [.posixPermissions: 0o700])
         defer { if temporary { try? FileManager.default.removeItem(atPath: folder) } }
         let file = folder + "/bench-\(options.dossiers)-\(options.seed).sqlite"
-        let database = try AppDatabase.open(at: file)
+        let database = try AppDatabase.open(at: file, clock: .system)
         let dataset = DemoDataset(dossiers: options.dossiers, seed: options.seed)
         if try !DemoDataGenerator.holds(dataset, in: database) {
             let seconds = try Stopwatch.milliseconds { try DemoDataGenerator(dataset: dataset).write(into: database) } / 1000

@@ -141,7 +141,7 @@ struct KeystrokeBench {
 
     /// The list as VisiData opens it: one row per dossier, in the list's order.
     private func exportCSV(replica: String, to path: String) throws {
-        let database = try AppDatabase.open(at: replica)
+        let database = try AppDatabase.open(at: replica, clock: .system)
         var text = "name,number,employer,category,status,clerk\n"
         var last: DossierListRow?
         while true {

@@ -7,7 +7,7 @@ import Foundation
 /// export) on an existing replica, each run three times after a warm-up; prints the median.
 struct ScreenReadsBench {
     var replica = ""
-    var asOf = LocalDate.today
+    var asOf = OfficeClock.system.today
     var employer = "CPAS-IXL"
     /// Only the reads whose name contains this (e.g. `art60`).
     var only: String?
@@ -35,7 +35,7 @@ struct ScreenReadsBench {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: replica) else { throw BenchFailure("no replica at \(replica)") }
-        let database = try AppDatabase.open(at: replica)
+        let database = try AppDatabase.open(at: replica, clock: .system)
         let rules = try RuleBook.bundled()
         let month = asOf.yearMonth
         let sizes = try database.tableSizes()

@@ -96,7 +96,7 @@ struct Demo: ParsableCommand {
     /// the next ones) before the list opens, so it never shows part of them.
     private func initialSync(account: SyncAccount, server: String) throws {
         guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
-        let replica = try AppDatabase.open(at: account.replicaPath)
+        let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
                                   exportDirectory: account.folder, progress: ServerSync.printProgress)
         try BlockingTask.run { try await session.sync() }

@@ -25,7 +25,7 @@ enum DemoAccount {
     static func replica(dataDirectory: String) throws -> (database: AppDatabase, userID: String)? {
         let preferred = DemoRole.allCases.map { of($0, dataDirectory: dataDirectory) }
         guard let account = preferred.first(where: { FileManager.default.fileExists(atPath: $0.replicaPath) }) else { return nil }
-        let database = try AppDatabase.open(at: account.replicaPath)
+        let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
         guard let userID = try database.syncState().userID else {
             throw CommandFailure("\(account.replicaPath): the demo never synced; run fiche demo --no-tui")
         }

@@ -45,7 +45,7 @@ struct ExportPayroll: ParsableCommand {
                 throw CommandFailure("unknown employer \(employer); the replica holds "
                                      + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
             }
-            guard try database.accessRights(of: userID, on: .today).may(.exportPayroll, at: employer) else {
+            guard try database.accessRights(of: userID, on: database.clock.today).may(.exportPayroll, at: employer) else {
                 throw CommandFailure("\(userID) may not export the payroll of \(employer) (no export_payroll grant)")
             }
             let rules = try RuleBook.bundled()
@@ -75,7 +75,7 @@ struct ExportPayroll: ParsableCommand {
     private func replica(in folder: String) throws -> (AppDatabase, String) {
         if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
            FileManager.default.fileExists(atPath: account.replicaPath) {
-            let database = try AppDatabase.open(at: account.replicaPath)
+            let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
             guard let userID = try database.syncState().userID else {
                 throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
             }

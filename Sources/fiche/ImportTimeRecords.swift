@@ -50,7 +50,7 @@ struct ImportTimeRecords: ParsableCommand {
                 (database, userID) = demoReplica
             } else {
                 let account = try SyncAccount.current(dataDirectory: folder, login: user)
-                database = try AppDatabase.open(at: account.replicaPath)
+                database = try AppDatabase.open(at: account.replicaPath, clock: .system)
                 guard let id = try database.syncState().userID else {
                     throw CommandFailure(strings["import.notSignedIn"])
                 }

@@ -17,9 +17,9 @@ enum ServerSync {
             do {
                 let summary = try await session.sync()
                 return SyncReport(reachedServer: true, pulledChanges: summary.pulledChanges + summary.snapshotRows
-                                  + summary.rejected + summary.conflicts)
+                                  + summary.rejected + summary.conflicts, finishedAt: replica.clock.now())
             } catch {
-                return SyncReport(reachedServer: false, pulledChanges: 0)
+                return SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: replica.clock.now())
             }
         }
     }

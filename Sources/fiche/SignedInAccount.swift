@@ -24,7 +24,7 @@ struct SignedInAccount {
             if let lang, Language(code: lang) == nil { throw CommandFailure("--lang must be fr, nl or en") }
             let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
             let credentials = try DeviceCredentials.load(from: account.tokenPath)
-            let replica = try AppDatabase.open(at: account.replicaPath)
+            let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
             let background = try ServerSync.background(replica: replica, account: account, credentials: credentials)
             var user = try replica.user(login: credentials.login)
             if user == nil {

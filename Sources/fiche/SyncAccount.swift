@@ -46,7 +46,7 @@ struct SyncAccount {
                                          knownDevice: knownDevice, transport: HTTPSyncTransport(server: url))
         }
         try credentials.save(to: tokenPath)
-        let replica = try AppDatabase.open(at: replicaPath)
+        let replica = try AppDatabase.open(at: replicaPath, clock: .system)
         try replica.bindSyncDevice(clientID: credentials.deviceID, userID: credentials.replicaUserID)
         return (credentials, knownDevice == credentials.deviceID)
     }

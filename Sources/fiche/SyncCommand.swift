@@ -34,7 +34,7 @@ struct SyncCommand: ParsableCommand {
         do {
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
             let account = try SyncAccount.current(dataDirectory: folder, login: user)
-            let replica = try AppDatabase.open(at: account.replicaPath)
+            let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
             if status {
                 let badge = try SyncSession.status(of: replica, online: true)
                 print("pending: \(badge.pending)" + (badge.oldestPendingAge.map { " (oldest \(Int($0)) s)" } ?? ""))

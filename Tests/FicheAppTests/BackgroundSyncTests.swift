@@ -1,4 +1,5 @@
 @testable import FicheApp
+import FicheDomain
 import FicheReplica
 import FicheTerminal
 import Foundation
@@ -17,7 +18,7 @@ final class BackgroundSyncTests: XCTestCase {
         func next() -> SyncReport {
             lock.withLock {
                 runs += 1
-                return script.isEmpty ? SyncReport(reachedServer: true, pulledChanges: 0) : script.removeFirst()
+                return script.isEmpty ? SyncReport(reachedServer: true, pulledChanges: 0, finishedAt: OfficeClock.tests.now()) : script.removeFirst()
             }
         }
 
@@ -25,8 +26,8 @@ final class BackgroundSyncTests: XCTestCase {
     }
 
     private func waitUntil(_ condition: () -> Bool, timeout: Double = 5) {
-        let end = Date().addingTimeInterval(timeout)
-        while !condition(), Date() < end { Thread.sleep(forTimeInterval: 0.01) }
+        let end = ContinuousClock.now + .seconds(timeout)
+        while !condition(), ContinuousClock.now < end { Thread.sleep(forTimeInterval: 0.01) }
     }
 
     private func app() throws -> App {
@@ -46,7 +47,7 @@ final class BackgroundSyncTests: XCTestCase {
         XCTAssertEqual(app.environment.syncStatus?.isOnline, false, "nothing changes behind the loop's back")
         var report: SyncReport?
         waitUntil { report = background.take(); return report != nil }
-        background.apply(try XCTUnwrap(report), to: app, timeZone: try XCTUnwrap(TimeZone(identifier: "Europe/Brussels")))
+        background.apply(try XCTUnwrap(report), to: app)
         XCTAssertEqual(app.environment.syncStatus, SyncBadgeState(isOnline: true, lastSync: "07:00"))
         XCTAssertTrue(app.render().text().contains("en ligne · 07:00"))
         XCTAssertNil(background.take(), "a report is handed over once")
@@ -58,11 +59,10 @@ final class BackgroundSyncTests: XCTestCase {
                                    SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: good.addingTimeInterval(60))])
         let background = BackgroundSync(interval: 3_600, retryDelay: { _ in 3_600 }) { script.next() }
         let app = try app()
-        let brussels = try XCTUnwrap(TimeZone(identifier: "Europe/Brussels"))
         _ = await background.syncOnce()
-        background.apply(try XCTUnwrap(background.take()), to: app, timeZone: brussels)
+        background.apply(try XCTUnwrap(background.take()), to: app)
         _ = await background.syncOnce()
-        background.apply(try XCTUnwrap(background.take()), to: app, timeZone: brussels)
+        background.apply(try XCTUnwrap(background.take()), to: app)
         XCTAssertEqual(app.environment.syncStatus, SyncBadgeState(isOnline: false, lastSync: "07:00"))
         XCTAssertTrue(app.render().text().contains("hors ligne · 07:00"))
     }
@@ -84,8 +84,8 @@ final class BackgroundSyncTests: XCTestCase {
     }
 
     func testReportsTheLoopHasNotReadAddUpSoAPulledChangeIsNeverMissed() throws {
-        let script = ScriptedSync([SyncReport(reachedServer: true, pulledChanges: 3),
-                                   SyncReport(reachedServer: true, pulledChanges: 0)])
+        let script = ScriptedSync([SyncReport(reachedServer: true, pulledChanges: 3, finishedAt: OfficeClock.tests.now()),
+                                   SyncReport(reachedServer: true, pulledChanges: 0, finishedAt: OfficeClock.tests.now())])
         let background = BackgroundSync(interval: 0.05) { script.next() }
         background.start()
         waitUntil { script.count >= 2 }
@@ -100,10 +100,10 @@ final class BackgroundSyncTests: XCTestCase {
                           size: Size(width: 80, height: 24), userID: "usr-demo", today: WorkloadFixture.today)
         let first = try XCTUnwrap(app.dossierList?.window.rows.first)
         try database.updateDossierField(first.id, .lastName, to: "Aaaa-Nouveau", by: ListFixture.supervisor)
-        let background = BackgroundSync { SyncReport(reachedServer: true, pulledChanges: 0) }
-        background.apply(SyncReport(reachedServer: true, pulledChanges: 0), to: app)
+        let background = BackgroundSync { SyncReport(reachedServer: true, pulledChanges: 0, finishedAt: OfficeClock.tests.now()) }
+        background.apply(SyncReport(reachedServer: true, pulledChanges: 0, finishedAt: OfficeClock.tests.now()), to: app)
         XCTAssertFalse(app.render().text().contains("Aaaa-Nouveau"), "no pulled change, no reread")
-        background.apply(SyncReport(reachedServer: true, pulledChanges: 1), to: app)
+        background.apply(SyncReport(reachedServer: true, pulledChanges: 1, finishedAt: OfficeClock.tests.now()), to: app)
         XCTAssertTrue(app.render().text().contains("Aaaa-Nouveau"), app.render().text())
     }
 }

@@ -36,7 +36,8 @@ enum DossierFixture {
 
     static func make() throws -> AppDatabase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-dossier-\(UUID().uuidString)")
-        let database = try AppDatabase.open(at: folder.appendingPathComponent("replica.sqlite").path)
+        let database = try AppDatabase.open(at: folder.appendingPathComponent("replica.sqlite").path,
+                                             clock: .fixed(at: today, hour: 10))
         var batch = try ListFixture.batch(ListFixture.entries)
         // The list fixture names a calendar the rules do not have; the time rules need a real one.
         for index in batch.employers.indices { batch.employers[index].value.holidayCalendarID = "brussels-local" }

@@ -105,7 +105,7 @@ enum ListFixture {
 
     private static func open() throws -> AppDatabase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-app-\(UUID().uuidString)")
-        return try AppDatabase.open(at: folder.appendingPathComponent("replica.sqlite").path)
+        return try AppDatabase.open(at: folder.appendingPathComponent("replica.sqlite").path, clock: .tests)
     }
 
     /// The rows a pull would bring for `entries`: employers, clerks and their grants, persons, dossiers.

@@ -12,7 +12,7 @@ final class DemoEndToEndTests: TmuxTestCase {
         XCTAssertTrue(screen.contains("Fiche › Dossiers"), screen)
 
         let replica = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first, "the demo user's replica")
-        let database = try AppDatabase.open(at: replica.path)
+        let database = try AppDatabase.open(at: replica.path, clock: .tests)
         let firstPage = try database.dossierPage(after: nil, limit: 26)
         let accented = try XCTUnwrap(firstPage.first { $0.displayName.unicodeScalars.contains { !$0.isASCII } })
         XCTAssertTrue(screen.contains(accented.displayName), "\(accented.displayName) not on screen:\n\(screen)")

@@ -47,11 +47,11 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
 
     /// Waits until `condition` holds, up to `seconds`.
     private func eventually(seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .seconds(seconds)
         repeat {
             if try condition() { return true }
             Thread.sleep(forTimeInterval: 0.2)
-        } while Date() < deadline
+        } while ContinuousClock.now < deadline
         return false
     }
 

@@ -25,7 +25,7 @@ final class PayrollExportEndToEndTests: XCTestCase {
                                           environment: home)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
         let replica = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first, outcome.standardOutput)
-        return try AppDatabase.open(at: replica.path).employers().sorted { ($0.kind == .commune ? 0 : 1) < ($1.kind == .commune ? 0 : 1) }
+        return try AppDatabase.open(at: replica.path, clock: .tests).employers().sorted { ($0.kind == .commune ? 0 : 1) < ($1.kind == .commune ? 0 : 1) }
     }
 
     private func export(_ employer: String, _ month: String, to out: String) throws -> FicheBinary.Outcome {
@@ -46,7 +46,7 @@ final class PayrollExportEndToEndTests: XCTestCase {
         let lines = text.split(separator: "\r\n")
         XCTAssertGreaterThan(lines.count, 1, text)
         let communeDossiers = try XCTUnwrap(FicheBinary.demoReplicas(in: folder).first).path
-        let numbers = Set(try AppDatabase.open(at: communeDossiers).dossierPage(after: nil, limit: 1000)
+        let numbers = Set(try AppDatabase.open(at: communeDossiers, clock: .tests).dossierPage(after: nil, limit: 1000)
             .filter { $0.employerCode == commune }.map(\.dossierNumber))
         XCTAssertTrue(lines.dropFirst().allSatisfy { numbers.contains(String($0.prefix { $0 != ";" })) }, "only the commune's dossiers")
     }

@@ -35,13 +35,13 @@ struct Tmux {
     /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
     @discardableResult
     func waitForScreen(seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .seconds(seconds)
         var last = ""
         repeat {
             last = try screen()
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
-        } while Date() < deadline
+        } while ContinuousClock.now < deadline
         return last
     }
 

@@ -31,8 +31,8 @@ class TmuxTestCase: XCTestCase {
 
     /// The exit status `fiche` wrote ("0\n"), or nil if it is still running after 10 s.
     func waitForExitStatus() -> String? {
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: exitStatus.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: exitStatus.path), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         Thread.sleep(forTimeInterval: 0.1)
         return try? String(contentsOf: exitStatus, encoding: .utf8)
     }

@@ -21,15 +21,15 @@ final class AppDatabaseTests: XCTestCase {
 
     func testANewReplicaIsReadableByItsOwnerOnly() throws {
         let file = path("replica.sqlite")
-        _ = try AppDatabase.open(at: file)
+        _ = try AppDatabase.open(at: file, clock: .tests)
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
     }
 
     func testReopeningKeepsTheData() throws {
         let file = path("replica.sqlite")
-        try DemoDataGenerator(dataset: DemoDataset(dossiers: 30, seed: 1)).write(into: AppDatabase.open(at: file))
-        let reopened = try AppDatabase.open(at: file)
+        try DemoDataGenerator(dataset: DemoDataset(dossiers: 30, seed: 1)).write(into: AppDatabase.open(at: file, clock: .tests))
+        let reopened = try AppDatabase.open(at: file, clock: .tests)
         XCTAssertEqual(try reopened.dossierPage(after: nil, limit: 100).count, 30)
         XCTAssertTrue(try DemoDataGenerator.holds(DemoDataset(dossiers: 30, seed: 1), in: reopened))
         XCTAssertFalse(try DemoDataGenerator.holds(DemoDataset(dossiers: 30, seed: 2), in: reopened))
@@ -39,7 +39,7 @@ final class AppDatabaseTests: XCTestCase {
         let file = path("replica.sqlite")
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         try garbage.write(to: URL(fileURLWithPath: file))
-        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+        XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
             guard case ReplicaError.corrupt(let named, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(named, file)
             XCTAssertTrue("\(error)".hasPrefix(file))
@@ -54,7 +54,7 @@ final class AppDatabaseTests: XCTestCase {
         try other.write { db in try db.execute(sql: "CREATE TABLE account (id INTEGER PRIMARY KEY, owner TEXT)") }
         try other.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
-        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+        XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
             XCTAssertEqual(error as? ReplicaError, .notAReplica(path: file))
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
@@ -62,14 +62,14 @@ final class AppDatabaseTests: XCTestCase {
 
     func testAReplicaFromANewerFicheIsRefusedAndLeftUntouched() throws {
         let file = path("replica.sqlite")
-        _ = try AppDatabase.open(at: file)
+        _ = try AppDatabase.open(at: file, clock: .tests)
         let queue = try DatabaseQueue(path: file)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
-        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+        XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
             XCTAssertEqual(error as? ReplicaError, .writtenByNewerVersion(path: file, migration: "v99-from-the-future"))
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
@@ -79,7 +79,7 @@ final class AppDatabaseTests: XCTestCase {
         try XCTSkipIf(getuid() == 0, "root writes through folder permissions; the next test covers a folder nobody can write")
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: folder.path)
         let file = path("replica.sqlite")
-        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+        XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
             XCTAssertEqual((error as? ReplicaError)?.path, file)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
@@ -89,7 +89,7 @@ final class AppDatabaseTests: XCTestCase {
         // /proc refuses new files to everyone, root included.
         for file in ["/proc/fiche-replica.sqlite", path("a-file") + "/replica.sqlite"] {
             if file.hasPrefix(path("")) { _ = FileManager.default.createFile(atPath: path("a-file"), contents: Data("x".utf8)) }
-            XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+            XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
                 XCTAssertEqual((error as? ReplicaError)?.path, file, "\(error)")
                 XCTAssertTrue("\(error)".hasPrefix(file), "\(error)")
             }
@@ -106,7 +106,7 @@ final class AppDatabaseTests: XCTestCase {
             try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-dossiers')")
         }
         try old.close()
-        XCTAssertThrowsError(try AppDatabase.open(at: file)) { error in
+        XCTAssertThrowsError(try AppDatabase.open(at: file, clock: .tests)) { error in
             XCTAssertEqual(error as? ReplicaError, .preRelease(path: file))
             XCTAssertTrue("\(error)".contains("fiche demo"))
         }

@@ -6,7 +6,7 @@ import XCTest
 
 final class DemoDataTests: XCTestCase {
     private static let demo: AppDatabase? = try? {
-        let database = try AppDatabase.open(at: ReplicaFixture.file("demo"))
+        let database = try AppDatabase.open(at: ReplicaFixture.file("demo"), clock: .tests)
         try DemoDataGenerator(dataset: DemoDataset(dossiers: 1_200, seed: 5)).write(into: database)
         return database
     }()

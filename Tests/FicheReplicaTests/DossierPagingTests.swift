@@ -8,7 +8,7 @@ import XCTest
 final class DossierPagingTests: XCTestCase {
     private func database(dossiers: Int) throws -> AppDatabase {
         let file = ReplicaFixture.file("paging")
-        let database = try AppDatabase.open(at: file)
+        let database = try AppDatabase.open(at: file, clock: .tests)
         try DemoDataGenerator(dataset: DemoDataset(dossiers: dossiers, seed: 42)).write(into: database)
         return database
     }

@@ -48,7 +48,7 @@ final class FullDiskTests: XCTestCase {
     }
 
     func testADemoThatDoesNotFitLeavesThePreviousReplicaAsItWas() throws {
-        let database = try AppDatabase.open(at: ReplicaFixture.file("full-demo"))
+        let database = try AppDatabase.open(at: ReplicaFixture.file("full-demo"), clock: .tests)
         let old = DemoDataset(dossiers: 40, seed: 3)
         try DemoDataGenerator(dataset: old).write(into: database)
         let firstPage = try database.dossierPage(after: nil, limit: 10)

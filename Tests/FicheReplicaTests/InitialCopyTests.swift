@@ -41,17 +41,17 @@ final class InitialCopyTests: XCTestCase {
 
     func testACopyCutBetweenPagesEndsWithEveryIndexBack() throws {
         let file = folder.appendingPathComponent("replica.sqlite").path
-        _ = try AppDatabase.open(at: file)
+        _ = try AppDatabase.open(at: file, clock: .tests)
         let before = try timeRecordIndexes(file)
         XCTAssertTrue(Set(before).isSuperset(of: ["time_record_by_dossier", "time_record_submitted", "time_record_unjustified"]),
                       "\(before)")
 
-        try AppDatabase.open(at: file).applySnapshotPage(records(1...2), scope: nil, nextToken: "page-2", pinnedSeq: 9,
+        try AppDatabase.open(at: file, clock: .tests).applySnapshotPage(records(1...2), scope: nil, nextToken: "page-2", pinnedSeq: 9,
                                                          done: false)
         XCTAssertEqual(try timeRecordIndexes(file), [], "built once at the end, not row by row")
 
         // The program stops; the reopened replica goes on from the kept token.
-        let reopened = try AppDatabase.open(at: file)
+        let reopened = try AppDatabase.open(at: file, clock: .tests)
         XCTAssertEqual(try reopened.syncState().snapshotToken, "page-2")
         try reopened.applySnapshotPage(records(3...4), scope: nil, nextToken: nil, pinnedSeq: 9, done: true)
         XCTAssertEqual(try timeRecordIndexes(file), before)
@@ -89,9 +89,9 @@ final class InitialCopyTests: XCTestCase {
             }
         }
         let pageRows = page("dossier", dossierColumns, dossiers) + page("time_record", recordColumns, records)
-        let copied = try AppDatabase.open(at: folder.appendingPathComponent("copied.sqlite").path)
+        let copied = try AppDatabase.open(at: folder.appendingPathComponent("copied.sqlite").path, clock: .tests)
         try copied.applySnapshotPage(pageRows, scope: nil, nextToken: nil, pinnedSeq: 9, done: true)
-        let pulled = try AppDatabase.open(at: folder.appendingPathComponent("pulled.sqlite").path)
+        let pulled = try AppDatabase.open(at: folder.appendingPathComponent("pulled.sqlite").path, clock: .tests)
         try pulled.applyPulledPage(pageRows.map { row in
             var named = row
             named.fields = AppDatabase.SyncedFields(row.fields.dictionary)

@@ -5,7 +5,7 @@ import XCTest
 
 final class ListOrderTests: XCTestCase {
     private static let demo: AppDatabase? = try? {
-        let database = try AppDatabase.open(at: ReplicaFixture.file("orders"))
+        let database = try AppDatabase.open(at: ReplicaFixture.file("orders"), clock: .tests)
         try DemoDataGenerator(dataset: DemoDataset(dossiers: 260, seed: 9)).write(into: database)
         return database
     }()

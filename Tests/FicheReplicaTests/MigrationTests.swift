@@ -4,7 +4,7 @@ import XCTest
 
 final class MigrationTests: XCTestCase {
     func testANewReplicaHasEveryTableOfTheDomainWithItsEmployerAndVersion() throws {
-        let database = try AppDatabase.open(at: ReplicaFixture.file())
+        let database = try AppDatabase.open(at: ReplicaFixture.file(), clock: .tests)
         try database.writer.read { db in
             for table in ["person", "dossier", "career_period", "time_record", "payroll_month", "partner",
                           "art60_contract", "placement", "art60_event", "app_user", "user_grant"] {
@@ -41,7 +41,7 @@ final class MigrationTests: XCTestCase {
                 """)
         }
         try old.close()
-        let database = try AppDatabase.open(at: file)
+        let database = try AppDatabase.open(at: file, clock: .tests)
         try database.writer.read { db in
             XCTAssertTrue(try db.tableExists("outbox"))
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT last_name FROM person_view WHERE id = 'p'"), "Van den Bossche")
@@ -70,7 +70,7 @@ final class MigrationTests: XCTestCase {
         try old.write { db in try AppDatabase.setAsideMirrorIndexes(db) }
         try old.close()
 
-        let database = try AppDatabase.open(at: file)
+        let database = try AppDatabase.open(at: file, clock: .tests)
         try database.writer.write { db in try AppDatabase.restoreMirrorIndexes(db) }
         let indexes = try database.writer.read { db in
             try String.fetchAll(db, sql: """

@@ -45,7 +45,7 @@ enum ReplicaFixture {
     ]
 
     static func make() throws -> AppDatabase {
-        let database = try AppDatabase.open(at: file())
+        let database = try AppDatabase.open(at: file(), clock: .tests)
         var batch = MirrorBatch()
         batch.employers = [
             MirrorRow(Employer(code: "AC-IXL", kind: .commune, nameFR: "Commune d'Ixelles", nameNL: "Gemeente Elsene",

@@ -653,6 +653,8 @@ extension AuthorizationMatrix {
     static func demoSeedGivesEachAccountItsEmployers(_ backend: TestStore) async throws {
         let store = try await backend.open()
         var configuration = ServerConfiguration()
+        let clock = TestClock()
+        configuration.now = { clock.now }
         configuration.bcryptCost = 4
         let seed = DemoSeed(store: store, configuration: configuration)
         let lines = try await seed.run(dossiers: 30)

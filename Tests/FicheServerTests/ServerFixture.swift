@@ -67,7 +67,7 @@ struct ServerFixture {
     /// art. 60 contract and a placement, with ids ending in `suffix`.
     func addDossierRecords(_ number: String, at employer: String, suffix: String) async throws {
         let dossier = try await dossierID(number)
-        let records = DossierRecords(store: store)
+        let records = DossierRecords(store: store, configuration: configuration)
         try await records.upsert(.careerPeriod, ["id": "car-\(suffix)", "employer_code": employer, "dossier_id": dossier,
                                                  "start_date": "2024-01-01", "grade": "E1", "scale": "E1", "regime": "1000",
                                                  "schedule": "[]", "category": "art60"])

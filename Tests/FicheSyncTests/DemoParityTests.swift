@@ -16,16 +16,18 @@ final class DemoParityTests: XCTestCase {
         let store = try SQLiteServerStore(path: path)
         try await store.migrate()
         var configuration = ServerConfiguration()
+        configuration.now = OfficeClock.tests.now
         configuration.bcryptCost = 4
         let lines = try await DemoSeed(store: store, configuration: configuration)
             .run(dossiers: Self.dataset.dossiers, seed: Self.dataset.seed)
         XCTAssertEqual(lines.last, "users (password demo-password): supervisor, clerk, time-manager, art60, clerk-cpas")
         let server = SimulatedServer(store: store, service: try await SyncService(store: store, configuration: configuration),
-                                     accounts: Accounts(store: store, configuration: configuration), path: path)
+                                     accounts: Accounts(store: store, configuration: configuration),
+                                     configuration: configuration, path: path)
         let folder = NSTemporaryDirectory() + "fiche-parity-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let demo = try AppDatabase.open(at: folder + "/demo.sqlite")
+        let demo = try AppDatabase.open(at: folder + "/demo.sqlite", clock: .tests)
         try DemoDataGenerator(dataset: Self.dataset).write(into: demo)
 
         try await server.serve { url in
@@ -83,7 +85,7 @@ final class DemoParityTests: XCTestCase {
         let credentials = try await SyncSession.signIn(server: server.absoluteString, login: login,
                                                        password: DemoSeed.password, device: login, transport: http)
         try credentials.save(to: folder + "/device.json")
-        let replica = try AppDatabase.open(at: folder + "/replica.sqlite")
+        let replica = try AppDatabase.open(at: folder + "/replica.sqlite", clock: .tests)
         let session = SyncSession(replica: replica, transport: http, credentials: .file(folder + "/device.json"),
                                   exportDirectory: folder)
         try await session.sync()

@@ -18,7 +18,7 @@ final class DossierRecordsSyncTests: XCTestCase {
             try await tx.first("SELECT id FROM dossiers WHERE number = 'S001'")?.string("id") ?? ""
         }
         let schedule = String(decoding: try JSONEncoder().encode(WorkSchedule.fullTime), as: UTF8.self)
-        let records = DossierRecords(store: server.store)
+        let records = DossierRecords(store: server.store, configuration: server.configuration)
         try await records.upsert(.careerPeriod, ["id": "car-s001", "employer_code": "CPAS-T", "dossier_id": dossier,
                                                  "start_date": "2025-09-01", "grade": "E1", "scale": "E1.1", "regime": "1000",
                                                  "schedule": schedule, "category": "art60"])
@@ -55,11 +55,11 @@ final class DossierRecordsSyncTests: XCTestCase {
             XCTAssertEqual(art60.placements.first?.partnerKind, .socialEconomy)
 
             // Changed and deleted on the server: the next pull shows it.
-            try await DossierRecords(store: server.store).upsert(.placement, [
+            try await DossierRecords(store: server.store, configuration: server.configuration).upsert(.placement, [
                 "id": "plc-s001", "employer_code": "CPAS-T", "contract_id": "a60-s001", "partner_id": "prt-1",
                 "start_date": "2025-09-08", "monthly_fee_cents": "50000", "tasks": "Accueil", "hours_per_week": "19",
             ])
-            try await DossierRecords(store: server.store).delete(.careerPeriod, id: "car-s001")
+            try await DossierRecords(store: server.store, configuration: server.configuration).delete(.careerPeriod, id: "car-s001")
             try await client.session.sync()
             XCTAssertEqual(try client.replica.openDossier(dossier, year: 2026)?.career.count, 0)
             let changed = try client.replica.art60Card(dossierID: dossier, asOf: Self.today, rules: try RuleBook.bundled())

@@ -25,7 +25,7 @@ final class InitialSyncTests: XCTestCase {
             XCTAssertEqual(try client.replica.syncedRows(of: "dossier").count, 2)
 
             // After a restart (a new session on the reopened file), the copy goes on from the token.
-            let reopened = try AppDatabase.open(at: client.replicaPath)
+            let reopened = try AppDatabase.open(at: client.replicaPath, clock: .tests)
             let counting = InterruptingTransport(wrapping: http, snapshotPages: 100)
             let progress = ProgressLog()
             let second = SyncSession(replica: reopened, transport: counting, credentials: .file(client.tokenPath),

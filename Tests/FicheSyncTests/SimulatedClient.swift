@@ -31,7 +31,7 @@ struct SimulatedClient {
         let credentials = try await SyncSession.signIn(server: server.absoluteString, login: login,
                                                        password: SimulatedServer.password, device: name, transport: http)
         try credentials.save(to: folder + "/device.json")
-        let replica = try AppDatabase.open(at: folder + "/replica.sqlite")
+        let replica = try AppDatabase.open(at: folder + "/replica.sqlite", clock: .tests)
         var client = SimulatedClient(name: name, login: login, folder: folder, transport: transport,
                                      replica: replica, session: Self.session(replica, transport, folder, seed))
         client.deviceID = credentials.deviceID
@@ -52,7 +52,7 @@ struct SimulatedClient {
 
     /// A crash: the engine's memory is gone; the replica file is opened again.
     mutating func crash(seed: UInt64) throws {
-        replica = try AppDatabase.open(at: replicaPath)
+        replica = try AppDatabase.open(at: replicaPath, clock: .tests)
         session = Self.session(replica, transport, folder, seed)
     }
 

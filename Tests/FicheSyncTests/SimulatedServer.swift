@@ -27,6 +27,7 @@ struct SimulatedServer {
     let store: SQLiteServerStore
     let service: SyncService
     let accounts: Accounts
+    let configuration: ServerConfiguration
     let path: String
 
     /// Creates the store with `users` (login → employers where they are payroll clerks).
@@ -35,6 +36,7 @@ struct SimulatedServer {
         let store = try SQLiteServerStore(path: path)
         try await store.migrate()
         var configuration = ServerConfiguration()
+        configuration.now = OfficeClock.tests.now
         configuration.bcryptCost = 4
         let accounts = Accounts(store: store, configuration: configuration)
         try await accounts.addEmployer(code: "AC-T", kind: .commune, nameFR: "Commune de Test", nameNL: "Gemeente Test")
@@ -46,7 +48,7 @@ struct SimulatedServer {
         let importer = DossierImport(store: store, configuration: configuration)
         for employer in employers { _ = try await importer.run(csv: csv[employer] ?? "", employer: employer) }
         let service = try await SyncService(store: store, configuration: configuration)
-        return SimulatedServer(store: store, service: service, accounts: accounts, path: path)
+        return SimulatedServer(store: store, service: service, accounts: accounts, configuration: configuration, path: path)
     }
 
     /// Runs `body` with the server listening; passes its base URL.

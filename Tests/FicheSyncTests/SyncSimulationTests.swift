@@ -16,7 +16,7 @@ final class SyncSimulationTests: XCTestCase {
             seeds = (1...UInt64(max(count, 1))).map { $0 }
         }
         let operations = environment["FICHE_SIM_OPERATIONS"].flatMap { Int($0) } ?? 12
-        let started = Date()
+        let started = ContinuousClock.now
         var totals: [String: Int] = [:]
         // Seeds are independent (each has its own server and files), so a few run side by side;
         // each seed's own schedule stays sequential and replays the same way alone.
@@ -48,6 +48,6 @@ final class SyncSimulationTests: XCTestCase {
             }
         }
         print("sync simulation: \(totals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
-        print("sync simulation: \(seeds.count) seeds × \(operations) steps in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("sync simulation: \(seeds.count) seeds × \(operations) steps in \(ContinuousClock.now - started)")
     }
 }

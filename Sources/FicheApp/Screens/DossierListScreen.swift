@@ -216,7 +216,7 @@ public final class DossierListScreen: Screen {
         let strings = environment.strings
         var file = CSVFile(header: ["number", "last_name", "first_name", "employer", "category", "status", "payroll_clerk"]
             .map { strings["list.csv.\($0)"] })
-        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "dossiers")
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "dossiers", clock: environment.clock)
         do {
             let source = self.source(environment)
             var last: DossierListRow?

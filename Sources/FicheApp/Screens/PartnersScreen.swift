@@ -68,7 +68,7 @@ public final class PartnersScreen: Screen {
         guard !employerCodes.isEmpty else { return .notice(Toast(strings["partners.denied"], kind: .error)) }
         var file = CSVFile(header: ["name", "kind", "placements", "fees"].map { strings["partners.column." + $0] })
         file.rows = partners.map { cells($0, strings) }
-        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "partenaires")
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "partenaires", clock: environment.clock)
         do {
             try file.write(to: path)
             return .notice(Toast(strings.format("list.exported", ["count": "\(file.rows.count)", "path": path]), kind: .success))

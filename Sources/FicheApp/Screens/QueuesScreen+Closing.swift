@@ -53,12 +53,12 @@ extension QueuesScreen {
         guard let closing = selectedClosing, let month = closing.month else {
             return .notice(Toast(strings["closing.month.none"], kind: .error))
         }
-        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "payroll-\(closing.employer.code)-\(month)")
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "payroll-\(closing.employer.code)-\(month)", clock: environment.clock)
         let employer = closing.employer.code, monthText = monthText(month)
         let database = environment.database, rules = environment.rules
         // Tens of thousands of lines at a large employer: off the key path, with a progress bar.
         let title = strings.format("closing.exporting", ["employer": employer, "month": monthText])
-        return .work(BackgroundWork(title: title) { report in
+        return .work(BackgroundWork(title: title, started: environment.clock.now()) { report in
             do {
                 let rows = try database.payrollExport(employerCode: employer, month: month, rules: rules) { report($0 * 0.9) }
                 try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).write(to: path)

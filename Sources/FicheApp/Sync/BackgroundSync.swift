@@ -91,21 +91,13 @@ public final class BackgroundSync: @unchecked Sendable {
     }
 
     /// Shows `report` in `app`: the badge's online state and last sync time, and the screen on
-    /// top read again when the pull brought changes.
-    public func apply(_ report: SyncReport, to app: App, timeZone: TimeZone = .current) {
+    /// top read again when the pull brought changes. The time is Brussels time, as everywhere.
+    public func apply(_ report: SyncReport, to app: App) {
         if report.reachedServer { lock.withLock { lastSuccess = report.finishedAt } }
         let last = lock.withLock { lastSuccess }
         app.environment.syncStatus = SyncBadgeState(isOnline: report.reachedServer,
-                                                    lastSync: last.map { Self.clockTime($0, timeZone: timeZone) })
+                                                    lastSync: last.map(app.environment.clock.clockTime))
         if report.pulledChanges > 0 { app.reloadTop() }
-    }
-
-    /// "14:02": the time of day the badge shows.
-    static func clockTime(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     // MARK: The sync task
@@ -126,16 +118,21 @@ public final class BackgroundSync: @unchecked Sendable {
         lock.withLock { waiting = waiting.map { $0.followed(by: report) } ?? report }
     }
 
+    /// A duration in seconds.
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// Waits `seconds`, or less when a sync is asked for meanwhile.
     private func pause(upTo seconds: Double) async {
-        let end = Date().addingTimeInterval(seconds)
-        while !Task.isCancelled, Date() < end {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while !Task.isCancelled, ContinuousClock.now < end {
             let woken = lock.withLock {
                 defer { wakeRequested = false }
                 return wakeRequested
             }
             if woken { return }
-            try? await Task.sleep(nanoseconds: UInt64(min(0.1, max(0.001, end.timeIntervalSinceNow)) * 1e9))
+            try? await Task.sleep(nanoseconds: UInt64(min(0.1, max(0.001, Self.seconds(end - ContinuousClock.now))) * 1e9))
         }
     }
 }

@@ -9,7 +9,7 @@ public struct SyncReport: Sendable, Hashable {
     /// When the sync ended.
     public var finishedAt: Date
 
-    public init(reachedServer: Bool, pulledChanges: Int, finishedAt: Date = Date()) {
+    public init(reachedServer: Bool, pulledChanges: Int, finishedAt: Date) {
         self.reachedServer = reachedServer
         self.pulledChanges = pulledChanges
         self.finishedAt = finishedAt

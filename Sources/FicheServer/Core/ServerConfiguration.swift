@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 
 /// Settings of a running server; tests lower the bcrypt cost and the throttle limits.
@@ -17,7 +18,7 @@ public struct ServerConfiguration: Sendable {
     /// Longest text accepted in any field (characters); longer values are rejected.
     public var maximumFieldLength = 4_000
     /// The clock; tests move it to expire tokens.
-    public var now: @Sendable () -> Date = { Date() }
+    public var now: @Sendable () -> Date = OfficeClock.system.now
 
     public init() {}
 }

@@ -6,7 +6,7 @@ import Foundation
 /// employer receives them at its next pull.
 ///
 /// ```swift
-/// try await DossierRecords(store: store).upsert(.careerPeriod, [
+/// try await DossierRecords(store: store, configuration: configuration).upsert(.careerPeriod, [
 ///     "id": "car-1", "employer_code": "CPAS-T", "dossier_id": dossier, "start_date": "2024-01-01",
 ///     "grade": "E1", "scale": "E1", "regime": "1000", "schedule": "[…]", "category": "art60",
 /// ])
@@ -26,9 +26,12 @@ public struct DossierRecords: Sendable {
     static let integerColumns: Set<String> = ["regime", "active", "monthly_fee_cents"]
 
     public let store: any ServerStore
+    /// Its clock stamps a deleted row.
+    public let configuration: ServerConfiguration
 
-    public init(store: any ServerStore) {
+    public init(store: any ServerStore, configuration: ServerConfiguration) {
         self.store = store
+        self.configuration = configuration
     }
 
     /// Inserts or replaces a row of `entity` (`id` and `employer_code` are required); its
@@ -75,7 +78,7 @@ public struct DossierRecords: Sendable {
             let seq = try await ChangeLog.append([.init(scope: employer, entity: entity, id: id, op: .delete, row: nil)],
                                                  in: tx).first ?? 0
             try await tx.execute("UPDATE \(table) SET deleted_at = ?, version = ? WHERE id = ?",
-                                 [.text(Timestamps.iso(Date())), .int(seq), .text(id)])
+                                 [.text(Timestamps.iso(configuration.now())), .int(seq), .text(id)])
         }
     }
 }

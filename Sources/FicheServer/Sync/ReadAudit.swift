@@ -25,7 +25,7 @@ final class ReadAudit: Sendable {
     private struct State {
         var pending: [Pending] = []
         var positions: [AuditLog.Entry: Int] = [:]
-        var lastFlush = Date()
+        var lastFlush = ContinuousClock.now
         var writer: Task<Void, Never>?
 
         mutating func take(upTo count: Int) -> [Pending] {
@@ -60,7 +60,7 @@ final class ReadAudit: Sendable {
                 state.pending.append(Pending(entry: entry, first: at, last: at, repeats: 1))
             }
             if state.writer == nil
-                && (state.pending.count >= Self.batchSize || Date().timeIntervalSince(state.lastFlush) > 1) {
+                && (state.pending.count >= Self.batchSize || ContinuousClock.now - state.lastFlush > .seconds(1)) {
                 startWriter(&state)
             }
         }
@@ -79,7 +79,7 @@ final class ReadAudit: Sendable {
     }
 
     private func startWriter(_ state: inout State) {
-        state.lastFlush = Date()
+        state.lastFlush = ContinuousClock.now
         state.writer = Task { await self.writeAll() }
     }
 
@@ -94,7 +94,7 @@ final class ReadAudit: Sendable {
             try await AuditLog.record(rows, in: tx)
         }
         state.withLock { state in
-            state.lastFlush = Date()
+            state.lastFlush = ContinuousClock.now
             state.writer = nil
         }
     }
