@@ -41,6 +41,9 @@ public struct AppDatabase: Sendable {
         }
         do {
             var configuration = Configuration()
+            // Several processes share a replica (the interface, `fiche sync --once` from cron,
+            // `fiche import` from a script): a write waits for another's transaction to end.
+            configuration.busyMode = .timeout(TimeInterval(busyTimeout))
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
@@ -61,6 +64,9 @@ public struct AppDatabase: Sendable {
             throw ReplicaError.unreadable(path: path, detail: "\(error)")
         }
     }
+
+    /// Seconds a write waits for another process's transaction on the replica.
+    static let busyTimeout = 30
 
     /// Files up to this size get a full `PRAGMA quick_check` at opening (well under a second).
     static let fullCheckLimit = 128 * 1024 * 1024
@@ -135,6 +141,7 @@ public struct AppDatabase: Sendable {
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return ReplicaError.readOnly(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return ReplicaError.corrupt(path: path, detail: error.message ?? "damaged")
         case .SQLITE_IOERR: return ReplicaError.unreadable(path: path, detail: error.message ?? "input/output error")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return ReplicaError.busy(path: path)
         default: return error
         }
     }

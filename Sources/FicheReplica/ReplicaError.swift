@@ -15,11 +15,14 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case diskFull(path: String)
     /// The file or its folder became read-only; the change was not written.
     case readOnly(path: String)
+    /// Another Fiche process on this computer (the open interface, a sync from cron, an
+    /// import) kept the replica busy for longer than a write waits; the change was not written.
+    case busy(path: String)
 
     public var path: String {
         switch self {
         case .corrupt(let path, _), .notAReplica(let path), .writtenByNewerVersion(let path, _), .unreadable(let path, _),
-             .diskFull(let path), .readOnly(let path), .preRelease(let path):
+             .diskFull(let path), .readOnly(let path), .preRelease(let path), .busy(let path):
             return path
         }
     }
@@ -40,6 +43,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             return "\(path): the disk is full; nothing was saved — free some space and try again"
         case .readOnly(let path):
             return "\(path): the file is read-only; nothing was saved"
+        case .busy(let path):
+            return "\(path): another Fiche on this computer kept the replica busy for \(AppDatabase.busyTimeout) s; nothing was saved — try again"
         }
     }
 }

@@ -16,6 +16,9 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case outOfStep(String)
     /// A local file could not be written.
     case storage(String)
+    /// Another process kept this replica's sync for longer than a sync waits; it sends the
+    /// entries itself, and the next sync tries again.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -29,6 +32,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused(let detail): return "the server refused: \(detail)"
         case .outOfStep(let detail): return "sync is out of step with the server: \(detail)"
         case .storage(let detail): return detail
+        case .busy(let detail): return detail
         }
     }
 }

@@ -28,6 +28,8 @@ public actor SyncSession {
     /// The replica's clock: results, pulls and unsent exports are stamped with it.
     let now: @Sendable () -> Date
     let progress: (@Sendable (SnapshotProgress) -> Void)?
+    /// How long a sync waits for another process's sync of the same replica to end.
+    let lockWait: Double
     var backoff: Backoff
     var current: DeviceCredentials?
     var online = true
@@ -41,7 +43,7 @@ public actor SyncSession {
     public init(replica: AppDatabase, transport: any SyncTransport, credentials: CredentialStore, exportDirectory: String,
                 backoff: Backoff = Backoff(), maximumAttempts: Int = 6, pullLimit: Int = 500, snapshotLimit: Int = 5000,
                 pause: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) },
-                progress: (@Sendable (SnapshotProgress) -> Void)? = nil) {
+                progress: (@Sendable (SnapshotProgress) -> Void)? = nil, lockWait: Double = 300) {
         self.replica = replica
         self.transport = transport
         self.credentials = credentials
@@ -53,6 +55,7 @@ public actor SyncSession {
         self.pause = pause
         self.now = replica.clock.now
         self.progress = progress
+        self.lockWait = lockWait
     }
 
     /// Signs in and returns the device's credentials (save them with `DeviceCredentials.save(to:)`).
@@ -83,6 +86,8 @@ public actor SyncSession {
     @discardableResult
     public func sync() async throws -> SyncSummary {
         summary = SyncSummary()
+        let lock = try await ReplicaSyncLock.acquire(replicaPath: replica.path, waiting: lockWait)
+        defer { lock.release() }
         do {
             let device = try loadCredentials()
             try replica.bindSyncDevice(clientID: device.deviceID, userID: device.replicaUserID)
