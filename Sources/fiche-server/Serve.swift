@@ -21,7 +21,14 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
     var tlsKey: String?
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "A reverse proxy (address or CIDR range, repeatable) whose X-Forwarded-For names the client.")
+    var trustedProxies: [String] = []
+
     func validate() throws {
+        for proxy in trustedProxies {
+            do { _ = try IPNetwork.parse(proxy) } catch { throw ValidationError("--trusted-proxy \(error)") }
+        }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together: give both for HTTPS, or neither")
@@ -38,7 +45,9 @@ struct Serve: AsyncParsableCommand {
             }
         }
         try await store.withStore { store in
-            let service = try await SyncService(store: store)
+            var configuration = ServerConfiguration()
+            configuration.trustedProxies = try trustedProxies.map(IPNetwork.parse)
+            let service = try await SyncService(store: store, configuration: configuration)
             print("fiche-server: \(store.backend) store, listening on \(tls == nil ? "http" : "https")://\(host):\(port)")
             let calendar = Task { await service.keepGrantCalendar() }
             defer { calendar.cancel() }

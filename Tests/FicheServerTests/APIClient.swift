@@ -9,8 +9,9 @@ struct APIClient: Sendable {
     let client: any TestClientProtocol
 
     /// A raw call: status and body bytes.
-    func call(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, body: Data? = nil) async throws -> (HTTPResponse.Status, Data) {
-        var headers = HTTPFields()
+    func call(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, body: Data? = nil,
+              headers extra: HTTPFields = [:]) async throws -> (HTTPResponse.Status, Data) {
+        var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         headers[.contentType] = "application/json"
         return try await client.execute(uri: uri, method: method, headers: headers,

@@ -5,10 +5,13 @@ import Hummingbird
 public struct APIError: Error, Sendable, CustomStringConvertible {
     public var status: HTTPResponse.Status
     public var body: ErrorBody
+    /// Seconds after which the caller may try again (the `Retry-After` header of a 429).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, wipe: Bool? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, wipe: Bool? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.body = ErrorBody(error: code, message: message, wipe: wipe)
+        self.retryAfter = retryAfter
     }
 
     public var description: String { "\(status.code) \(body.error): \(body.message)" }

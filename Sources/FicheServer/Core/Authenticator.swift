@@ -22,7 +22,7 @@ public struct Authenticator: Sendable {
         self.store = store
         self.configuration = configuration
         self.probe = ClockProbe(store: store)
-        self.throttle = LoginThrottle(configuration: configuration)
+        self.throttle = LoginThrottle(store: store, configuration: configuration)
         self.decoyHash = await PasswordHasher.hash("decoy-password", cost: configuration.bcryptCost)
     }
 
@@ -32,21 +32,25 @@ public struct Authenticator: Sendable {
         guard request.login.utf8.count <= 256, request.device.utf8.count <= 256, request.password.utf8.count <= 1024 else {
             throw APIError.unauthorized("wrong login or password")
         }
-        guard await throttle.allow(login: request.login, address: address, at: now.timeIntervalSince1970) else {
-            try await audit(userID: nil, deviceID: nil, action: "login", decision: "rate_limited", detail: request.login)
-            throw APIError(.tooManyRequests, "rate_limited", "too many login attempts; wait a few minutes")
-        }
         let user = try await store.read { tx in
             try await tx.first("SELECT id, password_hash, active FROM users WHERE login = ?", [.text(request.login)])
+        }
+        let knownDevice = try await isLiveDevice(request.deviceID, of: user?.string("id"))
+        switch try await throttle.admit(login: request.login, address: address, knownDevice: knownDevice, at: now) {
+        case .refuse(let seconds):
+            try await audit(userID: nil, deviceID: nil, action: "login", decision: "rate_limited", detail: request.login)
+            throw APIError(.tooManyRequests, "rate_limited",
+                           "too many failed logins from this address; try again in \(seconds) s", retryAfter: seconds)
+        case .proceed(let delay):
+            if delay > 0 { try await configuration.pause(delay) }
         }
         let hash = user?.string("password_hash") ?? decoyHash
         let passwordMatches = await PasswordHasher.verify(request.password, hash: hash)
         guard let user, let userID = user.string("id"), passwordMatches, user.int("active") == 1 else {
-            await throttle.recordFailure(login: request.login, at: now.timeIntervalSince1970)
             try await audit(userID: user?.string("id"), deviceID: nil, action: "login", decision: "denied", detail: request.login)
             throw APIError.unauthorized("wrong login or password")
         }
-        await throttle.recordSuccess(login: request.login)
+        try await throttle.succeeded(login: request.login, address: address)
         let nowText = Timestamps.iso(now)
         let deviceName = request.device.isEmpty ? "unnamed device" : request.device
         return try await store.write { tx in
@@ -228,6 +232,16 @@ public struct Authenticator: Sendable {
         let response = TokenResponse(deviceID: deviceID, userID: userID, accessToken: Secrets.token(prefix: "fa_"),
                                      refreshToken: Secrets.token(prefix: "fr_"), expiresIn: configuration.accessTokenLifetime)
         return (response, epoch + Int64(configuration.accessTokenLifetime), epoch + Int64(configuration.refreshTokenLifetime))
+    }
+
+    /// Whether `deviceID` is a device of `userID` not revoked: a computer already signed in,
+    /// which other people's failed logins do not slow down.
+    private func isLiveDevice(_ deviceID: String?, of userID: String?) async throws -> Bool {
+        guard let deviceID, let userID, deviceID.utf8.count <= 64 else { return false }
+        return try await store.read { tx in
+            try await tx.first("SELECT id FROM devices WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                               [.text(deviceID), .text(userID)]) != nil
+        }
     }
 
     private func audit(userID: String?, deviceID: String?, action: String, decision: String, detail: String?) async throws {

@@ -12,7 +12,9 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return Self.response(error.status, error.body)
+            var response = Self.response(error.status, error.body)
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         } catch let error as HTTPResponseError {
             let status = error.status
             let message: String

@@ -13,6 +13,9 @@ import Logging
 /// ```
 public enum ServerApplication {
     /// The router alone, for in-process tests.
+    /// `X-Forwarded-For`, believed only from `--trusted-proxy` peers (`ClientAddress`).
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For") ?? .via
+
     public static func router(service: SyncService) -> Router<FicheRequestContext> {
         let router = Router(context: FicheRequestContext.self)
         let metrics = RequestMetrics()
@@ -32,7 +35,9 @@ public enum ServerApplication {
         v1.post("auth/login") { request, context in
             try checkProtocol(request)
             let login = try await decode(LoginRequest.self, request, context)
-            let address = context.remoteAddress?.ipAddress ?? "local"
+            let address = ClientAddress.resolve(peer: context.remoteAddress?.ipAddress,
+                                                forwardedFor: request.headers[values: forwardedFor].joined(separator: ","),
+                                                trusted: service.configuration.trustedProxies)
             return try json(await service.authenticator.login(login, address: address))
         }
         v1.post("auth/refresh") { request, context in

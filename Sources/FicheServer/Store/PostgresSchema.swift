@@ -59,5 +59,5 @@ enum PostgresSchema {
             END IF;
         END $do$
         """
-    }
+    } + ServerSchema.loginThrottle
 }

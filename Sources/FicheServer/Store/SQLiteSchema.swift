@@ -46,5 +46,5 @@ enum SQLiteSchema {
             BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; END
             """
         }
-    }
+    } + ServerSchema.loginThrottle
 }

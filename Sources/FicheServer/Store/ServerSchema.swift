@@ -4,7 +4,13 @@ enum ServerSchema {
     static let tables = [
         "audit", "mutations", "change_log", "placements", "partners", "art60_contracts", "career_periods", "art60_events",
         "notes", "time_records", "dossiers", "payroll_months",
-        "grants", "devices", "users", "employers", "server_settings", "sync_clock",
+        "grants", "devices", "users", "employers", "server_settings", "sync_clock", "login_throttle",
+    ]
+
+    /// The login counters (`LoginThrottle`), in SQL both stores accept: kept in the database so
+    /// they hold across restarts and server instances. `last_at` in milliseconds since 1970.
+    static let loginThrottle = [
+        "CREATE TABLE IF NOT EXISTS login_throttle (key TEXT PRIMARY KEY, failures BIGINT NOT NULL, last_at BIGINT NOT NULL)",
     ]
 
     /// The indexes the shared queries rely on, in SQL both stores accept: one list, so a
