@@ -10,10 +10,17 @@ public final class SQLiteServerStore: ServerStore {
     private let pool: DatabasePool
     private let lock = WriteLock()
 
-    /// Opens (creating if needed) the database file at `path`, with mode 0600.
+    /// Opens (creating if needed) the database file at `path`, with mode 0600. The file is
+    /// created empty with that mode before SQLite opens it, since SQLite gives its `-wal` and
+    /// `-shm` files the mode of the database file: all three hold personal data.
     public init(path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotCreate(path: path)
+            }
+        }
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.busyMode = .timeout(10)
@@ -22,7 +29,11 @@ public final class SQLiteServerStore: ServerStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        // A file made by an older server may be 0644: tightened here, with its -wal and -shm.
+        // A file this user does not own keeps its mode (nothing is written by this step).
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
     }
 
     public func migrate() async throws {
