@@ -23,9 +23,14 @@ struct Login: ParsableCommand {
     @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
+    @Flag(help: "Accept a plain http:// server on another computer (the password then crosses the network unencrypted).")
+    var insecure = false
+
     func validate() throws {
-        guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            throw ValidationError("--server must be an http:// or https:// address")
+        do {
+            _ = try ServerAddress.check(server, allowPlainHTTP: insecure)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
