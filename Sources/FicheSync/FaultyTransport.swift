@@ -41,6 +41,11 @@ public actor FaultyTransport: SyncTransport {
         try await inner.login(request)
     }
 
+    /// Changing a password is not a sync; it passes unharmed.
+    public nonisolated func changePassword(_ request: PasswordChange, accessToken: String) async throws {
+        try await inner.changePassword(request, accessToken: accessToken)
+    }
+
     public func refresh(_ request: RefreshRequest) async throws -> TokenResponse {
         let fault = decide(allowReorder: false)
         // An expired-token answer to a refresh is not a weak link's doing.

@@ -31,6 +31,10 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send("POST", "v1/auth/refresh", body: request, accessToken: nil)
     }
 
+    public func changePassword(_ request: PasswordChange, accessToken: String) async throws {
+        _ = try await exchange("POST", "v1/auth/password", body: request, accessToken: accessToken)
+    }
+
     public func push(_ request: PushRequest, accessToken: String) async throws -> PushResponse {
         try await send("POST", "v1/sync/push", body: request, accessToken: accessToken)
     }

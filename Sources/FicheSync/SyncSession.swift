@@ -255,6 +255,14 @@ public actor SyncSession {
         }
     }
 
+    /// Changes the signed-in user's password on the server (`fiche passwd`); this device stays
+    /// signed in. - Throws: `SyncError.refused` with the server's words when the current
+    /// password is wrong or the new one is refused; nothing is changed then.
+    public func changePassword(current: String, new: String) async throws {
+        try await call { try await self.transport.changePassword(PasswordChange(currentPassword: current, newPassword: new),
+                                                                 accessToken: $0) }
+    }
+
     // MARK: Requests
 
     /// Runs one request with the current access token: retries transient failures with backoff,

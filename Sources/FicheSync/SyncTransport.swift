@@ -11,6 +11,8 @@ public protocol SyncTransport: Sendable {
     func login(_ request: LoginRequest) async throws -> TokenResponse
     /// `POST /v1/auth/refresh`.
     func refresh(_ request: RefreshRequest) async throws -> TokenResponse
+    /// `POST /v1/auth/password` with the device's access token.
+    func changePassword(_ request: PasswordChange, accessToken: String) async throws
     /// `POST /v1/sync/push` with the device's access token.
     func push(_ request: PushRequest, accessToken: String) async throws -> PushResponse
     /// `GET /v1/sync/pull`.

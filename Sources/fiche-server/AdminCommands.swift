@@ -42,14 +42,17 @@ struct EmployerCommand: AsyncParsableCommand {
 
 /// `fiche-server user add LOGIN --name … --password-stdin`.
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.",
+                                                    subcommands: [Add.self, Disable.self, Enable.self, ResetPassword.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user; the password is read from standard input.")
         @OptionGroup var store: StoreOptions
         @Argument var login: String
         @Option(help: "Display name.") var name: String
-        @Option(help: "NISS of the user's own staff dossier, if any (four-eyes rule: they never review it).") var niss: String?
+        @Option(help: "NISS of the user's own staff dossier (four-eyes rule: they never review it).") var niss: String?
+        @Flag(name: .customLong("no-dossier"), help: "The user has no staff dossier at these employers.")
+        var noDossier = false
         @Option(help: "Language the user reads: fr, nl or en (default fr).") var language: String = "fr"
         @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
         var passwordStdin = false
@@ -57,6 +60,10 @@ struct UserCommand: AsyncParsableCommand {
         func validate() throws {
             guard passwordStdin else { throw ValidationError("pass --password-stdin and the password on standard input") }
             guard Language(rawValue: language) != nil else { throw ValidationError("--language must be fr, nl or en") }
+            guard (niss == nil) != !noDossier else {
+                throw ValidationError("say whose account it is: --niss NISS when the person has a staff dossier here "
+                                      + "(they never validate their own entries), or --no-dossier")
+            }
         }
 
         func run() async throws {
@@ -65,6 +72,58 @@ struct UserCommand: AsyncParsableCommand {
                 try await Accounts(store: store).addUser(login: login, displayName: name, password: password, niss: niss,
                                                          language: Language(rawValue: language) ?? .fr)
                 print("user \(login) added")
+            }
+        }
+    }
+}
+
+/// `fiche-server user disable LOGIN` / `user enable LOGIN`.
+extension UserCommand {
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable an account: its password no longer signs in and every device is refused at its next request.")
+        @OptionGroup var store: StoreOptions
+        @Argument var login: String
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await Accounts(store: store).setActive(login: login, false)
+                print("user \(login) disabled")
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+        @OptionGroup var store: StoreOptions
+        @Argument var login: String
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await Accounts(store: store).setActive(login: login, true)
+                print("user \(login) enabled")
+            }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password",
+            abstract: "Give an account a new password (read from standard input); its devices stay signed in.")
+        @OptionGroup var store: StoreOptions
+        @Argument var login: String
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
+        var passwordStdin = false
+
+        func validate() throws {
+            guard passwordStdin else { throw ValidationError("pass --password-stdin and the new password on standard input") }
+        }
+
+        func run() async throws {
+            let password = readLine(strippingNewline: true) ?? ""
+            try await store.withStore { store in
+                try await Accounts(store: store).resetPassword(login: login, to: password)
+                print("password of \(login) changed; `fiche-server device revoke --all \(login)` signs its devices out too")
             }
         }
     }
@@ -132,12 +191,18 @@ struct DeviceCommand: AsyncParsableCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a device: it gets 401 with wipe at its next request.")
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Device id (see device list).") var id: String
+        @Argument(help: "Device id (see device list), or with --all the login whose devices all go.") var id: String
+        @Flag(help: "Revoke every device of the login given instead of one device id.") var all = false
 
         func run() async throws {
             try await store.withStore { store in
-                try await Accounts(store: store).revokeDevice(id: id)
-                print("device \(id) revoked")
+                if all {
+                    let count = try await Accounts(store: store).revokeAllDevices(login: id)
+                    print(count == 1 ? "1 device of \(id) revoked" : "\(count) devices of \(id) revoked")
+                } else {
+                    try await Accounts(store: store).revokeDevice(id: id)
+                    print("device \(id) revoked")
+                }
             }
         }
     }

@@ -247,7 +247,10 @@ enum AuthorizationMatrix {
             XCTAssertEqual(push?.results.map(\.reason), [nil, "field.too_long", "dossier.not_found", "field.too_long"])
             let (status, _) = try await api.call("/v1/auth/login", .post, body: try JSONEncoder().encode(
                 LoginRequest(login: huge, password: hostile, device: hostile)))
-            XCTAssertEqual(status, .unauthorized)
+            XCTAssertEqual(status, .contentTooLarge, "a sign-in body over 16 KiB is not even read")
+            let (longLogin, _) = try await api.call("/v1/auth/login", .post, body: try JSONEncoder().encode(
+                LoginRequest(login: String(repeating: "x", count: 5_000), password: hostile, device: hostile)))
+            XCTAssertEqual(longLogin, .unauthorized)
             let (cursorStatus, _) = try await api.call("/v1/sync/pull?cursor=1%27%3BDROP", .get, token: token)
             XCTAssertEqual(cursorStatus, .badRequest)
         }

@@ -15,6 +15,9 @@ actor InterruptingTransport: SyncTransport {
 
     nonisolated func login(_ request: LoginRequest) async throws -> TokenResponse { try await inner.login(request) }
     nonisolated func refresh(_ request: RefreshRequest) async throws -> TokenResponse { try await inner.refresh(request) }
+    nonisolated func changePassword(_ request: PasswordChange, accessToken: String) async throws {
+        try await inner.changePassword(request, accessToken: accessToken)
+    }
 
     nonisolated func push(_ request: PushRequest, accessToken: String) async throws -> PushResponse {
         try await inner.push(request, accessToken: accessToken)

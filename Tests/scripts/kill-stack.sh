@@ -75,7 +75,7 @@ PY
 done
 clients=(ac cpas both)
 for client in "${clients[@]}"; do
-    echo "pw-$client-2026" | S user add "tm.$client" --name "Time $client" --password-stdin >/dev/null
+    echo "pw-$client-2026" | S user add "tm.$client" --name "Time $client" --no-dossier --password-stdin >/dev/null
 done
 S grant tm.ac AC-KILL time_manager >/dev/null
 S grant tm.cpas CPAS-KILL time_manager >/dev/null

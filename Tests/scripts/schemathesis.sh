@@ -46,7 +46,7 @@ store="$work/server.sqlite"
 S() { "$FICHE_SERVER" "$@" --sqlite "$store"; }
 S employer add AC-TEST --kind commune --name-fr "Commune de Test" --name-nl "Gemeente Test" >/dev/null
 S employer add CPAS-TEST --kind cpas --name-fr "CPAS de Test" --name-nl "OCMW Test" >/dev/null
-echo 'fuzz-password-1' | S user add fuzz.clerk --name "Fuzz Clerk" --password-stdin >/dev/null
+echo 'fuzz-password-1' | S user add fuzz.clerk --name "Fuzz Clerk" --no-dossier --password-stdin >/dev/null
 S grant fuzz.clerk CPAS-TEST time_manager >/dev/null
 S grant fuzz.clerk AC-TEST payroll_clerk >/dev/null
 # A few dossiers (valid national numbers and IBANs), so fuzzed pushes reach the domain rules.

@@ -16,7 +16,7 @@ public struct Accounts: Sendable {
         self.configuration = configuration
     }
 
-    private var now: String { Timestamps.iso(configuration.now()) }
+    var now: String { Timestamps.iso(configuration.now()) }
 
     /// Adds an employer (a commune or a CPAS).
     public func addEmployer(code: String, kind: EmployerKind, nameFR: String, nameNL: String,
@@ -51,8 +51,7 @@ public struct Accounts: Sendable {
         guard login.range(of: "^[a-z0-9._@-]{2,64}$", options: .regularExpression) != nil else {
             throw CommandError("login '\(login)' must be 2 to 64 lower-case letters, digits, '.', '_', '@' or '-'")
         }
-        guard password.count >= 8 else { throw CommandError("the password must have at least 8 characters") }
-        guard password.utf8.count <= 72 else { throw CommandError("the password must have at most 72 bytes (bcrypt)") }
+        try Self.checkNewPassword(password)
         let nissDigits: String?
         do { nissDigits = try niss.map { try NISS($0).digits } } catch { throw CommandError("niss: \(error)") }
         let hash = await PasswordHasher.hash(password, cost: configuration.bcryptCost)
@@ -167,6 +166,12 @@ public struct Accounts: Sendable {
                 ["id", "login", "name", "created_at", "last_seen_at", "revoked_at"].map { row.string($0) ?? "-" }
             }
         }
+    }
+
+    /// A password an account may be given: 8 characters at least, 72 bytes at most (bcrypt).
+    static func checkNewPassword(_ password: String) throws {
+        guard password.count >= 8 else { throw CommandError("the password must have at least 8 characters") }
+        guard password.utf8.count <= 72 else { throw CommandError("the password must have at most 72 bytes (bcrypt)") }
     }
 
     static func userID(login: String, in tx: any StoreTransaction) async throws -> String {

@@ -1,8 +1,10 @@
 import FicheSyncProtocol
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
 
 /// Wires the HTTP API (`/v1/...`, `/health`, `/metrics`, `/openapi.json`) onto a `SyncService`.
 ///
@@ -34,7 +36,7 @@ public enum ServerApplication {
         let v1 = router.group("v1")
         v1.post("auth/login") { request, context in
             try checkProtocol(request)
-            let login = try await decode(LoginRequest.self, request, context)
+            let login = try await decode(LoginRequest.self, request, context, limit: authBodyLimit)
             let address = ClientAddress.resolve(peer: context.remoteAddress?.ipAddress,
                                                 forwardedFor: request.headers[values: forwardedFor].joined(separator: ","),
                                                 trusted: service.configuration.trustedProxies)
@@ -42,8 +44,16 @@ public enum ServerApplication {
         }
         v1.post("auth/refresh") { request, context in
             try checkProtocol(request)
-            let refresh = try await decode(RefreshRequest.self, request, context)
+            let refresh = try await decode(RefreshRequest.self, request, context, limit: authBodyLimit)
             return try json(await service.authenticator.refresh(refresh))
+        }
+        v1.post("auth/password") { request, context in
+            try checkProtocol(request)
+            let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
+            let change = try await decode(PasswordChange.self, request, context, limit: authBodyLimit)
+            try await Accounts(store: service.store, configuration: service.configuration)
+                .changePassword(userID: caller.userID, current: change.currentPassword, new: change.newPassword)
+            return Response(status: .noContent)
         }
         v1.post("sync/push") { request, context in
             try checkProtocol(request)
@@ -80,6 +90,14 @@ public enum ServerApplication {
         return router
     }
 
+    /// HTTP/1.1 connections idle this long are closed: a client that opens connections and sends
+    /// nothing cannot hold the server's sockets (the sync client reconnects as needed).
+    static let idleTimeout = TimeAmount.seconds(60)
+    static var http1: HTTP1Channel.Configuration { HTTP1Channel.Configuration(idleTimeout: idleTimeout) }
+
+    /// The largest body the sign-in routes read, before anyone is authenticated.
+    static let authBodyLimit = 16 * 1024
+
     /// The application listening on `host:port`, over HTTPS when `tls` is given; port 0 takes a
     /// free port, which `onListening` receives once the server listens.
     public static func build(service: SyncService, host: String, port: Int, tls: ServerTLS? = nil,
@@ -87,7 +105,8 @@ public enum ServerApplication {
                              onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         Application(
             router: router(service: service),
-            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
+            server: try tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: $0.configuration) }
+                ?? .http1(configuration: http1),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "fiche-server"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -102,8 +121,9 @@ public enum ServerApplication {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: FicheRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: FicheRequestContext,
+                                     limit: Int? = nil) async throws -> T {
+        let buffer = try await request.body.collect(upTo: limit ?? context.maxUploadSize)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
