@@ -25,6 +25,10 @@ struct Serve: AsyncParsableCommand {
             help: "A reverse proxy (address or CIDR range, repeatable) whose X-Forwarded-For names the client.")
     var trustedProxies: [String] = []
 
+    @Option(name: .customLong("metrics-token-file"),
+            help: "A file holding the token GET /metrics asks for (Authorization: Bearer …); without it /metrics is off.")
+    var metricsTokenFile: String?
+
     func validate() throws {
         for proxy in trustedProxies {
             do { _ = try IPNetwork.parse(proxy) } catch { throw ValidationError("--trusted-proxy \(error)") }
@@ -33,6 +37,16 @@ struct Serve: AsyncParsableCommand {
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together: give both for HTTPS, or neither")
         }
+    }
+
+    /// The first line of `path`, 16 characters at least.
+    static func readMetricsToken(_ path: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("--metrics-token-file \(path): cannot be read")
+        }
+        let token = text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard token.count >= 16 else { throw ValidationError("--metrics-token-file \(path): the token needs 16 characters or more") }
+        return token
     }
 
     func run() async throws {
@@ -47,6 +61,7 @@ struct Serve: AsyncParsableCommand {
         try await store.withStore { store in
             var configuration = ServerConfiguration()
             configuration.trustedProxies = try trustedProxies.map(IPNetwork.parse)
+            configuration.metricsToken = try metricsTokenFile.map(Self.readMetricsToken)
             let service = try await SyncService(store: store, configuration: configuration)
             print("fiche-server: \(store.backend) store, listening on \(tls == nil ? "http" : "https")://\(host):\(port)")
             let calendar = Task { await service.keepGrantCalendar() }

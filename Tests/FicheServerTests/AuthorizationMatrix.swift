@@ -423,7 +423,7 @@ enum AuthorizationMatrix {
     }
 
     static func liveServerAnswersOverASocket(_ backend: TestStore) async throws {
-        let fixture = try await ServerFixture.make(backend)
+        let fixture = try await ServerFixture.make(backend) { $0.metricsToken = "metrics-token-of-the-test" }
         try await fixture.test(.live) { api in
             let (health, body) = try await api.call("/health", .get)
             XCTAssertEqual(health, .ok)
@@ -432,7 +432,11 @@ enum AuthorizationMatrix {
             let (status, pull, _) = try await api.pull(token)
             XCTAssertEqual(status, .ok)
             XCTAssertEqual(pull?.changes.filter { $0.entity == .dossier }.count, 2)
-            let (metrics, text) = try await api.call("/metrics", .get)
+            let (anonymous, _) = try await api.call("/metrics", .get)
+            XCTAssertEqual(anonymous, .unauthorized, "metrics need their token")
+            let (wrongToken, _) = try await api.call("/metrics", .get, token: token)
+            XCTAssertEqual(wrongToken, .unauthorized, "a user's token is not the metrics token")
+            let (metrics, text) = try await api.call("/metrics", .get, token: "metrics-token-of-the-test")
             XCTAssertEqual(metrics, .ok)
             XCTAssertTrue(String(decoding: text, as: UTF8.self).contains("fiche_http_requests_total"))
             let (openapi, document) = try await api.call("/openapi.json", .get)

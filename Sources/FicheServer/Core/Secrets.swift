@@ -36,6 +36,16 @@ enum Secrets {
     }
 
     /// A new identifier (lower-case UUID).
+    /// Whether two secrets are equal, in a time that does not depend on where they differ.
+    static func constantTimeEqual(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8), b = Array(right.utf8)
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0 && a.count == b.count
+    }
+
     static func identifier() -> String {
         UUID().uuidString.lowercased()
     }

@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     public var maximumLoginDelay: Double = 60
     /// How the server waits before checking a slowed-down login (tests record instead of sleeping).
     public var pause: @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }
+    /// The bearer token `/metrics` asks for (`serve --metrics-token-file`); without one the
+    /// route is off (404): request counts and latencies are not for anyone who asks.
+    public var metricsToken: String?
     /// Reverse proxies whose `X-Forwarded-For` names the client (`serve --trusted-proxy`).
     public var trustedProxies: [IPNetwork] = []
     /// Longest text accepted in any field (characters); longer values are rejected.

@@ -25,9 +25,16 @@ public enum ServerApplication {
         router.add(middleware: ErrorMiddleware())
         let backend = service.store.backend
         router.get("/health") { _, _ in "ok \(backend)\n" }
-        router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+        let metricsToken = service.configuration.metricsToken
+        router.get("/metrics") { request, _ in
+            guard let metricsToken else {
+                throw APIError(.notFound, "not_found", "metrics are off; start serve with --metrics-token-file")
+            }
+            guard let presented = request.headers[.authorization], Secrets.constantTimeEqual(presented, "Bearer " + metricsToken) else {
+                throw APIError.unauthorized("the metrics token is missing or wrong")
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
         }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
