@@ -67,7 +67,10 @@ struct Serve: AsyncParsableCommand {
             let calendar = Task { await service.keepGrantCalendar() }
             defer { calendar.cancel() }
             try await ServerApplication.build(service: service, host: host, port: port, tls: tls).runService()
-            await service.flushAudit()
+            let unwritten = await service.flushAudit()
+            if unwritten > 0 {
+                FileHandle.standardError.write(Data("fiche-server: \(unwritten) read-audit entries could not be written: the database refused them at shutdown\n".utf8))
+            }
         }
     }
 }

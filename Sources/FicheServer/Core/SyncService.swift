@@ -43,7 +43,10 @@ public struct SyncService: Sendable {
     }
 
     /// Writes buffered read-audit entries.
-    public func flushAudit() async {
+    /// Writes the read decisions still waiting (at shutdown); answers how many could not be
+    /// written because the store kept refusing them.
+    @discardableResult
+    public func flushAudit() async -> Int {
         await readAudit.flush()
     }
 }

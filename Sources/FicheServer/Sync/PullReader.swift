@@ -52,7 +52,7 @@ struct PullReader: Sendable {
             answer = try await read(cursor: cursor, head: head, limit: limit, after: after, employers: employers,
                                     caller: caller)
         }
-        audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
+        try audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
                            employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(answer.cursor)"),
                      at: configuration.now())
         return answer

@@ -59,7 +59,7 @@ struct SnapshotReader: Sendable {
             let employers = caller.visibleEmployers.filter { employer == nil || $0 == employer }
             position = Position(user: caller.userID, pinned: pinned, employers: employers, entity: 0, after: "",
                                 layout: Self.layout)
-            audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
+            try audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.snapshot",
                                decision: "allowed", employerCode: employers.joined(separator: ",")),
                          at: configuration.now())
         }
