@@ -56,25 +56,10 @@ extension AppDatabase {
         }
     }
 
-    /// Deletes every row of an employer the user lost access to, in one transaction, but keeps
-    /// the outbox (those changes come back rejected and stay visible).
+    /// Deletes every row of an employer the user lost access to, its local history, answers and
+    /// entries included, in one transaction (`SyncSession` saves the unsent ones to a file first).
     public func removeEmployerScope(_ employerCode: String) throws {
-        try write { db in
-            let listed = try Row.fetchAll(db, sql: """
-                SELECT list_id, search_name, search_number, search_niss FROM dossier_list WHERE employer_code = ?
-                """, arguments: [employerCode])
-            for old in listed {
-                try db.execute(sql: """
-                    INSERT INTO dossier_search (dossier_search, rowid, search_name, search_number, search_niss)
-                    VALUES ('delete', ?, ?, ?, ?)
-                    """, arguments: [old[0], old[1], old[2], old[3]])
-            }
-            try db.execute(sql: "DELETE FROM dossier_list WHERE employer_code = ?", arguments: [employerCode])
-            for table in Self.scopedTables {
-                try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
-            }
-            try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
-        }
+        try write { db in try Self.removeScope(db, employerCode) }
     }
 
     /// Every table whose rows belong to one employer (besides `employer` itself).

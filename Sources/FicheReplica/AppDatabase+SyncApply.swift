@@ -88,6 +88,10 @@ extension AppDatabase {
                     if !added.contains(row.employerCode) { added.append(row.employerCode) }
                 }
             }
+            // A grant that came or went (a role lost at an employer still held) may hide rows.
+            if changes.contains(where: { $0.row.entity == "grant" || $0.operation == .scopeAdded }) {
+                try Self.pruneToRights(db, at: date)
+            }
             let state = try Self.syncState(db)
             try db.execute(sql: "UPDATE sync_state SET pull_cursor = ?, last_pull_at = ? WHERE id = 1",
                            arguments: [String(max(state.pullCursor, cursor)), Self.timestamp(date)])
@@ -190,8 +194,10 @@ extension AppDatabase {
         try WorkingView.recompute(db, entity: entity, id: id)
     }
 
-    /// Deletes every row of an employer (mirror, overlay, list, search), keeps its outbox rows.
-    static func removeScope(_ db: Database, _ employerCode: String) throws {
+    /// Deletes every row of an employer (mirror, overlay, list, search) and, unless
+    /// `keepingLocalTables` (a fresh copy of employers still held), its local history, answers and
+    /// outbox rows: the employer was lost, and `SyncSession` saved what was never applied first.
+    static func removeScope(_ db: Database, _ employerCode: String, keepingLocalTables: Bool = false) throws {
         let listed = try Row.fetchAll(db, sql: """
             SELECT list_id, search_name, search_number, search_niss FROM dossier_list WHERE employer_code = ?
             """, arguments: [employerCode])
@@ -208,7 +214,9 @@ extension AppDatabase {
             """, arguments: [employerCode, employerCode])
         try db.execute(sql: "DELETE FROM user_grant WHERE employer_code = ?", arguments: [employerCode])
         try reconcileUsers(db, ids: users)
-        for table in scopedTables {
+        // The mirror and the local tables alike: the history, the server's answers and the
+        // entries never sent (`SyncSession` exported those to a file first).
+        for table in scopedTables + (keepingLocalTables ? [] : ["audit", "mutation_result", "outbox"]) {
             try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
         }
         try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
@@ -223,7 +231,7 @@ extension AppDatabase {
         for table in scopedTables + ["dossier_list"] {
             codes.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT employer_code FROM \(table)"))
         }
-        for code in codes { try removeScope(db, code) }
+        for code in codes { try removeScope(db, code, keepingLocalTables: true) }
         try db.execute(sql: "DELETE FROM replica_meta WHERE key LIKE 'sync.scope_removed.%' OR key LIKE 'sync.scope_fetch.%'")
     }
 

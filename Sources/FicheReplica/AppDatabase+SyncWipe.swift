@@ -5,17 +5,44 @@ extension AppDatabase {
     /// Writes the outbox rows the server never answered to `path` as JSON lines (mode 0600),
     /// for a supervisor to re-enter: one object per mutation with its fields' `{old, new}`.
     ///
+    /// - Parameter employerCode: only that employer's mutations (an employer the user lost).
     /// - Returns: how many mutations were written (0: no file is created).
     @discardableResult
-    public func exportUnsentMutations(to path: String) throws -> Int {
+    public func exportUnsentMutations(to path: String, employerCode: String? = nil) throws -> Int {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM mutation_result r WHERE r.mutation_id = o.id)
+                AND (? IS NULL OR o.employer_code = ?)
                 ORDER BY id
-                """)
+                """, arguments: [employerCode, employerCode])
         }
-        guard !rows.isEmpty else { return 0 }
+        // An employer the user lost: its entries the server refused or found in conflict are
+        // written too, with what was typed (from the local history), since they leave the list.
+        let refused = try employerCode.map { employer in
+            try writer.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT r.mutation_id, r.uuid, r.mutation, r.entity, r.target_id, r.employer_code, r.status, r.reason,
+                           a.changes, a.at, a.user_id
+                    FROM mutation_result r LEFT JOIN audit a ON a.mutation_id = r.mutation_id
+                    WHERE r.employer_code = ? AND r.status IN ('rejected', 'conflict') ORDER BY r.mutation_id
+                    """, arguments: [employer])
+            }
+        } ?? []
+        guard !rows.isEmpty || !refused.isEmpty else { return 0 }
         var text = ""
+        for row in refused {
+            let changes = (try? JSONSerialization.jsonObject(with: Data(((row["changes"] as String?) ?? "{}").utf8))) ?? [:]
+            let object: [String: Any] = [
+                "id": (row["mutation_id"] as Int64?) ?? 0, "uuid": (row["uuid"] as String?) ?? "",
+                "mutation": (row["mutation"] as String?) ?? "", "entity": (row["entity"] as String?) ?? "",
+                "target_id": (row["target_id"] as String?) ?? "", "employer_code": (row["employer_code"] as String?) ?? "",
+                "created_at": (row["at"] as String?) ?? "", "created_by": (row["user_id"] as String?) ?? "",
+                "status": (row["status"] as String?) ?? "", "reason": (row["reason"] as String?) ?? "",
+                "payload": changes,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            text += String(decoding: data, as: UTF8.self) + "\n"
+        }
         for row in rows {
             let payload = (try? JSONSerialization.jsonObject(with: Data(((row["payload"] as String?) ?? "{}").utf8))) ?? [:]
             let object: [String: Any] = [
@@ -36,7 +63,7 @@ extension AppDatabase {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw ReplicaError.unreadable(path: path, detail: "cannot write the export of unsent changes")
         }
-        return rows.count
+        return rows.count + refused.count
     }
 
     /// Erases everything the revoked device held — rows of every employer, the outbox, results,

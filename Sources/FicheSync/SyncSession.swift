@@ -179,6 +179,9 @@ public actor SyncSession {
                 continue
             }
             let changes = page.changes.map(WireMutation.change)
+            for employer in Set(page.changes.filter { $0.op == .scopeRemoved }.map(\.scope)).sorted() {
+                try saveUnsent(of: employer)
+            }
             try replica.applyPulledPage(changes, cursor: page.cursor, at: now())
             try replica.recordMutationResults(page.results.map(WireMutation.result), at: now())
             summary.pulledChanges += page.changes.count
@@ -322,6 +325,18 @@ public actor SyncSession {
     }
 
     /// Saves unsent changes to a file (mode 0600), erases the replica, and reports both.
+    /// Saves the entries of `employer` the server never answered to a file (mode 0600) before
+    /// the employer's rows leave the replica, as for a revoked device: nothing typed is lost.
+    func saveUnsent(of employer: String) throws {
+        let stamp = Int(now().timeIntervalSince1970)
+        let path = (exportDirectory as NSString).appendingPathComponent("unsent-changes-\(employer)-\(stamp).jsonl")
+        do {
+            if try replica.exportUnsentMutations(to: path, employerCode: employer) > 0 { summary.savedUnsent.append(path) }
+        } catch {
+            throw SyncError.storage("access to \(employer) ended but its unsent changes could not be saved to \(path): \(error)")
+        }
+    }
+
     func wipeRevokedDevice() throws -> Never {
         let device = current?.deviceID ?? "device"
         let stamp = Int(now().timeIntervalSince1970)

@@ -10,6 +10,8 @@ public struct SyncSummary: Sendable, Hashable {
     public var snapshotRows = 0
     /// Employers removed from the replica because a grant ended.
     public var removedEmployers: [String] = []
+    /// Files the unsent entries of a removed employer were saved to before its rows went.
+    public var savedUnsent: [String] = []
     /// Retries after transient failures.
     public var retries = 0
     /// The pull cursor after the sync.
@@ -23,6 +25,7 @@ public struct SyncSummary: Sendable, Hashable {
                      "pulled \(pulledChanges) changes"]
         if snapshotRows > 0 { parts.append("\(snapshotRows) snapshot rows") }
         if !removedEmployers.isEmpty { parts.append("removed \(removedEmployers.joined(separator: ", "))") }
+        if !savedUnsent.isEmpty { parts.append("unsent entries saved to \(savedUnsent.joined(separator: ", "))") }
         if retries > 0 { parts.append("\(retries) retries") }
         parts.append("cursor \(cursor)")
         return parts.joined(separator: " · ")

@@ -137,18 +137,21 @@ final class LocalWriteTests: XCTestCase {
         XCTAssertEqual(try database.openDossier("dos-1", year: 2026)?.person.firstName, "Éloïse Marie")
     }
 
-    func testLosingAnEmployerDeletesItsRowsButKeepsTheOutbox() throws {
+    func testLosingAnEmployerDeletesItsRowsAndItsLocalHistory() throws {
         let database = try ReplicaFixture.make()
         try database.updateDossierField("dos-4", .lastName, to: "D'Hondt-Smet", by: ReplicaFixture.clerk)
+        try database.updateDossierField("dos-1", .lastName, to: "Van den Bossche-Peeters", by: ReplicaFixture.clerk)
         try database.removeEmployerScope("CPAS-IXL")
         XCTAssertNil(try database.openDossier("dos-4", year: 2026))
         XCTAssertTrue(try database.searchDossiers("d'hondt").isEmpty)
         XCTAssertEqual(Set(try database.dossierPage(after: nil, limit: 50).map(\.employerCode)), ["AC-IXL"])
-        XCTAssertEqual(try database.pendingMutations().count, 1)
+        XCTAssertEqual(try database.pendingMutations().map(\.employerCode), ["AC-IXL"],
+                       "the other employer's entry still waits; the lost one's left with its rows (the sync saved it to a file first)")
         try database.writer.read { db in
-            for table in AppDatabase.scopedTables {
+            for table in AppDatabase.scopedTables + ["audit", "mutation_result", "outbox"] {
                 XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE employer_code = 'CPAS-IXL'"), 0, table)
             }
+            XCTAssertGreaterThan(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE employer_code = 'AC-IXL'") ?? 0, 0)
         }
     }
 }

@@ -201,10 +201,17 @@ struct SyncSimulation {
             // (7) the outbox drains once faults heal.
             let left = try client.replica.pendingMutations()
             if !left.isEmpty { failures.append("\(name): \(left.count) outbox rows left after healing") }
-            // (1) no lost mutation: each saved change has exactly one terminal result, here and on the server.
+            // (1) no lost mutation: each saved change has exactly one terminal result, here and on the
+            // server; one of an employer the device lost meanwhile left with the employer's rows,
+            // after being saved to a file when it was not applied.
             let results = Dictionary(grouping: try client.replica.recordedResults(), by: \.uuid)
+            let saved = try Self.savedUnsentUUIDs(in: client.folder)
             for entry in client.ledger {
-                if results[entry.uuid]?.count != 1 { failures.append("\(name): mutation \(entry.id) has \(results[entry.uuid]?.count ?? 0) results") }
+                let here = results[entry.uuid]?.count ?? 0
+                let appliedThere = byUUID[entry.uuid]?.first?.string("status") == "applied"
+                if here > 1 || (here == 0 && !saved.contains(entry.uuid) && !appliedThere) {
+                    failures.append("\(name): mutation \(entry.id) has \(here) results and was not saved to a file")
+                }
                 if byUUID[entry.uuid]?.count != 1 { failures.append("\(name): mutation \(entry.id) reached the server \(byUUID[entry.uuid]?.count ?? 0) times") }
             }
             // (5) per-device order: the server saw this device's changes in the order they were saved, ids 1…n.
@@ -259,5 +266,18 @@ struct SyncSimulation {
             current[key] = change.new
         }
         return failures
+    }
+
+    /// The uuids in the files a sync saved a lost employer's unsent or refused entries to.
+    static func savedUnsentUUIDs(in folder: String) throws -> Set<String> {
+        var uuids: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasPrefix("unsent-changes-") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                   let uuid = object["uuid"] as? String { uuids.insert(uuid) }
+            }
+        }
+        return uuids
     }
 }
