@@ -33,4 +33,7 @@ final class SQLiteServerTests: XCTestCase {
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.sqlite) }
     func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.sqlite) }
     func testMigrationAddsTheDossierRecordTables() async throws { try await AuthorizationMatrix.migrationAddsTheDossierRecordTables(.sqlite) }
+
+    func testExtremeMinutesAreRejectedAndTheDayLimitHolds() async throws { try await BoundsScenarios.extremeMinutesAreRejectedAndTheDayLimitHolds(.sqlite) }
+    func testRandomExtremeValuesAreRefusedAndNothingIsStored() async throws { try await BoundsScenarios.randomExtremeValuesAreRefusedAndNothingIsStored(.sqlite) }
 }

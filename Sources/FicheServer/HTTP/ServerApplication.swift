@@ -32,6 +32,9 @@ public enum ServerApplication {
         v1.post("auth/login") { request, context in
             try checkProtocol(request)
             let login = try await decode(LoginRequest.self, request, context)
+            guard [login.login, login.password, login.device, login.deviceID].allSatisfy(PushBounds.allows) else {
+                throw APIError.badRequest("the login holds a NUL character")
+            }
             let address = context.remoteAddress?.ipAddress ?? "local"
             return try json(await service.authenticator.login(login, address: address))
         }
@@ -65,9 +68,12 @@ public enum ServerApplication {
             let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
             let limit = try integer(request, "limit") ?? 1000
             let query = request.uri.queryParameters
-            let page = try await service.snapshotReader.page(
-                token: query["token"].map(String.init), employer: query["employer"].map(String.init),
-                limit: Int(limit), caller: caller)
+            let token = query["token"].map(String.init)
+            let employer = query["employer"].map(String.init)
+            guard PushBounds.allows(token), PushBounds.allows(employer) else {
+                throw APIError.badRequest("a query parameter holds a NUL character")
+            }
+            let page = try await service.snapshotReader.page(token: token, employer: employer, limit: Int(limit), caller: caller)
             // Thousands of rows: written directly as bytes (the same JSON JSONEncoder writes).
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(bytes: page.encodedJSON())))
