@@ -36,4 +36,6 @@ final class PostgresServerTests: XCTestCase {
 
     func testExtremeMinutesAreRejectedAndTheDayLimitHolds() async throws { try await BoundsScenarios.extremeMinutesAreRejectedAndTheDayLimitHolds(.postgres) }
     func testRandomExtremeValuesAreRefusedAndNothingIsStored() async throws { try await BoundsScenarios.randomExtremeValuesAreRefusedAndNothingIsStored(.postgres) }
+    func testGuessingAMaskedIBANTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedIBANTellsNothing(.postgres) }
+    func testGuessingAMaskedNISSTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedNISSTellsNothing(.postgres) }
 }

@@ -36,4 +36,6 @@ final class SQLiteServerTests: XCTestCase {
 
     func testExtremeMinutesAreRejectedAndTheDayLimitHolds() async throws { try await BoundsScenarios.extremeMinutesAreRejectedAndTheDayLimitHolds(.sqlite) }
     func testRandomExtremeValuesAreRefusedAndNothingIsStored() async throws { try await BoundsScenarios.randomExtremeValuesAreRefusedAndNothingIsStored(.sqlite) }
+    func testGuessingAMaskedIBANTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedIBANTellsNothing(.sqlite) }
+    func testGuessingAMaskedNISSTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedNISSTellsNothing(.sqlite) }
 }

@@ -248,13 +248,19 @@ struct PushProcessor: Sendable {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
         let new = try FieldNormalizer.normalize(payload.change.new, field: field)
-        let old = FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
         let current = row.string(field.rawValue)
-        if current == new { return .noOp }
-        guard current == old else {
-            return MutationEffect(status: .conflict, reason: "field.changed",
-                                  serverValue: RowProjection.fieldValue(current, field: field, employer: employer, rights: rights))
+        // The answer may depend only on what the caller may read: a field their role masks is
+        // compared as they see it (the masked text their replica holds), and a change to the
+        // value already stored is written like any other, so that neither a guessed `old` nor a
+        // guessed `new` tells them the value.
+        let readable = RowProjection.mayRead(field, at: employer, rights: rights)
+        let shown = RowProjection.fieldValue(current, field: field, employer: employer, rights: rights)
+        let matches = readable ? current == FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
+                               : shown == payload.change.old
+        guard matches else {
+            return MutationEffect(status: .conflict, reason: "field.changed", serverValue: shown)
         }
+        if readable && current == new { return .noOp }
         try await tx.execute("UPDATE dossiers SET \(field.rawValue) = ? WHERE id = ?", [.optional(new), .text(payload.dossierID)])
         writes.forgetDossier(payload.dossierID)
         let updated = try await dossier(payload.dossierID, in: tx, writes: &writes)
