@@ -33,7 +33,13 @@ enum ExtremePush {
             set(pick(["start", "end"], &random), pick([text(far), huge(&random), "20260203", "null"], &random))
         case 6: set(pick(["record_id", "type", "dossier_id", "kind", "status"], &random), huge(&random))
         case 7: set(pick(["dossier_id", "kind", "status", "day_part"], &random), text(garbage(&random)))
-        case 8: set(pick(["record_id", "dossier_id", "kind", "start", "certificate_received"], &random), wrongType(&random))
+        case 8:
+            if Bool.random(using: &random) {
+                set(pick(["record_id", "dossier_id", "kind", "start"], &random),
+                    pick(["240", "-1e300", "[\"x\"]", "{}", "true", "null"], &random))
+            } else {
+                set("certificate_received", pick(["\"yes\"", "0.5", "[]", "{}"], &random))
+            }
         case 9:
             name = "updateDossierField"
             let value = pick(["-9223372036854775808", "9223372036854775807", "1e308", "-1e308", "NaN", "inf", "-1", "101",
@@ -44,7 +50,8 @@ enum ExtremePush {
             name = "updateDossierField"
             let (field, value) = pick([("last_name", huge(&random)), ("first_name", text("  ")),
                                        ("language", text(garbage(&random))), ("iban", text(garbage(&random) + "x")),
-                                       ("salary", text("1")), ("last_name", wrongType(&random))], &random)
+                                       ("salary", text("1")),
+                                       ("last_name", pick(["240", "[]", "{}", "true", "null"], &random))], &random)
             payload = [("dossier_id", text(dossier)), ("field", text(field)),
                        ("change", "{\"old\": null, \"new\": \(value)}")]
         case 11:
@@ -69,7 +76,7 @@ enum ExtremePush {
               String(Int.random(in: 1441...Int.max, using: &random))], &random)
     }
 
-    /// A value of the wrong JSON type for any member.
+    /// A value of the wrong JSON type for a number.
     private static func wrongType(_ random: inout SeededGenerator) -> String {
         pick(["\"240\"", "1e300", "-1e300", "4.5", "-0.5", "[240]", "{}", "\"\"", "99999999999999999999999"], &random)
     }

