@@ -70,6 +70,12 @@ enum BoundsScenarios {
                 XCTAssertEqual(results.map(\.status), [.rejected], shown)
                 next += 1
             }
+            // U+0000, which PostgreSQL's text cannot hold, is refused in a login and a snapshot query too.
+            let (loginStatus, _) = try await api.call("/v1/auth/login", .post, body: Data(
+                #"{"login": "clerk.cpas\u0000", "password": "x", "device": "pc"}"#.utf8))
+            XCTAssertEqual(loginStatus, .badRequest)
+            let (snapshotStatus, _) = try await api.call("/v1/sync/snapshot?employer=CPAS-T%00", .get, token: token)
+            XCTAssertEqual(snapshotStatus, .badRequest)
             // Both ways of refusing were exercised: whole requests (400) and single mutations.
             XCTAssertGreaterThan(refusedRequests, 20)
             XCTAssertGreaterThan(next, 40)

@@ -32,9 +32,6 @@ public enum ServerApplication {
         v1.post("auth/login") { request, context in
             try checkProtocol(request)
             let login = try await decode(LoginRequest.self, request, context)
-            guard [login.login, login.password, login.device, login.deviceID].allSatisfy(PushBounds.allows) else {
-                throw APIError.badRequest("the login holds a NUL character")
-            }
             let address = context.remoteAddress?.ipAddress ?? "local"
             return try json(await service.authenticator.login(login, address: address))
         }
