@@ -1,5 +1,8 @@
 /// RFC 4180 CSV: reading (quoted fields, doubled quotes, CRLF or LF) and writing, with `,` or
 /// another separator (`;` for spreadsheets set to a decimal comma).
+///
+/// Every field goes through `SpreadsheetText`: written with a quote before a text a spreadsheet
+/// would run as a formula, read back without it.
 public enum CSVTable {
     /// A file that is not CSV: what is wrong and on which line.
     public struct Malformed: Error, CustomStringConvertible, Sendable {
@@ -7,7 +10,7 @@ public enum CSVTable {
         public let description: String
     }
 
-    /// Rows of fields with the file line each row starts on (1-based).
+    /// Rows of fields with the file line each row starts on (1-based); a formula's escape is taken off.
     public static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(Malformed) -> [(line: Int, fields: [String])] {
         var rows: [(Int, [String])] = []
         var field = ""
@@ -17,8 +20,12 @@ public enum CSVTable {
         var rowLine = 1
         var iterator = Array(text.unicodeScalars).makeIterator()
         var pending: Unicode.Scalar? = iterator.next()
+        func endField() {
+            fields.append(SpreadsheetText.unescaped(field))
+            field = ""
+        }
         func endRow() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append((rowLine, fields)) }
             fields = []
             field = ""
@@ -41,9 +48,7 @@ public enum CSVTable {
             }
             switch scalar {
             case "\"" where field.isEmpty: inQuotes = true
-            case separator:
-                fields.append(field)
-                field = ""
+            case separator: endField()
             case "\r": continue
             case "\n":
                 endRow()
@@ -57,9 +62,10 @@ public enum CSVTable {
         return rows
     }
 
-    /// One CSV line (no line end), quoting fields that need it.
+    /// One CSV line (no line end), quoting fields that need it and escaping formulas (`SpreadsheetText`).
     public static func line(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { field in
+        fields.map { value in
+            let field = SpreadsheetText.escaped(value)
             if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

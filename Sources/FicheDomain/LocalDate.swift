@@ -24,6 +24,18 @@ public struct LocalDate: Hashable, Sendable, Comparable, Strideable, CustomStrin
         self.day = day
     }
 
+    /// The dates Fiche keeps: 1900-01-01 to 2200-12-31. A date outside is a typing or a
+    /// forging error (`RuleViolation.dateOutOfRange`), and rules that walk day by day or month
+    /// by month between two dates stay short.
+    public static let supportedRange = LocalDate(dayNumber: -25_567)...LocalDate(dayNumber: 84_370)
+
+    /// Checks that the date lies within `supportedRange`.
+    ///
+    /// - Throws: `RuleViolation.dateOutOfRange`.
+    public func checkSupported() throws(RuleViolation) {
+        guard LocalDate.supportedRange.contains(self) else { throw .dateOutOfRange(date: self) }
+    }
+
     /// Creates the date `dayNumber` days after 1970-01-01 (negative before).
     public init(dayNumber: Int) {
         var z = dayNumber + 719_468

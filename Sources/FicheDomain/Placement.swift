@@ -10,6 +10,10 @@ public struct Placement: Hashable, Sendable, Codable, Identifiable {
     public var end: LocalDate?
     /// Date all three parties signed the agreement.
     public var agreementSignedOn: LocalDate?
+    /// The fees a placement can have: 0 to 1,000,000 € a month. A stored fee outside is a typing
+    /// or a forging error; sums of fees count it at this bound, so they cannot overflow.
+    public static let monthlyFeeCentsRange = 0...100_000_000
+
     /// Partner's monthly fee to the CPAS, in euro cents (no law fixes it; 0 is common).
     public var monthlyFeeCents: Int
     public var tasks: String

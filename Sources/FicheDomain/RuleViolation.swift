@@ -18,6 +18,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case dateFormat(text: String)
     case dateInvalid(year: Int, month: Int, day: Int)
     case dateRangeReversed(start: LocalDate, end: LocalDate)
+    /// A date outside the years Fiche keeps (`LocalDate.supportedRange`, 1900 to 2200).
+    case dateOutOfRange(date: LocalDate)
     case regimeFraction(text: String)
     case scheduleInvalid(reason: String)
     // Career
@@ -28,6 +30,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case absenceOverlap(date: LocalDate, otherRecordID: String)
     case absenceOnNonWorkingDays(start: LocalDate, end: LocalDate)
     case timeRangeInvalid(startMinute: Int, endMinute: Int)
+    /// A clocking whose `minutes` is not its end minus its start.
+    case clockingMinutesMismatch(minutes: Int, expected: Int)
     case clockingTooLong(date: LocalDate, minutes: Int, maximum: Int)
     /// Clocked time in the week starting `weekStart` (a Monday) would pass the weekly maximum.
     case clockingWeekTooLong(weekStart: LocalDate, minutes: Int, maximum: Int)
@@ -65,6 +69,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .dateFormat: return "date.format"
         case .dateInvalid: return "date.invalid"
         case .dateRangeReversed: return "date.range_reversed"
+        case .dateOutOfRange: return "date.out_of_range"
         case .regimeFraction: return "regime.fraction"
         case .scheduleInvalid: return "regime.schedule"
         case .careerPeriodBackdated: return "career.backdated"
@@ -73,6 +78,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .absenceOverlap: return "absence.overlap"
         case .absenceOnNonWorkingDays: return "absence.no_working_day"
         case .timeRangeInvalid: return "time.range"
+        case .clockingMinutesMismatch: return "clocking.minutes"
         case .clockingTooLong: return "clocking.too_long"
         case .clockingWeekTooLong: return "clocking.week_too_long"
         case .clockingDuringAbsence: return "clocking.during_absence"
@@ -124,6 +130,11 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["date": date.iso, "other_record": other]
         case .timeRangeInvalid(let start, let end):
             return ["start_minute": String(start), "end_minute": String(end)]
+        case .dateOutOfRange(let date):
+            return ["date": date.iso, "first": LocalDate.supportedRange.lowerBound.iso,
+                    "last": LocalDate.supportedRange.upperBound.iso]
+        case .clockingMinutesMismatch(let minutes, let expected):
+            return ["minutes": String(minutes), "expected": String(expected)]
         case .clockingTooLong(let date, let minutes, let maximum):
             return ["date": date.iso, "minutes": String(minutes), "maximum": String(maximum)]
         case .clockingWeekTooLong(let weekStart, let minutes, let maximum):
@@ -180,6 +191,9 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .absenceOverlap(let date, let other): return "Absence overlaps record \(other) on \(date.iso)"
         case .absenceOnNonWorkingDays(let s, let e): return "No working day between \(s.iso) and \(e.iso)"
         case .timeRangeInvalid(let s, let e): return "Time range \(s)–\(e) (minutes) is not valid"
+        case .dateOutOfRange(let d):
+            return "Date \(d.iso) is outside \(LocalDate.supportedRange.lowerBound.iso)…\(LocalDate.supportedRange.upperBound.iso)"
+        case .clockingMinutesMismatch(let m, let e): return "A clocking of \(m) minutes must last its end minus its start (\(e))"
         case .clockingTooLong(let d, let m, let max): return "Clocking on \(d.iso) totals \(m) minutes; the maximum is \(max)"
         case .clockingWeekTooLong(let w, let m, let max):
             return "Clocking in the week of \(w.iso) totals \(m) minutes; the maximum is \(max)"

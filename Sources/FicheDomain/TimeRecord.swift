@@ -118,11 +118,40 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
         return dayPart.minuteRange
     }
 
+    /// Minutes in a day: the longest a record may last, and the last minute a time may name.
+    public static let minutesPerDay = 1440
+
     /// Minutes recorded: clocked time, hour-based absence length, or lateness/overtime duration.
+    ///
+    /// Always within 0…1440, even for a record stored before its values were checked, so that
+    /// sums over records (a day, a week, a month) cannot overflow.
     public var durationMinutes: Int {
-        if let minutes { return minutes }
-        if let s = startMinute, let e = endMinute { return max(0, e - s) }
+        if let minutes { return Self.clampedToDay(minutes) }
+        if let s = startMinute, let e = endMinute { return max(0, Self.clampedToDay(e) - Self.clampedToDay(s)) }
         return 0
+    }
+
+    private static func clampedToDay(_ minutes: Int) -> Int { min(max(minutes, 0), minutesPerDay) }
+
+    /// Checks the numbers and dates a record carries, whatever its kind: dates within
+    /// `LocalDate.supportedRange`, times within the day (0…1440, start before end), a duration of
+    /// 1…1440 minutes, and for a clocking a duration equal to its end minus its start.
+    ///
+    /// - Throws: `date.out_of_range`, `time.range` (times or duration), `clocking.minutes`.
+    public func checkBounds() throws(RuleViolation) {
+        try start.checkSupported()
+        try end.checkSupported()
+        if startMinute != nil || endMinute != nil || kind == .clocking {
+            let s = startMinute ?? -1
+            let e = endMinute ?? -1
+            guard s >= 0, e <= Self.minutesPerDay, s < e else { throw .timeRangeInvalid(startMinute: s, endMinute: e) }
+        }
+        if let minutes {
+            guard minutes > 0, minutes <= Self.minutesPerDay else { throw .timeRangeInvalid(startMinute: 0, endMinute: minutes) }
+            if kind == .clocking, let s = startMinute, let e = endMinute, minutes != e - s {
+                throw .clockingMinutesMismatch(minutes: minutes, expected: e - s)
+            }
+        }
     }
 
     // MARK: Status machine

@@ -28,23 +28,25 @@ public struct TimeSheet: Sendable {
         self.catalogue = catalogue
         self.calendar = calendar
         self.payrollMonths = payrollMonths.filter { $0.employerCode == dossier.employerCode }
-        self.maximumMinutesPerDay = maximumMinutesPerDay
-        self.maximumMinutesPerWeek = maximumMinutesPerWeek
+        // Limits within a day and a week, whatever a rule file says.
+        self.maximumMinutesPerDay = min(max(maximumMinutesPerDay, 0), TimeRecord.minutesPerDay)
+        self.maximumMinutesPerWeek = min(max(maximumMinutesPerWeek, 0), 7 * TimeRecord.minutesPerDay)
     }
 
     /// Checks that `record` may be saved next to the other records (it may replace one with its id).
     ///
-    /// - Throws: the first `RuleViolation` found: `date.range_reversed`, `absence.unknown_type`,
+    /// - Throws: the first `RuleViolation` found: `date.out_of_range`, `time.range`,
+    ///   `clocking.minutes` (`TimeRecord.checkBounds`), `date.range_reversed`, `absence.unknown_type`,
     ///   `absence.unit`, `time.range`, `absence.no_working_day`, `clocking.too_long`,
     ///   `absence.overlap`, `month.closed`.
     public func check(_ record: TimeRecord) throws(RuleViolation) {
+        try record.checkBounds()
         guard record.start <= record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
         switch record.kind {
         case .absence: try checkAbsence(record)
         case .clocking: try checkClocking(record)
         case .lateness, .overtime:
-            let minutes = record.minutes ?? 0
-            guard minutes > 0, minutes < 1440 else { throw .timeRangeInvalid(startMinute: 0, endMinute: minutes) }
+            guard record.minutes != nil else { throw .timeRangeInvalid(startMinute: 0, endMinute: 0) }
             if let code = record.typeCode { _ = try catalogue.require(code) }
         }
         try checkPayrollMonth(record)
@@ -54,7 +56,6 @@ public struct TimeSheet: Sendable {
         let type = try catalogue.require(record.typeCode ?? "")
         if record.startMinute != nil || record.endMinute != nil {
             guard type.unit == .hour else { throw .absenceUnitNotAllowed(code: type.code, unit: .hour) }
-            try checkTimeRange(record)
             guard record.start == record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
         } else {
             guard type.allows(record.dayPart) else { throw .absenceUnitNotAllowed(code: type.code, unit: .halfDay) }
@@ -69,8 +70,8 @@ public struct TimeSheet: Sendable {
         }
     }
 
+    /// The times were checked by `TimeRecord.checkBounds`, so every sum here is of 0…1440 minutes.
     private func checkClocking(_ record: TimeRecord) throws(RuleViolation) {
-        try checkTimeRange(record)
         let sameDay = records.filter {
             $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start == record.start
         }
@@ -92,12 +93,6 @@ public struct TimeSheet: Sendable {
             && other.coveredMinutes.overlaps(record.coveredMinutes) {
             throw .clockingDuringAbsence(date: record.start, otherRecordID: other.id)
         }
-    }
-
-    private func checkTimeRange(_ record: TimeRecord) throws(RuleViolation) {
-        let s = record.startMinute ?? -1
-        let e = record.endMinute ?? -1
-        guard s >= 0, e <= 1440, s < e else { throw .timeRangeInvalid(startMinute: s, endMinute: e) }
     }
 
     private func checkPayrollMonth(_ record: TimeRecord) throws(RuleViolation) {

@@ -16,6 +16,20 @@ public struct LoginRequest: Codable, Sendable, Hashable {
         self.deviceID = deviceID
     }
 
+    /// Decodes the request, refusing a text that holds U+0000 (`PushBounds.allows`): a login
+    /// is looked up in the store, and PostgreSQL's text cannot hold it.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(login: try container.decode(String.self, forKey: .login),
+                  password: try container.decode(String.self, forKey: .password),
+                  device: try container.decode(String.self, forKey: .device),
+                  deviceID: try container.decodeIfPresent(String.self, forKey: .deviceID))
+        guard [login, password, device, deviceID].allSatisfy(PushBounds.allows) else {
+            throw DecodingError.dataCorruptedError(forKey: .login, in: container,
+                                                   debugDescription: "a text of the login holds a NUL character")
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case login, password, device
         case deviceID = "device_id"

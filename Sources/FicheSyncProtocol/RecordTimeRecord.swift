@@ -1,3 +1,5 @@
+import FicheDomain
+
 /// Mutation payload: enter a time record (absence, clocking, lateness or overtime).
 ///
 /// `recordAbsence` uses the same payload with `kind` `absence`. Dates are `YYYY-MM-DD`;
@@ -35,6 +37,18 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.minutes = minutes
         self.certificateReceived = certificateReceived
         self.status = status
+    }
+
+    /// Checks the record's numbers against `PushBounds` before anything else is read.
+    ///
+    /// - Throws: `RuleViolation.timeRangeInvalid` (`time.range`).
+    public func checkBounds() throws(RuleViolation) {
+        for minute in [startMinute, endMinute].compactMap({ $0 }) where !PushBounds.minuteOfDay.contains(minute) {
+            throw .timeRangeInvalid(startMinute: startMinute ?? -1, endMinute: endMinute ?? -1)
+        }
+        if let minutes, !PushBounds.minutes.contains(minutes) {
+            throw .timeRangeInvalid(startMinute: 0, endMinute: minutes)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

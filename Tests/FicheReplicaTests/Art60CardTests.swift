@@ -79,4 +79,20 @@ final class Art60CardTests: XCTestCase {
         XCTAssertEqual(inMay2025.map(\.activePlacements), [0, 1, 1])
         XCTAssertEqual(try database.partnerSummaries(employerCode: "AC-IXL", asOf: asOf), [])
     }
+
+    /// Fees a server sent past their range (Int.max twice for one partner) neither fail the
+    /// partners list nor overflow its sum: each counts at the largest fee a placement can have.
+    func testFeesPastTheirRangeCountAtTheirBound() throws {
+        let database = try ReplicaFixture.make()
+        try ReadFixture.addArt60(to: database)
+        var batch = MirrorBatch()
+        batch.placements = ["pl-x1", "pl-x2"].map { id in
+            MirrorRow(Placement(id: id, contractID: "c-7", partnerID: "pa-3", start: ReadFixture.date("2024-01-15"),
+                                agreementSignedOn: ReadFixture.date("2024-01-10"), monthlyFeeCents: Int.max),
+                      employerCode: "CPAS-IXL", version: 2)
+        }
+        try database.applyPulled(batch)
+        let partners = try database.partnerSummaries(employerCode: "CPAS-IXL", asOf: asOf)
+        XCTAssertEqual(partners.map(\.monthlyFeesCents), [2 * Placement.monthlyFeeCentsRange.upperBound, 50_000, 0])
+    }
 }

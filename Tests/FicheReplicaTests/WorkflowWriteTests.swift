@@ -157,6 +157,13 @@ final class WorkflowWriteTests: XCTestCase {
                                                           outMinute: 480, by: user, rules: rules) }, "time.range")
         XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-24"), inMinute: 480,
                                                           outMinute: 600, by: ReplicaFixture.auditor, rules: rules) }, "access.denied")
+        // The bounds the server holds a push to: times within the day, dates within 1900–2200.
+        XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-24"), inMinute: -100_000,
+                                                          outMinute: 600, by: user, rules: rules) }, "time.range")
+        XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-24"), inMinute: 480,
+                                                          outMinute: Int.max, by: user, rules: rules) }, "time.range")
+        XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2201-01-05"), inMinute: 480,
+                                                          outMinute: 600, by: user, rules: rules) }, "date.out_of_range")
         XCTAssertEqual(try counts(database), before)
 
         // Five days of 9 h reach 45 h: one more hour on Saturday is refused.

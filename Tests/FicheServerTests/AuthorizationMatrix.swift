@@ -222,10 +222,14 @@ enum AuthorizationMatrix {
             XCTAssertEqual(a?.results.first?.status, .applied)
             XCTAssertEqual(b?.results.first?.status, .conflict)
             XCTAssertEqual(b?.results.first?.serverValue, "BE68539007547034")
-            // Changing to the value already there is a no-op, not a conflict.
+            // Changing to the value already there is checked like any change: from a stale old
+            // value it is a conflict too; from the current one, a no-op.
             let (_, c) = try await api.push(second, [.iban(2, dossier: dossier, old: "BE32123456789002", new: "BE68539007547034")])
-            XCTAssertEqual(c?.results.first?.status, .applied)
-            XCTAssertNil(c?.results.first?.seq)
+            XCTAssertEqual(c?.results.first?.status, .conflict)
+            XCTAssertEqual(c?.results.first?.serverValue, "BE68539007547034")
+            let (_, d) = try await api.push(second, [.iban(3, dossier: dossier, old: "BE68539007547034", new: "BE68539007547034")])
+            XCTAssertEqual(d?.results.first?.status, .applied)
+            XCTAssertNil(d?.results.first?.seq)
         }
         await fixture.store.close()
     }

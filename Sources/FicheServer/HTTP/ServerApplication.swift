@@ -87,9 +87,12 @@ public enum ServerApplication {
             let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
             let limit = try integer(request, "limit") ?? 1000
             let query = request.uri.queryParameters
-            let page = try await service.snapshotReader.page(
-                token: query["token"].map(String.init), employer: query["employer"].map(String.init),
-                limit: Int(limit), caller: caller)
+            let token = query["token"].map(String.init)
+            let employer = query["employer"].map(String.init)
+            guard PushBounds.allows(token), PushBounds.allows(employer) else {
+                throw APIError.badRequest("a query parameter holds a NUL character")
+            }
+            let page = try await service.snapshotReader.page(token: token, employer: employer, limit: Int(limit), caller: caller)
             // Thousands of rows: written directly as bytes (the same JSON JSONEncoder writes).
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(bytes: page.encodedJSON())))

@@ -20,9 +20,7 @@ struct PushProcessor: Sendable {
 
     /// Processes a batch in order; stops at a gap or at a transient failure.
     func push(_ request: PushRequest, caller: Caller) async throws -> PushResponse {
-        guard request.mutations.count <= PushRequest.maximumBatch else {
-            throw APIError.badRequest("a push carries at most \(PushRequest.maximumBatch) mutations")
-        }
+        if let problem = request.boundsProblem { throw APIError.badRequest(problem) }
         return try await queue.submit(request, caller: caller) { round in await self.pushTogether(round) }
     }
 
@@ -148,6 +146,10 @@ struct PushProcessor: Sendable {
         var effect: MutationEffect
         do {
             try checkLengths(pending)
+            switch pending.mutation {
+            case .recordAbsence(let payload), .recordTimeRecord(let payload): try payload.checkBounds()
+            default: break
+            }
             effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx, writes: &writes)
         } catch let violation as RuleViolation {
             effect = MutationEffect(status: .rejected, reason: violation.code)
@@ -186,26 +188,9 @@ struct PushProcessor: Sendable {
     /// Rejects any text longer than the configured maximum (notes may be 4 times longer).
     private func checkLengths(_ pending: PendingMutation) throws {
         let limit = configuration.maximumFieldLength
-        var texts: [String?] = [pending.uuid]
-        var noteText: String?
-        switch pending.mutation {
-        case .updateDossierField(let p): texts += [p.dossierID, p.change.old, p.change.new]
-        case .recordAbsence(let p), .recordTimeRecord(let p):
-            texts += [p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart, p.status]
-        case .addNote(let p):
-            texts += [p.noteID, p.dossierID]
-            noteText = p.text
-        case .reviewTimeRecord(let p):
-            texts += [p.recordID, p.decision, p.reason]
-        case .recordArt60Event(let p):
-            texts += [p.eventID, p.contractID, p.dossierID, p.date, p.kind, p.placementID]
-            noteText = p.note
-        case .closePayrollMonth(let p):
-            texts += [p.employerCode, p.month]
-        case .recordReveal(let p):
-            texts += [p.dossierID, p.field]
-        }
-        if texts.contains(where: { ($0?.count ?? 0) > limit }) || (noteText?.count ?? 0) > limit * 4 {
+        let texts = pending.mutation.texts
+        if ([pending.uuid] + texts.short).contains(where: { ($0?.count ?? 0) > limit })
+            || texts.long.contains(where: { ($0?.count ?? 0) > limit * 4 }) {
             throw MutationRejection(code: "field.too_long")
         }
     }
@@ -233,6 +218,11 @@ struct PushProcessor: Sendable {
         }
     }
 
+    /// Rejects an id the client chose that is empty or blank (`field.required`).
+    private static func requireID(_ id: String) throws {
+        guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MutationRejection(code: "field.required") }
+    }
+
     /// Loads a live dossier or rejects the mutation.
     private func dossier(_ id: String, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> StoreRow {
         guard let row = try await writes.dossier(id, in: tx) else {
@@ -258,13 +248,19 @@ struct PushProcessor: Sendable {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
         let new = try FieldNormalizer.normalize(payload.change.new, field: field)
-        let old = FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
         let current = row.string(field.rawValue)
-        if current == new { return .noOp }
-        guard current == old else {
-            return MutationEffect(status: .conflict, reason: "field.changed",
-                                  serverValue: RowProjection.fieldValue(current, field: field, employer: employer, rights: rights))
+        // The answer may depend only on what the caller may read: a field their role masks is
+        // compared as they see it (the masked text their replica holds), and a change to the
+        // value already stored is written like any other, so that neither a guessed `old` nor a
+        // guessed `new` tells them the value.
+        let readable = RowProjection.mayRead(field, at: employer, rights: rights)
+        let shown = RowProjection.fieldValue(current, field: field, employer: employer, rights: rights)
+        let matches = readable ? current == FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
+                               : shown == payload.change.old
+        guard matches else {
+            return MutationEffect(status: .conflict, reason: "field.changed", serverValue: shown)
         }
+        if readable && current == new { return .noOp }
         try await tx.execute("UPDATE dossiers SET \(field.rawValue) = ? WHERE id = ?", [.optional(new), .text(payload.dossierID)])
         writes.forgetDossier(payload.dossierID)
         let updated = try await dossier(payload.dossierID, in: tx, writes: &writes)
@@ -286,6 +282,7 @@ struct PushProcessor: Sendable {
                       entity: "time_record", entityID: payload.recordID)])
         }
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
+        try Self.requireID(payload.recordID)
         guard let kind = TimeRecordKind(rawValue: payload.kind) else { throw MutationRejection(code: "time.kind") }
         guard let part = DayPart(rawValue: payload.dayPart ?? "full") else { throw MutationRejection(code: "time.day_part") }
         // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
@@ -330,6 +327,7 @@ struct PushProcessor: Sendable {
                 .init(action: "addNote", decision: "denied access.denied", employerCode: employer, entity: "note",
                       entityID: payload.noteID)])
         }
+        try Self.requireID(payload.noteID)
         guard !payload.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw MutationRejection(code: "field.required")
         }
@@ -415,7 +413,9 @@ struct PushProcessor: Sendable {
         guard employerKind == EmployerKind.cpas.rawValue else { throw RuleViolation.art60EmployerNotCPAS(employerCode: employer) }
         guard let kind = Art60EventKind(rawValue: payload.kind) else { throw MutationRejection(code: "art60.kind") }
         let date = try LocalDate.parse(payload.date)
-        guard !payload.contractID.isEmpty else { throw MutationRejection(code: "field.required") }
+        try date.checkSupported()
+        try Self.requireID(payload.contractID)
+        try Self.requireID(payload.eventID)
         if try await tx.first("SELECT id FROM art60_events WHERE id = ?", [.text(payload.eventID)]) != nil {
             throw MutationRejection(code: "art60_event.exists")
         }
@@ -453,6 +453,7 @@ struct PushProcessor: Sendable {
                       entity: "payroll_month", entityID: "\(employer)/\(payload.month)")])
         }
         let month = try YearMonth.parse(payload.month)
+        try month.firstDay.checkSupported()
         let id = PayrollMonth(employerCode: employer, month: month).id
         let months = try await writes.payrollMonths(of: employer, in: tx)
         if PayrollMonth.isClosed(month, in: months) { return .noOp }

@@ -67,16 +67,19 @@ enum RowProjection {
         (try? IBAN(iban))?.masked ?? "BE** **** **** ****"
     }
 
+    /// Whether `rights` may read `field` in full at `employer` (NISS and IBAN are masked otherwise).
+    static func mayRead(_ field: DossierField, at employer: String, rights: AccessRights) -> Bool {
+        switch field {
+        case .niss: return rights.may(.viewFullNISS, at: employer)
+        case .iban: return rights.may(.viewIBAN, at: employer)
+        default: return true
+        }
+    }
+
     /// One field's value as `rights` may see it (for conflict answers).
     static func fieldValue(_ value: String?, field: DossierField, employer: String, rights: AccessRights) -> String? {
         guard let value else { return nil }
-        switch field {
-        case .niss where !rights.may(.viewFullNISS, at: employer):
-            return maskedNISS(value)
-        case .iban where !rights.may(.viewIBAN, at: employer):
-            return maskedIBAN(value)
-        default:
-            return value
-        }
+        guard !mayRead(field, at: employer, rights: rights) else { return value }
+        return field == .niss ? maskedNISS(value) : maskedIBAN(value)
     }
 }

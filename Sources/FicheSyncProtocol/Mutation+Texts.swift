@@ -1,0 +1,17 @@
+extension Mutation {
+    /// The texts the mutation carries: `short` ones (ids, codes, field values, at most the
+    /// server's `maximumFieldLength`) and `long` ones (notes, four times as long).
+    public var texts: (short: [String?], long: [String?]) {
+        switch self {
+        case .updateDossierField(let p): return ([p.dossierID, p.change.old, p.change.new], [])
+        case .recordAbsence(let p), .recordTimeRecord(let p):
+            return ([p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart, p.status], [])
+        case .addNote(let p): return ([p.noteID, p.dossierID], [p.text])
+        case .reviewTimeRecord(let p): return ([p.recordID, p.decision, p.reason], [])
+        case .recordArt60Event(let p):
+            return ([p.eventID, p.contractID, p.dossierID, p.date, p.kind, p.placementID], [p.note])
+        case .closePayrollMonth(let p): return ([p.employerCode, p.month], [])
+        case .recordReveal(let p): return ([p.dossierID, p.field], [])
+        }
+    }
+}
