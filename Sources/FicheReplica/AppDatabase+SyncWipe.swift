@@ -31,29 +31,11 @@ extension AppDatabase {
         guard !rows.isEmpty || !refused.isEmpty else { return 0 }
         var text = ""
         for row in refused {
-            let changes = (try? JSONSerialization.jsonObject(with: Data(((row["changes"] as String?) ?? "{}").utf8))) ?? [:]
-            let object: [String: Any] = [
-                "id": (row["mutation_id"] as Int64?) ?? 0, "uuid": (row["uuid"] as String?) ?? "",
-                "mutation": (row["mutation"] as String?) ?? "", "entity": (row["entity"] as String?) ?? "",
-                "target_id": (row["target_id"] as String?) ?? "", "employer_code": (row["employer_code"] as String?) ?? "",
-                "created_at": (row["at"] as String?) ?? "", "created_by": (row["user_id"] as String?) ?? "",
-                "status": (row["status"] as String?) ?? "", "reason": (row["reason"] as String?) ?? "",
-                "payload": changes,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            text += String(decoding: data, as: UTF8.self) + "\n"
+            text += try Self.exportLine(row, id: "mutation_id", createdAt: "at", createdBy: "user_id", payload: "changes",
+                                        extra: ["status", "reason"])
         }
         for row in rows {
-            let payload = (try? JSONSerialization.jsonObject(with: Data(((row["payload"] as String?) ?? "{}").utf8))) ?? [:]
-            let object: [String: Any] = [
-                "id": (row["id"] as Int64?) ?? 0, "uuid": (row["uuid"] as String?) ?? "",
-                "mutation": (row["mutation"] as String?) ?? "", "entity": (row["entity"] as String?) ?? "",
-                "target_id": (row["target_id"] as String?) ?? "", "employer_code": (row["employer_code"] as String?) ?? "",
-                "created_at": (row["created_at"] as String?) ?? "", "created_by": (row["created_by"] as String?) ?? "",
-                "payload": payload,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            text += String(decoding: data, as: UTF8.self) + "\n"
+            text += try Self.exportLine(row, id: "id", createdAt: "created_at", createdBy: "created_by", payload: "payload")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -64,6 +46,23 @@ extension AppDatabase {
             throw ReplicaError.unreadable(path: path, detail: "cannot write the export of unsent changes")
         }
         return rows.count + refused.count
+    }
+
+    /// One exported mutation as a JSON line. A payload that is not JSON is kept as its text:
+    /// nothing typed is left out of the file.
+    private static func exportLine(_ row: Row, id: String, createdAt: String, createdBy: String, payload: String,
+                                   extra: [String] = []) throws -> String {
+        let stored = (row[payload] as String?) ?? "{}"
+        let parsed: Any = (try? JSONSerialization.jsonObject(with: Data(stored.utf8))) ?? stored
+        var object: [String: Any] = [
+            "id": (row[id] as Int64?) ?? 0, "payload": parsed,
+            "created_at": (row[createdAt] as String?) ?? "", "created_by": (row[createdBy] as String?) ?? "",
+        ]
+        for column in ["uuid", "mutation", "entity", "target_id", "employer_code"] + extra {
+            object[column] = (row[column] as String?) ?? ""
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// Erases everything the revoked device held — rows of every employer, the outbox, results,

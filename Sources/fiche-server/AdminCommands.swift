@@ -85,12 +85,7 @@ extension UserCommand {
         @OptionGroup var store: StoreOptions
         @Argument var login: String
 
-        func run() async throws {
-            try await store.withStore { store in
-                try await Accounts(store: store).setActive(login: login, false)
-                print("user \(login) disabled")
-            }
-        }
+        func run() async throws { try await UserCommand.setActive(store, login, false) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -98,11 +93,13 @@ extension UserCommand {
         @OptionGroup var store: StoreOptions
         @Argument var login: String
 
-        func run() async throws {
-            try await store.withStore { store in
-                try await Accounts(store: store).setActive(login: login, true)
-                print("user \(login) enabled")
-            }
+        func run() async throws { try await UserCommand.setActive(store, login, true) }
+    }
+
+    static func setActive(_ options: StoreOptions, _ login: String, _ active: Bool) async throws {
+        try await options.withStore { store in
+            try await Accounts(store: store).setActive(login: login, active)
+            print("user \(login) \(active ? "enabled" : "disabled")")
         }
     }
 

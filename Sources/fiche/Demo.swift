@@ -99,6 +99,6 @@ struct Demo: ParsableCommand {
         let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
                                   exportDirectory: account.folder, progress: ServerSync.printProgress)
-        try BlockingTask.run { try await session.sync() }
+        _ = try BlockingTask.run { try await session.sync() }
     }
 }
