@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// What an outbox row asks the server to do to one row: per-field `{old, new}` (SYNC.md).
+/// What an outbox row asks the server to do to one row: per-field `{old, new}` (docs/SYNC.md).
 ///
 /// Stored as JSON: `{"fields": {"iban": {"old": "BE…", "new": "BE…"}}, "delete": false}`. Values
 /// keep their SQLite type (text, integer, real or null) so the working view can replay them.

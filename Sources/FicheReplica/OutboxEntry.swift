@@ -1,6 +1,6 @@
 import Foundation
 
-/// A local change waiting for the server, as the outbox holds it (SYNC.md).
+/// A local change waiting for the server, as the outbox holds it (docs/SYNC.md).
 public struct OutboxEntry: Hashable, Sendable {
     /// Monotonic local id; it is also the client mutation id sent to the server.
     public var id: Int64

@@ -5,7 +5,7 @@ import Foundation
 /// Keeps one replica in step with the server: pushes the outbox, pulls changes, copies the
 /// initial snapshot and the rows of newly granted employers, off the UI (an actor).
 ///
-/// What it guarantees, with `SYNC.md`'s words: a saved change reaches the server exactly once
+/// What it guarantees, with the words of docs/SYNC.md: a saved change reaches the server exactly once
 /// (ids and idempotent replays), a row leaves the outbox only after its result is recorded,
 /// each pulled page and its cursor are one transaction, a lost grant deletes the employer's rows,
 /// a revoked device exports its unsent changes before erasing the replica.

@@ -7,7 +7,7 @@ import Foundation
 
 /// One seeded run: 3–5 devices over 2 employers doing local writes, going offline, syncing
 /// through faults, crashing and losing or gaining grants; then the link heals, every device
-/// syncs until idle, and the seven invariants of SYNC.md are checked.
+/// syncs until idle, and the seven invariants of docs/SYNC.md are checked.
 ///
 /// Returns what went wrong (empty when the run is clean), each line prefixed by the step.
 struct SyncSimulation {
