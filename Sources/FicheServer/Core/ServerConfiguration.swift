@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// The bearer token `/metrics` asks for (`serve --metrics-token-file`); without one the
     /// route is off (404): request counts and latencies are not for anyone who asks.
     public var metricsToken: String?
+    /// Seconds after which an HTTP connection that sends nothing is closed (the sync client
+    /// opens a new one when it needs it).
+    public var idleTimeout: Double = 60
     /// Reverse proxies whose `X-Forwarded-For` names the client (`serve --trusted-proxy`).
     public var trustedProxies: [IPNetwork] = []
     /// Longest text accepted in any field (characters); longer values are rejected.

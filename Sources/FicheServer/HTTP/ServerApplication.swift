@@ -100,10 +100,11 @@ public enum ServerApplication {
         return router
     }
 
-    /// HTTP/1.1 connections idle this long are closed: a client that opens connections and sends
-    /// nothing cannot hold the server's sockets (the sync client reconnects as needed).
-    static let idleTimeout = TimeAmount.seconds(60)
-    static var http1: HTTP1Channel.Configuration { HTTP1Channel.Configuration(idleTimeout: idleTimeout) }
+    /// HTTP/1.1 connections idle for `ServerConfiguration.idleTimeout` are closed: a client that
+    /// opens connections and sends nothing cannot hold the server's sockets.
+    static func http1(_ configuration: ServerConfiguration) -> HTTP1Channel.Configuration {
+        HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000)))
+    }
 
     /// The largest body the sign-in routes read, before anyone is authenticated.
     static let authBodyLimit = 16 * 1024
@@ -115,8 +116,8 @@ public enum ServerApplication {
                              onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         Application(
             router: router(service: service),
-            server: try tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: $0.configuration) }
-                ?? .http1(configuration: http1),
+            server: try tls.map { try .tls(.http1(configuration: http1(service.configuration)), tlsConfiguration: $0.configuration) }
+                ?? .http1(configuration: http1(service.configuration)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "fiche-server"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
