@@ -37,6 +37,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case clockingWeekTooLong(weekStart: LocalDate, minutes: Int, maximum: Int)
     /// A clocking falls in time an absence already covers on that day.
     case clockingDuringAbsence(date: LocalDate, otherRecordID: String)
+    /// Two clockings of one day cover the same minutes.
+    case clockingOverlap(date: LocalDate, otherRecordID: String)
+    /// A clocking is a time worked: it cannot be on a day still to come.
+    case clockingInFuture(date: LocalDate, today: LocalDate)
     case monthClosed(month: YearMonth, correctionMonth: YearMonth)
     /// A payroll month cannot close while `count` of its records still wait for review.
     case monthHasSubmittedRecords(month: YearMonth, count: Int)
@@ -82,6 +86,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingTooLong: return "clocking.too_long"
         case .clockingWeekTooLong: return "clocking.week_too_long"
         case .clockingDuringAbsence: return "clocking.during_absence"
+        case .clockingOverlap: return "clocking.overlap"
+        case .clockingInFuture: return "clocking.future"
         case .monthClosed: return "month.closed"
         case .monthHasSubmittedRecords: return "month.submitted_records"
         case .certificateMissing: return "certificate.missing"
@@ -141,6 +147,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["week_start": weekStart.iso, "minutes": String(minutes), "maximum": String(maximum)]
         case .clockingDuringAbsence(let date, let other):
             return ["date": date.iso, "other_record": other]
+        case .clockingOverlap(let date, let other):
+            return ["date": date.iso, "other_record": other]
+        case .clockingInFuture(let date, let today):
+            return ["date": date.iso, "today": today.iso]
         case .monthClosed(let month, let correction):
             return ["month": month.description, "correction_month": correction.description]
         case .monthHasSubmittedRecords(let month, let count):
@@ -198,6 +208,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingWeekTooLong(let w, let m, let max):
             return "Clocking in the week of \(w.iso) totals \(m) minutes; the maximum is \(max)"
         case .clockingDuringAbsence(let d, let other): return "Clocking on \(d.iso) falls within absence \(other)"
+        case .clockingOverlap(let d, let other): return "Clocking on \(d.iso) overlaps clocking \(other)"
+        case .clockingInFuture(let d, let today): return "Clocking on \(d.iso) is after today (\(today.iso))"
         case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
         case .monthHasSubmittedRecords(let m, let n): return "Payroll month \(m) cannot close: \(n) records still wait for review"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"

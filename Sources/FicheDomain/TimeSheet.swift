@@ -38,9 +38,12 @@ public struct TimeSheet: Sendable {
     /// - Throws: the first `RuleViolation` found: `date.out_of_range`, `time.range`,
     ///   `clocking.minutes` (`TimeRecord.checkBounds`), `date.range_reversed`, `absence.unknown_type`,
     ///   `absence.unit`, `time.range`, `absence.no_working_day`, `clocking.too_long`,
-    ///   `absence.overlap`, `month.closed`.
-    public func check(_ record: TimeRecord) throws(RuleViolation) {
+    ///   `absence.overlap`, `clocking.overlap`, `clocking.future`, `month.closed`.
+    /// - Parameter today: the day the entry is checked on (Brussels); a clocking after it is
+    ///   refused. The replica passes its clock's day, the server its own.
+    public func check(_ record: TimeRecord, today: LocalDate? = nil) throws(RuleViolation) {
         try record.checkBounds()
+        if record.kind == .clocking, let today, record.start > today { throw .clockingInFuture(date: record.start, today: today) }
         guard record.start <= record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
         switch record.kind {
         case .absence: try checkAbsence(record)
@@ -74,6 +77,9 @@ public struct TimeSheet: Sendable {
     private func checkClocking(_ record: TimeRecord) throws(RuleViolation) {
         let sameDay = records.filter {
             $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start == record.start
+        }
+        for other in sameDay where other.coveredMinutes.overlaps(record.coveredMinutes) {
+            throw .clockingOverlap(date: record.start, otherRecordID: other.id)
         }
         let total = sameDay.reduce(record.durationMinutes) { $0 + $1.durationMinutes }
         guard total <= maximumMinutesPerDay else {

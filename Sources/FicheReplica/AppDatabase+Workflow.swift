@@ -33,7 +33,7 @@ extension AppDatabase {
                                              inMinute: inMinute, outMinute: outMinute, enteredBy: user.id)
             let monday = date.adding(days: 1 - date.weekday.isoNumber)
             let sheet = try Self.timeSheet(db, dossier: dossier, from: monday, to: monday.adding(days: 6), rules: rules)
-            try sheet.check(record)
+            try sheet.check(record, today: clock.localDate(of: now))
             let entry = try Self.writeChange(db, mutation: "recordClocking", entity: "time_record", targetID: id,
                                              employerCode: dossier.employerCode, baseVersion: nil,
                                              payload: MutationPayload(from: [:], to: record.replicaColumns),

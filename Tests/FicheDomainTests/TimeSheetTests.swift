@@ -131,6 +131,24 @@ final class TimeSheetTests: XCTestCase {
         XCTAssertNil(code { try self.sheet([morningOff]).check(afternoon) }, "a morning off leaves the afternoon to clock")
     }
 
+    func testClockingsOfADayMayNotOverlapAndNoneIsInTheFuture() {
+        let clock = { (id: String, date: String, from: Int, to: Int) in
+            TimeRecord.clocking(id: id, employerCode: "AC-IXL", dossierID: "d1", on: Fixtures.date(date),
+                                inMinute: from, outMinute: to, enteredBy: "u")
+        }
+        let day = self.sheet([clock("am", "2025-05-14", 480, 990)])  // 08:00–16:30
+        XCTAssertEqual(code { try day.check(clock("late", "2025-05-14", 960, 980)) }, "clocking.overlap", "16:00–16:20 overlaps")
+        XCTAssertEqual(code { try day.check(clock("early", "2025-05-14", 420, 481)) }, "clocking.overlap", "07:00–08:01 overlaps")
+        XCTAssertNil(code { try day.check(clock("next", "2025-05-14", 990, 1_020)) }, "16:30–17:00 starts where the first ends")
+        XCTAssertNil(code { try day.check(clock("am", "2025-05-14", 450, 990)) }, "a record may replace itself")
+        let today = Fixtures.date("2025-05-14")
+        XCTAssertNil(code { try self.sheet([]).check(clock("t", "2025-05-14", 480, 600), today: today) }, "today is fine")
+        XCTAssertEqual(code { try self.sheet([]).check(clock("t", "2025-05-29", 480, 600), today: today) }, "clocking.future")
+        XCTAssertEqual(code { try self.sheet([]).check(clock("t", "2025-05-15", 480, 600), today: today) }, "clocking.future")
+        XCTAssertNil(code { try self.sheet([]).check(Fixtures.absence("a", "annual_leave", "2025-05-29", "2025-05-30"), today: today) },
+                     "leave may be planned ahead")
+    }
+
     func testEntriesInAClosedMonthBecomeCorrections() throws {
         let months = [
             PayrollMonth(employerCode: "AC-IXL", month: try YearMonth.parse("2025-04"), status: .closed),

@@ -164,15 +164,23 @@ final class WorkflowWriteTests: XCTestCase {
                                                           outMinute: Int.max, by: user, rules: rules) }, "time.range")
         XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2201-01-05"), inMinute: 480,
                                                           outMinute: 600, by: user, rules: rules) }, "date.out_of_range")
+        // The replica's clock says 24 November: the 25th is still to come; 16:00–16:20 overlaps 08:00–16:30.
+        XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-25"), inMinute: 480,
+                                                          outMinute: 600, by: user, rules: rules) }, "clocking.future")
+        XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-23"), inMinute: 960,
+                                                          outMinute: 980, by: user, rules: rules) }, "clocking.overlap")
         XCTAssertEqual(try counts(database), before)
 
-        // Five days of 9 h reach 45 h: one more hour on Saturday is refused.
+        // Entered on Monday 30 November: five days of 9 h reach 45 h, one more hour on Saturday is refused.
+        let monday = OfficeClock.instant(date("2026-11-30"), hour: 9)
         for day in ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"] {
-            try database.recordClocking(dossierID: "dos-2", on: date(day), inMinute: 480, outMinute: 1020, by: user, rules: rules)
+            try database.recordClocking(dossierID: "dos-2", on: date(day), inMinute: 480, outMinute: 1020, by: user, rules: rules,
+                                        now: monday)
         }
-        try database.recordClocking(dossierID: "dos-2", on: date("2026-11-23"), inMinute: 1000, outMinute: 1030, by: user, rules: rules)
+        try database.recordClocking(dossierID: "dos-2", on: date("2026-11-23"), inMinute: 1000, outMinute: 1030, by: user,
+                                    rules: rules, now: monday)
         XCTAssertEqual(code { try database.recordClocking(dossierID: "dos-2", on: date("2026-11-28"), inMinute: 600,
-                                                          outMinute: 660, by: user, rules: rules) }, "clocking.week_too_long")
+                                                          outMinute: 660, by: user, rules: rules, now: monday) }, "clocking.week_too_long")
         let week = try database.clockingBalance(dossierID: "dos-2", on: date("2026-11-28"), rules: rules).week
         XCTAssertEqual(week.workedMinutes, 2_700)
         XCTAssertEqual(week.remainingMinutes, 0)

@@ -12,6 +12,7 @@ enum BoundsScenarios {
     /// day, once killed the process; negative minutes walked around the 9 h/day limit.
     static func extremeMinutesAreRejectedAndTheDayLimitHolds(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
+        fixture.clock.advance(seconds: 45 * 86_400)  // mid-February 2026: the clockings below are of days past
         let dossier = try await fixture.dossierID("S002")
         try await fixture.test { api in
             let token = try await api.login("time.cpas").accessToken
@@ -27,9 +28,13 @@ enum BoundsScenarios {
             XCTAssertEqual(push?.results.map(\.status), [.rejected, .rejected, .applied, .rejected, .rejected, .rejected])
             XCTAssertEqual(push?.results.map(\.reason), ["time.range", "time.range", nil, "time.range", "time.range",
                                                          "clocking.minutes"])
-            // A whole day next to the 9 hours already clocked is over the limit, without minutes too.
-            let (_, day) = try await api.push(token, [.clocking(7, dossier: dossier, on: "2026-02-02", 0, 1440)])
-            XCTAssertEqual(day?.results.first?.reason, "clocking.too_long")
+            // An hour more next to the 9 hours already clocked is over the limit; a whole day overlaps them.
+            let (_, day) = try await api.push(token, [.clocking(7, dossier: dossier, on: "2026-02-02", 1020, 1080),
+                                                      .clocking(8, dossier: dossier, on: "2026-02-02", 0, 1440)])
+            XCTAssertEqual(day?.results.map(\.reason), ["clocking.too_long", "clocking.overlap"])
+            // Clockings are time worked: none on a day still to come (the server's clock: mid-February).
+            let (_, future) = try await api.push(token, [.clocking(9, dossier: dossier, on: "2026-03-02", 480, 600)])
+            XCTAssertEqual(future?.results.first?.reason, "clocking.future")
             let (pullStatus, _, _) = try await api.pull(token)
             XCTAssertEqual(pullStatus, .ok)
         }
@@ -46,6 +51,7 @@ enum BoundsScenarios {
     /// `rejected` answer, nothing is stored, and the server answers a valid push afterwards.
     static func randomExtremeValuesAreRefusedAndNothingIsStored(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
+        fixture.clock.advance(seconds: 45 * 86_400)  // mid-February 2026: the clockings below are of days past
         let dossier = try await fixture.dossierID("S002")
         let logBefore = try await fixture.count("SELECT COUNT(*) AS n FROM change_log")
         let dossierBefore = try await fixture.dossierColumns(dossier, dossierColumns)

@@ -67,7 +67,8 @@ public final class ClockingFormScreen: RecordFormScreen {
         } catch let violation as RuleViolation {
             let field: Field? = switch violation {
             case .timeRangeInvalid, .clockingTooLong, .clockingWeekTooLong: .clockOut
-            case .clockingDuringAbsence, .monthClosed: .day
+            case .clockingOverlap: .clockIn
+            case .clockingDuringAbsence, .clockingInFuture, .monthClosed: .day
             default: nil
             }
             return refuse(violation, field: field?.rawValue, environment)

@@ -296,7 +296,8 @@ struct PushProcessor: Sendable {
         if try await writes.timeRecordExists(payload.recordID, in: tx) {
             throw MutationRejection(code: "record.exists")
         }
-        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, checking: record, in: tx, writes: &writes).check(record)
+        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, checking: record, in: tx, writes: &writes)
+            .check(record, today: Timestamps.brusselsDay(configuration.now()))
         let fields: [(String, String?)] = [
             ("id", record.id), ("employer_code", employer), ("dossier_id", record.dossierID), ("kind", kind.rawValue),
             ("type_code", record.typeCode), ("start_date", record.start.iso), ("end_date", record.end.iso),
