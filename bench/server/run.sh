@@ -12,8 +12,8 @@
 #   pull, 100         GET /v1/sync/pull with the cursor 100 changes behind the head
 #   push, 1 absence   POST /v1/sync/push, one recordAbsence per request, each a new mutation
 #                     (push.lua: one device per request in flight, ids in order)
-# Everything runs on 127.0.0.1 (the device logins also use 127.0.0.2-5 as source addresses,
-# to stay under the per-address login limit); the server and nginx are stopped on exit and the
+# Everything runs on loopback (the device logins use 127.0.0.2-5 as source addresses, as several
+# offices would); the server and nginx are stopped on exit and the
 # fiche_bench database is dropped and recreated on each run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -138,7 +138,7 @@ behind_changes=$(json 'len(d["changes"])' <"$work/pull100.json")
 echo "== head $head: empty pull $(wc -c <"$work/empty.json") bytes, 100-change pull $(wc -c <"$work/pull100.json") bytes"
 
 # Devices for the push run: more per wrk thread than connections, logged in from several
-# loopback source addresses (the server allows 30 login attempts per address per 15 minutes).
+# loopback source addresses (successful logins do not count against an address).
 device_count=$((connections + connections / 2))
 echo "== logging in $device_count push devices"
 : >"$work/devices.txt"
