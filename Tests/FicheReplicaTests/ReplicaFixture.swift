@@ -12,11 +12,17 @@ enum ReplicaFixture {
         do { return try LocalDate.parse(text) } catch { preconditionFailure("\(text): \(error)") }
     }
 
-    /// One folder for the replicas of a test run, emptied when the run starts (so runs do not
-    /// pile up files in the temporary directory).
+    /// One folder for the replicas of a test run, named after its process. The folders of runs
+    /// whose process is gone are removed when a run starts (so runs do not pile up files in the
+    /// temporary directory); a run going on beside this one (another clone's suite) keeps its own.
     static let folder: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-replica-tests")
-        try? FileManager.default.removeItem(at: folder)
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "fiche-replica-tests"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            let owner = Int32(name.dropFirst(prefix.count + 1)) ?? 0
+            if owner <= 0 || kill(owner, 0) != 0 { try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name)) }
+        }
+        let folder = temporary.appendingPathComponent("\(prefix)-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }()
