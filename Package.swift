@@ -38,7 +38,8 @@ let package = Package(
         .target(
             name: "FicheReplica",
             dependencies: [
-                "FicheDomain", "FicheDemo",
+                // The outbox holds each change as the mutation the server receives.
+                "FicheDomain", "FicheDemo", "FicheSyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The demo generator binds millions of rows through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -103,9 +104,9 @@ let package = Package(
             ]
         ),
         // Test helpers shared by the test targets: text snapshots of screens.
-        .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
+        .target(name: "FicheTestSupport", dependencies: ["FicheTerminal", "FicheDomain"], path: "Tests/FicheTestSupport"),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
-        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain"]),
+        .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain", "FicheSyncProtocol"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
         .testTarget(
             name: "FicheWidgetsTests",
@@ -120,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "FicheServerTests",
             dependencies: [
-                "FicheServer", "FicheSyncProtocol", "FicheDomain",
+                "FicheServer", "FicheSyncProtocol", "FicheDomain", "FicheTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

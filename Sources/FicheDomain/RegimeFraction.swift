@@ -50,6 +50,11 @@ public struct RegimeFraction: Hashable, Sendable, Comparable, CustomStringConver
     /// Whether this is full time.
     public var isFullTime: Bool { thousandths == 1000 }
 
+    /// The percentage as the server stores it: `80`, `50`, `100`, or `75.5`.
+    public var percentText: String {
+        thousandths % 10 == 0 ? String(thousandths / 10) : String(Double(thousandths) / 10)
+    }
+
     /// `"80 %"`, `"50 %"`, `"62.5 %"`.
     public var description: String {
         thousandths % 10 == 0 ? "\(thousandths / 10) %" : String(format: "%.1f %%", Double(thousandths) / 10)

@@ -86,7 +86,7 @@ extension AppDatabase {
         let changes = try MutationPayload.decode(audit).fieldChanges
         let entity: String = result["entity"]
         let targetID: String = result["target_id"]
-        guard let typed = changes.first, let field = DossierField(rawValue: typed.key),
+        guard let typed = changes.first, let field = DossierField.changed(in: entity, column: typed.key),
               let dossier = try Self.dossierID(db, entity: entity, targetID: targetID, changes: changes) else {
             throw MissingRowError(entity: entity, id: targetID)
         }
@@ -95,12 +95,12 @@ extension AppDatabase {
         let answered: String? = result["server_value"]
         let theirs: DatabaseValue
         if let answered, !answered.contains("*") {
-            theirs = try storedValue(field, answered)
+            theirs = try field.normalized(answered).databaseValue
         } else if answered == nil {
             theirs = .null
         } else {
-            let row = try Row.fetchOne(db, sql: "SELECT \(field.rawValue) FROM \(entity) WHERE id = ?", arguments: [targetID])
-            let mirrored: DatabaseValue? = row?[field.rawValue]
+            let row = try Row.fetchOne(db, sql: "SELECT \(typed.key) FROM \(entity) WHERE id = ?", arguments: [targetID])
+            let mirrored: DatabaseValue? = row?[typed.key]
             theirs = mirrored ?? .null
         }
         return FieldConflict(mutationID: mutationID, dossierID: dossier, field: field, typed: typed.value, theirs: theirs)
@@ -109,8 +109,9 @@ extension AppDatabase {
     private static func settleConflict(_ db: Database, _ conflict: FieldConflict, with value: String?, action: String,
                                        by user: User, now: Date) throws -> OutboxEntry? {
         let entry = try changeField(db, conflict.dossierID, conflict.field, to: value, from: conflict.theirs, by: user, now: now)
-        let mine = try storedValue(conflict.field, value)
-        let settled = MutationPayload(fields: [conflict.field.rawValue: (conflict.theirs, mine)])
+        let mine = try conflict.field.normalized(value).databaseValue
+        let column = conflict.field.replicaPlace?.column ?? conflict.field.rawValue
+        let settled = MutationPayload(fields: [column: (conflict.theirs, mine)])
         _ = try settle(db, mutationID: conflict.mutationID, statuses: ["conflict"], action: action, changes: settled,
                        by: user, now: now)
         return entry

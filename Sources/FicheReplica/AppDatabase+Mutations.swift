@@ -1,4 +1,5 @@
 import FicheDomain
+import FicheSyncProtocol
 import Foundation
 import GRDB
 
@@ -34,7 +35,8 @@ extension AppDatabase {
             let sheet = try Self.timeSheet(db, dossier: dossier, around: record, rules: rules)
             try sheet.check(record)
             let payload = MutationPayload(from: [:], to: record.replicaColumns)
-            let entry = try Self.writeChange(db, mutation: "recordAbsence", entity: "time_record", targetID: record.id,
+            let entry = try Self.writeChange(db, mutation: "recordAbsence", sent: .recordAbsence(RecordTimeRecord(record)),
+                                             entity: "time_record", targetID: record.id,
                                              employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                              user: user, now: now)
             try WorkingView.recompute(db, entity: "time_record", id: record.id)
@@ -86,17 +88,22 @@ extension AppDatabase {
             throw MissingRowError(entity: "dossier", id: dossierID)
         }
         let dossier = try Dossier(stored: dossierRow)
-        try rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
-        let stored = try storedValue(field, value)
-        let table = field.entity
-        let targetID = field.entity == "person" ? dossier.personID : dossier.id
+        let rights = try rights(db, user: user, now: now)
+        for permission in field.requiredPermissions { try rights.require(permission, at: dossier.employerCode) }
+        guard let (table, column) = field.replicaPlace else {
+            throw FieldValueError(field: field, value: value, code: "field.not_on_device")
+        }
+        let stored = try field.normalized(value).databaseValue
+        let targetID = table == "person" ? dossier.personID : dossier.id
         guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
             throw MissingRowError(entity: table, id: targetID)
         }
-        let old: DatabaseValue = base ?? current[field.rawValue]
+        let old: DatabaseValue = base ?? current[column]
         if old == stored { return nil }
-        let payload = MutationPayload(fields: [field.rawValue: (old, stored)])
-        let entry = try writeChange(db, mutation: "updateDossierField", entity: table, targetID: targetID,
+        let payload = MutationPayload(fields: [column: (old, stored)])
+        let sent = Mutation.updateDossierField(UpdateDossierField(
+            dossierID: dossier.id, field: field, change: FieldChange(old: MutationPayload.text(old), new: MutationPayload.text(stored))))
+        let entry = try writeChange(db, mutation: "updateDossierField", sent: sent, entity: table, targetID: targetID,
                                     employerCode: dossier.employerCode, baseVersion: current["version"],
                                     payload: payload, user: user, now: now)
         try WorkingView.recompute(db, entity: table, id: targetID)
@@ -140,43 +147,29 @@ extension AppDatabase {
     }
 
     /// Writes the outbox row and the audit row of one change.
-    static func writeChange(_ db: Database, mutation: String, entity: String, targetID: String, employerCode: String,
-                            baseVersion: Int64?, payload: MutationPayload, user: User, now: Date) throws -> OutboxEntry {
+    /// - Parameters:
+    ///   - mutation: the local action, as the audit and the conflicts list name it.
+    ///   - sent: the change exactly as the server will receive it (stored encoded, sent as stored).
+    ///   - payload: the row's columns before and after, which the working view replays.
+    static func writeChange(_ db: Database, mutation: String, sent: Mutation, entity: String, targetID: String,
+                            employerCode: String, baseVersion: Int64?, payload: MutationPayload, user: User,
+                            now: Date) throws -> OutboxEntry {
         let createdAt = Self.timestamp(now)
         let uuid = UUID().uuidString.lowercased()
         let json = payload.json
+        let wire = try OutboxEntry.encoded(sent)
         try db.execute(sql: """
-            INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, base_version, payload, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [uuid, mutation, entity, targetID, employerCode, baseVersion, json, createdAt, user.id])
+            INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, base_version, payload, wire, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [uuid, mutation, entity, targetID, employerCode, baseVersion, json, wire, createdAt, user.id])
         let id = db.lastInsertedRowID
         try db.execute(sql: """
             INSERT INTO audit (at, user_id, employer_code, action, entity, target_id, changes, mutation_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [createdAt, user.id, employerCode, mutation, entity, targetID, json, id])
         return OutboxEntry(id: id, uuid: uuid, mutation: mutation, entity: entity, targetID: targetID,
-                           employerCode: employerCode, baseVersion: baseVersion, changes: payload.fieldChanges,
+                           employerCode: employerCode, baseVersion: baseVersion, changes: payload.fieldChanges, sent: sent,
                            createdAt: createdAt, createdBy: user.id, attempts: 0)
-    }
-
-    static func storedValue(_ field: DossierField, _ value: String?) throws -> DatabaseValue {
-        let trimmed = value?.trimmingCharacters(in: .whitespaces)
-        let text = (trimmed?.isEmpty ?? true) ? nil : trimmed
-        switch field {
-        case .iban:
-            guard let text else { return .null }
-            return try IBAN(text).compact.databaseValue
-        case .lastName, .firstName:
-            guard let text else { throw FieldValueError(field: field, value: value, reason: "a name cannot be empty") }
-            return text.databaseValue
-        case .status:
-            guard let text, DossierStatus(rawValue: text) != nil else {
-                throw FieldValueError(field: field, value: value, reason: "unknown status")
-            }
-            return text.databaseValue
-        case .payrollClerk, .timeManager:
-            return text.databaseValue
-        }
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -187,10 +180,11 @@ extension AppDatabase {
 
     static func outboxEntry(_ row: Row) throws -> OutboxEntry {
         let payload = try MutationPayload.decode(row["payload"] ?? "")
-        return OutboxEntry(id: row["id"], uuid: row["uuid"], mutation: row["mutation"], entity: row["entity"],
+        let id: Int64 = row["id"]
+        return OutboxEntry(id: id, uuid: row["uuid"], mutation: row["mutation"], entity: row["entity"],
                            targetID: row["target_id"], employerCode: row["employer_code"], baseVersion: row["base_version"],
-                           changes: payload.fieldChanges, createdAt: row["created_at"], createdBy: row["created_by"],
-                           attempts: row["attempts"])
+                           changes: payload.fieldChanges, sent: try OutboxEntry.decoded(row["wire"] ?? "", id: id),
+                           createdAt: row["created_at"], createdBy: row["created_by"], attempts: row["attempts"])
     }
 
     static func auditEntry(_ row: Row) throws -> AuditEntry {

@@ -143,14 +143,6 @@ extension AppDatabase {
         }
     }
 
-    /// The dossier a person row belongs to (a person change travels as a dossier field change).
-    public func dossierID(ofPerson personID: String) throws -> String {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM dossier_view WHERE person_id = ? ORDER BY id LIMIT 1",
-                                arguments: [personID]) ?? personID
-        }
-    }
-
     // MARK: Inside the write transaction
 
     /// Applied outbox rows leave once the cursor has reached every write they caused.

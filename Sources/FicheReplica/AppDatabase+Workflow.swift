@@ -1,4 +1,5 @@
 import FicheDomain
+import FicheSyncProtocol
 import Foundation
 import GRDB
 
@@ -34,7 +35,8 @@ extension AppDatabase {
             let monday = date.adding(days: 1 - date.weekday.isoNumber)
             let sheet = try Self.timeSheet(db, dossier: dossier, from: monday, to: monday.adding(days: 6), rules: rules)
             try sheet.check(record, today: clock.localDate(of: now))
-            let entry = try Self.writeChange(db, mutation: "recordClocking", entity: "time_record", targetID: id,
+            let entry = try Self.writeChange(db, mutation: "recordClocking", sent: .recordTimeRecord(RecordTimeRecord(record)),
+                                             entity: "time_record", targetID: id,
                                              employerCode: dossier.employerCode, baseVersion: nil,
                                              payload: MutationPayload(from: [:], to: record.replicaColumns),
                                              user: user, now: now)
@@ -102,7 +104,9 @@ extension AppDatabase {
                     outcomes.append(ReviewOutcome(recordID: id, violation: violation))
                     continue
                 }
-                let entry = try Self.writeChange(db, mutation: "reviewTimeRecord", entity: "time_record", targetID: id,
+                let sent = Mutation.reviewTimeRecord(ReviewTimeRecord(
+                    recordID: id, decision: reviewed.rejectionReason.map { .reject(reason: $0) } ?? .approve))
+                let entry = try Self.writeChange(db, mutation: "reviewTimeRecord", sent: sent, entity: "time_record", targetID: id,
                                                  employerCode: dossier.employerCode, baseVersion: row["version"],
                                                  payload: MutationPayload(from: record.replicaColumns, to: reviewed.replicaColumns),
                                                  user: user, now: now)
@@ -142,7 +146,8 @@ extension AppDatabase {
             let dossier = try Self.liveDossier(db, dossierID)
             try Self.rights(db, user: user, now: now).require(field.permission, at: dossier.employerCode)
             let payload = MutationPayload(fields: ["field": (.null, field.rawValue.databaseValue)])
-            return try Self.writeChange(db, mutation: "recordReveal", entity: "reveal", targetID: dossier.id,
+            return try Self.writeChange(db, mutation: "recordReveal", sent: .recordReveal(RecordReveal(dossierID: dossier.id, field: field)),
+                                        entity: "reveal", targetID: dossier.id,
                                         employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                         user: user, now: now)
         }
@@ -182,7 +187,9 @@ extension AppDatabase {
                 "status": (current?.status.rawValue.databaseValue ?? .null, PayrollMonthStatus.closed.rawValue.databaseValue),
             ])
             let id = PayrollMonth(employerCode: employerCode, month: month).id
-            let entry = try Self.writeChange(db, mutation: "closePayrollMonth", entity: "payroll_month", targetID: id,
+            let entry = try Self.writeChange(db, mutation: "closePayrollMonth",
+                                             sent: .closePayrollMonth(ClosePayrollMonth(employerCode: employerCode, month: month)),
+                                             entity: "payroll_month", targetID: id,
                                              employerCode: employerCode, baseVersion: version, payload: payload,
                                              user: user, now: now)
             try WorkingView.recompute(db, entity: "payroll_month", id: id)
@@ -218,13 +225,17 @@ extension AppDatabase {
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM art60_event_view WHERE id = ?", arguments: [id]) == nil else {
                 throw StoredRowError(table: "art60_event", id: id, detail: "already exists")
             }
+            let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
             let columns: [String: DatabaseValue] = [
                 "id": id.databaseValue, "employer_code": employerCode.databaseValue, "contract_id": contractID.databaseValue,
                 "dossier_id": dossierID.databaseValue, "date": date.iso.databaseValue, "kind": kind.rawValue.databaseValue,
                 "placement_id": placementID.databaseValue,
-                "note": note.trimmingCharacters(in: .whitespacesAndNewlines).databaseValue, "recorded_by": user.id.databaseValue,
+                "note": trimmed.databaseValue, "recorded_by": user.id.databaseValue,
             ]
-            let entry = try Self.writeChange(db, mutation: "recordArt60Event", entity: "art60_event", targetID: id,
+            let sent = Mutation.recordArt60Event(RecordArt60Event(
+                eventID: id, contractID: contractID, dossierID: dossierID, date: date, kind: kind, placementID: placementID,
+                note: trimmed))
+            let entry = try Self.writeChange(db, mutation: "recordArt60Event", sent: sent, entity: "art60_event", targetID: id,
                                              employerCode: employerCode, baseVersion: nil,
                                              payload: MutationPayload(from: [:], to: columns), user: user, now: now)
             try WorkingView.recompute(db, entity: "art60_event", id: id)

@@ -1,3 +1,5 @@
+import FicheDomain
+
 /// One line of the audit trail: who changed what, when, at which employer, old → new.
 public struct AuditEntry: Hashable, Sendable {
     public var id: Int64

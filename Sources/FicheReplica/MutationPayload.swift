@@ -1,3 +1,4 @@
+import FicheDomain
 import Foundation
 import GRDB
 

@@ -52,6 +52,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v9-certificate-and-month-indexes", migrate: createCertificateAndMonthIndexes)
         migrator.registerMigration("v10-partial-queue-indexes", migrate: narrowQueueIndexes)
         migrator.registerMigration("v11-open-records-by-employer", migrate: narrowMonthIndexes)
+        migrator.registerMigration("v12-outbox-sent-mutation", migrate: OutboxWireMigration.migrate)
         return migrator
     }
 

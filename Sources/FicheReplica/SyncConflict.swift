@@ -1,3 +1,5 @@
+import FicheDomain
+
 /// A change of the clerk's that the server refused or found in conflict, with what is needed
 /// to act on it: the dossier, what was typed (old → new per field), what the server holds, why.
 public struct SyncConflict: Hashable, Sendable {

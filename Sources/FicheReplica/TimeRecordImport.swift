@@ -1,4 +1,5 @@
 import FicheDomain
+import FicheSyncProtocol
 import Foundation
 import GRDB
 
@@ -76,7 +77,8 @@ public struct TimeRecordImport {
                 }
                 // Written now, so the rows below are checked against it (an overlap inside the file).
                 let payload = MutationPayload(from: [:], to: record.replicaColumns)
-                _ = try AppDatabase.writeChange(db, mutation: "recordAbsence", entity: "time_record", targetID: record.id,
+                _ = try AppDatabase.writeChange(db, mutation: "recordAbsence", sent: .recordAbsence(RecordTimeRecord(record)),
+                                                entity: "time_record", targetID: record.id,
                                                 employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                                 user: user, now: now)
                 try WorkingView.recompute(db, entity: "time_record", id: record.id)

@@ -134,11 +134,7 @@ public actor SyncSession {
             let state = try replica.syncState()
             let entries = try replica.unsentMutations(limit: PushRequest.maximumBatch)
             guard !entries.isEmpty else { break }
-            var mutations: [PendingMutation] = []
-            for entry in entries {
-                let dossierID = entry.entity == "person" ? try replica.dossierID(ofPerson: entry.targetID) : entry.targetID
-                mutations.append(WireMutation.pending(for: entry, serverID: entry.id - state.mutationBase, dossierID: dossierID))
-            }
+            let mutations = entries.map { PendingMutation(id: $0.id - state.mutationBase, uuid: $0.uuid, mutation: $0.sent) }
             let request = PushRequest(mutations: mutations)
             let response = try await call { try await self.transport.push(request, accessToken: $0) }
             let terminal = response.results.filter { $0.status != .gap }

@@ -5,13 +5,15 @@ extension Mutation {
         switch self {
         case .updateDossierField(let p): return ([p.dossierID, p.change.old, p.change.new], [])
         case .recordAbsence(let p), .recordTimeRecord(let p):
-            return ([p.recordID, p.dossierID, p.kind, p.typeCode, p.start, p.end, p.dayPart, p.status], [])
+            return ([p.recordID, p.dossierID, p.typeCode], [])
         case .addNote(let p): return ([p.noteID, p.dossierID], [p.text])
-        case .reviewTimeRecord(let p): return ([p.recordID, p.decision, p.reason], [])
+        case .reviewTimeRecord(let p):
+            if case .reject(let reason) = p.decision { return ([p.recordID, reason], []) }
+            return ([p.recordID], [])
         case .recordArt60Event(let p):
-            return ([p.eventID, p.contractID, p.dossierID, p.date, p.kind, p.placementID], [p.note])
-        case .closePayrollMonth(let p): return ([p.employerCode, p.month], [])
-        case .recordReveal(let p): return ([p.dossierID, p.field], [])
+            return ([p.eventID, p.contractID, p.dossierID, p.placementID], [p.note])
+        case .closePayrollMonth(let p): return ([p.employerCode], [])
+        case .recordReveal(let p): return ([p.dossierID], [])
         }
     }
 }

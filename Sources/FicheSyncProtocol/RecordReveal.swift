@@ -1,10 +1,11 @@
+import FicheDomain
+
 /// Mutation payload: a clerk was shown a dossier's full NISS or IBAN (a read the server audits).
 public struct RecordReveal: Codable, Sendable, Hashable {
     public var dossierID: String
-    /// `niss` or `iban`.
-    public var field: String
+    public var field: RevealedField
 
-    public init(dossierID: String, field: String) {
+    public init(dossierID: String, field: RevealedField) {
         self.dossierID = dossierID
         self.field = field
     }

@@ -1,30 +1,32 @@
 import FicheDomain
 
-/// Mutation payload: enter a time record (absence, clocking, lateness or overtime).
+/// Mutation payload: enter a time record (absence, clocking, lateness or overtime), as the form
+/// built it: the domain's kinds, dates and minutes, spelled on the wire as `YYYY-MM-DD` and
+/// minutes from midnight.
 ///
-/// `recordAbsence` uses the same payload with `kind` `absence`. Dates are `YYYY-MM-DD`;
-/// minutes count from midnight. The record id is chosen by the client (a UUID) so that the
-/// local row and the server row are the same record.
+/// `recordAbsence` uses the same payload with `kind` `absence`. The record id is chosen by the
+/// client (a UUID) so that the local row and the server row are the same record.
 public struct RecordTimeRecord: Codable, Sendable, Hashable {
     public var recordID: String
     public var dossierID: String
-    public var kind: String
+    public var kind: TimeRecordKind
     public var typeCode: String?
-    public var start: String
-    public var end: String
-    /// `full`, `morning` or `afternoon`.
-    public var dayPart: String?
+    public var start: LocalDate
+    public var end: LocalDate
+    /// Absent means the whole day.
+    public var dayPart: DayPart?
     public var startMinute: Int?
     public var endMinute: Int?
     public var minutes: Int?
     public var certificateReceived: Bool?
     /// `draft` (kept by its author) or `submitted` (sent for validation, what the entry forms
-    /// do); absent means `draft`.
-    public var status: String?
+    /// do); absent means `draft`. The server refuses any other status.
+    public var status: TimeRecordStatus?
 
-    public init(recordID: String, dossierID: String, kind: String = "absence", typeCode: String?, start: String,
-                end: String, dayPart: String? = nil, startMinute: Int? = nil, endMinute: Int? = nil,
-                minutes: Int? = nil, certificateReceived: Bool? = nil, status: String? = nil) {
+    public init(recordID: String, dossierID: String, kind: TimeRecordKind = .absence, typeCode: String?,
+                start: LocalDate, end: LocalDate, dayPart: DayPart? = nil, startMinute: Int? = nil,
+                endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool? = nil,
+                status: TimeRecordStatus? = nil) {
         self.recordID = recordID
         self.dossierID = dossierID
         self.kind = kind
@@ -37,6 +39,22 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.minutes = minutes
         self.certificateReceived = certificateReceived
         self.status = status
+    }
+
+    /// The entry of a record as a form made it.
+    public init(_ record: TimeRecord) {
+        self.init(recordID: record.id, dossierID: record.dossierID, kind: record.kind, typeCode: record.typeCode,
+                  start: record.start, end: record.end, dayPart: record.dayPart, startMinute: record.startMinute,
+                  endMinute: record.endMinute, minutes: record.minutes, certificateReceived: record.certificateReceived,
+                  status: record.status)
+    }
+
+    /// The record the entry makes at `employerCode`, entered by `userID`.
+    public func timeRecord(employerCode: String, enteredBy userID: String) -> TimeRecord {
+        TimeRecord(id: recordID, employerCode: employerCode, dossierID: dossierID, kind: kind, typeCode: typeCode,
+                   start: start, end: end, dayPart: dayPart ?? .full, startMinute: startMinute, endMinute: endMinute,
+                   minutes: minutes, certificateReceived: certificateReceived ?? false, status: status ?? .draft,
+                   enteredBy: userID)
     }
 
     /// Checks the record's numbers against `PushBounds` before anything else is read.

@@ -1,23 +1,45 @@
+import FicheDomain
+
 /// Mutation payload: validate or reject a submitted time record (four-eyes rule on the server too).
+///
+/// On the wire: `{"record_id": …, "decision": "approve"}` or `{"record_id": …, "decision":
+/// "reject", "reason": …}`; a rejection without a reason is refused (`review.reason_missing`).
 public struct ReviewTimeRecord: Codable, Sendable, Hashable {
     public var recordID: String
-    /// `approve` or `reject`.
-    public var decision: String
-    /// Why it is rejected: required with `reject`, ignored with `approve`.
-    public var reason: String?
+    public var decision: ReviewDecision
 
-    public init(recordID: String, decision: String, reason: String? = nil) {
+    public init(recordID: String, decision: ReviewDecision) {
         self.recordID = recordID
         self.decision = decision
-        self.reason = reason
     }
-
-    public static let approve = "approve"
-    public static let reject = "reject"
 
     enum CodingKeys: String, CodingKey {
         case recordID = "record_id"
         case decision
         case reason
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        recordID = try container.decode(String.self, forKey: .recordID)
+        switch try container.decode(String.self, forKey: .decision) {
+        case "approve": decision = .approve
+        case "reject": decision = .reject(reason: try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .decision, in: container,
+                                                   debugDescription: "unknown decision '\(other)' (approve or reject)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recordID, forKey: .recordID)
+        switch decision {
+        case .approve:
+            try container.encode("approve", forKey: .decision)
+        case .reject(let reason):
+            try container.encode("reject", forKey: .decision)
+            try container.encode(reason, forKey: .reason)
+        }
     }
 }

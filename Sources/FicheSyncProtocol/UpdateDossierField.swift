@@ -1,3 +1,5 @@
+import FicheDomain
+
 /// Mutation payload: change one field of a dossier (or of its person).
 public struct UpdateDossierField: Codable, Sendable, Hashable {
     public var dossierID: String

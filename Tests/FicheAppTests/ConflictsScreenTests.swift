@@ -1,5 +1,6 @@
 import FicheApp
 import struct FicheDomain.RuleBook
+import struct FicheDomain.FieldChange
 import FicheReplica
 import FicheTerminal
 import FicheTestSupport

@@ -1,4 +1,6 @@
+import FicheDomain
 @testable import FicheReplica
+import FicheSyncProtocol
 import GRDB
 import XCTest
 
@@ -56,6 +58,7 @@ final class MigrationTests: XCTestCase {
             "v9-certificate-and-month-indexes",
             "v10-partial-queue-indexes",
             "v11-open-records-by-employer",
+            "v12-outbox-sent-mutation",
         ])
     }
 
@@ -83,6 +86,52 @@ final class MigrationTests: XCTestCase {
             "local_time_record_submitted", "local_time_record_unjustified",
             "time_record_by_dossier", "time_record_certificate_due", "time_record_open_by_employer",
             "time_record_submitted", "time_record_unjustified",
+        ])
+    }
+
+    /// Changes waiting in the outbox of an older replica are sent after the upgrade exactly as
+    /// that version would have sent them: the same record, dates, times, decision and field.
+    func testPendingChangesOfAnOlderReplicaAreSentAsTheyWereMeant() throws {
+        let file = ReplicaFixture.file()
+        let old = try DatabaseQueue(path: file)
+        try old.write { db in try db.execute(sql: "PRAGMA application_id = \(ReplicaSchema.applicationID)") }
+        try ReplicaSchema.migrator.migrate(old, upTo: "v11-open-records-by-employer")
+        func payload(_ fields: [String: String]) -> String {
+            let inner = fields.keys.sorted().map { #""\#($0)":{"new":"\#(fields[$0] ?? "")","old":null}"# }
+            return #"{"delete":false,"fields":{"# + inner.joined(separator: ",") + "}}"
+        }
+        let rows: [(String, String, String, String)] = [
+            ("recordClocking", "time_record", "c1", payload([
+                "dossier_id": "d", "kind": "clocking", "start": "2026-03-02", "end": "2026-03-02",
+                "start_minute": "480", "end_minute": "720", "status": "submitted"])),
+            ("reviewTimeRecord", "time_record", "r1", payload(["status": "rejected", "rejection_reason": "Mauvaise date"])),
+            ("closePayrollMonth", "payroll_month", "AC-IXL/2026-01", payload(["month": "2026-01"])),
+            ("updateDossierField", "person", "p", payload(["iban": "BE68539007547034"])),
+            ("updateDossierField", "dossier", "d", payload(["time_manager_id": "u-time"])),
+        ]
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO dossier (id, employer_code, number, person_id, status, category, start_date)
+                VALUES ('d', 'AC-IXL', 'AC-000001', 'p', 'active', 'statutory', '2020-01-01')
+                """)
+            for (n, row) in rows.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, payload, created_at, created_by)
+                    VALUES (?, ?, ?, ?, 'AC-IXL', ?, '2026-03-02T09:00:00.000Z', 'u-clerk')
+                    """, arguments: ["u\(n)", row.0, row.1, row.2, row.3])
+            }
+        }
+        try old.close()
+
+        let sent = try AppDatabase.open(at: file, clock: .tests).pendingMutations().map(\.sent)
+        XCTAssertEqual(sent, [
+            .recordTimeRecord(RecordTimeRecord(recordID: "c1", dossierID: "d", kind: .clocking, typeCode: nil,
+                                               start: ReplicaFixture.date("2026-03-02"), end: ReplicaFixture.date("2026-03-02"),
+                                               startMinute: 480, endMinute: 720, status: .submitted)),
+            .reviewTimeRecord(ReviewTimeRecord(recordID: "r1", decision: .reject(reason: "Mauvaise date"))),
+            .closePayrollMonth(ClosePayrollMonth(employerCode: "AC-IXL", month: try YearMonth.parse("2026-01"))),
+            .updateDossierField(UpdateDossierField(dossierID: "d", field: .iban, change: FieldChange(old: nil, new: "BE68539007547034"))),
+            .updateDossierField(UpdateDossierField(dossierID: "d", field: .timeManager, change: FieldChange(old: nil, new: "u-time"))),
         ])
     }
 }

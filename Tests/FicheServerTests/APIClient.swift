@@ -1,3 +1,5 @@
+import FicheTestSupport
+import FicheDomain
 import FicheSyncProtocol
 import Foundation
 import Hummingbird
@@ -74,7 +76,7 @@ extension PendingMutation {
 
     /// An absence entered as a draft, or, with `status: "submitted"`, sent for validation as the forms do.
     static func absence(_ id: Int64, dossier: String, record: String = UUID().uuidString, type: String = "annual_leave",
-                        from: String, to: String, status: String? = nil) -> PendingMutation {
+                        from: LocalDate, to: LocalDate, status: TimeRecordStatus? = nil) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordAbsence(
             RecordTimeRecord(recordID: record, dossierID: dossier, typeCode: type, start: from, end: to, status: status)))
     }

@@ -1,3 +1,4 @@
+import FicheTestSupport
 import FicheDomain
 import FicheServer
 import FicheSyncProtocol
@@ -278,6 +279,24 @@ enum AuthorizationMatrix {
                 XCTAssertEqual(error.error, "bad_request")
                 XCTAssertFalse(error.message.isEmpty)
             }
+            // A value the protocol's types cannot hold is refused whole, naming where it is.
+            let dossier = try await fixture.dossierID("S002")
+            func absence(_ field: String, _ value: String) -> String {
+                var payload = ["record_id": "\"r-bad\"", "dossier_id": "\"\(dossier)\"", "kind": "\"absence\"",
+                               "type": "\"annual_leave\"", "start": "\"2026-02-02\"", "end": "\"2026-02-02\""]
+                payload[field] = value
+                let fields = payload.keys.sorted().map { "\"\($0)\": \(payload[$0] ?? "null")" }.joined(separator: ", ")
+                return #"{"mutations": [{"id": 1, "uuid": "u-bad", "mutation": {"name": "recordAbsence", "payload": {"# + fields + "}}}]}"
+            }
+            for (field, value) in [("kind", "\"holiday\""), ("start", "\"hier\""), ("day_part", "\"evening\""),
+                                   ("status", "\"approved\""), ("end", "\"2026-02-30\"")] {
+                let (status, data) = try await api.call("/v1/sync/push", .post, token: token, body: Data(absence(field, value).utf8))
+                XCTAssertEqual(status, .badRequest, field)
+                let error = try JSONDecoder().decode(ErrorBody.self, from: data)
+                XCTAssertTrue(error.message.contains("payload.\(field)"), error.message)
+            }
+            let records = try await fixture.count("SELECT COUNT(*) AS n FROM time_records WHERE id = 'r-bad'")
+            XCTAssertEqual(records, 0, "nothing of a refused request is applied")
             let (loginStatus, _) = try await api.call("/v1/auth/login", .post, body: Data("not json".utf8))
             XCTAssertEqual(loginStatus, .badRequest)
         }
@@ -466,9 +485,9 @@ enum AuthorizationMatrix {
         }
     }
 
-    static func review(_ id: Int64, _ record: String, _ decision: String, reason: String? = nil) -> PendingMutation {
+    static func review(_ id: Int64, _ record: String, _ decision: ReviewDecision) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .reviewTimeRecord(
-            ReviewTimeRecord(recordID: record, decision: decision, reason: reason)))
+            ReviewTimeRecord(recordID: record, decision: decision)))
     }
 
     static func reviewFollowsTheFourEyesRule(_ backend: TestStore) async throws {
@@ -482,27 +501,27 @@ enum AuthorizationMatrix {
             let sup = try await api.login("sup.cpas").accessToken
             let clerk = try await api.login("clerk.cpas").accessToken
             let (_, entered) = try await api.push(time, [
-                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
-                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03", status: "submitted"),
-                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
-                .absence(4, dossier: s002, record: "r-self-validated", from: "2026-02-04", to: "2026-02-04", status: "validated"),
+                .absence(1, dossier: s001, record: "r-a", from: "2026-02-02", to: "2026-02-02", status: .submitted),
+                .absence(2, dossier: s001, record: "r-b", from: "2026-02-03", to: "2026-02-03", status: .submitted),
+                .absence(3, dossier: s002, record: "r-own-dossier", from: "2026-02-02", to: "2026-02-02", status: .submitted),
+                .absence(4, dossier: s002, record: "r-self-validated", from: "2026-02-04", to: "2026-02-04", status: .validated),
                 .absence(5, dossier: s002, record: "r-draft", from: "2026-02-05", to: "2026-02-05"),
             ])
             XCTAssertEqual(entered?.results.map(\.status), [.applied, .applied, .applied, .rejected, .applied])
             XCTAssertEqual(entered?.results[3].reason, "time.status", "only a reviewer validates")
             let (_, own) = try await api.push(sup, [.absence(1, dossier: s001, record: "r-own-entry", from: "2026-02-05",
-                                                             to: "2026-02-05", status: "submitted")])
+                                                             to: "2026-02-05", status: .submitted)])
             XCTAssertEqual(own?.results.first?.status, .applied)
 
-            let (_, denied) = try await api.push(clerk, [review(1, "r-a", ReviewTimeRecord.approve)])
+            let (_, denied) = try await api.push(clerk, [review(1, "r-a", .approve)])
             XCTAssertEqual(denied?.results.first?.reason, "access.denied")
             let (_, reviewed) = try await api.push(sup, [
-                review(2, "r-a", ReviewTimeRecord.approve),
-                review(3, "r-own-entry", ReviewTimeRecord.approve),
-                review(4, "r-own-dossier", ReviewTimeRecord.approve),
-                review(5, "r-b", ReviewTimeRecord.reject, reason: "  "),
-                review(6, "r-b", ReviewTimeRecord.reject, reason: "Wrong day"),
-                review(7, "r-a", ReviewTimeRecord.reject, reason: "Changed my mind"),
+                review(2, "r-a", .approve),
+                review(3, "r-own-entry", .approve),
+                review(4, "r-own-dossier", .approve),
+                review(5, "r-b", .reject(reason: "  ")),
+                review(6, "r-b", .reject(reason: "Wrong day")),
+                review(7, "r-a", .reject(reason: "Changed my mind")),
             ])
             XCTAssertEqual(reviewed?.results.map(\.status), [.applied, .rejected, .rejected, .rejected, .applied, .conflict])
             XCTAssertEqual(reviewed?.results.map(\.reason),
@@ -544,13 +563,13 @@ enum AuthorizationMatrix {
             let clerk = try await api.login("clerk.cpas").accessToken
             let communeClerk = try await api.login("clerk.ac").accessToken
             _ = try await api.push(time, [.absence(1, dossier: s002, record: "r-feb", from: "2026-02-02", to: "2026-02-02",
-                                                   status: "submitted")])
+                                                   status: .submitted)])
             let (_, waiting) = try await api.push(sup, [close(1)])
             XCTAssertEqual(waiting?.results.first?.status, .rejected)
             XCTAssertEqual(waiting?.results.first?.reason, "month.submitted_records")
             let (_, notAllowed) = try await api.push(clerk, [close(1)])
             XCTAssertEqual(notAllowed?.results.first?.reason, "access.denied")
-            let (_, closed) = try await api.push(sup, [review(2, "r-feb", ReviewTimeRecord.approve), close(3), close(4)])
+            let (_, closed) = try await api.push(sup, [review(2, "r-feb", .approve), close(3), close(4)])
             XCTAssertEqual(closed?.results.map(\.status), [.applied, .applied, .applied])
             XCTAssertNotNil(closed?.results[1].seq)
             XCTAssertNil(closed?.results[2].seq, "closing a closed month changes nothing")
@@ -581,10 +600,10 @@ enum AuthorizationMatrix {
         try await addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas])
         @Sendable func event(_ id: Int64, _ dossier: String, _ eventID: String = UUID().uuidString) -> PendingMutation {
             PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordArt60Event(RecordArt60Event(
-                eventID: eventID, contractID: "c-1", dossierID: dossier, date: "2026-03-02", kind: "partner_evaluation",
+                eventID: eventID, contractID: "c-1", dossierID: dossier, date: "2026-03-02", kind: .partnerEvaluation,
                 note: "Bonne intégration")))
         }
-        @Sendable func reveal(_ id: Int64, _ field: String) -> PendingMutation {
+        @Sendable func reveal(_ id: Int64, _ field: RevealedField) -> PendingMutation {
             PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordReveal(RecordReveal(dossierID: s001, field: field)))
         }
         try await fixture.test { api in
@@ -604,9 +623,9 @@ enum AuthorizationMatrix {
             let (_, timePull, _) = try await api.pull(time)
             XCTAssertFalse(try XCTUnwrap(timePull).changes.contains { $0.entity == .art60Event })
 
-            let (_, reveals) = try await api.push(clerk, [reveal(2, "niss"), reveal(3, "iban")])
+            let (_, reveals) = try await api.push(clerk, [reveal(2, .niss), reveal(3, .iban)])
             XCTAssertEqual(reveals?.results.map(\.status), [.applied, .applied])
-            let (_, timeReveal) = try await api.push(time, [reveal(1, "niss")])
+            let (_, timeReveal) = try await api.push(time, [reveal(1, .niss)])
             XCTAssertEqual(timeReveal?.results.first?.reason, "access.denied")
 
             let reassign: @Sendable (Int64) -> PendingMutation = { id in

@@ -1,3 +1,4 @@
+import FicheTestSupport
 import FicheDomain
 import FicheServer
 import FicheSyncProtocol
@@ -106,11 +107,11 @@ enum BoundsScenarios {
 
 extension PendingMutation {
     /// A clocking from `from` to `to` (minutes after midnight), with `minutes` as sent.
-    static func clocking(_ id: Int64, dossier: String, on date: String, _ from: Int, _ to: Int,
+    static func clocking(_ id: Int64, dossier: String, on date: LocalDate, _ from: Int, _ to: Int,
                          minutes: Int? = nil) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordTimeRecord(
-            RecordTimeRecord(recordID: UUID().uuidString, dossierID: dossier, kind: "clocking", typeCode: nil,
+            RecordTimeRecord(recordID: UUID().uuidString, dossierID: dossier, kind: .clocking, typeCode: nil,
                              start: date, end: date, startMinute: from, endMinute: to, minutes: minutes,
-                             status: "submitted")))
+                             status: .submitted)))
     }
 }

@@ -1,3 +1,4 @@
+import FicheTestSupport
 import FicheDomain
 @testable import FicheServer
 import FicheSyncProtocol
@@ -20,7 +21,7 @@ enum ConcurrentPushScenarios {
         let dossier = try await fixture.dossierID("S001")
         let oldIBAN = "BE32123456789002"
         let monday = try LocalDate.parse("2030-01-07")
-        let sharedDay = "2029-06-04"
+        let sharedDay: LocalDate = "2029-06-04"
         let firstSeq = try await fixture.store.read { tx in try await tx.first("SELECT seq FROM sync_clock")?.int("seq") } ?? 0
 
         struct Device: Sendable {
@@ -36,8 +37,8 @@ enum ConcurrentPushScenarios {
                 let token = try await api.login(login, device: "pc-\(n)").accessToken
                 var mutations = (0..<3).map { week in
                     let start = monday.adding(days: 7 * (3 * n + week))
-                    return PendingMutation.absence(Int64(week + 1), dossier: dossier, from: start.iso,
-                                                   to: start.adding(days: 4).iso)
+                    return PendingMutation.absence(Int64(week + 1), dossier: dossier, from: start,
+                                                   to: start.adding(days: 4))
                 }
                 mutations.append(.absence(4, dossier: dossier, from: sharedDay, to: sharedDay))
                 if clerks.contains(login) {
@@ -166,12 +167,12 @@ enum ConcurrentPushScenarios {
         var round: [(request: PushRequest, caller: Caller)] = []
         for (n, token) in tokens.enumerated() {
             let caller = try await service.authenticator.authenticate(authorization: "Bearer \(token)")
-            let day = monday.adding(days: 7 * n).iso
+            let day = monday.adding(days: 7 * n)
             let record = n == 5 ? "poisoned-record" : UUID().uuidString
             round.append((PushRequest(mutations: [
                 .absence(1, dossier: dossier, from: day, to: day),
-                .absence(2, dossier: dossier, record: record, from: monday.adding(days: 7 * n + 1).iso,
-                         to: monday.adding(days: 7 * n + 1).iso),
+                .absence(2, dossier: dossier, record: record, from: monday.adding(days: 7 * n + 1),
+                         to: monday.adding(days: 7 * n + 1)),
             ]), caller))
         }
         let firstSeq = try await fixture.store.read { tx in try await tx.first("SELECT seq FROM sync_clock")?.int("seq") } ?? 0
@@ -231,11 +232,11 @@ enum ConcurrentPushScenarios {
         let authenticator = fixture.service.authenticator
         let round: [(request: PushRequest, caller: Caller)] = [
             (PushRequest(mutations: [
-                .absence(1, dossier: dossier, record: "r-entered", from: "2026-02-02", to: "2026-02-02", status: "submitted"),
+                .absence(1, dossier: dossier, record: "r-entered", from: "2026-02-02", to: "2026-02-02", status: .submitted),
                 .absence(2, dossier: dossier, record: "r-same-day", from: "2026-02-02", to: "2026-02-02"),
                 .absence(3, dossier: other, record: "r-stored-day", from: "2026-06-01", to: "2026-06-01"),
             ]), try await authenticator.authenticate(authorization: "Bearer \(time)")),
-            (PushRequest(mutations: [AuthorizationMatrix.review(1, "r-entered", ReviewTimeRecord.approve)]),
+            (PushRequest(mutations: [AuthorizationMatrix.review(1, "r-entered", .approve)]),
              try await authenticator.authenticate(authorization: "Bearer \(sup)")),
         ]
         let firstSeq = try await fixture.store.read { tx in try await tx.first("SELECT seq FROM sync_clock")?.int("seq") } ?? 0

@@ -1,3 +1,5 @@
+import FicheTestSupport
+import FicheDomain
 import FicheServer
 import FicheSyncProtocol
 import Foundation

@@ -1,3 +1,4 @@
+import FicheTestSupport
 import FicheDomain
 import FicheServer
 import FicheSyncProtocol

@@ -2,6 +2,7 @@ import FicheDomain
 import FicheReplica
 @testable import FicheSync
 import FicheSyncProtocol
+import FicheTestSupport
 import Foundation
 import XCTest
 
@@ -9,45 +10,57 @@ import XCTest
 final class WorkflowRoundTripTests: XCTestCase {
     func testEveryNewMutationSurvivesTheWire() throws {
         let mutations: [Mutation] = [
-            .reviewTimeRecord(ReviewTimeRecord(recordID: "r1", decision: ReviewTimeRecord.reject, reason: "Mauvaise date")),
-            .reviewTimeRecord(ReviewTimeRecord(recordID: "r2", decision: ReviewTimeRecord.approve)),
+            .reviewTimeRecord(ReviewTimeRecord(recordID: "r1", decision: .reject(reason: "Mauvaise date"))),
+            .reviewTimeRecord(ReviewTimeRecord(recordID: "r2", decision: .approve)),
             .recordArt60Event(RecordArt60Event(eventID: "e1", contractID: "c1", dossierID: "d1", date: "2026-03-02",
-                                               kind: "partner_evaluation", placementID: "p1", note: "Bien")),
+                                               kind: .partnerEvaluation, placementID: "p1", note: "Bien")),
             .closePayrollMonth(ClosePayrollMonth(employerCode: "CPAS-T", month: "2026-02")),
-            .recordReveal(RecordReveal(dossierID: "d1", field: "iban")),
+            .recordReveal(RecordReveal(dossierID: "d1", field: .iban)),
+            .updateDossierField(UpdateDossierField(dossierID: "d1", field: .timeManager, change: FieldChange(old: nil, new: "u-tm"))),
         ]
         for mutation in mutations {
             let data = try JSONEncoder().encode(PendingMutation(id: 7, uuid: "u", mutation: mutation))
             XCTAssertEqual(try JSONDecoder().decode(PendingMutation.self, from: data).mutation, mutation)
         }
-        let text = String(decoding: try JSONEncoder().encode(mutations[0]), as: UTF8.self)
-        XCTAssertTrue(text.contains("\"name\":\"reviewTimeRecord\""), text)
-        XCTAssertTrue(text.contains("\"record_id\":\"r1\""), text)
+        // The wire keeps its spelling: the server and the OpenAPI document read the same JSON.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func text(_ index: Int) throws -> String { String(decoding: try encoder.encode(mutations[index]), as: UTF8.self) }
+        XCTAssertEqual(try text(0), #"{"name":"reviewTimeRecord","payload":{"decision":"reject","reason":"Mauvaise date","record_id":"r1"}}"#)
+        XCTAssertEqual(try text(1), #"{"name":"reviewTimeRecord","payload":{"decision":"approve","record_id":"r2"}}"#)
+        XCTAssertTrue(try text(2).contains(#""date":"2026-03-02","dossier_id":"d1","event_id":"e1","kind":"partner_evaluation""#))
+        XCTAssertEqual(try text(3), #"{"name":"closePayrollMonth","payload":{"employer_code":"CPAS-T","month":"2026-02"}}"#)
+        XCTAssertTrue(try text(5).contains(#""field":"time_manager""#))
     }
 
-    func testOutboxRowsBecomeTheWireMutationsTheServerKnows() {
-        func entry(_ mutation: String, _ entity: String, _ target: String, _ changes: [String: FicheReplica.FieldChange]) -> OutboxEntry {
-            OutboxEntry(id: 3, uuid: "u3", mutation: mutation, entity: entity, targetID: target, employerCode: "AC-T",
-                        baseVersion: nil, changes: changes, createdAt: "", createdBy: "sup", attempts: 0)
+    /// Each field the dossier screen lets a clerk change is sent as it was typed and applied on
+    /// the server; none is sent against a dossier the server cannot know.
+    func testEveryDossierFieldADeviceChangesReachesTheServer() async throws {
+        let server = try await Self.supervisorAndClerk(seeds: (5, 6)) { server, sup, _ in
+            let dossier = try XCTUnwrap(sup.replica.syncedRows(of: "dossier").keys.sorted().first)
+            let typed: [DossierField: String] = [
+                .niss: NISS.digits(year: 1980, month: 4, day: 12, serial: 101), .iban: IBAN.belgian(account: 4242),
+                .lastName: "Vandenberghe", .firstName: "Ilse", .address: "Rue Malibran 12, 1050 Ixelles",
+                .language: "nl", .payrollClerk: sup.user.id, .timeManager: sup.user.id, .status: "suspended",
+            ]
+            let offered = DossierField.allCases.filter { typed[$0] != nil }
+            // A value the dossier already holds writes nothing; the server row is checked for all.
+            let written = try offered.filter { try sup.replica.updateDossierField(dossier, $0, to: typed[$0], by: sup.user) != nil }
+            XCTAssertGreaterThanOrEqual(written.count, offered.count - 2, "the dossier held at most two of the values")
+            let sent = try sup.replica.pendingMutations().map(\.sent)
+            XCTAssertEqual(sent.count, written.count, "each change waits in the outbox")
+            for case .updateDossierField(let change) in sent {
+                XCTAssertEqual(change.dossierID, dossier, "\(change.field) is sent against its dossier")
+            }
+            try await sup.session.sync()
+            XCTAssertEqual(try sup.replica.recordedResults().map(\.status), Array(repeating: "applied", count: written.count))
+            let stored = try await server.store.read { tx in try await tx.first("SELECT * FROM dossiers WHERE id = ?", [.text(dossier)]) }
+            let row = try XCTUnwrap(stored)
+            for field in offered {
+                XCTAssertEqual(row.string(field.rawValue), try field.normalized(typed[field]), "\(field) on the server")
+            }
         }
-        let rejection = entry("reviewTimeRecord", "time_record", "r1", [
-            "status": FicheReplica.FieldChange(old: "submitted", new: "rejected"), "rejection_reason": FicheReplica.FieldChange(old: nil, new: "Date"),
-        ])
-        XCTAssertEqual(WireMutation.pending(for: rejection, serverID: 1, dossierID: "r1").mutation,
-                       .reviewTimeRecord(ReviewTimeRecord(recordID: "r1", decision: "reject", reason: "Date")))
-        let clocking = entry("recordClocking", "time_record", "c1", [
-            "dossier_id": FicheReplica.FieldChange(old: nil, new: "d1"), "kind": FicheReplica.FieldChange(old: nil, new: "clocking"),
-            "start": FicheReplica.FieldChange(old: nil, new: "2026-03-02"), "end": FicheReplica.FieldChange(old: nil, new: "2026-03-02"),
-            "start_minute": FicheReplica.FieldChange(old: nil, new: "480"), "end_minute": FicheReplica.FieldChange(old: nil, new: "720"),
-        ])
-        guard case .recordTimeRecord(let record) = WireMutation.pending(for: clocking, serverID: 2, dossierID: "c1").mutation else {
-            return XCTFail("a clocking travels as recordTimeRecord")
-        }
-        XCTAssertEqual([record.kind, record.dossierID], ["clocking", "d1"])
-        XCTAssertEqual([record.startMinute, record.endMinute], [480, 720])
-        let close = entry("closePayrollMonth", "payroll_month", "AC-T/2026-01", ["month": FicheReplica.FieldChange(old: nil, new: "2026-01")])
-        XCTAssertEqual(WireMutation.pending(for: close, serverID: 3, dossierID: "AC-T/2026-01").mutation,
-                       .closePayrollMonth(ClosePayrollMonth(employerCode: "AC-T", month: "2026-01")))
+        await server.close()
     }
 
     func testAMonthClosedOnOneDeviceLocksItOnAnother() async throws {

@@ -105,7 +105,7 @@ struct DemoStoreRows: DemoSink, Sendable {
                          .text(person.firstName), date(person.birthDate), .text(person.sex.rawValue),
                          .text(person.language.rawValue), Self.json(person.address), .optional(person.iban?.compact),
                          .text(dossier.category.rawValue), .text(career.grade),
-                         .text(FieldNormalizer.percentText(career.regime)), date(dossier.startDate),
+                         .text(career.regime.percentText), date(dossier.startDate),
                          .text(dossier.status.rawValue), .optional(dossier.payrollClerkID), .optional(dossier.timeManagerID),
                          date(dossier.paySeniorityDate), date(dossier.endDate), .int(version)])
         let regime = career.regime.thousandths

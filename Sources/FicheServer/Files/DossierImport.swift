@@ -153,7 +153,7 @@ public struct DossierImport: Sendable {
             fail("category", "'\(text("category").prefix(40))' is not one of \(StaffCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var regime: String?
-        do { regime = FieldNormalizer.percentText(try RegimeFraction.parse(text("regime_percent"))) } catch {
+        do { regime = try RegimeFraction.parse(text("regime_percent")).percentText } catch {
             fail("regime_percent", error.description)
         }
         var startDate: LocalDate?

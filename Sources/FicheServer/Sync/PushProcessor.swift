@@ -155,6 +155,8 @@ struct PushProcessor: Sendable {
             effect = MutationEffect(status: .rejected, reason: violation.code)
         } catch let rejection as MutationRejection {
             effect = MutationEffect(status: .rejected, reason: rejection.code)
+        } catch let invalid as FieldValueError {
+            effect = MutationEffect(status: .rejected, reason: invalid.code)
         }
         let mutationText = "\(caller.deviceID)/\(pending.id)"
         var seq: Int64?
@@ -201,7 +203,7 @@ struct PushProcessor: Sendable {
         case .updateDossierField(let payload):
             return try await updateDossierField(payload, rights: rights, in: tx, writes: &writes)
         case .recordAbsence(let payload):
-            guard payload.kind == TimeRecordKind.absence.rawValue else { throw MutationRejection(code: "time.kind") }
+            guard payload.kind == .absence else { throw MutationRejection(code: "time.kind") }
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .recordTimeRecord(let payload):
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -236,9 +238,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         let field = payload.field
-        // Giving a dossier to another clerk is a reassignment, as on the replica.
-        let needed: Permission = field == .payrollClerk ? .reassignDossier : .editDossier
-        let allowed = rights.may(needed, at: employer) && (field != .niss || rights.may(.viewFullNISS, at: employer))
+        let allowed = field.requiredPermissions.allSatisfy { rights.may($0, at: employer) }
         if !allowed {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
                 .init(action: "updateDossierField", decision: "denied access.denied", employerCode: employer,
@@ -247,7 +247,7 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
-        let new = try FieldNormalizer.normalize(payload.change.new, field: field)
+        let new = try field.normalized(payload.change.new)
         let current = row.string(field.rawValue)
         // The answer may depend only on what the caller may read: a field their role masks is
         // compared as they see it (the masked text their replica holds), and a change to the
@@ -255,7 +255,9 @@ struct PushProcessor: Sendable {
         // guessed `new` tells them the value.
         let readable = RowProjection.mayRead(field, at: employer, rights: rights)
         let shown = RowProjection.fieldValue(current, field: field, employer: employer, rights: rights)
-        let matches = readable ? current == FieldNormalizer.normalizeLeniently(payload.change.old, field: field)
+        // An `old` that is no valid value is compared as sent: it can only match an equally
+        // unnormalised stored value, so nothing is hidden by not normalising it.
+        let matches = readable ? current == ((try? field.normalized(payload.change.old)) ?? payload.change.old)
                                : shown == payload.change.old
         guard matches else {
             return MutationEffect(status: .conflict, reason: "field.changed", serverValue: shown)
@@ -283,16 +285,11 @@ struct PushProcessor: Sendable {
         }
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         try Self.requireID(payload.recordID)
-        guard let kind = TimeRecordKind(rawValue: payload.kind) else { throw MutationRejection(code: "time.kind") }
-        guard let part = DayPart(rawValue: payload.dayPart ?? "full") else { throw MutationRejection(code: "time.day_part") }
+        let record = payload.timeRecord(employerCode: employer, enteredBy: caller.userID)
         // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
-        guard let status = TimeRecordStatus(rawValue: payload.status ?? TimeRecordStatus.draft.rawValue),
-              [.draft, .submitted].contains(status) else { throw MutationRejection(code: "time.status") }
-        let record = TimeRecord(
-            id: payload.recordID, employerCode: employer, dossierID: payload.dossierID, kind: kind,
-            typeCode: payload.typeCode, start: try LocalDate.parse(payload.start), end: try LocalDate.parse(payload.end),
-            dayPart: part, startMinute: payload.startMinute, endMinute: payload.endMinute, minutes: payload.minutes,
-            certificateReceived: payload.certificateReceived ?? false, status: status, enteredBy: caller.userID)
+        guard [.draft, .submitted].contains(record.status) else { throw MutationRejection(code: "time.status") }
+        let kind = record.kind
+        let part = record.dayPart
         if try await writes.timeRecordExists(payload.recordID, in: tx) {
             throw MutationRejection(code: "record.exists")
         }
@@ -369,9 +366,6 @@ struct PushProcessor: Sendable {
                 .init(action: "reviewTimeRecord", decision: "denied access.denied", employerCode: employer,
                       entity: "time_record", entityID: record.id)])
         }
-        guard payload.decision == ReviewTimeRecord.approve || payload.decision == ReviewTimeRecord.reject else {
-            throw MutationRejection(code: "review.decision")
-        }
         if record.status == .validated || record.status == .rejected {
             return MutationEffect(status: .conflict, reason: "record.reviewed", serverValue: record.status.rawValue)
         }
@@ -379,10 +373,14 @@ struct PushProcessor: Sendable {
         var reviewer = caller.user
         reviewer.personID = niss
         let sheet = try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, in: tx, writes: &writes)
-        let reviewed = payload.decision == ReviewTimeRecord.approve
-            ? try sheet.validating(record, by: reviewer)
-            : try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
-                                  reason: (payload.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        let reviewed: TimeRecord
+        switch payload.decision {
+        case .approve:
+            reviewed = try sheet.validating(record, by: reviewer)
+        case .reject(let reason):
+            reviewed = try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
+                                           reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         try await tx.execute("UPDATE time_records SET status = ?, reviewed_by = ?, rejection_reason = ? WHERE id = ?",
                              [.text(reviewed.status.rawValue), .optional(reviewed.reviewedBy),
                               .optional(reviewed.rejectionReason), .text(record.id)])
@@ -412,8 +410,8 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         let employerKind = try await tx.first("SELECT kind FROM employers WHERE code = ?", [.text(employer)])?.string("kind")
         guard employerKind == EmployerKind.cpas.rawValue else { throw RuleViolation.art60EmployerNotCPAS(employerCode: employer) }
-        guard let kind = Art60EventKind(rawValue: payload.kind) else { throw MutationRejection(code: "art60.kind") }
-        let date = try LocalDate.parse(payload.date)
+        let kind = payload.kind
+        let date = payload.date
         try date.checkSupported()
         try Self.requireID(payload.contractID)
         try Self.requireID(payload.eventID)
@@ -453,7 +451,7 @@ struct PushProcessor: Sendable {
                 .init(action: "closePayrollMonth", decision: "denied access.denied", employerCode: employer,
                       entity: "payroll_month", entityID: "\(employer)/\(payload.month)")])
         }
-        let month = try YearMonth.parse(payload.month)
+        let month = payload.month
         try month.firstDay.checkSupported()
         let id = PayrollMonth(employerCode: employer, month: month).id
         let months = try await writes.payrollMonths(of: employer, in: tx)
@@ -483,18 +481,13 @@ struct PushProcessor: Sendable {
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.
     private func recordReveal(_ payload: RecordReveal, rights: AccessRights,
                               in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let permission: Permission
-        switch payload.field {
-        case "niss": permission = .viewFullNISS
-        case "iban": permission = .viewIBAN
-        default: throw MutationRejection(code: "reveal.field")
-        }
+        let permission = payload.field.permission
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         let allowed = rights.may(permission, at: employer)
         return MutationEffect(
             status: allowed ? .applied : .rejected, reason: allowed ? nil : "access.denied",
             audit: [.init(action: "recordReveal", decision: allowed ? "allowed" : "denied access.denied",
-                          employerCode: employer, entity: "dossier", entityID: payload.dossierID, field: payload.field)])
+                          employerCode: employer, entity: "dossier", entityID: payload.dossierID, field: payload.field.rawValue)])
     }
 }

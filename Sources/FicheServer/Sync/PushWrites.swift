@@ -74,8 +74,8 @@ struct PushWrites {
             case .recordAbsence(let payload), .recordTimeRecord(let payload):
                 named.insert(payload.dossierID)
                 records.insert(payload.recordID)
-                if let start = try? LocalDate.parse(payload.start), let end = try? LocalDate.parse(payload.end), start <= end {
-                    let window = Self.window(start...end)
+                if payload.start <= payload.end {
+                    let window = Self.window(payload.start...payload.end)
                     windows[payload.dossierID] = windows[payload.dossierID].map {
                         min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
                     } ?? window

@@ -1,7 +1,6 @@
-import FicheDomain
 
 /// An identifier shown masked in lists that a clerk may ask to see in full (the read is audited).
-public enum RevealedField: String, CaseIterable, Hashable, Sendable {
+public enum RevealedField: String, Codable, CaseIterable, Hashable, Sendable {
     case niss
     case iban
 
