@@ -165,8 +165,7 @@ struct PushProcessor: Sendable {
             entry.mutation = mutationText
             let assigned = try writes.log(entry)
             if let table = change.table, change.version != assigned {
-                try await writes.writeNewRecords(in: tx)
-                try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(assigned), .text(entry.id)])
+                try await writes.setVersion(assigned, table: table, id: entry.id, in: tx)
             }
             seq = assigned
         }
@@ -263,9 +262,9 @@ struct PushProcessor: Sendable {
             return MutationEffect(status: .conflict, reason: "field.changed", serverValue: shown)
         }
         if readable && current == new { return .noOp }
-        try await tx.execute("UPDATE dossiers SET \(field.rawValue) = ? WHERE id = ?", [.optional(new), .text(payload.dossierID)])
-        writes.forgetDossier(payload.dossierID)
-        let updated = try await dossier(payload.dossierID, in: tx, writes: &writes)
+        guard let updated = try await writes.updateDossier(payload.dossierID, column: field.rawValue, to: new, in: tx) else {
+            throw MutationRejection(code: "dossier.not_found")
+        }
         return MutationEffect(
             status: .applied,
             changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: payload.dossierID, op: .upsert,
@@ -334,10 +333,11 @@ struct PushProcessor: Sendable {
         }
         let createdAt = Timestamps.iso(configuration.now())
         let version = writes.nextSequence
-        try await tx.execute(
-            "INSERT INTO notes (id, employer_code, dossier_id, author, text, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [.text(payload.noteID), .text(employer), .text(payload.dossierID), .text(caller.login), .text(payload.text),
-             .text(createdAt), .int(version)])
+        try await writes.insert(into: .notes, [
+            ("id", .text(payload.noteID)), ("employer_code", .text(employer)), ("dossier_id", .text(payload.dossierID)),
+            ("author", .text(caller.login)), ("text", .text(payload.text)), ("created_at", .text(createdAt)),
+            ("version", .int(version)),
+        ], in: tx)
         let fields: [String: String?] = ["id": payload.noteID, "employer_code": employer, "dossier_id": payload.dossierID,
                                          "author": caller.login, "text": payload.text, "created_at": createdAt]
         return MutationEffect(
@@ -381,11 +381,7 @@ struct PushProcessor: Sendable {
             reviewed = try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
                                            reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        try await tx.execute("UPDATE time_records SET status = ?, reviewed_by = ?, rejection_reason = ? WHERE id = ?",
-                             [.text(reviewed.status.rawValue), .optional(reviewed.reviewedBy),
-                              .optional(reviewed.rejectionReason), .text(record.id)])
-        writes.forgetTimeRecords(ofDossier: record.dossierID)
-        guard let updated = try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)]) else {
+        guard let updated = try await writes.review(reviewed, in: tx) else {
             throw MutationRejection(code: "record.not_found")
         }
         return MutationEffect(
@@ -425,9 +421,8 @@ struct PushProcessor: Sendable {
             ("placement_id", payload.placementID), ("note", note), ("recorded_by", caller.userID),
         ]
         let version = writes.nextSequence
-        try await tx.execute(
-            "INSERT INTO art60_events (\(fields.map(\.0).joined(separator: ", ")), version) VALUES (\(fields.map { _ in "?" }.joined(separator: ", ")), ?)",
-            fields.map { SQLValue.optional($0.1) } + [.int(version)])
+        try await writes.insert(into: .art60Events, fields.map { ($0.0, SQLValue.optional($0.1)) } + [("version", .int(version))],
+                                in: tx)
         var rowFields: [String: String?] = [:]
         for (name, value) in fields { rowFields[name] = .some(value) }
         return MutationEffect(
@@ -463,12 +458,7 @@ struct PushProcessor: Sendable {
             """, [.text(employer), .text(month.lastDay.iso), .text(month.firstDay.iso)])?.int("n") ?? 0
         if submitted > 0 { throw RuleViolation.monthHasSubmittedRecords(month: month, count: Int(submitted)) }
         let old = months.first { $0.month == month }?.status.rawValue
-        try await tx.execute(
-            """
-            INSERT INTO payroll_months (employer_code, month, status) VALUES (?, ?, 'closed')
-            ON CONFLICT (employer_code, month) DO UPDATE SET status = 'closed'
-            """, [.text(employer), .text(month.description)])
-        writes.forgetPayrollMonths(of: employer)
+        try await writes.closePayrollMonth(month, of: employer, in: tx)
         let row: [String: String?] = ["id": id, "employer_code": employer, "month": month.description, "status": "closed"]
         return MutationEffect(
             status: .applied,

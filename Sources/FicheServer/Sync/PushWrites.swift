@@ -21,6 +21,12 @@ struct PushWrites {
         var revoked: Bool
     }
 
+    /// The tables whose rows a round never keeps, so a new row needs nothing dropped.
+    enum UnkeptTable: String {
+        case notes
+        case art60Events = "art60_events"
+    }
+
     /// The last sequence given out, or the head read when the clock was locked.
     private(set) var head: Int64
     private let lockedHead: Int64
@@ -153,7 +159,7 @@ struct PushWrites {
     }
 
     /// After a write to a dossier's row.
-    mutating func forgetDossier(_ id: String) {
+    private mutating func forgetDossier(_ id: String) {
         dossiers[id] = nil
         dossiersRead.remove(id)
     }
@@ -183,7 +189,7 @@ struct PushWrites {
         return records
     }
 
-    mutating func forgetTimeRecords(ofDossier id: String) {
+    private mutating func forgetTimeRecords(ofDossier id: String) {
         timeRecords[id] = nil
         windowRecords[id] = nil
     }
@@ -268,8 +274,65 @@ struct PushWrites {
     }
 
     /// After a write to an employer's payroll months.
-    mutating func forgetPayrollMonths(of employer: String) {
+    private mutating func forgetPayrollMonths(of employer: String) {
         payrollMonths[employer] = nil
+    }
+
+    // MARK: Writes
+
+    // Every row a mutation changes is written here, never by a handler on the transaction: each
+    // write drops (or updates) what this round keeps of the rows it touches, so a later mutation
+    // of the round reads what the earlier ones wrote. `PushWritesTests` fails if a handler
+    // writes on the transaction itself.
+
+    /// Sets one column of a dossier; returns the row as it now is.
+    mutating func updateDossier(_ id: String, column: String, to value: String?,
+                                in tx: any StoreTransaction) async throws -> StoreRow? {
+        try await tx.execute("UPDATE dossiers SET \(column) = ? WHERE id = ?", [.optional(value), .text(id)])
+        forgetDossier(id)
+        return try await dossier(id, in: tx)
+    }
+
+    /// Writes a reviewer's decision on a time record; returns the record's row as it now is.
+    mutating func review(_ reviewed: TimeRecord, in tx: any StoreTransaction) async throws -> StoreRow? {
+        try await writeNewRecords(in: tx)
+        try await tx.execute("UPDATE time_records SET status = ?, reviewed_by = ?, rejection_reason = ? WHERE id = ?",
+                             [.text(reviewed.status.rawValue), .optional(reviewed.reviewedBy),
+                              .optional(reviewed.rejectionReason), .text(reviewed.id)])
+        forgetTimeRecords(ofDossier: reviewed.dossierID)
+        return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(reviewed.id)])
+    }
+
+    /// Inserts a new row of a table no round keeps (notes, art. 60 events).
+    mutating func insert(into table: UnkeptTable, _ fields: [(String, SQLValue)], in tx: any StoreTransaction) async throws {
+        try await tx.execute(
+            "INSERT INTO \(table.rawValue) (\(fields.map(\.0).joined(separator: ", "))) VALUES (\(Self.placeholders(fields.count)))",
+            fields.map(\.1))
+    }
+
+    /// Closes an employer's payroll month.
+    mutating func closePayrollMonth(_ month: YearMonth, of employer: String, in tx: any StoreTransaction) async throws {
+        try await tx.execute(
+            """
+            INSERT INTO payroll_months (employer_code, month, status) VALUES (?, ?, 'closed')
+            ON CONFLICT (employer_code, month) DO UPDATE SET status = 'closed'
+            """, [.text(employer), .text(month.description)])
+        forgetPayrollMonths(of: employer)
+    }
+
+    /// Gives a written row the sequence its change-log entry got as its version.
+    mutating func setVersion(_ version: Int64, table: String, id: String, in tx: any StoreTransaction) async throws {
+        try await writeNewRecords(in: tx)
+        try await tx.execute("UPDATE \(table) SET version = ? WHERE id = ?", [.int(version), .text(id)])
+        switch table {
+        case "dossiers": forgetDossier(id)
+        case "time_records":
+            // The record's dossier is not known here: what is kept of every dossier's records goes.
+            timeRecords = [:]
+            windowRecords = [:]
+            recordWindows = [:]
+        default: break
+        }
     }
 
     /// The stored answer to a device's mutation id, if given in this transaction.
