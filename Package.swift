@@ -26,9 +26,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The TOML reader of rule, theme and keymap files: errors name file and line. Foundation only.
+        .target(name: "FicheTOML"),
         // Pure rules and value types. Foundation only, no I/O.
         .target(
             name: "FicheDomain",
+            dependencies: ["FicheTOML"],
             resources: [.copy("Rules")]
         ),
         // The demo commune and CPAS, generated from a seed as domain values: written into a
@@ -104,6 +107,7 @@ let package = Package(
         ),
         // Test helpers shared by the test targets: text snapshots of screens.
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
+        .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
