@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only C we need: ncursesw through pkg-config, with small wrappers for macros.
@@ -74,7 +73,7 @@ let package = Package(
         // dangling link itself, so the real files must be the ones inside the target.
         .target(
             name: "FicheTerminal",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["FicheTOML"],
             resources: [.copy("Themes"), .copy("Keymaps")]
         ),
         // The only module that sees ncurses.

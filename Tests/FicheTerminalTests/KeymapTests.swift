@@ -104,9 +104,8 @@ final class KeymapTests: XCTestCase {
         let folder = try ShippedConfig.userFolder(["keymaps/broken.toml": "name = \"broken\"\n[list]\n\"list.up\" = [\"k\"\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
-        let issue = try XCTUnwrap(catalog.issues.first)
-        XCTAssertEqual(issue.file, folder.appendingPathComponent("keymaps/broken.toml").path)
-        XCTAssertGreaterThanOrEqual(issue.line, 3)
+        let file = folder.appendingPathComponent("keymaps/broken.toml").path
+        XCTAssertEqual(catalog.issues.map(\.description), ["\(file):3: the array opened on this line is never closed with ']'"])
     }
 
     func testKeyNamesReadAndWriteTheSame() {
