@@ -23,7 +23,7 @@ public struct KeymapCatalog: Sendable {
     public init(locations: ConfigLocations, registry: ActionRegistry = .standard) {
         var issues: [FileIssue] = []
         var layers: [String: [(map: Keymap, base: String?, file: ConfigLocations.File)]] = [:]
-        for (name, files) in locations.files(shippedFolder: "Keymaps", userFolder: "keymaps") {
+        for (name, files) in locations.files(shippedFolder: "Keymaps", userFolder: "keymaps", issues: &issues) {
             for file in files {
                 do {
                     let table = try TOMLReader.parse(contentsOf: file.url, file: file.label)

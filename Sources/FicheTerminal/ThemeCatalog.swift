@@ -18,7 +18,7 @@ public struct ThemeCatalog: Sendable {
     public init(locations: ConfigLocations) {
         var issues: [FileIssue] = []
         var layers: [String: [(ThemeDefinition, ConfigLocations.File)]] = [:]
-        for (name, files) in locations.files(shippedFolder: "Themes", userFolder: "themes") {
+        for (name, files) in locations.files(shippedFolder: "Themes", userFolder: "themes", issues: &issues) {
             for file in files {
                 do {
                     let table = try TOMLReader.parse(contentsOf: file.url, file: file.label)
