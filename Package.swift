@@ -27,7 +27,7 @@ let package = Package(
         ),
         // The TOML reader of rule, theme and keymap files: errors name file and line. Foundation only.
         .target(name: "FicheTOML"),
-        // Pure rules and value types. Foundation only, no I/O.
+        // Pure rules and value types. Foundation and FicheTOML only, no I/O.
         .target(
             name: "FicheDomain",
             dependencies: ["FicheTOML"],
