@@ -105,10 +105,10 @@ public struct KeymapCatalog: Sendable {
                 var owner: [Key: ActionID] = [:]
                 var bound: [ActionID: [Key]] = [:]
                 // In the order written, so that of two actions claiming a key the first one keeps it.
-                let written = flatten(table, prefix: "").sorted { $0.line(nil) < $1.line(nil) }
-                for (actionName, value, keyLine) in written {
+                let written = flatten(table, prefix: "").sorted { $0.table.line(of: $0.tableKey) < $1.table.line(of: $1.tableKey) }
+                for (actionName, value, inTable, tableKey) in written {
                     let action = ActionID(actionName)
-                    let line = keyLine(nil)
+                    let line = inTable.line(of: tableKey)
                     guard let descriptor = registry.descriptor(for: action) else {
                         report(line, "unknown action \"\(actionName)\" in [\(section)]")
                         continue
@@ -123,7 +123,7 @@ public struct KeymapCatalog: Sendable {
                     }
                     var keys: [Key] = []
                     for (index, keyName) in names.enumerated() where keyName.lowercased() != "none" {
-                        let line = keyLine(index)
+                        let line = inTable.line(of: tableKey, item: index)
                         guard let key = Key(name: keyName) else {
                             report(line, "unknown key \"\(keyName)\" for \(actionName)")
                             continue
@@ -151,16 +151,16 @@ public struct KeymapCatalog: Sendable {
     }
 
     /// Action ids may be written `"list.open" = […]`, `list.open = […]` or as nested tables;
-    /// all give "list.open". `line` gives the line of the action (nil) or of one of its keys.
-    private static func flatten(_ table: TOMLTable, prefix: String) -> [(name: String, value: TOMLValue, line: (Int?) -> Int)] {
-        var result: [(name: String, value: TOMLValue, line: (Int?) -> Int)] = []
+    /// all give "list.open", with the table and key it is written as (for its lines).
+    private static func flatten(_ table: TOMLTable, prefix: String) -> [(name: String, value: TOMLValue, table: TOMLTable, tableKey: String)] {
+        var result: [(name: String, value: TOMLValue, table: TOMLTable, tableKey: String)] = []
         for key in table.keys {
             guard let value = table[key] else { continue }
             let name = prefix.isEmpty ? key : prefix + "." + key
             if let inner = value.table {
                 result += flatten(inner, prefix: name)
             } else {
-                result.append((name, value, { item in item.map { table.line(of: key, item: $0) } ?? table.line(of: key) }))
+                result.append((name, value, table, key))
             }
         }
         return result

@@ -108,6 +108,26 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(catalog.issues.map(\.description), ["\(file):3: the array opened on this line is never closed with ']'"])
     }
 
+    func testAKeyInAListSpanningLinesIsReportedOnItsOwnLine() throws {
+        let folder = try ShippedConfig.userFolder(["keymaps/long.toml": """
+            base = "default"
+            [list]
+            "list.up" = [
+              "k",
+              "Hyper+K",
+            ]
+            list.down = ["j", "Hyper+J"]
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
+        let file = folder.appendingPathComponent("keymaps/long.toml").path
+        XCTAssertEqual(catalog.issues.map(\.description), [
+            "\(file):5: unknown key \"Hyper+K\" for list.up",
+            "\(file):7: unknown key \"Hyper+J\" for list.down",
+        ])
+        XCTAssertEqual(try catalog.keymap(named: "long").action(for: .character("j"), in: .list), "list.down", "a dotted key names the action too")
+    }
+
     func testKeyNamesReadAndWriteTheSame() {
         for name in ["F1", "F10", "Ctrl+S", "Shift+Tab", "PgDn", "Esc", "Space", "Alt+x", "q", "G", "?", "Enter", "Insert"] {
             XCTAssertEqual(Key(name: name)?.name, name)
