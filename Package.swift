@@ -106,10 +106,10 @@ let package = Package(
         ),
         // Test helpers shared by the test targets: text snapshots of screens.
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal"], path: "Tests/FicheTestSupport"),
-        .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
+        .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
         .testTarget(
             name: "FicheWidgetsTests",
             dependencies: ["FicheWidgets", "FicheTerminal", "FicheTestSupport"],
