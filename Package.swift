@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only C we need: ncursesw through pkg-config, with small wrappers for macros.
@@ -26,9 +25,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // Pure rules and value types. Foundation only, no I/O.
+        // The TOML reader of rule, theme and keymap files: errors name file and line. Foundation only.
+        .target(name: "FicheTOML"),
+        // Pure rules and value types. Foundation and FicheTOML only, no I/O.
         .target(
             name: "FicheDomain",
+            dependencies: ["FicheTOML"],
             resources: [.copy("Rules")]
         ),
         // The demo commune and CPAS, generated from a seed as domain values: written into a
@@ -72,7 +74,7 @@ let package = Package(
         // dangling link itself, so the real files must be the ones inside the target.
         .target(
             name: "FicheTerminal",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["FicheTOML"],
             resources: [.copy("Themes"), .copy("Keymaps")]
         ),
         // The only module that sees ncurses.
@@ -108,6 +110,7 @@ let package = Package(
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain", "FicheSyncProtocol"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
+        .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
         .testTarget(
             name: "FicheWidgetsTests",
             dependencies: ["FicheWidgets", "FicheTerminal", "FicheTestSupport"],

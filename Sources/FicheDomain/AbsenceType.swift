@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// One entry of an employer's absence catalogue (annual leave, sickness, strike…).
 ///
 /// Read from `Rules/absence-types.toml`. The `code` is stable and language-neutral;

@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// The qualifying target for one age band of an article 60 policy.
 public struct Art60AgeBand: Hashable, Sendable, Codable {
     /// Youngest age (in completed years at contract start) of the band.

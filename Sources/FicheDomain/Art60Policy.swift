@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// A dated article 60 qualifying policy: how many days, in which window, for which age.
 ///
 /// Selected by contract start date, so a change in the law (the reform from 1 March 2026:

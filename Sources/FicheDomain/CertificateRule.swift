@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// When an absence type needs a medical certificate, and the first-day exemption.
 ///
 /// Since 28 November 2022, contract staff may be absent for sickness on a single first day

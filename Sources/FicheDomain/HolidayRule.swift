@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// How to find one public holiday in any year: a fixed day, or a distance from Easter Sunday.
 public struct HolidayRule: Hashable, Sendable, Codable {
     /// When the holiday falls.

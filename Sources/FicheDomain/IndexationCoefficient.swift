@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// The salary indexation coefficient valid from a date (public salaries: index 100 × coefficient).
 public struct IndexationCoefficient: Hashable, Sendable, Codable {
     public var validFrom: LocalDate

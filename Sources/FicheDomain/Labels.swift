@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// A name given in French, Dutch and English, as read from rule files.
 ///
 /// Rule data (absence types, holidays) carries its own names; the app's string tables

@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// Annual leave days for staff of some categories within an age band (full-time figures).
 public struct LeaveEntitlement: Hashable, Sendable, Codable {
     public var categories: Set<StaffCategory>

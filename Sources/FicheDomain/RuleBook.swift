@@ -1,3 +1,4 @@
+import FicheTOML
 import Foundation
 
 /// All rules that are data: absence catalogue, holidays, art. 60 policies, scales,
@@ -121,10 +122,14 @@ public struct RuleBook: Hashable, Sendable {
             let name = (file.rawValue as NSString).deletingPathExtension
             let url = Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "Rules")
                 ?? Bundle.module.url(forResource: name, withExtension: "toml")
-            guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
+            guard let url else {
                 throw RuleFileError(file: file.rawValue, line: 0, message: "rule file not found in the bundle")
             }
-            texts[file] = text
+            do {
+                texts[file] = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw RuleFileError(file: file.rawValue, line: 0, message: "rule file cannot be read (\(error.localizedDescription))")
+            }
         }
         return texts
     }

@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// A salary scale of an employer, with amounts at index 100 (before indexation).
 ///
 /// Reference data, not an enum: each employer's scales file lists its own grades.

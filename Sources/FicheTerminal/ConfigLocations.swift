@@ -1,3 +1,4 @@
+import FicheTOML
 import Foundation
 
 /// Where theme and keymap files are found: the ones shipped inside Fiche, then the user's
@@ -35,13 +36,22 @@ public struct ConfigLocations: Hashable, Sendable {
     }
 
     /// The `.toml` files of a kind, by name (file name without extension): shipped first, then user.
+    /// A folder that does not exist holds no files; one that exists but cannot be listed is
+    /// added to `issues`.
     /// - Parameters:
     ///   - shippedFolder: `Themes` or `Keymaps`.
     ///   - userFolder: `themes` or `keymaps`.
-    public func files(shippedFolder: String, userFolder: String) -> [String: [File]] {
+    public func files(shippedFolder: String, userFolder: String, issues: inout [FileIssue]) -> [String: [File]] {
         var found: [String: [File]] = [:]
         func scan(_ folder: URL, label: (String) -> String, isUser: Bool) {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                guard FileManager.default.fileExists(atPath: folder.path) else { return }
+                issues.append(FileIssue(file: label(""), line: 0, message: "cannot be read (\(error.localizedDescription))"))
+                return
+            }
             for name in names.sorted() where name.hasSuffix(".toml") {
                 let url = folder.appendingPathComponent(name)
                 found[String(name.dropLast(5)), default: []].append(File(url: url, label: label(name), isUser: isUser))

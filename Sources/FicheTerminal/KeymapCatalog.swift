@@ -1,3 +1,4 @@
+import FicheTOML
 import Foundation
 
 /// Every keymap Fiche can use: the shipped ones overlaid by the user's, with `base`
@@ -16,17 +17,17 @@ public struct KeymapCatalog: Sendable {
     /// Keymap names, sorted.
     public let names: [String]
     /// Every mistake in every file, with file and line.
-    public let issues: [ConfigIssue]
+    public let issues: [FileIssue]
     private let keymaps: [String: Keymap]
 
     public init(locations: ConfigLocations, registry: ActionRegistry = .standard) {
-        var issues: [ConfigIssue] = []
+        var issues: [FileIssue] = []
         var layers: [String: [(map: Keymap, base: String?, file: ConfigLocations.File)]] = [:]
-        for (name, files) in locations.files(shippedFolder: "Keymaps", userFolder: "keymaps") {
+        for (name, files) in locations.files(shippedFolder: "Keymaps", userFolder: "keymaps", issues: &issues) {
             for file in files {
                 do {
-                    let document = try ConfigDocument(contentsOf: file.url, file: file.label)
-                    let (map, base) = KeymapCatalog.read(document, name: name, registry: registry, issues: &issues)
+                    let table = try TOMLReader.parse(contentsOf: file.url, file: file.label)
+                    let (map, base) = KeymapCatalog.read(table, name: name, registry: registry, issues: &issues)
                     layers[name, default: []].append((map, base, file))
                 } catch {
                     issues.append(error)
@@ -51,12 +52,12 @@ public struct KeymapCatalog: Sendable {
                 return entry.map
             }
             if chain.contains(base) || base == name {
-                issues.append(ConfigIssue(file: entry.file.label, line: 0,
+                issues.append(FileIssue(file: entry.file.label, line: 0,
                                           message: "base keymaps form a loop: \((chain + [name, base]).joined(separator: " → "))"))
                 return nil
             }
             guard raw[base] != nil else {
-                issues.append(ConfigIssue(file: entry.file.label, line: 0, message: "base keymap \"\(base)\" does not exist"))
+                issues.append(FileIssue(file: entry.file.label, line: 0, message: "base keymap \"\(base)\" does not exist"))
                 return nil
             }
             guard let parent = resolve(base, chain: chain + [name]) else { return nil }
@@ -71,40 +72,43 @@ public struct KeymapCatalog: Sendable {
     }
 
     /// The keymap `name` with everything it inherits.
-    /// - Throws: a `ConfigIssue` naming the keymaps that exist when `name` is not one of them.
-    public func keymap(named name: String) throws(ConfigIssue) -> Keymap {
+    /// - Throws: a `FileIssue` naming the keymaps that exist when `name` is not one of them.
+    public func keymap(named name: String) throws(FileIssue) -> Keymap {
         guard let keymap = keymaps[name] else {
-            throw ConfigIssue(file: "--keymap", line: 0,
+            throw FileIssue(file: "--keymap", line: 0,
                               message: "no keymap named \"\(name)\" (available: \(names.joined(separator: ", ")))")
         }
         return keymap
     }
 
-    /// Reads one keymap file; problems go to `issues` with their line.
+    /// Reads one parsed keymap file; problems go to `issues` with their line.
     /// - Returns: the bindings the file itself makes, and the base it names.
-    public static func read(_ document: ConfigDocument, name: String, registry: ActionRegistry,
-                            issues: inout [ConfigIssue]) -> (Keymap, String?) {
+    public static func read(_ file: TOMLTable, name: String, registry: ActionRegistry,
+                            issues: inout [FileIssue]) -> (Keymap, String?) {
         var keymap = Keymap(name: name)
         var base: String?
         let contexts = Set(KeyContext.all.map(\.rawValue))
         func report(_ line: Int, _ message: String) {
-            issues.append(ConfigIssue(file: document.file, line: line, message: message))
+            issues.append(FileIssue(file: file.file, line: line, message: message))
         }
-        for entry in document.root.entries ?? [] {
-            switch (entry.key, entry.value) {
+        for key in file.keys {
+            guard let value = file[key] else { continue }
+            switch (key, value) {
             case ("name", _), ("description", _):
                 continue
             case ("base", .string(let text)):
                 base = text
             case ("base", _):
-                report(document.line(ofKey: "base"), "base must be a keymap name")
-            case (let section, .table(let entries)) where contexts.contains(section):
+                report(file.line(of: "base"), "base must be a keymap name")
+            case (let section, .table(let table)) where contexts.contains(section):
                 let context = KeyContext(section)
                 var owner: [Key: ActionID] = [:]
                 var bound: [ActionID: [Key]] = [:]
-                let written = flatten(entries, prefix: "").map { (name: $0.0, value: $0.1, line: document.line(ofKey: $0.0, inSection: section)) }
-                for (actionName, value, line) in written.sorted(by: { $0.line < $1.line }) {
+                // In the order written, so that of two actions claiming a key the first one keeps it.
+                let written = flatten(table, prefix: "").sorted { $0.table.line(of: $0.tableKey) < $1.table.line(of: $1.tableKey) }
+                for (actionName, value, inTable, tableKey) in written {
                     let action = ActionID(actionName)
+                    let line = inTable.line(of: tableKey)
                     guard let descriptor = registry.descriptor(for: action) else {
                         report(line, "unknown action \"\(actionName)\" in [\(section)]")
                         continue
@@ -118,18 +122,18 @@ public struct KeymapCatalog: Sendable {
                         continue
                     }
                     var keys: [Key] = []
-                    for keyName in names where keyName.lowercased() != "none" {
-                        let keyLine = document.line(ofValue: keyName, afterKey: actionName, inSection: section)
+                    for (index, keyName) in names.enumerated() where keyName.lowercased() != "none" {
+                        let line = inTable.line(of: tableKey, item: index)
                         guard let key = Key(name: keyName) else {
-                            report(keyLine, "unknown key \"\(keyName)\" for \(actionName)")
+                            report(line, "unknown key \"\(keyName)\" for \(actionName)")
                             continue
                         }
                         if descriptor.isDestructive, case .control = key {
-                            report(keyLine, "\(actionName) deletes or rejects: it may not be on a bare Ctrl+letter (\(key.name))")
+                            report(line, "\(actionName) deletes or rejects: it may not be on a bare Ctrl+letter (\(key.name))")
                             continue
                         }
                         if let other = owner[key], other != action {
-                            report(keyLine, "\(key.name) is bound to both \(other) and \(actionName) in [\(section)]")
+                            report(line, "\(key.name) is bound to both \(other) and \(actionName) in [\(section)]")
                             continue
                         }
                         owner[key] = action
@@ -139,19 +143,25 @@ public struct KeymapCatalog: Sendable {
                 }
                 keymap.bindings[context] = bound
             case (let other, _):
-                report(document.line(ofKey: other) == 0 ? document.line(ofKey: "", inSection: other) : document.line(ofKey: other),
+                report(file.line(of: other),
                        "unknown section or setting \"\(other)\" (contexts: \(KeyContext.all.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         return (keymap, base)
     }
 
-    /// Action ids may be written `"list.open" = […]` or as nested tables; both give "list.open".
-    private static func flatten(_ entries: [(key: String, value: ConfigValue)], prefix: String) -> [(String, ConfigValue)] {
-        var result: [(String, ConfigValue)] = []
-        for entry in entries {
-            let name = prefix.isEmpty ? entry.key : prefix + "." + entry.key
-            if let inner = entry.value.entries { result += flatten(inner, prefix: name) } else { result.append((name, entry.value)) }
+    /// Action ids may be written `"list.open" = […]`, `list.open = […]` or as nested tables;
+    /// all give "list.open", with the table and key it is written as (for its lines).
+    private static func flatten(_ table: TOMLTable, prefix: String) -> [(name: String, value: TOMLValue, table: TOMLTable, tableKey: String)] {
+        var result: [(name: String, value: TOMLValue, table: TOMLTable, tableKey: String)] = []
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            let name = prefix.isEmpty ? key : prefix + "." + key
+            if let inner = value.table {
+                result += flatten(inner, prefix: name)
+            } else {
+                result.append((name, value, table, key))
+            }
         }
         return result
     }

@@ -1,3 +1,4 @@
+import FicheTOML
 import Foundation
 
 /// Every theme Fiche can draw with: the shipped ones overlaid by the user's, with `base`
@@ -11,17 +12,17 @@ public struct ThemeCatalog: Sendable {
     /// Theme names, sorted.
     public let names: [String]
     /// Every mistake in every file, with file and line.
-    public let issues: [ConfigIssue]
+    public let issues: [FileIssue]
     private let definitions: [String: ThemeDefinition]
 
     public init(locations: ConfigLocations) {
-        var issues: [ConfigIssue] = []
+        var issues: [FileIssue] = []
         var layers: [String: [(ThemeDefinition, ConfigLocations.File)]] = [:]
-        for (name, files) in locations.files(shippedFolder: "Themes", userFolder: "themes") {
+        for (name, files) in locations.files(shippedFolder: "Themes", userFolder: "themes", issues: &issues) {
             for file in files {
                 do {
-                    let document = try ConfigDocument(contentsOf: file.url, file: file.label)
-                    layers[name, default: []].append((ThemeDefinition.read(document, name: name, issues: &issues), file))
+                    let table = try TOMLReader.parse(contentsOf: file.url, file: file.label)
+                    layers[name, default: []].append((ThemeDefinition.read(table, name: name, issues: &issues), file))
                 } catch {
                     issues.append(error)
                 }
@@ -52,12 +53,12 @@ public struct ThemeCatalog: Sendable {
                 return definition
             }
             if chain.contains(base) {
-                issues.append(ConfigIssue(file: file.label, line: 0,
+                issues.append(FileIssue(file: file.label, line: 0,
                                           message: "base themes form a loop: \((chain + [name, base]).joined(separator: " → "))"))
                 return nil
             }
             guard raw[base] != nil else {
-                issues.append(ConfigIssue(file: file.label, line: 0, message: "base theme \"\(base)\" does not exist"))
+                issues.append(FileIssue(file: file.label, line: 0, message: "base theme \"\(base)\" does not exist"))
                 return nil
             }
             guard let parent = resolve(base, chain: chain + [name]) else { return nil }
@@ -76,10 +77,10 @@ public struct ThemeCatalog: Sendable {
     public func definition(named name: String) -> ThemeDefinition? { definitions[name] }
 
     /// The theme `name` as a terminal of `depth` can show it.
-    /// - Throws: a `ConfigIssue` naming the themes that exist when `name` is not one of them.
-    public func theme(named name: String, depth: ColorDepth) throws(ConfigIssue) -> Theme {
+    /// - Throws: a `FileIssue` naming the themes that exist when `name` is not one of them.
+    public func theme(named name: String, depth: ColorDepth) throws(FileIssue) -> Theme {
         guard let definition = definitions[name] else {
-            throw ConfigIssue(file: "--theme", line: 0,
+            throw FileIssue(file: "--theme", line: 0,
                               message: "no theme named \"\(name)\" (available: \(names.joined(separator: ", ")))")
         }
         return definition.theme(for: depth)

@@ -1,3 +1,5 @@
+import FicheTOML
+
 /// A theme file as written: roles with colours and attributes, palette aliases, what it
 /// inherits, the colour depth it is drawn for, and its `mono` and `ansi16` sections.
 ///
@@ -40,19 +42,18 @@ public struct ThemeDefinition: Hashable, Sendable {
     public static let attributeNames = ["bold", "underline", "reverse", "dim"]
 
     /// Reads a parsed theme file; every problem found is appended to `issues` with its line.
-    public static func read(_ document: ConfigDocument, name: String, issues: inout [ConfigIssue]) -> ThemeDefinition {
+    public static func read(_ file: TOMLTable, name: String, issues: inout [FileIssue]) -> ThemeDefinition {
         var definition = ThemeDefinition(name: name)
         let known = Set(["name", "description", "base", "depth", "palette", "roles", "ansi16", "mono"])
-        for entry in document.root.entries ?? [] where !known.contains(entry.key) {
-            issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: entry.key),
-                                      message: "unknown setting \"\(entry.key)\" (expected one of: \(known.sorted().joined(separator: ", ")))"))
+        for key in file.keys where !known.contains(key) {
+            issues.append(file.error("unknown setting \"\(key)\" (expected one of: \(known.sorted().joined(separator: ", ")))", at: key))
         }
-        if let base = document.root["base"] {
+        if let base = file["base"] {
             if let text = base.string { definition.base = text } else {
-                issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: "base"), message: "base must be a theme name"))
+                issues.append(file.error("base must be a theme name", at: "base"))
             }
         }
-        if let depth = document.root["depth"] {
+        if let depth = file["depth"] {
             let text: String
             switch depth {
             case .integer(let n): text = "\(n)"
@@ -60,24 +61,29 @@ public struct ThemeDefinition: Hashable, Sendable {
             default: text = ""
             }
             if let parsed = ColorDepth(name: text) { definition.depth = parsed } else {
-                issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: "depth"),
-                                          message: "depth must be \"16\", \"256\" or \"truecolor\", not \(text.isEmpty ? depth.kindName : "\"\(text)\"")"))
+                issues.append(file.error("depth must be \"16\", \"256\" or \"truecolor\", not \(text.isEmpty ? depth.kindName : "\"\(text)\"")",
+                                         at: "depth"))
             }
         }
-        for entry in document.root["palette"]?.entries ?? [] {
-            if let text = entry.value.string, let colour = TerminalColor(name: text) {
-                definition.palette[entry.key] = colour
-            } else {
-                issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: entry.key, inSection: "palette"),
-                                          message: "palette colour \"\(entry.key)\" is not a colour (use a name, colorN or #rrggbb)"))
+        if let palette = section("palette", of: file, issues: &issues) {
+            for key in palette.keys {
+                if let text = palette[key]?.string, let colour = TerminalColor(name: text) {
+                    definition.palette[key] = colour
+                } else {
+                    issues.append(palette.error("palette colour \"\(key)\" is not a colour (use a name, colorN or #rrggbb)", at: key))
+                }
             }
         }
-        definition.roles = readRoles(document, section: "roles", palette: definition.palette, issues: &issues)
-        definition.ansi16 = readRoles(document, section: "ansi16", palette: definition.palette, issues: &issues)
-        definition.mono = readRoles(document, section: "mono", palette: definition.palette, issues: &issues)
-        for (role, style) in definition.mono where style.foreground != .terminalDefault || style.background != .terminalDefault {
-            issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: role.rawValue, inSection: "mono"),
-                                      message: "the mono section takes attributes only, no colours (role \(role))"))
+        definition.roles = readRoles(file, section: "roles", palette: definition.palette, issues: &issues)
+        definition.ansi16 = readRoles(file, section: "ansi16", palette: definition.palette, issues: &issues)
+        definition.mono = readRoles(file, section: "mono", palette: definition.palette, issues: &issues)
+        if let mono = file["mono"]?.table {
+            for (name, _, line) in flatten(mono, prefix: "") {
+                guard let style = definition.mono[StyleRole(name)],
+                      style.foreground != .terminalDefault || style.background != .terminalDefault else { continue }
+                issues.append(FileIssue(file: file.file, line: line,
+                                        message: "the mono section takes attributes only, no colours (role \(name))"))
+            }
         }
         return definition
     }
@@ -114,53 +120,62 @@ public struct ThemeDefinition: Hashable, Sendable {
         return Theme(name: name, styles: reduced, depth: depth)
     }
 
-    private static func readRoles(_ document: ConfigDocument, section: String, palette: [String: TerminalColor],
-                                  issues: inout [ConfigIssue]) -> [StyleRole: Style] {
-        guard let value = document.root[section] else { return [:] }
-        guard let entries = value.entries else {
-            issues.append(ConfigIssue(file: document.file, line: document.line(ofKey: section), message: "[\(section)] must be a table"))
-            return [:]
+    /// The table `[name]` of `file`; nil when absent, and an issue when it is not a table.
+    private static func section(_ name: String, of file: TOMLTable, issues: inout [FileIssue]) -> TOMLTable? {
+        guard let value = file[name] else { return nil }
+        guard let table = value.table else {
+            issues.append(file.error("[\(name)] must be a table", at: name))
+            return nil
         }
+        return table
+    }
+
+    private static func readRoles(_ file: TOMLTable, section name: String, palette: [String: TerminalColor],
+                                  issues: inout [FileIssue]) -> [StyleRole: Style] {
+        guard let table = section(name, of: file, issues: &issues) else { return [:] }
         var styles: [StyleRole: Style] = [:]
         let known = Set(StyleRole.all.map(\.rawValue))
-        for (name, table) in flatten(entries, prefix: "") {
-            let line = document.line(ofKey: name, inSection: section)
-            guard known.contains(name) else {
-                issues.append(ConfigIssue(file: document.file, line: line, message: "unknown role \"\(name)\" in [\(section)]"))
+        for (role, value, line) in flatten(table, prefix: "") {
+            guard known.contains(role) else {
+                issues.append(FileIssue(file: file.file, line: line, message: "unknown role \"\(role)\" in [\(name)]"))
                 continue
             }
-            styles[StyleRole(name)] = readStyle(table, role: name, palette: palette, file: document.file, line: line, issues: &issues)
+            styles[StyleRole(role)] = readStyle(value, role: role, palette: palette, file: file.file, line: line, issues: &issues)
         }
         return styles
     }
 
-    /// Roles may be written `"row.pending" = {…}` or as nested tables; both give "row.pending".
-    private static func flatten(_ entries: [(key: String, value: ConfigValue)], prefix: String) -> [(String, ConfigValue)] {
+    /// Roles may be written `"row.pending" = {…}`, `row.pending = {…}` or as nested tables;
+    /// all give "row.pending", with the line the role is written on.
+    private static func flatten(_ table: TOMLTable, prefix: String) -> [(name: String, value: TOMLValue, line: Int)] {
         let styleKeys = Set(["fg", "bg", "attrs"])
-        var result: [(String, ConfigValue)] = []
-        for entry in entries {
-            let name = prefix.isEmpty ? entry.key : prefix + "." + entry.key
-            if let inner = entry.value.entries, !inner.isEmpty, !inner.contains(where: { styleKeys.contains($0.key) }) {
+        var result: [(name: String, value: TOMLValue, line: Int)] = []
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            let name = prefix.isEmpty ? key : prefix + "." + key
+            if let inner = value.table, !inner.keys.isEmpty, !inner.keys.contains(where: { styleKeys.contains($0) }) {
                 result += flatten(inner, prefix: name)
             } else {
-                result.append((name, entry.value))
+                result.append((name, value, table.line(of: key)))
             }
         }
         return result
     }
 
-    private static func readStyle(_ value: ConfigValue, role: String, palette: [String: TerminalColor],
-                                  file: String, line: Int, issues: inout [ConfigIssue]) -> Style {
-        guard let entries = value.entries else {
-            issues.append(ConfigIssue(file: file, line: line, message: "role \(role) must be a table like { fg = \"white\", bg = \"blue\" }"))
+    private static func readStyle(_ value: TOMLValue, role: String, palette: [String: TerminalColor],
+                                  file: String, line: Int, issues: inout [FileIssue]) -> Style {
+        guard let table = value.table else {
+            issues.append(FileIssue(file: file, line: line, message: "role \(role) must be a table like { fg = \"white\", bg = \"blue\" }"))
             return .plain
         }
         var style = Style()
-        for entry in entries {
+        for key in table.keys {
+            guard let entryValue = table[key] else { continue }
+            let entry = (key: key, value: entryValue)
             switch entry.key {
             case "fg", "bg":
                 guard let text = entry.value.string, let colour = palette[text] ?? TerminalColor(name: text) else {
-                    issues.append(ConfigIssue(file: file, line: line,
+                    issues.append(FileIssue(file: file, line: line,
                                               message: "\(entry.key) of \(role): \(entry.value.string.map { "\"\($0)\"" } ?? entry.value.kindName) is not a colour or palette name"))
                     continue
                 }
@@ -179,12 +194,12 @@ public struct ThemeDefinition: Hashable, Sendable {
                     case "reverse": style.reverse = true
                     case "dim": style.dim = true
                     default:
-                        issues.append(ConfigIssue(file: file, line: line,
+                        issues.append(FileIssue(file: file, line: line,
                                                   message: "unknown attribute \"\(attribute)\" of \(role) (use \(attributeNames.joined(separator: ", ")))"))
                     }
                 }
             default:
-                issues.append(ConfigIssue(file: file, line: line, message: "unknown setting \"\(entry.key)\" of \(role) (use fg, bg, attrs)"))
+                issues.append(FileIssue(file: file, line: line, message: "unknown setting \"\(entry.key)\" of \(role) (use fg, bg, attrs)"))
             }
         }
         return style

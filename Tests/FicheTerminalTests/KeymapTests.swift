@@ -58,7 +58,7 @@ final class KeymapTests: XCTestCase {
     }
 
     func testAConflictAndAnUnknownActionAreReportedWithFileAndLine() throws {
-        let folder = try ShippedConfig.userFolder(["keymaps/mine.toml": """
+        let (catalog, file) = try userCatalog(keymap: "mine", """
             name = "mine"
             base = "default"
 
@@ -68,10 +68,7 @@ final class KeymapTests: XCTestCase {
             "list.teleport" = ["t"]
             "record.delete" = ["Ctrl+D"]
             "list.up" = ["Hyper+K"]
-            """])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
-        let file = folder.appendingPathComponent("keymaps/mine.toml").path
+            """)
         XCTAssertEqual(catalog.issues.map(\.description), [
             "\(file):6: o is bound to both list.open and record.new in [list]",
             "\(file):7: unknown action \"list.teleport\" in [list]",
@@ -82,16 +79,14 @@ final class KeymapTests: XCTestCase {
     }
 
     func testAUserFileOverlaysTheShippedKeymapOfTheSameName() throws {
-        let folder = try ShippedConfig.userFolder(["keymaps/default.toml": """
+        let (catalog, _) = try userCatalog(keymap: "default", """
             [list]
             "list.open" = ["Enter", "F8"]
             "app.help" = "none"
 
             [global]
             "app.help" = ["F1"]
-            """])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
+            """)
         XCTAssertEqual(catalog.issues, [])
         let keymap = try catalog.keymap(named: "default")
         XCTAssertEqual(keymap.action(for: .function(8), in: .list), "list.open", "the user's F8 wins")
@@ -101,12 +96,33 @@ final class KeymapTests: XCTestCase {
     }
 
     func testMalformedTOMLIsReportedWithItsLine() throws {
-        let folder = try ShippedConfig.userFolder(["keymaps/broken.toml": "name = \"broken\"\n[list]\n\"list.up\" = [\"k\"\n"])
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (catalog, file) = try userCatalog(keymap: "broken", "name = \"broken\"\n[list]\n\"list.up\" = [\"k\"\n")
+        XCTAssertEqual(catalog.issues.map(\.description), ["\(file):3: the array opened on this line is never closed with ']'"])
+    }
+
+    func testAKeyInAListSpanningLinesIsReportedOnItsOwnLine() throws {
+        let (catalog, file) = try userCatalog(keymap: "long", """
+            base = "default"
+            [list]
+            "list.up" = [
+              "k",
+              "Hyper+K",
+            ]
+            list.down = ["j", "Hyper+J"]
+            """)
+        XCTAssertEqual(catalog.issues.map(\.description), [
+            "\(file):5: unknown key \"Hyper+K\" for list.up",
+            "\(file):7: unknown key \"Hyper+J\" for list.down",
+        ])
+        XCTAssertEqual(try catalog.keymap(named: "long").action(for: .character("j"), in: .list), "list.down", "a dotted key names the action too")
+    }
+
+    /// The shipped keymaps with a user file `keymaps/<name>.toml` holding `text`, and that file's path.
+    private func userCatalog(keymap name: String, _ text: String) throws -> (KeymapCatalog, file: String) {
+        let folder = try ShippedConfig.userFolder(["keymaps/\(name).toml": text])
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
-        let issue = try XCTUnwrap(catalog.issues.first)
-        XCTAssertEqual(issue.file, folder.appendingPathComponent("keymaps/broken.toml").path)
-        XCTAssertGreaterThanOrEqual(issue.line, 3)
+        return (catalog, folder.appendingPathComponent("keymaps/\(name).toml").path)
     }
 
     func testKeyNamesReadAndWriteTheSame() {

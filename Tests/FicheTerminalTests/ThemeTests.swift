@@ -88,6 +88,23 @@ final class ThemeTests: XCTestCase {
         XCTAssertNotNil(catalog.definition(named: "mine"), "a theme with mistakes still loads what it can")
     }
 
+    func testABrokenThemeFileIsReportedOnItsLineAndTheOtherThemesStillLoad() throws {
+        let folder = try ShippedConfig.userFolder([
+            "themes/broken.toml": "name = \"broken\"\n\n[roles]\nnormal = { fg = \"white\"\nselected = { fg = \"black\" }\n",
+            "themes/twice.toml": "[roles]\nnormal = {}\n\n[roles]\n",
+            "themes/text.toml": "[palette]\nink = \"color7\"\nbar = color24\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = ThemeCatalog(locations: ConfigLocations(shipped: ShippedConfig.locations.shipped, user: folder))
+        func path(_ name: String) -> String { folder.appendingPathComponent("themes/\(name).toml").path }
+        XCTAssertEqual(catalog.issues.map(\.description), [
+            "\(path("broken")):4: expected ',' or '}' in inline table (inline tables stay on one line)",
+            "\(path("text")):3: 'color24' is not a value (expected a string in quotes, a number, a date or true/false)",
+            "\(path("twice")):4: table [roles] is defined twice",
+        ])
+        XCTAssertEqual(catalog.names, ["colour-blind-safe", "default", "high-contrast", "light", "mono"])
+    }
+
     func testAUserFileOverlaysTheShippedThemeOfTheSameName() throws {
         let folder = try ShippedConfig.userFolder(["themes/default.toml": "[roles]\nselected = { fg = \"black\", bg = \"bright-green\" }\n"])
         defer { try? FileManager.default.removeItem(at: folder) }

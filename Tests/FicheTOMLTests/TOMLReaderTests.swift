@@ -1,4 +1,4 @@
-@testable import FicheDomain
+import FicheTOML
 import XCTest
 
 final class TOMLReaderTests: XCTestCase {
@@ -42,7 +42,7 @@ final class TOMLReaderTests: XCTestCase {
         XCTAssertEqual(try root.integer("negative"), -12)
         XCTAssertEqual(try root.number("ratio"), 2.1223)
         XCTAssertEqual(try root.boolean("on"), true)
-        XCTAssertEqual(try root.date("since").iso, "2025-03-01")
+        XCTAssertEqual(root["since"], .date(try XCTUnwrap(TOMLDate(year: 2025, month: 3, day: 1))))
         XCTAssertEqual(try root.string("literal"), "C:\\path")
         XCTAssertEqual(try root.string("escaped"), "tab\there \"quoted\" é")
         XCTAssertEqual(try root.integer("quoted key"), 1)
@@ -80,7 +80,7 @@ final class TOMLReaderTests: XCTestCase {
         ]
         for (text, line, message) in cases {
             XCTAssertThrowsError(try TOMLReader.parse(text, file: "f.toml"), text) { error in
-                guard let error = error as? RuleFileError else { return XCTFail("\(error)") }
+                guard let error = error as? FileIssue else { return XCTFail("\(error)") }
                 XCTAssertEqual(error.file, "f.toml")
                 XCTAssertEqual(error.line, line, "\(text) → \(error)")
                 XCTAssertTrue(error.message.contains(message), "\(text) → \(error)")
@@ -101,13 +101,66 @@ final class TOMLReaderTests: XCTestCase {
     func testTypedAccessorsPointAtTheKey() throws {
         let root = try TOMLReader.parse("a = 1\n\nb = \"x\"\n", file: "r.toml")
         XCTAssertThrowsError(try root.integer("b")) { error in
-            XCTAssertEqual((error as? RuleFileError)?.description, "r.toml:3: key 'b' must be an integer, found string")
+            XCTAssertEqual((error as? FileIssue)?.description, "r.toml:3: key 'b' must be an integer, found string")
         }
         XCTAssertThrowsError(try root.string("missing")) { error in
-            XCTAssertEqual((error as? RuleFileError)?.description, "r.toml:1: missing key 'missing'")
+            XCTAssertEqual((error as? FileIssue)?.description, "r.toml:1: missing key 'missing'")
         }
         XCTAssertThrowsError(try root.checkKeys(["a"], in: "test")) { error in
-            XCTAssertEqual((error as? RuleFileError)?.description, "r.toml:3: unknown key 'b' in test")
+            XCTAssertEqual((error as? FileIssue)?.description, "r.toml:3: unknown key 'b' in test")
+        }
+    }
+
+    func testEveryItemOfAnArrayAndEveryKeyOfAnInlineTableKnowsItsLine() throws {
+        let text = """
+        [list]
+        "list.down" = ["j",
+                       "Down",
+
+                       "Ctrl+N"]
+        role = { fg = "white", attrs = ["bold"] }
+        [[band]]
+        n = 1
+        [[band]]
+        n = 2
+        """
+        let root = try TOMLReader.parse(text, file: "k.toml")
+        let list = try root.table("list")
+        XCTAssertEqual(list.line, 1)
+        XCTAssertEqual(list.line(of: "list.down"), 2)
+        XCTAssertEqual((0..<3).map { list.line(of: "list.down", item: $0) }, [2, 3, 5])
+        XCTAssertEqual(list.line(of: "list.down", item: 7), 2, "no such item: the key's line")
+        XCTAssertEqual(try list.table("role").line(of: "attrs"), 6)
+        XCTAssertEqual((0..<2).map { root.line(of: "band", item: $0) }, [7, 9])
+    }
+
+    func testAByteOrderMarkIsSkipped() throws {
+        let root = try TOMLReader.parse("\u{FEFF}name = \"x\"\n", file: "bom.toml")
+        XCTAssertEqual(try root.string("name"), "x")
+    }
+
+    func testAFileThatIsNotUTF8NamesTheLineOfTheFirstBadByte() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-toml-\(UUID().uuidString).toml")
+        try Data("a = 1\nb = \"caf".utf8 + [0xE9] + Data("\"\n".utf8)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertThrowsError(try TOMLReader.parse(contentsOf: url, file: "latin1.toml")) { error in
+            XCTAssertEqual("\(error)", "latin1.toml:2: this line is not UTF-8 text; save the file as UTF-8")
+        }
+        XCTAssertThrowsError(try TOMLReader.parse(contentsOf: url.appendingPathExtension("gone"), file: "gone.toml")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("gone.toml: cannot be read"), "\(error)")
+        }
+    }
+
+    func testDeepNestingIsAnErrorNotACrash() {
+        let deepArray = "a = " + String(repeating: "[", count: 100_000)
+        let deepTable = "a = " + String(repeating: "{ b = ", count: 100_000)
+        let longKey = (0..<100_000).map { "k\($0)" }.joined(separator: ".") + " = 1"
+        for (text, message) in [(deepArray, "nest more than 64 deep"), (deepTable, "nest more than 64 deep"),
+                                (longKey, "more than 64 dotted parts"), ("[" + longKey.dropLast(4) + "]", "more than 64 dotted parts")] {
+            XCTAssertThrowsError(try TOMLReader.parse(text, file: "deep.toml")) { error in
+                XCTAssertTrue("\(error)".hasPrefix("deep.toml:1: "), "\(error)")
+                XCTAssertTrue("\(error)".contains(message), "\(error)")
+            }
         }
     }
 }

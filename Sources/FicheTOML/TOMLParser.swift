@@ -1,66 +1,10 @@
-import Foundation
+/// The reader behind `TOMLReader`: walks the text scalar by scalar, counting lines, so that
+/// every error it throws names the line where the reading stopped.
+struct TOMLParser {
+    /// How deep arrays and inline tables may nest, and how many parts a dotted key may have:
+    /// far beyond any real file, low enough that a malicious one cannot exhaust the stack.
+    static let maximumDepth = 64
 
-/// Reads the strict subset of TOML that Fiche's rule files use; errors are `file:line: message`.
-///
-/// Supported: `# comments`, bare and quoted keys, dotted keys, `[tables]`, `[[arrays of tables]]`
-/// (nested ones attach to the last element), basic `"strings"` with escapes, literal
-/// `'strings'`, integers (with `_`), floats, booleans, local dates `2025-03-01`, arrays
-/// (may span lines, trailing comma allowed) and single-line inline tables `{ a = 1 }`.
-/// Not supported, and reported as errors: multi-line strings, date-times and times,
-/// `inf`/`nan`, hexadecimal/octal/binary integers. Duplicate keys and tables are errors.
-///
-/// ```swift
-/// let table = try TOMLReader.parse("[[absence_type]]\ncode = \"sick\"\n", file: "absence-types.toml")
-/// try table.tables("absence_type")[0].string("code")   // "sick"
-/// ```
-public enum TOMLReader {
-    /// Parses `text`; `file` names the source in error messages.
-    public static func parse(_ text: String, file: String) throws(RuleFileError) -> TOMLTable {
-        var parser = Parser(scalars: Array(text.unicodeScalars), file: file)
-        return try parser.parseDocument()
-    }
-}
-
-private final class Node {
-    enum Entry {
-        case value(TOMLValue, line: Int)
-        case table(Node)
-        case tableArray([Node], line: Int)
-    }
-
-    let line: Int
-    var explicitlyDefined: Bool
-    var order: [String] = []
-    var entries: [String: Entry] = [:]
-
-    init(line: Int, explicitlyDefined: Bool) {
-        self.line = line
-        self.explicitlyDefined = explicitlyDefined
-    }
-
-    func set(_ key: String, _ entry: Entry) {
-        if entries[key] == nil { order.append(key) }
-        entries[key] = entry
-    }
-
-    func freeze(file: String) -> TOMLTable {
-        var table = TOMLTable(file: file, line: line)
-        for key in order {
-            guard let entry = entries[key] else { continue }
-            switch entry {
-            case .value(let value, let line):
-                table.set(key, value, line: line)
-            case .table(let node):
-                table.set(key, .table(node.freeze(file: file)), line: node.line)
-            case .tableArray(let nodes, let line):
-                table.set(key, .array(nodes.map { .table($0.freeze(file: file)) }), line: line)
-            }
-        }
-        return table
-    }
-}
-
-private struct Parser {
     let scalars: [Unicode.Scalar]
     let file: String
     var index = 0
@@ -79,8 +23,8 @@ private struct Parser {
         index + offset < scalars.count ? scalars[index + offset] : nil
     }
 
-    func fail(_ message: String) -> RuleFileError {
-        RuleFileError(file: file, line: line, message: message)
+    func fail(_ message: String) -> FileIssue {
+        FileIssue(file: file, line: line, message: message)
     }
 
     mutating func skipSpaces() {
@@ -107,7 +51,7 @@ private struct Parser {
         }
     }
 
-    mutating func expectLineEnd() throws(RuleFileError) {
+    mutating func expectLineEnd() throws(FileIssue) {
         skipSpaces()
         skipComment()
         if peek == "\r" && peek(1) == "\n" { index += 1 }
@@ -115,15 +59,15 @@ private struct Parser {
         guard c == "\n" else { throw fail("unexpected '\(c)' after value; one key = value per line") }
     }
 
-    mutating func expect(_ c: Unicode.Scalar, _ what: String) throws(RuleFileError) {
+    mutating func expect(_ c: Unicode.Scalar, _ what: String) throws(FileIssue) {
         guard peek == c else { throw fail("expected \(what)") }
         index += 1
     }
 
     // MARK: Document
 
-    mutating func parseDocument() throws(RuleFileError) -> TOMLTable {
-        let root = Node(line: 1, explicitlyDefined: true)
+    mutating func parseDocument() throws(FileIssue) -> TOMLTable {
+        let root = TOMLNode(line: 1, explicitlyDefined: true)
         var current = root
         while true {
             skipBlank()
@@ -152,8 +96,8 @@ private struct Parser {
                 skipSpaces()
                 try expect("=", "'=' after key '\(path.joined(separator: "."))'")
                 skipSpaces()
-                let value = try parseValue()
-                try insert(value, at: path, into: current, line: keyLine)
+                let (value, itemLines) = try parseValue(depth: 1)
+                try insert(value, at: path, into: current, line: keyLine, itemLines: itemLines)
                 try expectLineEnd()
             }
         }
@@ -161,12 +105,12 @@ private struct Parser {
     }
 
     /// Walks `path` from `node`, creating implicit tables; arrays of tables resolve to their last element.
-    func descend(_ node: Node, _ path: ArraySlice<String>) throws(RuleFileError) -> Node {
+    func descend(_ node: TOMLNode, _ path: ArraySlice<String>) throws(FileIssue) -> TOMLNode {
         var node = node
         for key in path {
             switch node.entries[key] {
             case nil:
-                let child = Node(line: line, explicitlyDefined: false)
+                let child = TOMLNode(line: line, explicitlyDefined: false)
                 node.set(key, .table(child))
                 node = child
             case .table(let child)?:
@@ -181,13 +125,13 @@ private struct Parser {
         return node
     }
 
-    func openTable(_ root: Node, _ path: [String]) throws(RuleFileError) -> Node {
+    func openTable(_ root: TOMLNode, _ path: [String]) throws(FileIssue) -> TOMLNode {
         let parent = try descend(root, path.dropLast())
         let name = path.joined(separator: ".")
         guard let key = path.last else { throw fail("empty table name") }
         switch parent.entries[key] {
         case nil:
-            let node = Node(line: line, explicitlyDefined: true)
+            let node = TOMLNode(line: line, explicitlyDefined: true)
             parent.set(key, .table(node))
             return node
         case .table(let node)?:
@@ -201,11 +145,11 @@ private struct Parser {
         }
     }
 
-    func openArrayTable(_ root: Node, _ path: [String]) throws(RuleFileError) -> Node {
+    func openArrayTable(_ root: TOMLNode, _ path: [String]) throws(FileIssue) -> TOMLNode {
         let parent = try descend(root, path.dropLast())
         let name = path.joined(separator: ".")
         guard let key = path.last else { throw fail("empty table name") }
-        let node = Node(line: line, explicitlyDefined: true)
+        let node = TOMLNode(line: line, explicitlyDefined: true)
         switch parent.entries[key] {
         case nil:
             parent.set(key, .tableArray([node], line: line))
@@ -219,20 +163,21 @@ private struct Parser {
         return node
     }
 
-    func insert(_ value: TOMLValue, at path: [String], into node: Node, line: Int) throws(RuleFileError) {
+    func insert(_ value: TOMLValue, at path: [String], into node: TOMLNode, line: Int, itemLines: [Int]) throws(FileIssue) {
         let parent = try descend(node, path.dropLast())
         guard let key = path.last else { throw fail("empty key") }
         guard parent.entries[key] == nil else {
-            throw RuleFileError(file: file, line: line, message: "duplicate key '\(path.joined(separator: "."))'")
+            throw FileIssue(file: file, line: line, message: "duplicate key '\(path.joined(separator: "."))'")
         }
-        parent.set(key, .value(value, line: line))
+        parent.set(key, .value(value, line: line, itemLines: itemLines))
     }
 
     // MARK: Keys
 
-    mutating func parseKey() throws(RuleFileError) -> [String] {
+    mutating func parseKey() throws(FileIssue) -> [String] {
         var parts: [String] = []
         while true {
+            guard parts.count < TOMLParser.maximumDepth else { throw fail("key has more than \(TOMLParser.maximumDepth) dotted parts") }
             parts.append(try parseSimpleKey())
             skipSpaces()
             guard peek == "." else { return parts }
@@ -241,7 +186,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseSimpleKey() throws(RuleFileError) -> String {
+    mutating func parseSimpleKey() throws(FileIssue) -> String {
         if peek == "\"" { return try parseBasicString() }
         if peek == "'" { return try parseLiteralString() }
         var key = ""
@@ -261,19 +206,22 @@ private struct Parser {
 
     // MARK: Values
 
-    mutating func parseValue() throws(RuleFileError) -> TOMLValue {
+    /// A value, and for an array the line of each of its items. `depth` counts the arrays
+    /// and inline tables around it.
+    mutating func parseValue(depth: Int) throws(FileIssue) -> (TOMLValue, itemLines: [Int]) {
         guard let c = peek else { throw fail("a value was expected") }
+        guard depth <= TOMLParser.maximumDepth else { throw fail("values nest more than \(TOMLParser.maximumDepth) deep") }
         switch c {
-        case "\"": return .string(try parseBasicString())
-        case "'": return .string(try parseLiteralString())
-        case "[": return try parseArray()
-        case "{": return try parseInlineTable()
-        default: return try parseScalarToken()
+        case "\"": return (.string(try parseBasicString()), [])
+        case "'": return (.string(try parseLiteralString()), [])
+        case "[": return try parseArray(depth: depth)
+        case "{": return (try parseInlineTable(depth: depth), [])
+        default: return (try parseScalarToken(), [])
         }
     }
 
-    mutating func parseBasicString() throws(RuleFileError) -> String {
-        if peek(1) == "\"" && peek(2) == "\"" { throw fail("multi-line strings are not supported in rule files") }
+    mutating func parseBasicString() throws(FileIssue) -> String {
+        if peek(1) == "\"" && peek(2) == "\"" { throw fail("multi-line strings are not supported") }
         index += 1
         var out = ""
         while true {
@@ -312,8 +260,8 @@ private struct Parser {
         }
     }
 
-    mutating func parseLiteralString() throws(RuleFileError) -> String {
-        if peek(1) == "'" && peek(2) == "'" { throw fail("multi-line strings are not supported in rule files") }
+    mutating func parseLiteralString() throws(FileIssue) -> String {
+        if peek(1) == "'" && peek(2) == "'" { throw fail("multi-line strings are not supported") }
         index += 1
         var out = ""
         while true {
@@ -324,30 +272,36 @@ private struct Parser {
         }
     }
 
-    mutating func parseArray() throws(RuleFileError) -> TOMLValue {
+    mutating func parseArray(depth: Int) throws(FileIssue) -> (TOMLValue, itemLines: [Int]) {
+        let openingLine = line
         index += 1
         var items: [TOMLValue] = []
+        var lines: [Int] = []
+        let unclosed = FileIssue(file: file, line: openingLine, message: "the array opened on this line is never closed with ']'")
         while true {
             skipBlank()
+            guard peek != nil else { throw unclosed }
             if peek == "]" {
                 index += 1
-                return .array(items)
+                return (.array(items), lines)
             }
-            items.append(try parseValue())
+            lines.append(line)
+            items.append(try parseValue(depth: depth + 1).0)
             skipBlank()
+            guard peek != nil else { throw unclosed }
             if peek == "," {
                 index += 1
             } else if peek == "]" {
                 index += 1
-                return .array(items)
+                return (.array(items), lines)
             } else {
                 throw fail("expected ',' or ']' in array")
             }
         }
     }
 
-    mutating func parseInlineTable() throws(RuleFileError) -> TOMLValue {
-        let node = Node(line: line, explicitlyDefined: true)
+    mutating func parseInlineTable(depth: Int) throws(FileIssue) -> TOMLValue {
+        let node = TOMLNode(line: line, explicitlyDefined: true)
         index += 1
         skipSpaces()
         if peek == "}" {
@@ -360,8 +314,9 @@ private struct Parser {
             skipSpaces()
             try expect("=", "'=' in inline table")
             skipSpaces()
-            let value = try parseValue()
-            try insert(value, at: path, into: node, line: line)
+            let keyLine = line
+            let (value, itemLines) = try parseValue(depth: depth + 1)
+            try insert(value, at: path, into: node, line: keyLine, itemLines: itemLines)
             skipSpaces()
             if peek == "," {
                 index += 1
@@ -374,7 +329,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseScalarToken() throws(RuleFileError) -> TOMLValue {
+    mutating func parseScalarToken() throws(FileIssue) -> TOMLValue {
         var token = ""
         while let c = peek, isBareKeyCharacter(c) || c == "+" || c == "." || c == ":" {
             token.unicodeScalars.append(c)
@@ -389,21 +344,21 @@ private struct Parser {
         if chars.count == 10, chars[4] == "-", chars[7] == "-",
            chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || $0.element.isASCII && $0.element.isNumber }) {
             guard let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10])),
-                  let date = LocalDate(year: y, month: m, day: d) else {
+                  let date = TOMLDate(year: y, month: m, day: d) else {
                 throw fail("'\(token)' is not a valid date")
             }
             if peek == " " && peek(1).map({ ("0"..."9").contains($0) }) == true {
-                throw fail("date-times are not supported in rule files; use a date")
+                throw fail("date-times are not supported; use a date")
             }
             return .date(date)
         }
         if token.contains(":") || (chars.count > 10 && chars[4] == "-") {
-            throw fail("date-times and times are not supported in rule files; use a date")
+            throw fail("date-times and times are not supported; use a date")
         }
         return try number(token)
     }
 
-    func number(_ token: String) throws(RuleFileError) -> TOMLValue {
+    func number(_ token: String) throws(FileIssue) -> TOMLValue {
         let invalid = fail("'\(token)' is not a value (expected a string in quotes, a number, a date or true/false)")
         var body = Substring(token)
         if body.first == "+" || body.first == "-" { body = body.dropFirst() }
