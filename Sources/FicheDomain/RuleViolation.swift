@@ -41,6 +41,14 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case clockingOverlap(date: LocalDate, otherRecordID: String)
     /// A clocking is a time worked: it cannot be on a day still to come.
     case clockingInFuture(date: LocalDate, today: LocalDate)
+    /// A certificate is recorded on absences only.
+    case certificateNotAnAbsence(recordID: String)
+    /// A certificate cannot be recorded on a rejected entry (enter the absence again).
+    case certificateOnRejectedEntry(recordID: String)
+    /// A certificate cannot be received before the absence it covers starts.
+    case certificateBeforeAbsence(received: LocalDate, start: LocalDate)
+    /// A certificate cannot be received after today.
+    case certificateInFuture(received: LocalDate, today: LocalDate)
     case monthClosed(month: YearMonth, correctionMonth: YearMonth)
     /// A payroll month cannot close while `count` of its records still wait for review.
     case monthHasSubmittedRecords(month: YearMonth, count: Int)
@@ -88,6 +96,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingDuringAbsence: return "clocking.during_absence"
         case .clockingOverlap: return "clocking.overlap"
         case .clockingInFuture: return "clocking.future"
+        case .certificateNotAnAbsence: return "certificate.not_absence"
+        case .certificateOnRejectedEntry: return "certificate.rejected_entry"
+        case .certificateBeforeAbsence: return "certificate.before_absence"
+        case .certificateInFuture: return "certificate.future"
         case .monthClosed: return "month.closed"
         case .monthHasSubmittedRecords: return "month.submitted_records"
         case .certificateMissing: return "certificate.missing"
@@ -151,6 +163,12 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["date": date.iso, "other_record": other]
         case .clockingInFuture(let date, let today):
             return ["date": date.iso, "today": today.iso]
+        case .certificateNotAnAbsence(let id), .certificateOnRejectedEntry(let id):
+            return ["record": id]
+        case .certificateBeforeAbsence(let received, let start):
+            return ["received": received.iso, "start": start.iso]
+        case .certificateInFuture(let received, let today):
+            return ["received": received.iso, "today": today.iso]
         case .monthClosed(let month, let correction):
             return ["month": month.description, "correction_month": correction.description]
         case .monthHasSubmittedRecords(let month, let count):
@@ -210,6 +228,12 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingDuringAbsence(let d, let other): return "Clocking on \(d.iso) falls within absence \(other)"
         case .clockingOverlap(let d, let other): return "Clocking on \(d.iso) overlaps clocking \(other)"
         case .clockingInFuture(let d, let today): return "Clocking on \(d.iso) is after today (\(today.iso))"
+        case .certificateNotAnAbsence(let id): return "Record \(id) is not an absence: it takes no certificate"
+        case .certificateOnRejectedEntry(let id): return "Record \(id) was rejected: enter the absence again"
+        case .certificateBeforeAbsence(let received, let start):
+            return "A certificate received on \(received.iso) is before the absence (\(start.iso))"
+        case .certificateInFuture(let received, let today):
+            return "A certificate received on \(received.iso) is after today (\(today.iso))"
         case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
         case .monthHasSubmittedRecords(let m, let n): return "Payroll month \(m) cannot close: \(n) records still wait for review"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"

@@ -195,6 +195,23 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
         return copy
     }
 
+    /// The absence with its medical certificate received on `date` (it arrived after the entry
+    /// was saved, even after validation); nil when it was already recorded. The same rule on a
+    /// device and on the server.
+    ///
+    /// - Throws: `.certificateNotAnAbsence`, `.certificateOnRejectedEntry`,
+    ///   `.certificateBeforeAbsence`, `.certificateInFuture`.
+    public func receivingCertificate(on date: LocalDate, today: LocalDate) throws(RuleViolation) -> TimeRecord? {
+        guard kind == .absence else { throw .certificateNotAnAbsence(recordID: id) }
+        guard status != .rejected else { throw .certificateOnRejectedEntry(recordID: id) }
+        guard date >= start else { throw .certificateBeforeAbsence(received: date, start: start) }
+        guard date <= today else { throw .certificateInFuture(received: date, today: today) }
+        if certificateReceived { return nil }
+        var copy = self
+        copy.certificateReceived = true
+        return copy
+    }
+
     /// Back to draft for correction (after rejection, or withdrawn before review).
     public func reopened() throws(RuleViolation) -> TimeRecord {
         var copy = try moved(to: .draft)

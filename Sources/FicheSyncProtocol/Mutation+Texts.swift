@@ -14,6 +14,7 @@ extension Mutation {
             return ([p.eventID, p.contractID, p.dossierID, p.placementID], [p.note])
         case .closePayrollMonth(let p): return ([p.employerCode], [])
         case .recordReveal(let p): return ([p.dossierID], [])
+        case .recordCertificate(let p): return ([p.recordID], [])
         }
     }
 }

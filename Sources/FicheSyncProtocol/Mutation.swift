@@ -8,6 +8,7 @@ public enum Mutation: Codable, Sendable, Hashable {
     case recordArt60Event(RecordArt60Event)
     case closePayrollMonth(ClosePayrollMonth)
     case recordReveal(RecordReveal)
+    case recordCertificate(RecordCertificate)
 
     /// The stable name sent on the wire and stored with the mutation.
     public var name: String {
@@ -20,6 +21,7 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordArt60Event: return "recordArt60Event"
         case .closePayrollMonth: return "closePayrollMonth"
         case .recordReveal: return "recordReveal"
+        case .recordCertificate: return "recordCertificate"
         }
     }
 
@@ -48,6 +50,8 @@ public enum Mutation: Codable, Sendable, Hashable {
             self = .closePayrollMonth(try container.decode(ClosePayrollMonth.self, forKey: .payload))
         case "recordReveal":
             self = .recordReveal(try container.decode(RecordReveal.self, forKey: .payload))
+        case "recordCertificate":
+            self = .recordCertificate(try container.decode(RecordCertificate.self, forKey: .payload))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown mutation '\(name)'")
@@ -66,6 +70,7 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordArt60Event(let payload): try container.encode(payload, forKey: .payload)
         case .closePayrollMonth(let payload): try container.encode(payload, forKey: .payload)
         case .recordReveal(let payload): try container.encode(payload, forKey: .payload)
+        case .recordCertificate(let payload): try container.encode(payload, forKey: .payload)
         }
     }
 }

@@ -157,6 +157,37 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("35 j"), "20/10 is 35 days before 24/11: \(text)")
     }
 
+    /// F6 on missing certificates asks the day the certificate arrived, today already typed: an
+    /// unreadable or future date keeps the dialog open with the reason; a good one clears the item.
+    func testF6RecordsALateCertificateWithTheDayItArrived() throws {
+        let database = try QueueFixture.make()
+        let driver = try driver(database, width: 120, height: 40)
+        driver.press("Alt+v", "Tab", "Tab")
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.tab, QueueTab.certificates)
+        let before = screen.itemIDs
+        let first = try XCTUnwrap(before.first)
+        driver.press("F6")
+        XCTAssertTrue(driver.screenText.contains("Certificat reçu"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("24/11/2026"), "today is already typed: \(driver.screenText)")
+        driver.press("Backspace")
+        driver.type("9")
+        driver.press("Enter")
+        XCTAssertTrue(driver.screenText.contains("après aujourd'hui"), driver.screenText)
+        XCTAssertEqual(screen.itemIDs, before, "nothing recorded")
+        driver.press("Backspace", "Backspace", "Backspace", "Backspace", "Backspace", "Backspace", "Backspace", "Backspace",
+                     "Backspace", "Backspace")
+        driver.type("le 24")
+        driver.press("Enter")
+        XCTAssertEqual(screen.itemIDs, before, "an unreadable date records nothing")
+        driver.press("Backspace", "Backspace", "Backspace", "Backspace", "Backspace")
+        driver.type("24/11/2026")
+        driver.press("Enter")
+        XCTAssertTrue(driver.screenText.contains("Certificat enregistré, reçu le 24/11/2026"), driver.screenText)
+        XCTAssertFalse(screen.itemIDs.contains(first), "the item left the queue")
+        XCTAssertEqual(try database.pendingMutations().last?.mutation, "recordCertificate")
+    }
+
     func testMonthClosingIsRefusedWhileAnEntryWaitsThenClosesOnceClear() throws {
         let database = try QueueFixture.closingOnly()
         let driver = try driver(database)

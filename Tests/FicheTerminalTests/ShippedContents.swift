@@ -276,6 +276,7 @@ enum ShippedContents {
           [queue] list.up = Up
           [queue] month.close = F7
           [queue] queue.approve = F5
+          [queue] queue.certificate = F6
           [queue] queue.reject = F8
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
@@ -347,6 +348,7 @@ enum ShippedContents {
           [queue] list.up = Up
           [queue] month.close = F7
           [queue] queue.approve = F5
+          [queue] queue.certificate = F6
           [queue] queue.reject = F8
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
@@ -418,6 +420,7 @@ enum ShippedContents {
           [queue] list.up = k Up
           [queue] month.close = F7
           [queue] queue.approve = a F5
+          [queue] queue.certificate = c F6
           [queue] queue.reject = r F8
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left

@@ -158,6 +158,11 @@ public final class ConflictsScreen: Screen {
                 "day": displayed(conflict.changes["start"]?.new), "in": time("start_minute"), "out": time("end_minute"),
             ])]
         }
+        if conflict.mutation == "recordCertificate" {
+            return [strings.format("conflicts.typed.certificate", [
+                "date": displayed(conflict.changes["certificate_received_on"]?.new),
+            ])]
+        }
         if conflict.mutation == "recordArt60Event" {
             let kind = conflict.changes["kind"]?.new ?? ""
             return [strings.format("conflicts.typed.art60Event", [

@@ -7,4 +7,6 @@ enum QueueDialog {
     case reject(ReasonDialog, ids: [String])
     /// F7: close `closing`'s month?
     case close(ConfirmDialog, MonthClosing)
+    /// F6 on missing certificates: the day the certificate of record `recordID` arrived.
+    case certificate(ReasonDialog, recordID: String)
 }

@@ -44,14 +44,17 @@ public final class QueuesScreen: Screen {
         switch tab {
         case .validation: return ["queue.approve", "queue.reject", "list.mark", "list.open", "tab.next", "app.back"]
         case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
-        case .art60, .certificates, .absences: return ["list.open", "tab.next", "app.help", "app.back"]
+        case .certificates: return ["queue.certificate", "list.open", "tab.next", "app.help", "app.back"]
+        case .art60, .absences: return ["list.open", "tab.next", "app.help", "app.back"]
         }
     }
 
     /// The reason is typed while the rejection dialog is open.
     public var takesText: Bool {
-        if case .reject = dialog { return true }
-        return false
+        switch dialog {
+        case .reject, .certificate: return true
+        case .close, nil: return false
+        }
     }
 
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
@@ -88,14 +91,26 @@ public final class QueuesScreen: Screen {
     // MARK: Keys
 
     public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult {
-        guard case .reject(var reason, let ids) = dialog else { return .ignored }
-        switch key {
-        case .character(let character): reason.type(String(character))
-        case .backspace: reason.deleteBackward()
-        default: return .ignored
+        func typed(_ dialog: ReasonDialog) -> ReasonDialog? {
+            var text = dialog
+            switch key {
+            case .character(let character): text.type(String(character))
+            case .backspace: text.deleteBackward()
+            default: return nil
+            }
+            text.problem = nil
+            return text
         }
-        reason.problem = nil
-        dialog = .reject(reason, ids: ids)
+        switch dialog {
+        case .reject(let reason, let ids):
+            guard let reason = typed(reason) else { return .ignored }
+            dialog = .reject(reason, ids: ids)
+        case .certificate(let date, let recordID):
+            guard let date = typed(date) else { return .ignored }
+            dialog = .certificate(date, recordID: recordID)
+        case .close, nil:
+            return .ignored
+        }
         return .handled
     }
 
@@ -124,6 +139,9 @@ public final class QueuesScreen: Screen {
         case "queue.reject":
             guard tab == .validation else { return .ignored }
             return askRejectionReason(environment)
+        case "queue.certificate":
+            guard tab == .certificates else { return .ignored }
+            return askCertificateDate(environment)
         case "month.close":
             guard tab == .closing else { return .ignored }
             return askToClose(environment)
@@ -149,6 +167,7 @@ public final class QueuesScreen: Screen {
         case "dialog.confirm":
             switch dialog {
             case .reject(let reason, let ids): return reject(ids, reason: reason, environment)
+            case .certificate(let date, let recordID): return recordCertificate(recordID, date: date, environment)
             case .close(_, let closing):
                 dialog = nil
                 return close(closing, environment)
@@ -228,7 +247,7 @@ public final class QueuesScreen: Screen {
             renderQueue(into: &buffer, rect: rect, environment)
         }
         switch dialog {
-        case .reject(let reason, _): reason.render(into: &buffer, area: rect)
+        case .reject(let reason, _), .certificate(let reason, _): reason.render(into: &buffer, area: rect)
         case .close(let confirm, _): confirm.render(into: &buffer, area: rect)
         case nil: break
         }

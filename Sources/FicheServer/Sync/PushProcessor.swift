@@ -216,6 +216,8 @@ struct PushProcessor: Sendable {
             return try await closePayrollMonth(payload, rights: rights, in: tx, writes: &writes)
         case .recordReveal(let payload):
             return try await recordReveal(payload, rights: rights, in: tx, writes: &writes)
+        case .recordCertificate(let payload):
+            return try await recordCertificate(payload, rights: rights, in: tx, writes: &writes)
         }
     }
 
@@ -466,6 +468,38 @@ struct PushProcessor: Sendable {
                                    table: nil)],
             audit: [.init(action: "closePayrollMonth", decision: "applied", employerCode: employer, entity: "payroll_month",
                           entityID: id, field: "status", oldValue: old, newValue: "closed")])
+    }
+
+    /// Records the late certificate of an absence (`enter_time_record` at its employer), even
+    /// on a validated entry or in a closed month: it clears the missing certificate, not pay.
+    private func recordCertificate(_ payload: RecordCertificate, rights: AccessRights,
+                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        guard let recordRow = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL",
+                                                 [.text(payload.recordID)]),
+              let record = TimeSheetLoader.timeRecord(recordRow)
+        else { throw MutationRejection(code: "record.not_found") }
+        let employer = record.employerCode
+        if !rights.may(.enterTimeRecord, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "recordCertificate", decision: "denied access.denied", employerCode: employer,
+                      entity: "time_record", entityID: record.id)])
+        }
+        try payload.receivedOn.checkSupported()
+        // A clock outside the supported years gives no day: then, as for clockings, no future check.
+        let today = Timestamps.brusselsDay(configuration.now()) ?? payload.receivedOn
+        guard let received = try record.receivingCertificate(on: payload.receivedOn, today: today) else {
+            return .noOp
+        }
+        guard let updated = try await writes.receiveCertificate(received, in: tx) else {
+            throw MutationRejection(code: "record.not_found")
+        }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "time_records")],
+            audit: [.init(action: "recordCertificate", decision: "applied", employerCode: employer, entity: "time_record",
+                          entityID: record.id, field: "certificate_received", oldValue: "0",
+                          newValue: "received on \(payload.receivedOn.iso)")])
     }
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.

@@ -90,7 +90,7 @@ struct PushWrites {
             case .addNote(let payload): named.insert(payload.dossierID)
             case .recordArt60Event(let payload): named.insert(payload.dossierID)
             case .recordReveal(let payload): named.insert(payload.dossierID)
-            case .reviewTimeRecord, .closePayrollMonth: break
+            case .reviewTimeRecord, .closePayrollMonth, .recordCertificate: break
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
@@ -301,6 +301,14 @@ struct PushWrites {
                               .optional(reviewed.rejectionReason), .text(reviewed.id)])
         forgetTimeRecords(ofDossier: reviewed.dossierID)
         return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(reviewed.id)])
+    }
+
+    /// Records that an absence's certificate arrived; returns the record's row as it now is.
+    mutating func receiveCertificate(_ record: TimeRecord, in tx: any StoreTransaction) async throws -> StoreRow? {
+        try await writeNewRecords(in: tx)
+        try await tx.execute("UPDATE time_records SET certificate_received = '1' WHERE id = ?", [.text(record.id)])
+        forgetTimeRecords(ofDossier: record.dossierID)
+        return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)])
     }
 
     /// Inserts a new row of a table no round keeps (notes, art. 60 events).
