@@ -10,15 +10,17 @@ import FicheReplica
 /// clerk's language: absence columns are named after the catalogue's codes, which the
 /// catalogue promises never to change (`paid_annual_leave`, `unpaid_strike`,
 /// `training_minutes`). Days use the decimal comma (`18,5`); minutes are whole numbers.
+/// `submitted_entries` and `draft_entries` count the month's entries not yet validated, which
+/// the figures leave out; `month_status` is `closed`, or `provisional` while the month is open.
 ///
 /// ```swift
 /// let rows = try database.payrollExport(employerCode: "AC-IXL", month: november, rules: rules)
-/// let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue)
+/// let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: true)
 /// try file.write(to: "/tmp/paie-2026-11.csv")
 /// ```
 public enum PayrollExportCSV {
     /// The whole file: a header, then one row per line in the order given.
-    public static func file(rows lines: [PayrollExportRow], catalogue: AbsenceCatalogue) -> CSVFile {
+    public static func file(rows lines: [PayrollExportRow], catalogue: AbsenceCatalogue, monthClosed: Bool) -> CSVFile {
         let absences = catalogue.types.filter { $0.recordKind == .absence }
         let dayTypes = absences.filter { $0.unit != .hour }
         let hourTypes = absences.filter { $0.unit == .hour }
@@ -26,7 +28,7 @@ public enum PayrollExportCSV {
             + dayTypes.map { ($0.paid ? "paid_" : "unpaid_") + $0.code }
             + hourTypes.map { $0.code + "_minutes" }
             + ["paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
-               "corrections"]
+               "corrections", "submitted_entries", "draft_entries", "month_status"]
         let rows = lines.map { line -> [String] in
             let v = line.variables
             let perType = dayTypes.map { type in
@@ -35,7 +37,8 @@ public enum PayrollExportCSV {
             let minutes = hourTypes.map { String(v.absenceMinutes[$0.code] ?? 0) }
             return [line.dossierNumber, "\(line.lastName), \(line.firstName)", days(v.scheduledDays), days(v.workedDays)] + perType + minutes
                 + [days(v.paidAbsenceDays.values.reduce(0, +)), days(v.unpaidAbsenceDays.values.reduce(0, +)),
-                   days(v.sicknessDays), String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections)]
+                   days(v.sicknessDays), String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections),
+                   String(line.submittedEntries), String(line.draftEntries), monthClosed ? "closed" : "provisional"]
         }
         return CSVFile(header: header, rows: rows)
     }

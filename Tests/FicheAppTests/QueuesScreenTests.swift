@@ -240,15 +240,20 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(driver.screen.finishWork())
         XCTAssertNil(driver.screen.work)
         XCTAssertTrue(driver.screen.top is QueuesScreen, "Esc pressed during the export was not taken")
-        XCTAssertTrue(driver.screenText.contains("Variables de paie 11/2026 (AC-IXL) : 20 dossiers exportés"),
+        // November is not closed: the message, the file name and every line say the file is provisional.
+        XCTAssertTrue(driver.screenText.contains("PROVISOIRE (mois ouvert) : variables de paie 11/2026 (AC-IXL), 20 dossiers"),
                       driver.screenText)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(files.count, 1)
+        XCTAssertTrue(files[0].contains("provisional"), files[0])
         let data = try Data(contentsOf: folder.appendingPathComponent(files[0]))
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so Excel reads the accents")
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("dossier_number;name;scheduled_days;worked_days;paid_annual_leave;"), text)
         XCTAssertTrue(text.contains("\r\nAC-000101;Van den Bossche, Éloïse;"), text)
+        let lines = text.split(separator: "\r\n").dropFirst()
+        XCTAssertEqual(lines.count, 20)
+        XCTAssertTrue(lines.allSatisfy { $0.hasSuffix(";provisional") }, text)
     }
 
     func testEveryTabInFrenchAndDutchAtBothSizes() throws {

@@ -39,6 +39,7 @@ final class PayrollExportEndToEndTests: XCTestCase {
         let outcome = try export(commune, "2026-10", to: out)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
         XCTAssertTrue(outcome.standardOutput.contains("of \(commune) for 2026-10 written to \(out)"), outcome.standardOutput)
+
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
@@ -49,6 +50,9 @@ final class PayrollExportEndToEndTests: XCTestCase {
         let numbers = Set(try AppDatabase.open(at: communeDossiers, clock: .tests).dossierPage(after: nil, limit: 1000)
             .filter { $0.employerCode == commune }.map(\.dossierNumber))
         XCTAssertTrue(lines.dropFirst().allSatisfy { numbers.contains(String($0.prefix { $0 != ";" })) }, "only the commune's dossiers")
+        // Whether the month is closed, the message and every line of the file agree.
+        let provisional = outcome.standardOutput.contains("PROVISIONAL: 2026-10 is not closed")
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(provisional ? ";provisional" : ";closed") }, text)
     }
 
     func testBadInputIsOneLineStatusOneAndNoFile() throws {
@@ -59,6 +63,7 @@ final class PayrollExportEndToEndTests: XCTestCase {
         let cases: [(employer: String, month: String, out: String, says: String)] = [
             (commune, "11/2026", out, "--month must be YYYY-MM"),
             (commune, "2026-13", out, "--month must be YYYY-MM"),
+            (commune, "9999-12", out, "is still to come"),
             ("XX-NOPE", "2026-11", out, "unknown employer XX-NOPE; the replica holds \(held)"),
             (commune, "2026-11", folder.appendingPathComponent("missing/paie.csv").path, "cannot write the file"),
         ]

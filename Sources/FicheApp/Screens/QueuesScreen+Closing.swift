@@ -53,7 +53,10 @@ extension QueuesScreen {
         guard let closing = selectedClosing, let month = closing.month else {
             return .notice(Toast(strings["closing.month.none"], kind: .error))
         }
-        let path = CSVFile.exportPath(folder: environment.exportFolder, name: "payroll-\(closing.employer.code)-\(month)", clock: environment.clock)
+        // An open month's file is provisional: its name says so, and so does every line.
+        let closed = closing.checklist?.status == .closed
+        let name = "payroll-\(closing.employer.code)-\(month)" + (closed ? "" : "-provisional")
+        let path = CSVFile.exportPath(folder: environment.exportFolder, name: name, clock: environment.clock)
         let employer = closing.employer.code, monthText = monthText(month)
         let database = environment.database, rules = environment.rules
         // Tens of thousands of lines at a large employer: off the key path, with a progress bar.
@@ -61,10 +64,12 @@ extension QueuesScreen {
         return .work(BackgroundWork(title: title, started: environment.clock.now()) { report in
             do {
                 let rows = try database.payrollExport(employerCode: employer, month: month, rules: rules) { report($0 * 0.9) }
-                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue).write(to: path)
-                return Toast(strings.format("closing.exported", [
+                try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: closed).write(to: path)
+                return Toast(strings.format(closed ? "closing.exported" : "closing.exported.provisional", [
                     "employer": employer, "month": monthText, "count": "\(rows.count)", "path": path,
                 ]), kind: .success)
+            } catch let violation as RuleViolation {
+                return Toast(strings.message(for: violation), kind: .error)
             } catch {
                 return Toast(strings.format("error.export", ["path": path]), kind: .error)
             }
