@@ -113,11 +113,19 @@ final class DossierListScreenTests: XCTestCase {
     }
 
     func testQuitKeysEndTheSession() throws {
-        for key in [Key.character("q"), .function(10), .control("q")] {
+        for key in [Key.function(10), .control("q")] {
             let (app, _) = try app(.english, width: 80, height: 24)
             app.handle(.key(key))
             XCTAssertTrue(app.quitRequested, "\(key) should quit")
         }
+    }
+
+    /// The list searches as you type: a name starting with q is searched, never a command.
+    func testTypingQInTheListSearchesInsteadOfQuitting() throws {
+        let (app, _) = try app(.english, width: 80, height: 24)
+        app.handle(.key(.character("q")))
+        XCTAssertFalse(app.quitRequested, "q is the first letter of a name")
+        XCTAssertEqual((app.top as? DossierListScreen)?.searchText, "q")
     }
 
     func testAnEmptyReplicaSaysSo() throws {

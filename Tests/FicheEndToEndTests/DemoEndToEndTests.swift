@@ -4,7 +4,7 @@ import XCTest
 
 /// Drives the real `fiche demo` binary in tmux, as a clerk would use it.
 final class DemoEndToEndTests: TmuxTestCase {
-    func testTheDemoShowsTheListWithAccentsAndQRestoresTheTerminal() throws {
+    func testTheDemoShowsTheListWithAccentsAndF10RestoresTheTerminal() throws {
         let settings = folder.appendingPathComponent("stty")
         try start("demo --data-dir \(folder.path)", width: 100, height: 30, then: "stty -a > \(settings.path)")
         // The first start seeds the demo server and copies the dossiers before the list opens.
@@ -17,7 +17,7 @@ final class DemoEndToEndTests: TmuxTestCase {
         let accented = try XCTUnwrap(firstPage.first { $0.displayName.unicodeScalars.contains { !$0.isASCII } })
         XCTAssertTrue(screen.contains(accented.displayName), "\(accented.displayName) not on screen:\n\(screen)")
 
-        try tmux.send("q")
+        try tmux.send("F10")
         XCTAssertEqual(waitForExitStatus(), "0\n")
         let words = try String(contentsOf: settings, encoding: .utf8)
             .replacingOccurrences(of: ";", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)

@@ -19,13 +19,14 @@ final class KeymapTests: XCTestCase {
             (.function(7), .list, "record.new"), (.function(8), .list, "record.delete"),
             (.function(9), .list, "app.palette"), (.character(":"), .list, "app.palette"),
             (.function(10), .form, "app.quit"), (.control("q"), .form, "app.quit"),
-            (.character("q"), .list, "app.quit"), (.escape, .list, "app.back"),
+            (.function(10), .list, "app.quit"), (.escape, .list, "app.back"),
             (.enter, .list, "list.open"), (.tab, .form, "form.next"), (.backTab, .form, "form.previous"),
         ]
         for (key, context, action) in expected {
             XCTAssertEqual(keys.action(for: key, in: context), action, "\(key.name) in \(context)")
         }
         XCTAssertNil(keys.action(for: .character("q"), in: .form), "q must stay typable in a form")
+        XCTAssertNil(keys.action(for: .character("q"), in: .list), "the list searches as you type: q starts a name")
     }
 
     func testNoCoreActionNeedsAltGrOnAzertyAndNothingDestructiveIsOnCtrl() throws {

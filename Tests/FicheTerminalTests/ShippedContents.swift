@@ -249,7 +249,6 @@ enum ShippedContents {
           [global] go.queues = Alt+v
           [global] go.workload = Alt+w
           [global] view.refresh = F5
-          [list] app.quit = q
           [list] list.down = Down
           [list] list.export = Ctrl+E
           [list] list.filter = F4
@@ -393,7 +392,7 @@ enum ShippedContents {
           [global] go.queues = Alt+v
           [global] go.workload = Alt+w
           [global] view.refresh = F5
-          [list] app.quit = q
+          [list] app.quit = q F10 Ctrl+Q
           [list] list.down = j Down
           [list] list.export = Ctrl+E
           [list] list.filter = f F4
