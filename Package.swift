@@ -115,6 +115,8 @@ let package = Package(
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal", "FicheDomain"], path: "Tests/FicheTestSupport"),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
         .testTarget(name: "FicheCSVTests", dependencies: ["FicheCSV"]),
+        // The wire types alone: JSON spellings, bounds, bulk pages.
+        .testTarget(name: "FicheSyncProtocolTests", dependencies: ["FicheSyncProtocol", "FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain", "FicheSyncProtocol"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
         .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
