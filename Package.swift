@@ -33,6 +33,8 @@ let package = Package(
             dependencies: ["FicheTOML"],
             resources: [.copy("Rules")]
         ),
+        // CSV reading and writing, formulas kept as text. Foundation only.
+        .target(name: "FicheCSV"),
         // The demo commune and CPAS, generated from a seed as domain values: written into a
         // replica by `fiche demo` and into a server by `fiche-server seed-demo`.
         .target(name: "FicheDemo", dependencies: ["FicheDomain"]),
@@ -42,6 +44,8 @@ let package = Package(
             dependencies: [
                 // The outbox holds each change as the mutation the server receives.
                 "FicheDomain", "FicheDemo", "FicheSyncProtocol",
+                // Time records are imported from CSV.
+                "FicheCSV",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The demo generator binds millions of rows through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -56,6 +60,8 @@ let package = Package(
             name: "FicheServer",
             dependencies: [
                 "FicheDomain", "FicheDemo", "FicheSyncProtocol",
+                // Dossiers are imported and exported as CSV.
+                "FicheCSV",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -84,7 +90,7 @@ let package = Package(
         // Screens, state, actions, strings.
         .target(
             name: "FicheApp",
-            dependencies: ["FicheDomain", "FicheReplica", "FicheTerminal", "FicheWidgets"],
+            dependencies: ["FicheDomain", "FicheReplica", "FicheTerminal", "FicheWidgets", "FicheCSV"],
             resources: [.copy("Strings")]
         ),
         .executableTarget(
@@ -108,6 +114,9 @@ let package = Package(
         // Test helpers shared by the test targets: text snapshots of screens.
         .target(name: "FicheTestSupport", dependencies: ["FicheTerminal", "FicheDomain"], path: "Tests/FicheTestSupport"),
         .testTarget(name: "FicheDomainTests", dependencies: ["FicheDomain"]),
+        .testTarget(name: "FicheCSVTests", dependencies: ["FicheCSV"]),
+        // The wire types alone: JSON spellings, bounds, bulk pages.
+        .testTarget(name: "FicheSyncProtocolTests", dependencies: ["FicheSyncProtocol", "FicheDomain"]),
         .testTarget(name: "FicheReplicaTests", dependencies: ["FicheDemo", "FicheReplica", "FicheDomain", "FicheSyncProtocol"]),
         .testTarget(name: "FicheTerminalTests", dependencies: ["FicheTerminal"]),
         .testTarget(name: "FicheTOMLTests", dependencies: ["FicheTOML"]),
@@ -118,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FicheAppTests",
-            dependencies: ["FicheApp", "FicheDemo", "FicheReplica", "FicheTerminal", "FicheTestSupport"],
+            dependencies: ["FicheApp", "FicheDemo", "FicheReplica", "FicheTerminal", "FicheTestSupport", "FicheCSV"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import FicheCSV
 import FicheDomain
 import FicheSyncProtocol
 import Foundation
@@ -32,7 +33,7 @@ public struct TimeRecordImport {
         let now = now ?? database.clock.now()
         let rows: [(line: Int, fields: [String])]
         do {
-            rows = try CSVTable.parse(text.replacingOccurrences(of: "\u{FEFF}", with: ""))
+            rows = try CSVTable.parse(text)
         } catch {
             throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.description))])
         }

@@ -1,4 +1,5 @@
 import FicheApp
+import FicheCSV
 import FicheDomain
 import FicheReplica
 import XCTest

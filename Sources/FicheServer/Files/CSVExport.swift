@@ -1,3 +1,4 @@
+import FicheCSV
 import FicheDomain
 import Foundation
 

@@ -1,3 +1,4 @@
+import FicheCSV
 import FicheDomain
 import FicheSyncProtocol
 import Foundation
@@ -47,7 +48,7 @@ public struct DossierImport: Sendable {
             throw Failure(errors: [error.description])
         }
         guard let header = table.first else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let missing = Self.columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw Failure(errors: ["line 1: header: missing column(s) \(missing.joined(separator: ", "))"])

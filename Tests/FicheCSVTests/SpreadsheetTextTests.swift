@@ -1,4 +1,4 @@
-import FicheDomain
+import FicheCSV
 import XCTest
 
 /// CSV cells a spreadsheet would run as formulas are written as text and read back unchanged.
