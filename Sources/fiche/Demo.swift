@@ -16,11 +16,11 @@ struct Demo: ParsableCommand {
     @Option(help: "Folder for the demo server and replicas (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
-    @Option(help: "How many dossiers the demo server is seeded with.")
-    var dossiers: Int = 400
+    @Option(help: "How many dossiers the demo server is seeded with (a new folder: 400; a folder keeps its size, another one needs --reset).")
+    var dossiers: Int?
 
-    @Option(help: "Seed of the generator: the same seed gives the same data.")
-    var seed: UInt64 = 2026
+    @Option(help: "Seed of the generator: the same seed gives the same data (a new folder: 2026).")
+    var seed: UInt64?
 
     @Option(help: "Interface language: fr, nl or en (default: from LANG, else fr).")
     var lang: String?
@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
     var noTui = false
 
     func validate() throws {
-        guard dossiers >= 0, dossiers <= 1_000_000 else {
+        if let dossiers, dossiers < 0 || dossiers > 1_000_000 {
             throw ValidationError("--dossiers must be between 0 and 1000000")
         }
         if DemoRole(rawValue: role) == nil {
@@ -81,7 +81,7 @@ struct Demo: ParsableCommand {
             if noTui {
                 let serving = server.host.map { _ in "served by this process, " } ?? "served by another fiche demo, "
                 print("Demo ready as \(login): replica \(account.replicaPath); server \(server.address) ("
-                      + serving + "store \(DemoServerHost.storePath(in: folder)), \(dossiers) dossiers, seed \(seed))")
+                      + serving + "store \(DemoServerHost.storePath(in: folder)))")
                 return
             }
             try SignedInAccount(folder: folder, account: account).openTerminal(lang: lang, theme: theme, keymap: keymap)

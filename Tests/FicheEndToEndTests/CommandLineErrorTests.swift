@@ -44,6 +44,16 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.standardError)
         XCTAssertFalse(again.standardError.contains("Seeding"), "the second start keeps the server's data: \(again.standardError)")
         XCTAssertFalse(again.standardError.contains("initial sync"), "the second start only pulls what changed: \(again.standardError)")
+
+        // Another size would replace the demo and what was entered in it: refused without --reset.
+        let bigger = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "400"],
+                                         environment: ["HOME": folder.path])
+        XCTAssertEqual(bigger.status, 1, bigger.standardOutput)
+        XCTAssertTrue(bigger.standardError.contains("holds a demo of 50 dossiers"), bigger.standardError)
+        XCTAssertTrue(bigger.standardError.contains("--reset"), bigger.standardError)
+        let kept = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
+        XCTAssertEqual(kept.status, 0, kept.standardError)
+        XCTAssertFalse(kept.standardError.contains("Seeding"), "no --dossiers keeps the folder's 50: \(kept.standardError)")
     }
 
     func testAnUnknownLanguageIsRefused() throws {

@@ -77,9 +77,36 @@ final class DemoServerDiscoveryTests: XCTestCase {
         let newer = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, accounts: ["clerk-cpas", "no.such.login"])
         XCTAssertTrue(newer.reseeded, "a login the store lacks means an older seed made it")
         await newer.host?.stop()
-        let other = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 6, seed: 7, accounts: ["clerk-cpas"])
-        XCTAssertTrue(other.reseeded, "another --dossiers seeds again")
+        let other = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 6, seed: 7, accounts: ["clerk-cpas"],
+                                                         reset: true)
+        XCTAssertTrue(other.reseeded, "another --dossiers with --reset seeds again")
         await other.host?.stop()
+    }
+
+    /// A demo folder keeps its size: reopened without --dossiers it is served as it is, and
+    /// another size without --reset is refused with a message, the entries made in it kept.
+    func testADemoFolderKeepsItsSizeAndAnotherOneNeedsReset() async throws {
+        let first = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 12, seed: 7)
+        XCTAssertTrue(first.reseeded)
+        await first.host?.stop()
+        let reopened = try await DemoServerHost.joinOrServe(folder: folder)
+        XCTAssertFalse(reopened.reseeded, "no --dossiers: the 12 dossiers stay")
+        await reopened.host?.stop()
+        do {
+            let refused = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 400)
+            await refused.host?.stop()
+            XCTFail("another size without --reset is refused")
+        } catch let error as CommandError {
+            XCTAssertTrue(error.description.contains("holds a demo of 12 dossiers (seed 7)"), error.description)
+            XCTAssertTrue(error.description.contains("--reset"), error.description)
+        }
+        let kept = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 12)
+        XCTAssertFalse(kept.reseeded, "the same size given again keeps the store")
+        let store = try SQLiteServerStore(path: DemoServerHost.storePath(in: folder))
+        await kept.host?.stop()
+        let count = try await store.read { tx in try await tx.first("SELECT COUNT(*) AS n FROM dossiers")?.int("n") }
+        XCTAssertEqual(count, 12)
+        await store.close()
     }
 
     func testResetIsRefusedWhileAnotherDemoServesTheFolder() async throws {

@@ -41,13 +41,16 @@ public final class DemoServerHost: Sendable {
     }
 
     /// Joins the server recorded in `folder` if it answers; otherwise serves the folder's store,
-    /// seeding it first when it is empty, holds another data set or lacks one of `accounts` (a
-    /// store seeded by an older seed), or `reset` asks for it. Two processes starting at once take
-    /// turns (a lock file), so only one of them serves.
+    /// seeding it first when it is empty, lacks one of `accounts` (a store seeded by an older
+    /// seed), or `reset` asks for it. A folder keeps its data set: `dossiers` and `seed` nil take
+    /// what it holds (400 and 2026 for a new one), and other values than it holds are refused
+    /// unless `reset` (every entry made in the demo would be lost). Two processes starting at
+    /// once take turns (a lock file), so only one of them serves.
     ///
-    /// - Throws: `CommandError` for a `reset` while another process serves, or a store that
-    ///   cannot be opened (named by its path).
-    public static func joinOrServe(folder: String, dossiers: Int, seed: UInt64, accounts: [String] = [], reset: Bool = false,
+    /// - Throws: `CommandError` for a `reset` while another process serves, another data set
+    ///   than the folder holds without `reset`, or a store that cannot be opened (named by its path).
+    public static func joinOrServe(folder: String, dossiers: Int? = nil, seed: UInt64? = nil, accounts: [String] = [],
+                                   reset: Bool = false,
                                    note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Connection {
         let lock = try FolderLock(path: folder + "/demo-server.lock")
         defer { lock.release() }
@@ -70,7 +73,7 @@ public final class DemoServerHost: Sendable {
             var configuration = ServerConfiguration()
             configuration.bcryptCost = 4
             let reseeded = try await prepare(store: store, dossiers: dossiers, seed: seed, accounts: accounts, reset: reset,
-                                             configuration: configuration, note: note)
+                                             configuration: configuration, folder: folder, note: note)
             let host = try await serve(store: store, configuration: configuration, folder: folder)
             return Connection(address: host.record.address, host: host, reseeded: reseeded)
         } catch {
@@ -96,10 +99,11 @@ public final class DemoServerHost: Sendable {
         await store.close()
     }
 
-    /// Seeds the store unless it already holds this data set; true when it seeded.
-    static func prepare(store: SQLiteServerStore, dossiers: Int, seed: UInt64, accounts: [String], reset: Bool,
-                        configuration: ServerConfiguration, note: @Sendable (String) -> Void) async throws -> Bool {
-        let wanted = "dossiers=\(dossiers) seed=\(seed)"
+    /// Seeds the store unless it already holds the data set asked for (nil: the one it holds);
+    /// true when it seeded.
+    static func prepare(store: SQLiteServerStore, dossiers: Int?, seed: UInt64?, accounts: [String], reset: Bool,
+                        configuration: ServerConfiguration, folder: String,
+                        note: @Sendable (String) -> Void) async throws -> Bool {
         let held = try await store.read { tx in
             try await tx.first("SELECT value FROM server_settings WHERE key = ?", [.text(datasetKey)])?.string("value")
         }
@@ -107,6 +111,22 @@ public final class DemoServerHost: Sendable {
         let present = try await store.read { tx in
             try await tx.query("SELECT login FROM users", []).compactMap { $0.string("login") }
         }
+        // "dossiers=400 seed=2026": what the folder holds, kept unless asked otherwise.
+        let heldValues = Dictionary((held ?? "").split(separator: " ").compactMap { pair -> (String, String)? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }, uniquingKeysWith: { first, _ in first })
+        let heldDossiers = heldValues["dossiers"].flatMap { Int($0) }
+        let heldSeed = heldValues["seed"].flatMap { UInt64($0) }
+        if hasData, !reset, let heldDossiers, let heldSeed,
+           dossiers.map({ $0 != heldDossiers }) ?? false || seed.map({ $0 != heldSeed }) ?? false {
+            throw CommandError("\(folder) holds a demo of \(heldDossiers) dossiers (seed \(heldSeed)); another data set "
+                               + "would replace it and lose every entry made in it: add --reset to do so, "
+                               + "or choose another --data-dir")
+        }
+        let dossiers = dossiers ?? heldDossiers ?? 400
+        let seed = seed ?? heldSeed ?? 2026
+        let wanted = "dossiers=\(dossiers) seed=\(seed)"
         if held == wanted, !reset, Set(accounts).isSubset(of: present) { return false }
         if hasData { try await store.eraseAllData() }
         note("Seeding the demo server (\(dossiers) dossiers)…")
