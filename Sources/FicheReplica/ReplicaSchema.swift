@@ -7,9 +7,9 @@ import GRDB
 /// Three kinds of tables (see docs/CODEBASE.md, "The replica"):
 /// - mirror tables (`employer`, `person`, `dossier`, `time_record`, …) hold server rows with
 ///   their `version` and owning employer, and are written only by sync;
-/// - overlay tables (`local_person`, `local_dossier`, `local_time_record`) hold the working
-///   value of rows with pending outbox mutations, recomputed from mirror + outbox; the
-///   `*_view` views put the two together;
+/// - overlay tables (`local_person`, `local_dossier`, `local_time_record`, `local_art60_event`,
+///   `local_payroll_month`) hold the working value of rows with pending outbox mutations,
+///   recomputed from mirror + outbox; the `*_view` views put the two together;
 /// - `dossier_list` and its FTS5 index `dossier_search` are derived from the views, one row per
 ///   dossier, with an index for each list order.
 enum ReplicaSchema {
