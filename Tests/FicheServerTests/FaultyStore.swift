@@ -37,6 +37,8 @@ final class FaultyStore: ServerStore {
     }
 
     var backend: String { wrapped.backend }
+
+    var schemaLevel: Int { wrapped.schemaLevel }
     /// Write transactions rolled back by a marked statement.
     var failures: Int { failed.withLock { $0 } }
 

@@ -14,6 +14,7 @@ final class ReadAuditTests: XCTestCase {
 
         init(_ wrapped: any ServerStore) { self.wrapped = wrapped }
         var backend: String { wrapped.backend }
+        var schemaLevel: Int { wrapped.schemaLevel }
         func migrate() async throws { try await wrapped.migrate() }
         func write<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
             if failing.withLock({ $0 }) { throw Refused() }

@@ -25,6 +25,12 @@ public enum ServerApplication {
         router.add(middleware: ErrorMiddleware())
         let backend = service.store.backend
         router.get("/health") { _, _ in "ok \(backend)\n" }
+        // Ready to take traffic: the store answers and its schema is at this build's level.
+        let store = service.store
+        router.get("/ready") { _, _ in
+            if let problem = await ServerSchema.notReady(store) { throw APIError(.serviceUnavailable, "not_ready", problem) }
+            return "ready \(backend)\n"
+        }
         let metricsToken = service.configuration.metricsToken
         router.get("/metrics") { request, _ in
             guard let metricsToken else {

@@ -42,7 +42,10 @@ public final class PostgresServerStore: ServerStore {
         return components.string ?? "(unreadable URL)"
     }
 
+    public var schemaLevel: Int { PostgresSchema.statements.count }
+
     public func migrate() async throws {
+        let level = schemaLevel
         if let schema {
             _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
         }
@@ -51,6 +54,7 @@ public final class PostgresServerStore: ServerStore {
                 try await tx.execute(statement)
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
+            try await ServerSchema.recordLevel(level, in: tx)
         }
     }
 

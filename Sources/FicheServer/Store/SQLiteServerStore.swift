@@ -36,7 +36,10 @@ public final class SQLiteServerStore: ServerStore {
         }
     }
 
+    public var schemaLevel: Int { SQLiteSchema.statements.count }
+
     public func migrate() async throws {
+        let level = schemaLevel
         try await write { tx in
             for statement in SQLiteSchema.statements {
                 if let (table, column) = Self.addedColumn(statement),
@@ -46,6 +49,7 @@ public final class SQLiteServerStore: ServerStore {
                 try await tx.execute(statement)
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
+            try await ServerSchema.recordLevel(level, in: tx)
         }
     }
 

@@ -7,6 +7,34 @@ enum ServerSchema {
         "grants", "devices", "users", "employers", "server_settings", "sync_clock", "login_throttle",
     ]
 
+    /// Records the schema level a `migrate` brought the store to; a newer build's higher level
+    /// is kept (a rolling upgrade migrates before the old instances stop).
+    static func recordLevel(_ level: Int, in tx: any StoreTransaction) async throws {
+        let held = try await tx.first("SELECT value FROM server_settings WHERE key = 'schema.level'")?.string("value")
+        guard (held.flatMap { Int($0) } ?? 0) < level else { return }
+        try await tx.execute(
+            "INSERT INTO server_settings (key, value) VALUES ('schema.level', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [.text(String(level))])
+    }
+
+    /// Whether the store answers and its schema is at least this build's level: what `/ready`
+    /// reports (nil when ready, else why not, for the operator).
+    static func notReady(_ store: any ServerStore) async -> String? {
+        let wanted = store.schemaLevel
+        do {
+            let held = try await store.read { tx in
+                try await tx.first("SELECT value FROM server_settings WHERE key = 'schema.level'")?.string("value")
+            }
+            let level = held.flatMap { Int($0) } ?? 0
+            if level < wanted {
+                return "the \(store.backend) schema is at level \(level), this server needs \(wanted): run fiche-server migrate"
+            }
+            return nil
+        } catch {
+            return "the \(store.backend) store does not answer"
+        }
+    }
+
     /// The login counters (`LoginThrottle`), in SQL both stores accept: kept in the database so
     /// they hold across restarts and server instances. `last_at` in milliseconds since 1970.
     static let loginThrottle = [

@@ -8,6 +8,9 @@
 public protocol ServerStore: Sendable {
     /// `postgresql` or `sqlite`, for logs and `/health`.
     var backend: String { get }
+    /// How many schema statements this build runs: the level `migrate` records in
+    /// `server_settings` (`schema.level`), which `/ready` compares (statements are append-only).
+    var schemaLevel: Int { get }
     /// Creates or upgrades the schema; safe to run again.
     func migrate() async throws
     /// Runs `body` in one writing transaction, serialised with every other writer; rolled
