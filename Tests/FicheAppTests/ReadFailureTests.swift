@@ -3,6 +3,7 @@ import FicheDomain
 import FicheReplica
 import FicheTerminal
 import FicheTestSupport
+import Foundation
 import XCTest
 
 /// A replica that stops answering mid-session (a table or index dropped from its file): the
@@ -121,6 +122,15 @@ final class ReadFailureTests: XCTestCase {
         let selected = try XCTUnwrap(queues.selectedID)
         try assertFailedRead(driver, dropping: "audit", from: database, on: "view.refresh", says: "Cannot read the local database:")
         XCTAssertEqual(queues.selectedID, selected)
+    }
+
+    func testAnExportWhoseRowsCannotBeReadSaysSoAndWritesNothing() throws {
+        let database = try ListFixture.make()
+        let driver = try driver(.english, database: database)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-export-\(UUID().uuidString)").path
+        driver.screen.environment.exportFolder = folder
+        try assertFailedRead(driver, dropping: "dossier_list", from: database, on: "list.export", says: "Cannot read the local database:")
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [], [])
     }
 
     func testTheSyncBadgeSaysItCannotCountRatherThanShowNothingWaiting() throws {

@@ -272,6 +272,11 @@ public final class DossierListScreen: Screen {
                 guard page.count == 2_000, let end = page.last else { break }
                 last = end
             }
+        } catch {
+            // Not "cannot write": the rows could not be read, and the message says so.
+            return .readFailed(error, strings)
+        }
+        do {
             try file.write(to: path)
             return .notice(Toast(strings.format("list.exported", ["count": "\(file.rows.count)", "path": path]), kind: .success))
         } catch {
