@@ -36,6 +36,7 @@ public final class App {
         self.size = size
         let list = DossierListScreen(environment, body: App.bodySize(for: size))
         self.stack = [list]
+        showReadFailure()
     }
 
     /// A demo or test app for `userName`'s account (the demo user when it is not in the replica).
@@ -58,9 +59,16 @@ public final class App {
     public var dossierList: DossierListScreen? { stack.first as? DossierListScreen }
 
     /// Reads the replica again into the screen on top (after a background sync pulled changes);
-    /// the message line stays as it is.
+    /// the message line stays as it is unless the read fails.
     public func reloadTop() {
         top.reload(environment)
+        showReadFailure()
+    }
+
+    /// A read the screen on top could not do goes on the message line, over any other message:
+    /// the screen still shows what it read before, and the clerk must know it is not fresh.
+    private func showReadFailure() {
+        if let failure = top.takeReadFailure() { message = failure }
     }
 
     /// The body's size: the screen less the status line, the message line and the key hints.
@@ -70,6 +78,7 @@ public final class App {
 
     /// Handles one input event from the terminal.
     public func handle(_ event: InputEvent) {
+        defer { showReadFailure() }
         if work != nil, case .key = event { return }   // keys wait for the work's outcome
         if work != nil, case .mouse = event { return }
         switch event {
@@ -134,6 +143,7 @@ public final class App {
     /// Runs an action of the registry by id.
     public func perform(action id: ActionID) {
         guard work == nil else { return }
+        defer { showReadFailure() }
         message = nil
         if showsHelp {
             guard ["app.help", "app.back", "app.quit"].contains(id) else { return }
@@ -237,6 +247,7 @@ public final class App {
         self.work = nil
         message = outcome
         top.reload(environment)
+        showReadFailure()
         return true
     }
 

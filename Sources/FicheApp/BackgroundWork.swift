@@ -9,8 +9,12 @@ import Synchronization
 ///
 /// ```swift
 /// return .work(BackgroundWork(title: "Export…", started: environment.clock.now()) { report in
-///     let rows = try? database.payrollExport(employerCode: code, month: month, rules: rules, progress: report)
-///     return Toast("\(rows?.count ?? 0) lines", kind: .success)
+///     do {
+///         let rows = try database.payrollExport(employerCode: code, month: month, rules: rules, progress: report)
+///         return Toast("\(rows.count) lines", kind: .success)
+///     } catch {
+///         return Toast("Export failed: \(error)", kind: .error)
+///     }
 /// })
 /// ```
 public final class BackgroundWork: Sendable {

@@ -6,6 +6,7 @@ public enum DefaultKeys {
     /// The shipped default keymap; empty only if the bundled file cannot be read.
     public static let keymap: Keymap = {
         let catalog = KeymapCatalog(locations: ConfigLocations(shipped: ConfigLocations.standard(environment: [:]).shipped, user: nil))
+        // try?: the shipped keymap, read from the bundle and checked by the keymap tests; no user file is read here.
         return (try? catalog.keymap(named: "default")) ?? Keymap(name: "default")
     }()
 

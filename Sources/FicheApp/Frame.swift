@@ -50,10 +50,14 @@ public enum Frame {
         } else {
             parts.append(strings["sync.badge.local"])
         }
-        if let counts = try? environment.database.syncCounts() {
+        do {
+            let counts = try environment.database.syncCounts()
             if counts.pending > 0 { parts.append(strings.format("sync.badge.pending", ["count": "\(counts.pending)"])) }
             let attention = counts.conflicts + counts.rejected
             if attention > 0 { parts.append(strings.format("sync.badge.conflicts", ["count": "\(attention)"])) }
+        } catch {
+            // Unread counts are not "nothing waits": the badge says it does not know.
+            parts.append(strings["sync.badge.unknown"])
         }
         if let last = environment.syncStatus?.lastSync { parts.append(last) }
         return SyncBadge(isOnline: environment.syncStatus?.isOnline ?? false, text: parts.joined(separator: " · "))

@@ -21,6 +21,7 @@ enum Navigation {
     /// Opens a dossier (at a tab, when a queue knows which one matters).
     static func openDossier(_ id: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) -> ScreenResult {
         let screen = DossierScreen(dossierID: id, tab: tab, environment)
+        if let failure = screen.takeReadFailure() { return .notice(failure) }
         guard screen.card != nil else {
             return .notice(Toast(environment.strings["dossier.missing"], kind: .error))
         }
@@ -32,9 +33,13 @@ enum Navigation {
     static func newRecord(_ kind: NewRecordKind, dossierID: String, prefill: RecordPrefill? = nil,
                           _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
-        guard let card = try? environment.database.openDossier(dossierID, year: environment.today.year) else {
-            return .notice(Toast(strings["dossier.missing"], kind: .error))
+        let found: DossierCard?
+        do {
+            found = try environment.database.openDossier(dossierID, year: environment.today.year)
+        } catch {
+            return .readFailed(error, strings)
         }
+        guard let card = found else { return .notice(Toast(strings["dossier.missing"], kind: .error)) }
         let permission: Permission = kind == .art60Event ? .manageArt60 : .enterTimeRecord
         let employer = card.dossier.employerCode
         guard environment.rights.may(permission, at: employer) else {
@@ -45,8 +50,13 @@ enum Navigation {
         case .absence: form = AbsenceFormScreen(dossierID: dossierID, card: card, environment)
         case .clocking: form = ClockingFormScreen(dossierID: dossierID, card: card, environment)
         case .art60Event:
-            guard let art60 = try? environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules),
-                  let contract = art60.currentContract else {
+            let read: Art60Card?
+            do {
+                read = try environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules)
+            } catch {
+                return .readFailed(error, strings)
+            }
+            guard let art60 = read, let contract = art60.currentContract else {
                 return .notice(Toast(strings["dossier.art60.none"], kind: .error))
             }
             form = Art60EventFormScreen(dossierID: dossierID, card: card, art60: art60, contract: contract, environment)

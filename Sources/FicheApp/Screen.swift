@@ -29,8 +29,12 @@ public protocol Screen: AnyObject {
     func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult
     /// The body has a new size (the terminal was resized).
     func layout(body: Size, _ environment: ScreenEnvironment)
-    /// Reads the replica again: after a save on a screen above, a sync, or F5.
+    /// Reads the replica again: after a save on a screen above, a sync, or F5. A read that fails
+    /// leaves the screen as it was and is told by `takeReadFailure()`.
     func reload(_ environment: ScreenEnvironment)
+    /// Why the last read of the replica failed, once: the app puts it on the message line, while
+    /// the screen still shows what it showed before. Nil when every read since the last call worked.
+    func takeReadFailure() -> Toast?
     /// Draws the body in `rect`.
     func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment)
 }
@@ -41,4 +45,5 @@ extension Screen {
     public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult { .ignored }
     public func layout(body: Size, _ environment: ScreenEnvironment) {}
     public func reload(_ environment: ScreenEnvironment) {}
+    public func takeReadFailure() -> Toast? { nil }
 }

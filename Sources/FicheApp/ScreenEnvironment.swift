@@ -36,6 +36,7 @@ public final class ScreenEnvironment {
 
     /// The user's rights today, read from the replica's grants.
     public var rights: AccessRights {
+        // try?: rights that cannot be read grant nothing, so actions are refused, never allowed; the screen's own reads put the failure on the message line.
         (try? database.accessRights(of: user.id, on: today)) ?? AccessRights(userID: user.id, grants: [], on: today)
     }
 

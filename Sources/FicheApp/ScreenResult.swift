@@ -17,3 +17,11 @@ public enum ScreenResult {
     /// Run this off the key path with a progress bar; its outcome goes to the message bar.
     case work(BackgroundWork)
 }
+
+extension ScreenResult {
+    /// The replica could not be read: the message line says so, in the user's language, and the
+    /// screen stays as it was.
+    static func readFailed(_ error: any Error, _ strings: Strings) -> ScreenResult {
+        .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+    }
+}

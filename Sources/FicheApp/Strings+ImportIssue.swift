@@ -16,6 +16,7 @@ extension Strings {
         case .certificateInvalid(let value): text = format("import.certificateInvalid", ["value": value])
         case .rule(let violation): text = message(for: violation)
         case .alreadyImported(let on, let records):
+            // try?: "is this a date?"; a stamp that is not one is shown as it is.
             let day = (try? LocalDate.parse(String(on.prefix(10))))?.belgian ?? on
             text = format("import.alreadyImported", ["date": day, "count": "\(records)"])
         }

@@ -24,7 +24,9 @@ extension Strings {
 
     /// A parameter as the user reads it: Belgian date order, translated enumeration values.
     private func displayed(_ value: String) -> String {
+        // try?: "is this a date?"; a parameter that is not one is shown as it is.
         if value.count == 10, let date = try? LocalDate.parse(value) { return date.belgian }
+        // try?: "is this a month?"; a parameter that is not one is shown as it is.
         if value.count == 7, let month = try? YearMonth.parse(value) {
             return "\(month.month < 10 ? "0" : "")\(month.month)/\(month.year)"
         }

@@ -30,11 +30,14 @@ public struct Strings: Sendable {
     /// (e.g. `errors.fr.json`), so each topic keeps its three languages side by side.
     private static func loadTable(_ language: Language) -> [String: String] {
         guard let folder = Bundle.module.url(forResource: "Strings", withExtension: nil),
+              // try?: the string tables ship in the bundle (StringsTests checks every key in every language); a missing one shows keys, it loses no data.
               let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [:] }
         var table: [String: String] = [:]
         for file in files.sorted() where file == "\(language.rawValue).json" || file.hasSuffix(".\(language.rawValue).json") {
+            // try?: as above, a bundled table; nothing the user wrote is read here.
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)),
+                  // try?: as above; StringsTests decodes every table.
                   let entries = try? JSONDecoder().decode([String: String].self, from: data)
             else { continue }
             table.merge(entries) { first, _ in first }

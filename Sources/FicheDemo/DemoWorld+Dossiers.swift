@@ -3,7 +3,9 @@ import FicheDomain
 extension DemoWorld {
     /// The regimes of the demo's careers (thousandths) and their usual weekly schedules.
     static let schedules: [Int: WorkSchedule] = Dictionary(uniqueKeysWithValues: [1000, 800, 500].map { thousandths in
+        // try?: fixed demo regimes (1000, 800, 500), all valid; full time is only the type's fallback.
         let regime = (try? RegimeFraction(thousandths: thousandths)) ?? .fullTime
+        // try?: as above, the usual schedule of a valid demo regime.
         return (thousandths, (try? WorkSchedule.usual(for: regime)) ?? .fullTime)
     })
 

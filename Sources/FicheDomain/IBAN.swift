@@ -37,6 +37,7 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether `text` is a valid Belgian IBAN (for live field validation).
     public static func isValid(_ text: String) -> Bool {
+        // try?: the question is "is this valid?"; the initializer gives the reason where it is needed.
         (try? IBAN(text)) != nil
     }
 

@@ -69,6 +69,7 @@ public struct NISS: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether `text` is a valid number (for live field validation).
     public static func isValid(_ text: String) -> Bool {
+        // try?: the question is "is this valid?"; the initializer gives the reason where it is needed.
         (try? NISS(text)) != nil
     }
 

@@ -46,7 +46,9 @@ extension AppDatabase {
                 }
                 var progress: Art60Progress?
                 if let calendar = calendars[contract.dossierID],
+                   // try?: "is this a date?"; without a birth date there is no progress, and the contract is still listed when it ends.
                    let birthDate = try? LocalDate.parse(row["worker_birth_date"] ?? "") {
+                    // try?: no progress when the rules have none for the contract; its dossier's art. 60 tab shows why, and it is still listed when it ends.
                     progress = try? Art60Progress(contract: contract, birthDate: birthDate, rules: rules,
                                                   calendar: calendar, records: records[contract.dossierID] ?? [],
                                                   asOf: asOf)

@@ -132,7 +132,7 @@ extension AppDatabase {
             INSERT INTO audit (at, user_id, employer_code, action, entity, target_id, changes, mutation_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [timestamp(now), user.id, result["employer_code"], action, result["entity"], result["target_id"],
-                             changes.json, mutationID])
+                             try changes.json(), mutationID])
         return result
     }
 }

@@ -156,7 +156,7 @@ extension AppDatabase {
                             now: Date) throws -> OutboxEntry {
         let createdAt = Self.timestamp(now)
         let uuid = UUID().uuidString.lowercased()
-        let json = payload.json
+        let json = try payload.json()
         let wire = try OutboxEntry.encoded(sent)
         try db.execute(sql: """
             INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, base_version, payload, wire, created_at, created_by)

@@ -53,6 +53,7 @@ extension AppDatabase {
     private static func exportLine(_ row: Row, id: String, createdAt: String, createdBy: String, payload: String,
                                    extra: [String] = []) throws -> String {
         let stored = (row[payload] as String?) ?? "{}"
+        // try?: "is it JSON?"; a payload that is not is exported as its text, so nothing typed is left out.
         let parsed: Any = (try? JSONSerialization.jsonObject(with: Data(stored.utf8))) ?? stored
         var object: [String: Any] = [
             "id": (row[id] as Int64?) ?? 0, "payload": parsed,

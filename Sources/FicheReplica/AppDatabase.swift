@@ -57,9 +57,11 @@ public struct AppDatabase: Sendable {
         } catch let error as ReplicaError {
             throw error
         } catch let error as DatabaseError {
+            // try?: removes the file this failed open had just created; the open's own error is thrown next.
             if !exists { try? fileManager.removeItem(atPath: path) }
             throw ReplicaError.unreadable(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch {
+            // try?: removes the file this failed open had just created; the open's own error is thrown next.
             if !exists { try? fileManager.removeItem(atPath: path) }
             throw ReplicaError.unreadable(path: path, detail: "\(error)")
         }
@@ -77,7 +79,13 @@ public struct AppDatabase: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReplicaError.unreadable(path: path, detail: "permission denied")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size: Int
+        do {
+            size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        } catch {
+            // Not taken for an empty file: an unread size must not let the migrator write to it.
+            throw ReplicaError.unreadable(path: path, detail: "\(error)")
+        }
         if size == 0 { return }
         var configuration = Configuration()
         configuration.readonly = true

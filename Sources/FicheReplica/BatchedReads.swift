@@ -86,6 +86,7 @@ enum BatchedReads {
     /// when there is one, else from `start`; never negative (a leave entered for next month is 0 days old).
     static func ageDays(createdAt: String?, start: LocalDate, asOf: LocalDate) -> Int {
         var created = start
+        // try?: "is this a date?"; without one the age counts from the record's start, as documented.
         if let createdAt, let date = try? LocalDate.parse(String(createdAt.prefix(10))) { created = date }
         return max(0, created.days(to: asOf))
     }

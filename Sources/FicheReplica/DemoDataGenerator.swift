@@ -25,6 +25,7 @@ public struct DemoDataGenerator: Sendable {
     public func write(into database: AppDatabase) throws {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -262144")
+            // try?: gives back the cache the load borrowed; the demo is written (or its error thrown) either way.
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction {
                 try Self.clear(db)

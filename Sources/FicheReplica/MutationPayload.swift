@@ -25,13 +25,15 @@ struct MutationPayload {
         self.init(fields: fields)
     }
 
-    var json: String {
+    /// The payload as stored in the outbox and the audit; throws rather than store a change
+    /// that says nothing.
+    func json() throws -> String {
         var object: [String: Any] = [:]
         for (column, change) in fields {
             object[column] = ["old": Self.jsonValue(change.old), "new": Self.jsonValue(change.new)]
         }
         let root: [String: Any] = ["fields": object, "delete": deletes]
-        guard let data = try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys]) else { return "{}" }
+        let data = try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }
 

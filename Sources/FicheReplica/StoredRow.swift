@@ -60,6 +60,7 @@ enum JSONColumn {
         guard let value else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // try?: JSONEncoder fails only on a NaN or infinite number; addresses and schedules hold text and fixed fractions.
         guard let data = try? encoder.encode(value) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }

@@ -55,6 +55,7 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
         let data = try encoder.encode(self)
         let temporary = path + ".tmp"
         let manager = FileManager.default
+        // try?: clears a leftover temporary file, if any; creating it next fails loudly when it is in the way.
         try? manager.removeItem(atPath: temporary)
         guard manager.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw SyncError.storage("cannot write \(temporary)")

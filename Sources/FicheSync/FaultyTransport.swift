@@ -97,6 +97,7 @@ public actor FaultyTransport: SyncTransport {
             _ = try await call()
             throw SyncTransportError.unreachable("answer dropped after the server committed")
         case .duplicate:
+            // try?: a test fault: the first of two identical calls, whose answer is dropped on purpose.
             _ = try? await call()
             return try await call()
         case .reorder:

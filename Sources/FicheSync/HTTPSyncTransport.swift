@@ -96,6 +96,7 @@ public struct HTTPSyncTransport: SyncTransport {
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
+            // try?: the status is thrown either way; the server's explanation rides along when it sent one.
             throw SyncTransportError.status(status, try? JSONDecoder().decode(ErrorBody.self, from: data))
         }
         return data

@@ -99,6 +99,7 @@ public actor SyncSession {
             return summary
         } catch let error as SyncError {
             if case .deviceRevoked = error {} else {
+                // try?: the sync's own error is thrown next and says more; only the "last attempt" line is not updated.
                 try? replica.recordSyncAttempt(pushed: false, pulled: false, error: error.description, at: now())
             }
             throw error
@@ -216,6 +217,7 @@ public actor SyncSession {
             let asked = token
             let page: SnapshotPage
             do {
+                // try?: a failed early request is asked again the ordinary way just below, with retries.
                 if let early = prefetched, early.token == asked, let answer = try? await early.page.value {
                     page = answer
                 } else {

@@ -255,6 +255,7 @@ public enum JSONBytes {
         /// dictionary per row; otherwise as dictionaries, read again from the same place.
         mutating func pageRows() throws -> SnapshotPage.Storage {
             let start = position
+            // try?: "is it one table?"; otherwise the same rows are read again as dictionaries, which throw.
             if let table = try? tableRows() { return .table(table) }
             position = start
             return .dictionaries(try rows())

@@ -14,6 +14,7 @@ struct Bench {
             ?? NSTemporaryDirectory() + "fiche-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        // try?: removes the bench's temporary folder; the figures are already printed.
         defer { if temporary { try? FileManager.default.removeItem(atPath: folder) } }
         let file = folder + "/bench-\(options.dossiers)-\(options.seed).sqlite"
         let database = try AppDatabase.open(at: file, clock: .system)

@@ -64,6 +64,7 @@ struct KeystrokeBench {
     func run() throws {
         let folder = dataDirectory ?? NSTemporaryDirectory() + "fiche-keys-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // try?: removes the bench's temporary folder; the figures are already printed.
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let demo = ["demo", "--data-dir", folder, "--dossiers", "\(dossiers)", "--seed", "\(seed)", "--lang", "en"]
         try prepare(demo)

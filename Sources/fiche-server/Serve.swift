@@ -41,6 +41,7 @@ struct Serve: AsyncParsableCommand {
 
     /// The first line of `path`, 16 characters at least.
     static func readMetricsToken(_ path: String) throws -> String {
+        // try?: the failure is thrown just below, naming the file.
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationError("--metrics-token-file \(path): cannot be read")
         }

@@ -57,6 +57,7 @@ struct Demo: ParsableCommand {
         let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
         var connection: DemoServerHost.Connection?
         // Quitting stops this process's server; a `fiche demo` using it goes offline and keeps its entries.
+        // try?: stops this process's demo server on the way out; nothing of the clerk's is written by it.
         defer { if let host = connection?.host { _ = try? BlockingTask.run { await host.stop() } } }
         do {
             _ = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
@@ -71,7 +72,8 @@ struct Demo: ParsableCommand {
             connection = server
             if server.reseeded {
                 // Replicas of an earlier store would not match the new one: each starts afresh.
-                try? FileManager.default.removeItem(atPath: DemoAccount.folder(dataDirectory: folder))
+                let replicas = DemoAccount.folder(dataDirectory: folder)
+                if FileManager.default.fileExists(atPath: replicas) { try FileManager.default.removeItem(atPath: replicas) }
             }
             let demoRole = DemoRole(rawValue: role) ?? .supervisor
             let account = DemoAccount.of(demoRole, dataDirectory: folder)

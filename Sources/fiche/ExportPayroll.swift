@@ -73,6 +73,7 @@ struct ExportPayroll: ParsableCommand {
     /// `2026-11`, and nothing looser (not `2026-1`, not `11/2026`).
     static func parseMonth(_ text: String) throws -> YearMonth {
         let shape = text.count == 7 && text.enumerated().allSatisfy { $0.offset == 4 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber }
+        // try?: "is this a month?"; one that is not is refused with the error thrown below.
         guard shape, let month = try? YearMonth.parse(text) else {
             throw CommandFailure("--month must be YYYY-MM (for example 2026-11), not '\(text)'")
         }
@@ -82,6 +83,7 @@ struct ExportPayroll: ParsableCommand {
     /// The replica to read and whose user exports: the demo's with `--demo`, else the signed-in
     /// account's (or `--user`'s), else the demo's when there is no account; never creates one.
     private func replica(in folder: String) throws -> (AppDatabase, String) {
+        // try?: "is there an account?"; without one the demo's replica is exported, as documented above.
         if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
            FileManager.default.fileExists(atPath: account.replicaPath) {
             let database = try AppDatabase.open(at: account.replicaPath, clock: .system)

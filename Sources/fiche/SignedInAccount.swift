@@ -13,6 +13,7 @@ struct SignedInAccount {
     /// The account last signed in to (or `login`'s); nil when there is none.
     static func find(dataDirectory: String?, login: String? = nil) -> SignedInAccount? {
         let folder = DataDirectory.resolve(flag: dataDirectory, environment: ProcessInfo.processInfo.environment)
+        // try?: "is there an account?"; the caller then says none is signed in.
         guard let account = try? SyncAccount.current(dataDirectory: folder, login: login),
               FileManager.default.fileExists(atPath: account.tokenPath) else { return nil }
         return SignedInAccount(folder: folder, account: account)
@@ -31,6 +32,7 @@ struct SignedInAccount {
                 // The first copy is not in yet (signed in, never synced): wait for it once, since
                 // the screens need the account and its grants; offline, open what is there.
                 FileHandle.standardError.write(Data("Copying the dossiers from \(credentials.server)…\n".utf8))
+                // try?: offline the first copy waits; the screens open on what is there and the badge says offline.
                 _ = try? BlockingTask.run { await background.syncOnce() }
                 user = try replica.user(login: credentials.login)
             }

@@ -22,6 +22,7 @@ struct SyncAccount {
     static func current(dataDirectory: String, login: String?) throws -> SyncAccount {
         let accounts = dataDirectory + "/accounts"
         if let login {
+            // try?: no accounts folder is a first run; the error below then says there is no account.
             let names = (try? FileManager.default.contentsOfDirectory(atPath: accounts)) ?? []
             guard let name = names.sorted().first(where: { $0.hasSuffix("-" + login) }) else {
                 throw CommandFailure("no account for \(login) in \(accounts); run fiche login --server URL --user \(login)")
@@ -40,6 +41,7 @@ struct SyncAccount {
     func signIn(server: String, login: String, password: String, device: String) throws -> (DeviceCredentials, sameDevice: Bool) {
         guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
         try DataDirectory.prepare(folder)
+        // try?: "was a device signed in here?"; without a readable token the sign-in gets a new device, and sameDevice says so.
         let knownDevice = (try? DeviceCredentials.load(from: tokenPath))?.deviceID
         let credentials = try BlockingTask.run {
             try await SyncSession.signIn(server: server, login: login, password: password, device: device,

@@ -17,6 +17,7 @@ enum TerminalSession {
         app.environment.exportFolder = exportFolder
         if let background {
             app.environment.syncStatus = SyncBadgeState(isOnline: false)
+            // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.
             background.noteLocalChanges(pending: (try? database.syncCounts().pending) ?? 0)
             background.start()
         }
@@ -31,6 +32,7 @@ enum TerminalSession {
             let finished = app.finishWork()
             var synced = false
             if let background {
+                // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.
                 background.noteLocalChanges(pending: (try? database.syncCounts().pending) ?? 0)
                 if let report = background.take() {
                     background.apply(report, to: app)

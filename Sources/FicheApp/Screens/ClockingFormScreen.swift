@@ -46,9 +46,13 @@ public final class ClockingFormScreen: RecordFormScreen {
         let strings = environment.strings
         let worked = workedMinutes ?? 0
         var lines = [strings.format("form.clocking.worked", ["hours": strings.hours(minutes: worked)])]
-        guard let day = date(Field.day.rawValue),
-              let balance = try? environment.database.clockingBalance(dossierID: dossierID, on: day, rules: environment.rules)
-        else { return lines }
+        guard let day = date(Field.day.rawValue) else { return lines }
+        let balance: (day: ClockingBalance, week: ClockingBalance)
+        do {
+            balance = try environment.database.clockingBalance(dossierID: dossierID, on: day, rules: environment.rules)
+        } catch {
+            return lines + [strings.format("error.replica", ["detail": "\(error)"])]
+        }
         func signed(_ minutes: Int) -> String { (minutes > 0 ? "+" : "") + strings.hours(minutes: minutes) }
         lines.append(strings.format("form.clocking.dayBalance", [
             "balance": signed(balance.day.balanceMinutes + worked), "expected": strings.hours(minutes: balance.day.expectedMinutes)]))

@@ -17,6 +17,7 @@ public final class ConflictsScreen: Screen {
     private var top = 0
     private var body = App.bodySize(for: Frame.minimumSize)
     private var failure: String?
+    private var failedRead = FailedRead()
 
     public init(_ environment: ScreenEnvironment) {
         reload(environment)
@@ -63,9 +64,13 @@ public final class ConflictsScreen: Screen {
             }
             failure = nil
         } catch {
-            failure = environment.strings.format("error.replica", ["detail": "\(error)"])
+            let text = environment.strings.format("error.replica", ["detail": "\(error)"])
+            failure = text
+            failedRead.note(text)
         }
     }
+
+    public func takeReadFailure() -> Toast? { failedRead.take() }
 
     /// Enter: a refused entry goes back to its form filled in with what was typed; anything
     /// else opens its dossier where the value lives.
@@ -101,8 +106,13 @@ public final class ConflictsScreen: Screen {
     /// F4: the field in a small form, filled in with what the clerk typed.
     private func edit(_ environment: ScreenEnvironment) -> ScreenResult {
         guard let conflict = selectedFieldConflict(environment) else { return notAFieldConflict(environment) }
-        guard let dossierID = conflict.dossierID,
-              let card = try? environment.database.openDossier(dossierID, year: environment.today.year) else {
+        let found: DossierCard?
+        do {
+            found = try conflict.dossierID.flatMap { try environment.database.openDossier($0, year: environment.today.year) }
+        } catch {
+            return .readFailed(error, environment.strings)
+        }
+        guard let dossierID = conflict.dossierID, let card = found else {
             return .notice(Toast(environment.strings["conflicts.noDossier"], kind: .error))
         }
         return .open(ConflictEditFormScreen(conflict: conflict, dossierID: dossierID, card: card, environment))
@@ -201,12 +211,14 @@ public final class ConflictsScreen: Screen {
         let rights = environment.rights
         switch field {
         case "iban":
+            // try?: "is this an IBAN?"; a value that is not one is shown as typed (masked without the right).
             guard let iban = try? IBAN(value) else {
                 let visible = value.contains("*") || rights.may(.viewIBAN, at: employerCode)
                 return visible ? value : "BE** **** **** " + String(value.suffix(4))
             }
             return rights.ibanText(iban, at: employerCode)
         case "niss":
+            // try?: "is this a NISS?"; a value that is not one is shown as typed (masked without the right).
             guard let niss = try? NISS(value) else {
                 return value.contains("*") || rights.may(.viewFullNISS, at: employerCode) ? value : "**.**.**-***.**"
             }
@@ -216,7 +228,9 @@ public final class ConflictsScreen: Screen {
             let text = environment.strings[key]
             return text == key ? value : text
         default:
+            // try?: "is this a date?"; a value that is not one is shown as it is.
             if value.count == 10, let date = try? LocalDate.parse(value) { return date.belgian }
+            // try?: only a display name; when it cannot be read the id shows instead, nothing is hidden.
             if field.hasSuffix("_id"), let name = try? environment.database.user(id: value)?.displayName { return name }
             return value
         }
@@ -226,6 +240,7 @@ public final class ConflictsScreen: Screen {
                            _ environment: ScreenEnvironment? = nil) -> String {
         guard let environment else {
             guard let value, !value.isEmpty else { return "—" }
+            // try?: "is this a date?"; a value that is not one is shown as it is.
             return (value.count == 10 ? (try? LocalDate.parse(value))?.belgian : nil) ?? value
         }
         return Self.displayed(value, field: field, employerCode: employerCode, environment)

@@ -17,24 +17,42 @@ public final class DossierListScreen: Screen {
     /// What the clerk typed; nil when not searching.
     public private(set) var searchText: String?
     public private(set) var window: ListWindow<DossierListRow>
+    /// The unsettled change of each row on screen, read with the rows.
+    private var markers: [String: DossierMarker] = [:]
     /// Ids of the rows marked for a bulk action.
     public private(set) var marked: Set<String> = []
     /// The employer of each marked dossier (a reassignment stays within one employer).
     private var markedEmployers: [String: String] = [:]
     private var searchSource: DossierSearchSource?
+    /// The query and search text the rows on screen were read with: after a failed read the
+    /// filters, sort and search line go back to them, so that they always describe the rows.
+    private var shownQuery: DossierListQuery
+    private var shownSearch: String?
+    private var failedRead = FailedRead()
     /// The breadcrumb when another screen opened the list on a filter ("Charge de travail › Mertens, B.").
     private let trail: [String]?
 
     public init(_ environment: ScreenEnvironment, body: Size) {
-        query = DossierListQuery(filter: Self.defaultFilter(environment))
+        var failedRead = FailedRead()
+        let filter: DossierListFilter
+        do {
+            filter = try Self.defaultFilter(environment)
+        } catch {
+            failedRead.note(error, environment.strings)
+            filter = DossierListFilter()
+        }
+        query = DossierListQuery(filter: filter)
+        shownQuery = query
         window = ListWindow(height: Self.visibleRows(body: body))
         trail = nil
+        self.failedRead = failedRead
         reload(environment)
     }
 
     /// The list held to `filter` (one clerk's dossiers, from the workload chart), under `trail`.
     public init(_ environment: ScreenEnvironment, body: Size, filter: DossierListFilter, trail: [String]) {
         query = DossierListQuery(filter: filter)
+        shownQuery = query
         window = ListWindow(height: Self.visibleRows(body: body))
         self.trail = trail
         reload(environment)
@@ -47,9 +65,9 @@ public final class DossierListScreen: Screen {
     public static func visibleRows(for size: Size) -> Int { visibleRows(body: App.bodySize(for: size)) }
 
     /// "My dossiers" for a payroll clerk who has some; everything the grants allow otherwise.
-    static func defaultFilter(_ environment: ScreenEnvironment) -> DossierListFilter {
+    static func defaultFilter(_ environment: ScreenEnvironment) throws -> DossierListFilter {
         let mine = DossierListFilter(payrollClerkID: environment.user.id)
-        let hasOwn = (try? environment.database.dossierPage(DossierListQuery(filter: mine), after: nil, limit: 1).isEmpty == false) ?? false
+        let hasOwn = try !environment.database.dossierPage(DossierListQuery(filter: mine), after: nil, limit: 1).isEmpty
         return hasOwn ? mine : DossierListFilter()
     }
 
@@ -93,7 +111,6 @@ public final class DossierListScreen: Screen {
         case "app.back":
             guard searchText != nil else { return .ignored }
             searchText = nil
-            searchSource = nil
             reload(environment)
             return .handled
         case "list.mark":
@@ -142,38 +159,59 @@ public final class DossierListScreen: Screen {
         _ = move(environment) { try $0.resize(to: height, in: $1) }
     }
 
-    public func reload(_ environment: ScreenEnvironment) { reload(environment, keepingSelection: true) }
+    public func reload(_ environment: ScreenEnvironment) {
+        reload(environment, keepingSelection: true) { environment.strings.format("error.replica", ["detail": "\($0)"]) }
+    }
+
+    public func takeReadFailure() -> Toast? { failedRead.take() }
 
     /// Reads the rows again; back from a dossier the same row stays selected (while searching
-    /// too), but a new search text starts at its best match.
-    private func reload(_ environment: ScreenEnvironment, keepingSelection: Bool) {
-        if let searchText, !searchText.isEmpty {
-            searchSource = try? DossierSearchSource(database: environment.database, text: searchText, filter: query.filter,
-                                                    firstPage: window.height)
-        } else {
-            searchSource = nil
-        }
-        var next = ListWindow<DossierListRow>(height: window.height)
-        let selected = window.selectedRow
+    /// too), but a new search text starts at its best match. A failed read keeps the rows on
+    /// screen with the query and search text they were read with, and notes `failure(error)`.
+    private func reload(_ environment: ScreenEnvironment, keepingSelection: Bool, failure: (any Error) -> String) {
         do {
-            try next.moveToStart(in: source(environment))
-            if let selected, keepingSelection {
+            var nextSearch: DossierSearchSource?
+            if let searchText, !searchText.isEmpty {
+                nextSearch = try DossierSearchSource(database: environment.database, text: searchText, filter: query.filter,
+                                                     firstPage: window.height)
+            }
+            let source = self.source(environment, search: nextSearch)
+            var next = ListWindow<DossierListRow>(height: window.height)
+            try next.moveToStart(in: source)
+            if let selected = window.selectedRow, keepingSelection {
                 // Keep the selected dossier on screen after a save or a sync when it is still listed.
-                try next.resize(to: window.height, in: source(environment))
+                try next.resize(to: window.height, in: source)
                 if let index = next.rows.firstIndex(where: { $0.id == selected.id }) { next.select(visibleRow: index) }
             }
-        } catch {}
-        window = next
+            let nextMarkers = try environment.database.markers(forDossiers: next.rows.map(\.id))
+            searchSource = nextSearch
+            window = next
+            markers = nextMarkers
+            shownQuery = query
+            shownSearch = searchText
+        } catch {
+            query = shownQuery
+            searchText = shownSearch
+            failedRead.note(failure(error))
+        }
     }
 
     private func source(_ environment: ScreenEnvironment) -> any PagedSource<DossierListRow> {
-        if let searchSource { return searchSource }
+        source(environment, search: searchSource)
+    }
+
+    private func source(_ environment: ScreenEnvironment, search: DossierSearchSource?) -> any PagedSource<DossierListRow> {
+        if let search { return search }
         return DossierListSource(database: environment.database, query: query)
     }
 
+    /// Narrows the list to `text`; when the replica cannot be searched the list and the search
+    /// line stay as they were, and the message line says what was not searched.
     private func search(_ text: String, _ environment: ScreenEnvironment) -> ScreenResult {
         searchText = text
-        reload(environment, keepingSelection: false)
+        reload(environment, keepingSelection: false) {
+            environment.strings.format("list.searchFailed", ["text": text, "detail": "\($0)"])
+        }
         return .handled
     }
 
@@ -183,10 +221,12 @@ public final class DossierListScreen: Screen {
         var next = window
         do {
             try change(&next, source(environment))
+            let nextMarkers = try environment.database.markers(forDossiers: next.rows.map(\.id))
             window = next
+            markers = nextMarkers
             return .handled
         } catch {
-            return .notice(Toast(environment.strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+            return .readFailed(error, environment.strings)
         }
     }
 
@@ -202,7 +242,12 @@ public final class DossierListScreen: Screen {
         guard environment.rights.may(.reassignDossier, at: employer) else {
             return .notice(Toast(strings.format("reassign.denied", ["employer": employer]), kind: .error))
         }
-        let clerks = (try? environment.database.payrollClerks(employerCode: employer, on: environment.today)) ?? []
+        let clerks: [User]
+        do {
+            clerks = try environment.database.payrollClerks(employerCode: employer, on: environment.today)
+        } catch {
+            return .readFailed(error, strings)
+        }
         guard !clerks.isEmpty else { return .notice(Toast(strings.format("reassign.noClerk", ["employer": employer]), kind: .error)) }
         let ids = chosen.keys.sorted()
         return .open(ReassignDialog(ids: ids, clerks: clerks, current: query.filter.payrollClerkID) { [weak self] in
@@ -227,6 +272,11 @@ public final class DossierListScreen: Screen {
                 guard page.count == 2_000, let end = page.last else { break }
                 last = end
             }
+        } catch {
+            // Not "cannot write": the rows could not be read, and the message says so.
+            return .readFailed(error, strings)
+        }
+        do {
             try file.write(to: path)
             return .notice(Toast(strings.format("list.exported", ["count": "\(file.rows.count)", "path": path]), kind: .success))
         } catch {
@@ -237,7 +287,6 @@ public final class DossierListScreen: Screen {
     public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
         renderSearchLine(into: &buffer, rect: rect.line(0), environment)
-        let markers = (try? environment.database.markers(forDossiers: window.rows.map(\.id))) ?? [:]
         let orderColumn: [DossierSortOrder: Int] = [.name: 0, .number: 1, .employer: 2, .category: 3, .clerk: 5]
         let table = Table(
             columns: [

@@ -30,6 +30,7 @@ public final class DossierScreen: Screen {
     public private(set) var top = 0
     /// The rows of the tab's list the last frame showed (to clamp and page `top`).
     private var shown: ScrollWindow?
+    private var failedRead = FailedRead()
 
     public init(dossierID: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) {
         self.dossierID = dossierID
@@ -67,9 +68,7 @@ public final class DossierScreen: Screen {
         case "tab.next": showTab(tabs[(index + 1) % tabs.count])
         case "tab.previous": showTab(tabs[(index - 1 + tabs.count) % tabs.count])
         case "list.pageUp" where tab == .timeRecords, "list.pageDown" where tab == .timeRecords:
-            year += action == "list.pageUp" ? -1 : 1
-            top = 0
-            reload(environment)
+            if read(year: year + (action == "list.pageUp" ? -1 : 1), environment) { top = 0 }
         case "list.up": top = max(0, min(top, lastTop) - 1)
         case "list.down": top = min(lastTop, top + 1)
         case "list.pageUp": top = max(0, min(top, lastTop) - page)
@@ -93,29 +92,50 @@ public final class DossierScreen: Screen {
     }
 
     public func reload(_ environment: ScreenEnvironment) {
-        card = try? environment.database.openDossier(dossierID, year: year)
+        read(year: year, environment)
+    }
+
+    public func takeReadFailure() -> Toast? { failedRead.take() }
+
+    /// Reads the dossier with its records of `year`; when the replica cannot be read the screen
+    /// keeps the year and all it showed, and the failure goes to the message line.
+    @discardableResult
+    private func read(year: Int, _ environment: ScreenEnvironment) -> Bool {
+        let database = environment.database
         do {
-            art60 = try environment.database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules)
-            // The follow-up log as this device sees it: events recorded here and not yet sent included.
-            if let contracts = art60?.contracts {
-                art60?.events = try contracts.flatMap { try environment.database.art60Events(contractID: $0.id) }
+            let nextCard = try database.openDossier(dossierID, year: year)
+            var nextArt60: Art60Card?
+            var problem: String?
+            do {
+                nextArt60 = try database.art60Card(dossierID: dossierID, asOf: environment.today, rules: environment.rules)
+                // The follow-up log as this device sees it: events recorded here and not yet sent included.
+                if let contracts = nextArt60?.contracts {
+                    nextArt60?.events = try contracts.flatMap { try database.art60Events(contractID: $0.id) }
+                }
+            } catch {
+                // Told on the art. 60 tab, where it is missing; the other tabs still show.
+                problem = environment.strings.format("error.replica", ["detail": "\(error)"])
             }
-            art60Problem = nil
+            let nextHistory = try readHistory(database, art60: nextArt60)
+            card = nextCard
+            history = nextHistory
+            art60 = nextArt60
+            art60Problem = problem
+            self.year = year
+            return true
         } catch {
-            art60 = nil
-            art60Problem = environment.strings.format("error.replica", ["detail": "\(error)"])
+            failedRead.note(error, environment.strings)
+            return false
         }
-        history = readHistory(environment)
     }
 
     /// The dossier's audit trail with the reads of its identifiers and its art. 60 follow-up,
     /// which `dossierHistory` does not cover yet, newest first.
-    private func readHistory(_ environment: ScreenEnvironment) -> [AuditEntry] {
-        let database = environment.database
-        var entries = (try? database.dossierHistory(dossierID: dossierID)) ?? []
-        entries += (try? database.auditTrail(entity: "reveal", targetID: dossierID)) ?? []
+    private func readHistory(_ database: AppDatabase, art60: Art60Card?) throws -> [AuditEntry] {
+        var entries = try database.dossierHistory(dossierID: dossierID)
+        entries += try database.auditTrail(entity: "reveal", targetID: dossierID)
         for event in art60?.events ?? [] {
-            entries += (try? database.auditTrail(entity: "art60_event", targetID: event.id)) ?? []
+            entries += try database.auditTrail(entity: "art60_event", targetID: event.id)
         }
         var seen = Set<Int64>()
         return entries.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }

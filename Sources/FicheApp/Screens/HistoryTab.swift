@@ -25,6 +25,7 @@ struct HistoryTab {
         var names: [String: String] = [:]
         func name(_ id: String) -> String {
             if let known = names[id] { return known }
+            // try?: only a display name; when it cannot be read the user's id shows instead, nothing is hidden.
             let found = ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
             names[id] = found
             return found
@@ -81,6 +82,7 @@ struct HistoryTab {
         let isNew = !changes.isEmpty && changes.values.allSatisfy { $0.old == nil }
         if isNew, entry.entity == "time_record" {
             let dates = [changes["start"]?.new, changes["end"]?.new].compactMap { $0 }
+                // try?: "is this a date?"; the line then names the record without its dates.
                 .compactMap { try? LocalDate.parse($0) }.map(strings.date)
             let range = dates.count == 2 && dates[0] == dates[1] ? dates[0] : dates.joined(separator: "–")
             let type = changes["type_code"]?.new.map { strings.absenceLabel($0, in: environment.rules.absenceCatalogue) }
@@ -88,6 +90,7 @@ struct HistoryTab {
             return type + " " + range
         }
         if isNew, entry.entity == "art60_event" {
+            // try?: "is this a date?"; the line then names the event without its date.
             let date = (changes["date"]?.new).flatMap { try? LocalDate.parse($0) }.map(strings.date) ?? ""
             return strings["art60.event.\(changes["kind"]?.new ?? "")"] + " " + date
         }
@@ -104,9 +107,11 @@ struct HistoryTab {
         let employer = card.dossier.employerCode
         switch key {
         case "niss":
+            // try?: "is this a NISS?"; a value that is not one stays hidden (***), as the history never shows one in clear.
             guard let niss = try? NISS(text) else { return "***" }
             return isRevealed ? environment.rights.nissText(niss, at: employer) : niss.masked
         case "iban":
+            // try?: "is this an IBAN?"; a value that is not one stays hidden (***), as the history never shows one in clear.
             guard let iban = try? IBAN(text) else { return "***" }
             return isRevealed ? environment.rights.ibanText(iban, at: employer) : iban.masked
         case "payroll_clerk_id", "time_manager_id", "reviewed_by", "entered_by":

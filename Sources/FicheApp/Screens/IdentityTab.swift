@@ -16,6 +16,7 @@ struct IdentityTab {
         let rights = environment.rights
         func userName(_ id: String?) -> String {
             guard let id else { return strings["dossier.none"] }
+            // try?: only a display name; when it cannot be read the user's id shows instead, nothing is hidden.
             return ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
         }
         // A value withheld by the server shows as it was sent, masked, revealed or not.

@@ -13,6 +13,7 @@ public final class PartnersScreen: Screen {
     public private(set) var employerCodes: [String] = []
     private var top = 0
     private var failure: String?
+    private var failedRead = FailedRead()
 
     public init(_ environment: ScreenEnvironment) {
         reload(environment)
@@ -47,15 +48,20 @@ public final class PartnersScreen: Screen {
     public func reload(_ environment: ScreenEnvironment) {
         do {
             let rights = environment.rights
-            employerCodes = try environment.database.employers()
+            let codes = try environment.database.employers()
                 .filter { $0.kind == .cpas && rights.may(.viewArt60, at: $0.code) }.map(\.code)
-            partners = try employerCodes.flatMap { try environment.database.partnerSummaries(employerCode: $0, asOf: environment.today) }
+            partners = try codes.flatMap { try environment.database.partnerSummaries(employerCode: $0, asOf: environment.today) }
+            employerCodes = codes
             selection = min(selection, max(0, partners.count - 1))
             failure = nil
         } catch {
-            failure = environment.strings.format("error.replica", ["detail": "\(error)"])
+            let text = environment.strings.format("error.replica", ["detail": "\(error)"])
+            failure = text
+            failedRead.note(text)
         }
     }
+
+    public func takeReadFailure() -> Toast? { failedRead.take() }
 
     /// One line of the table or the CSV file.
     private func cells(_ summary: PartnerSummary, _ strings: Strings) -> [String] {

@@ -29,6 +29,7 @@ public final class QueuesScreen: Screen {
     private var body: Size
     /// The queues read since the replica last changed; the others are read when their tab shows.
     private var fresh: Set<QueueTab> = []
+    private var failedRead = FailedRead()
 
     public init(_ environment: ScreenEnvironment, body: Size, tab: QueueTab = .validation) {
         self.tab = tab
@@ -211,14 +212,21 @@ public final class QueuesScreen: Screen {
         refresh(tab, environment)
     }
 
+    public func takeReadFailure() -> Toast? { failedRead.take() }
+
     /// Reads `queue` unless it was read since the replica last changed; a failed read keeps the
-    /// items last read.
+    /// items last read, goes to the message line, and is tried again on the next look at the tab.
     private func refresh(_ queue: QueueTab, _ environment: ScreenEnvironment) {
         guard fresh.insert(queue).inserted else { return }
-        if queue == .closing {
-            closings = (try? readClosings(environment)) ?? closings
-        } else {
-            items[queue] = (try? read(queue, environment)) ?? items[queue] ?? []
+        do {
+            if queue == .closing {
+                closings = try readClosings(environment)
+            } else {
+                items[queue] = try read(queue, environment)
+            }
+        } catch {
+            fresh.remove(queue)
+            failedRead.note(error, environment.strings)
         }
         if queue == .validation { marked.formIntersection(Set(items[.validation]?.map(\.id) ?? [])) }
         let count = queue == .closing ? closings.count : items[queue]?.count ?? 0

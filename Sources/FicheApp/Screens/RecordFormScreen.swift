@@ -137,6 +137,7 @@ public class RecordFormScreen: Screen {
 
     /// Sets a date field from a stored `yyyy-mm-dd`; leaves it as it is when there is none.
     func fillDate(_ index: Int, _ stored: String?) {
+        // try?: "is this a date?"; a stored value that is not one leaves the field for the clerk to fill.
         guard let stored, let day = try? LocalDate.parse(stored) else { return }
         form.fields[index].text = day.belgian
     }

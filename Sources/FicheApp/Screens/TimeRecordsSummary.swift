@@ -26,6 +26,7 @@ struct TimeRecordsSummary {
         self.year = year
         self.records = card.timeRecords.filter(\.isActive)
         self.catalogue = rules.absenceCatalogue
+        // try?: display only; every save for this employer needs the same calendar and refuses with the rule file's error, so no record is written on this guess.
         let holidays = (try? rules.holidayCalendar(for: card.employer)) ?? HolidayCalendar(id: "", rules: [])
         self.calendar = card.career.isEmpty
             ? WorkCalendar(holidays: holidays, schedule: .fullTime)

@@ -17,6 +17,7 @@ public final class WorkloadScreen: Screen {
     /// Index in `bars` of the selected bar.
     public private(set) var selection = 0
     private var failure: String?
+    private var failedRead = FailedRead()
     private var body = App.bodySize(for: Frame.minimumSize)
 
     public init(_ environment: ScreenEnvironment) {
@@ -67,9 +68,9 @@ public final class WorkloadScreen: Screen {
             let rows = try database.workload()
             let rights = environment.rights
             var next: [WorkloadBar] = []
-            employerNames = [:]
+            var names: [String: String] = [:]
             for employer in try database.employers() where rights.employerCodes.contains(employer.code) {
-                employerNames[employer.code] = environment.strings.language == .dutch ? employer.nameNL : employer.nameFR
+                names[employer.code] = environment.strings.language == .dutch ? employer.nameNL : employer.nameFR
                 let counted = rows.filter { $0.employerCode == employer.code }
                 var clerks = counted.filter { $0.payrollClerkID != nil }.map {
                     WorkloadBar(employerCode: employer.code, clerkID: $0.payrollClerkID,
@@ -86,15 +87,20 @@ public final class WorkloadScreen: Screen {
                                         dossiers: counted.first { $0.payrollClerkID == nil }?.dossiers ?? 0))
             }
             let previous = bars
+            employerNames = names
             bars = next
             selection = KeptSelection.index(in: bars, previous: previous, selection: selection) {
                 $0.employerCode == $1.employerCode && $0.clerkID == $1.clerkID
             }
             failure = nil
         } catch {
-            failure = environment.strings.format("error.replica", ["detail": "\(error)"])
+            let text = environment.strings.format("error.replica", ["detail": "\(error)"])
+            failure = text
+            failedRead.note(text)
         }
     }
+
+    public func takeReadFailure() -> Toast? { failedRead.take() }
 
     /// Enter: the clerk's dossiers, where they can be marked and reassigned.
     private func open(_ environment: ScreenEnvironment) -> ScreenResult {

@@ -132,6 +132,7 @@ public final class BackgroundSync: @unchecked Sendable {
                 return wakeRequested
             }
             if woken { return }
+            // try?: the sleep only throws when the task is cancelled, and the loop then ends on its own.
             try? await Task.sleep(nanoseconds: UInt64(min(0.1, max(0.001, Self.seconds(end - ContinuousClock.now))) * 1e9))
         }
     }

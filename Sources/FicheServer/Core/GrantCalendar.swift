@@ -32,6 +32,7 @@ public struct GrantCalendar: Sendable {
         return try await store.write { tx in
             try await ChangeLog.lockClock(in: tx)
             let stored = try await tx.first("SELECT value FROM server_settings WHERE key = ?", [.text(Self.settingKey)])?
+                // try?: "is this a date?"; without a stored day the calendar starts again from today, as on first run.
                 .string("value").flatMap { try? LocalDate.parse($0) }
             guard let last = stored, last < today else {
                 if stored == nil { try await remember(today, in: tx) }

@@ -12,9 +12,17 @@ enum GrantLoader {
     static func grant(from row: StoreRow, userID: String, idColumn: String = "id") -> Grant? {
         guard let id = row.string(idColumn), let employer = row.string("employer_code"),
               let role = row.string("role").flatMap(Role.init(rawValue:)) else { return nil }
-        return Grant(id: id, userID: userID, employerCode: employer, role: role,
-                     validFrom: row.string("valid_from").flatMap { try? LocalDate.parse($0) },
-                     validTo: row.string("valid_to").flatMap { try? LocalDate.parse($0) })
+        var bounds: [LocalDate?] = []
+        for column in ["valid_from", "valid_to"] {
+            guard let text = row.string(column), !text.isEmpty else {
+                bounds.append(nil)
+                continue
+            }
+            // try?: "is this a date?"; a bound that is not one makes no grant, never one without end.
+            guard let day = try? LocalDate.parse(text) else { return nil }
+            bounds.append(day)
+        }
+        return Grant(id: id, userID: userID, employerCode: employer, role: role, validFrom: bounds[0], validTo: bounds[1])
     }
 
     static func rights(of userID: String, on day: LocalDate?, in tx: any StoreTransaction) async throws -> AccessRights {

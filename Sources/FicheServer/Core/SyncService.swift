@@ -38,6 +38,7 @@ public struct SyncService: Sendable {
             } catch {
                 FileHandle.standardError.write(Data("fiche-server: grant calendar: \(error)\n".utf8))
             }
+            // try?: the sleep only throws when the task is cancelled, and the loop then ends.
             try? await Task.sleep(for: interval)
         }
     }

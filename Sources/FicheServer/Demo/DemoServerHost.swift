@@ -94,6 +94,7 @@ public final class DemoServerHost: Sendable {
     public func stop() async {
         record.remove(in: folder)
         serving.cancel()
+        // try?: waits for the task just cancelled, whose only error is that cancellation.
         _ = try? await serving.value
         await service.flushAudit()
         await store.close()

@@ -24,6 +24,7 @@ public struct DemoServerRecord: Codable, Sendable, Hashable {
     /// The record of `folder`, or nil when there is none or it is not a record.
     public static func read(in folder: String) -> DemoServerRecord? {
         guard let data = FileManager.default.contents(atPath: path(in: folder)) else { return nil }
+        // try?: "is this a record?"; a file that is not one means no demo server to join, and a new one starts.
         return try? JSONDecoder().decode(DemoServerRecord.self, from: data)
     }
 
@@ -40,6 +41,7 @@ public struct DemoServerRecord: Codable, Sendable, Hashable {
 
     /// Removes the record of `folder` if it is this one (never a record another process wrote since).
     public func remove(in folder: String) {
+        // try?: best-effort cleanup; a stale record is found not alive by the next `fiche demo` and replaced.
         if Self.read(in: folder) == self { try? FileManager.default.removeItem(atPath: Self.path(in: folder)) }
     }
 
@@ -51,6 +53,7 @@ public struct DemoServerRecord: Codable, Sendable, Hashable {
         configuration.timeoutIntervalForResource = timeout
         let session = URLSession(configuration: configuration)
         defer { session.finishTasksAndInvalidate() }
+        // try?: a health probe: no answer means "not alive", which is what it asks.
         guard let (data, response) = try? await session.data(from: url),
               (response as? HTTPURLResponse)?.statusCode == 200 else { return false }
         return String(decoding: data, as: UTF8.self).hasPrefix("ok")

@@ -26,6 +26,7 @@ public struct CSVExport: Sendable {
             let fields = DossierImport.columns.map { column -> String in
                 switch column {
                 case "dossier_number": return row.string("number") ?? ""
+                // try?: "is this a NISS?"; a value that is not one is exported as stored, nothing is dropped.
                 case "niss": return row.string("niss").flatMap { try? NISS($0).formatted } ?? (row.string("niss") ?? "")
                 default: return row.string(column) ?? ""
                 }

@@ -67,6 +67,7 @@ struct DemoStoreRows: DemoSink, Sendable {
         guard let value else { return .null }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // try?: JSONEncoder fails only on a NaN or infinite number; the demo's addresses and schedules hold neither.
         return (try? encoder.encode(value)).map { .text(String(decoding: $0, as: UTF8.self)) } ?? .null
     }
 

@@ -34,6 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func response(_ status: HTTPResponse.Status, _ body: ErrorBody) -> Response {
+        // try?: an error body is two strings; should encoding fail, a fixed body still says the request failed.
         let data = (try? JSONEncoder().encode(body)) ?? Data("{\"error\":\"internal\",\"message\":\"\"}".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"

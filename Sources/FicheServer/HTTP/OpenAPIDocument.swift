@@ -5,6 +5,7 @@ enum OpenAPIDocument {
     static let data: Data = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "openapi", withExtension: "json"),
+              // try?: the document ships in the bundle (checked by the server tests); it is read, never written.
               let data = try? Data(contentsOf: url)
         else { return Data("{}".utf8) }
         return data

@@ -32,6 +32,7 @@ public final class SQLiteServerStore: ServerStore {
         // A file made by an older server may be 0644: tightened here, with its -wal and -shm.
         // A file this user does not own keeps its mode (nothing is written by this step).
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            // try?: only tightens the mode of a file this user owns; nothing is written to the data.
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
     }
@@ -72,6 +73,7 @@ public final class SQLiteServerStore: ServerStore {
                 await lock.release()
                 return result
             } catch {
+                // try?: rolls back after a failure that is thrown just below; SQLite rolls back by itself if this cannot.
                 try? await pool.writeWithoutTransaction { db in
                     if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
                 }
@@ -97,6 +99,7 @@ public final class SQLiteServerStore: ServerStore {
     }
 
     public func close() async {
+        // try?: at shutdown every write is committed or rolled back; closing has nothing left to lose.
         try? pool.close()
     }
 }

@@ -265,6 +265,7 @@ struct PushWrites {
         if let known = payrollMonths[employer] { return known }
         let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
                                         [.text(employer)]).compactMap { row -> PayrollMonth? in
+            // try?: months this server wrote as YYYY-MM; a row that is not one names no month to check.
             guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
             return PayrollMonth(employerCode: employer, month: month,
                                 status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)

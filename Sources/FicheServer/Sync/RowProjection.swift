@@ -59,11 +59,13 @@ enum RowProjection {
 
     /// `**.**.**-***.CC` (only the check digits), or all stars for a number that is not valid.
     static func maskedNISS(_ niss: String) -> String {
+        // try?: "is this a NISS?"; a value that is not one is masked entirely, hiding more, never less.
         (try? NISS(niss))?.masked ?? "**.**.**-***.**"
     }
 
     /// `BE** **** **** 9002` (only the last four digits), or all stars for an account that is not valid.
     static func maskedIBAN(_ iban: String) -> String {
+        // try?: "is this an IBAN?"; a value that is not one is masked entirely, hiding more, never less.
         (try? IBAN(iban))?.masked ?? "BE** **** **** ****"
     }
 

@@ -101,6 +101,7 @@ struct SnapshotReader: Sendable {
         guard parts.count == 2, let payload = Secrets.fromBase64url(String(parts[0])),
               let mac = Secrets.fromBase64url(String(parts[1])),
               HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: key),
+              // try?: "is this a token?"; one that is not is refused with the error thrown below.
               let position = try? JSONDecoder().decode(Position.self, from: payload)
         else { throw APIError.badRequest("the snapshot token is not valid") }
         return position

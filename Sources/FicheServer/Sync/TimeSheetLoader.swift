@@ -26,6 +26,7 @@ struct TimeSheetLoader {
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
         let records = try await writes.timeRecords(ofDossier: id, around: record.map { $0.start...max($0.start, $0.end) }, in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
+        // try?: the regime is written by the server in this format; a dossier without one is full time, as when it was created.
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
         do {
@@ -41,8 +42,9 @@ struct TimeSheetLoader {
     static func timeRecord(_ row: StoreRow) -> TimeRecord? {
         guard let id = row.string("id"), let employer = row.string("employer_code"), let dossier = row.string("dossier_id"),
               let kind = TimeRecordKind(rawValue: row.string("kind") ?? ""),
+              // try?: dates the server checked when it stored the record; a row without them is no time record.
               let start = try? LocalDate.parse(row.string("start_date") ?? ""),
-              let end = try? LocalDate.parse(row.string("end_date") ?? "")
+              let end = try? LocalDate.parse(row.string("end_date") ?? "")  // try?: as the start date above
         else { return nil }
         return TimeRecord(
             id: id, employerCode: employer, dossierID: dossier, kind: kind, typeCode: row.string("type_code"),
