@@ -226,6 +226,26 @@ struct PushProcessor: Sendable {
         guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MutationRejection(code: "field.required") }
     }
 
+    /// Loads a live time record or rejects the mutation (`record.not_found`).
+    private static func liveTimeRecord(_ id: String, in tx: any StoreTransaction) async throws -> TimeRecord {
+        guard let row = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL", [.text(id)]),
+              let record = TimeSheetLoader.timeRecord(row)
+        else { throw MutationRejection(code: "record.not_found") }
+        return record
+    }
+
+    /// The answer to a change of a stored time record: its row as it now is, logged for the
+    /// devices that may see it, and the audit line.
+    private static func timeRecordChanged(_ updated: StoreRow?, id: String, employer: String,
+                                          audit: AuditLog.Entry) throws -> MutationEffect {
+        guard let updated else { throw MutationRejection(code: "record.not_found") }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: id, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "time_records")],
+            audit: [audit])
+    }
+
     /// Loads a live dossier or rejects the mutation.
     private func dossier(_ id: String, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> StoreRow {
         guard let row = try await writes.dossier(id, in: tx) else {
@@ -357,10 +377,7 @@ struct PushProcessor: Sendable {
     /// machine and, to validate, the certificate rule. A record someone else reviewed first is a conflict.
     private func reviewTimeRecord(_ payload: ReviewTimeRecord, rights: AccessRights, caller: Caller,
                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        guard let recordRow = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL",
-                                                 [.text(payload.recordID)]),
-              let record = TimeSheetLoader.timeRecord(recordRow)
-        else { throw MutationRejection(code: "record.not_found") }
+        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
         let row = try await dossier(record.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.validateTimeRecord, at: employer) {
@@ -383,16 +400,11 @@ struct PushProcessor: Sendable {
             reviewed = try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
                                            reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        guard let updated = try await writes.review(reviewed, in: tx) else {
-            throw MutationRejection(code: "record.not_found")
-        }
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
-                                                row: updated.fields(excluding: ["deleted_at"])), table: "time_records")],
-            audit: [.init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
-                          entityID: record.id, field: "status", oldValue: record.status.rawValue,
-                          newValue: reviewed.status.rawValue + (reviewed.rejectionReason.map { ": " + $0 } ?? ""))])
+        return try Self.timeRecordChanged(
+            try await writes.review(reviewed, in: tx), id: record.id, employer: employer,
+            audit: .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                         entityID: record.id, field: "status", oldValue: record.status.rawValue,
+                         newValue: reviewed.status.rawValue + (reviewed.rejectionReason.map { ": " + $0 } ?? "")))
     }
 
     /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).
@@ -474,10 +486,7 @@ struct PushProcessor: Sendable {
     /// on a validated entry or in a closed month: it clears the missing certificate, not pay.
     private func recordCertificate(_ payload: RecordCertificate, rights: AccessRights,
                                    in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        guard let recordRow = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL",
-                                                 [.text(payload.recordID)]),
-              let record = TimeSheetLoader.timeRecord(recordRow)
-        else { throw MutationRejection(code: "record.not_found") }
+        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
         let employer = record.employerCode
         if !rights.may(.enterTimeRecord, at: employer) {
             return MutationEffect(status: .rejected, reason: "access.denied", audit: [
@@ -490,16 +499,11 @@ struct PushProcessor: Sendable {
         guard let received = try record.receivingCertificate(on: payload.receivedOn, today: today) else {
             return .noOp
         }
-        guard let updated = try await writes.receiveCertificate(received, in: tx) else {
-            throw MutationRejection(code: "record.not_found")
-        }
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
-                                                row: updated.fields(excluding: ["deleted_at"])), table: "time_records")],
-            audit: [.init(action: "recordCertificate", decision: "applied", employerCode: employer, entity: "time_record",
-                          entityID: record.id, field: "certificate_received", oldValue: "0",
-                          newValue: "received on \(payload.receivedOn.iso)")])
+        return try Self.timeRecordChanged(
+            try await writes.receiveCertificate(received, in: tx), id: record.id, employer: employer,
+            audit: .init(action: "recordCertificate", decision: "applied", employerCode: employer, entity: "time_record",
+                         entityID: record.id, field: "certificate_received", oldValue: "0",
+                         newValue: "received on \(payload.receivedOn.iso)"))
     }
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.
