@@ -25,6 +25,7 @@ enum OutboxWireMigration {
         func value(_ column: String) -> String? { changes[column]?.new }
         func refuse(_ detail: String) -> StoredRowError { StoredRowError(table: "outbox", id: String(id), detail: detail) }
         func date(_ column: String) throws -> LocalDate {
+            // Not a date: refused below by name, so the row is reported, never sent half-read.
             guard let text = value(column), let date = try? LocalDate.parse(text) else { throw refuse("\(column) is not a date") }
             return date
         }
@@ -50,6 +51,7 @@ enum OutboxWireMigration {
                 date: try date("date"), kind: kind, placementID: value("placement_id"), note: value("note") ?? ""))
         case "closePayrollMonth":
             let text = value("month") ?? String(targetID.split(separator: "/").last ?? "")
+            // Not a month: refused below by name, as a date is.
             guard let month = try? YearMonth.parse(text) else { throw refuse("month is not a month") }
             return .closePayrollMonth(ClosePayrollMonth(employerCode: employerCode, month: month))
         case "recordReveal":
