@@ -59,6 +59,18 @@ enum QueueFixture {
         return batch
     }
 
+    /// `count` more one-day entries waiting for validation, pulled from the server (one a day
+    /// from 1 January 2024, at the commune).
+    static func manySubmitted(_ count: Int) -> MirrorBatch {
+        var batch = MirrorBatch()
+        let first = date("2024-01-01")
+        batch.timeRecords = (0..<count).map { index in
+            let day = first.adding(days: index).iso
+            return row(submitted("rec-many-\(index)", "dos-2", "annual_leave", day, day, by: "usr-ac-1"))
+        }
+        return batch
+    }
+
     static func batch() throws -> MirrorBatch {
         var batch = MirrorBatch()
         batch.employers = employers()

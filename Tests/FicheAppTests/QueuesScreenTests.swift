@@ -157,6 +157,28 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("35 j"), "20/10 is 35 days before 24/11: \(text)")
     }
 
+    /// A queue longer than what it lists says so: the tab and the summary give the true total,
+    /// the position of the selected entry, and that the oldest are the ones listed.
+    func testTheValidationQueueGivesItsTrueTotalAndThePosition() throws {
+        let database = try QueueFixture.make()
+        let before = try database.submittedCount()
+        try database.applyPulled(QueueFixture.manySubmitted(520))
+        let driver = try driver(database, width: 120, height: 40)
+        driver.press("Alt+v")
+        let total = before + 520
+        XCTAssertEqual(try database.submittedCount(), total)
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.itemIDs.count, 500, "the oldest 500 are listed")
+        XCTAssertEqual(screen.count(.validation), total)
+        XCTAssertTrue(driver.screenText.contains("À valider (\(total))"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("1 / \(total)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("les 500 plus anciennes listées"), driver.screenText)
+        driver.press("Down", "Down")
+        XCTAssertTrue(driver.screenText.contains("3 / \(total)"), driver.screenText)
+        XCTAssertEqual(try database.submittedCount(employerCode: "CPAS-IXL"),
+                       try database.validationQueue(asOf: QueueFixture.today, employerCode: "CPAS-IXL").count)
+    }
+
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an
     /// unreadable or future date keeps the dialog open with the reason; a good one clears the item.
     func testF6RecordsALateCertificateWithTheDayItArrived() throws {

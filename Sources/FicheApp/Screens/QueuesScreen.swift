@@ -22,6 +22,9 @@ public final class QueuesScreen: Screen {
     public internal(set) var marked: Set<String> = []
     /// What the last review refused, one line per entry with its reason, until the next review.
     public internal(set) var refusals: [String] = []
+    /// How many items each queue holds in all, when it lists fewer (the validation queue lists
+    /// the oldest 500 of what may be thousands).
+    private(set) var totals: [QueueTab: Int] = [:]
     /// The employers on month closing, as last read.
     private(set) var closings: [MonthClosing] = []
     /// The dialog over the queue, if any.
@@ -86,7 +89,7 @@ public final class QueuesScreen: Screen {
 
     /// How many items a tab holds (month closing: the open points of every employer).
     public func count(_ tab: QueueTab) -> Int {
-        tab == .closing ? closings.map(\.openPoints).reduce(0, +) : items[tab]?.count ?? 0
+        tab == .closing ? closings.map(\.openPoints).reduce(0, +) : totals[tab] ?? items[tab]?.count ?? 0
     }
 
     // MARK: Keys
@@ -222,7 +225,9 @@ public final class QueuesScreen: Screen {
             if queue == .closing {
                 closings = try readClosings(environment)
             } else {
-                items[queue] = try read(queue, environment)
+                let read = try read(queue, environment)
+                totals[queue] = queue == .validation ? max(read.count, try environment.database.submittedCount()) : nil
+                items[queue] = read
             }
         } catch {
             fresh.remove(queue)
@@ -283,7 +288,15 @@ public final class QueuesScreen: Screen {
 
     private func renderQueue(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
-        var summary = strings.format("queue.summary", ["count": "\(visibleItems.count)", "date": strings.date(environment.today)])
+        let total = count(tab)
+        var summary = strings.format("queue.summary", ["count": "\(total)", "date": strings.date(environment.today)])
+        if !visibleItems.isEmpty {
+            summary = strings.format("queue.position", ["position": "\((selection[tab] ?? 0) + 1)", "total": "\(total)",
+                                                        "date": strings.date(environment.today)])
+            if visibleItems.count < total {
+                summary += " · " + strings.format("queue.oldestShown", ["shown": "\(visibleItems.count)"])
+            }
+        }
         if tab == .validation, !marked.isEmpty { summary += "   " + strings.format("queue.marked", [
             "count": "\(marked.count)", "key": environment.keyNames("queue.approve", in: .queue),
         ]) }
