@@ -4,14 +4,18 @@ import FicheTerminal
 /// with what was typed, if any.
 public struct ReasonDialog: Hashable, Sendable {
     public var title: String
+    /// What the dialog acts on, one line each (at most four shown, then "+ N"), above the prompt.
+    public var subjects: [String]
     public var prompt: String
     public var reason: String
     /// Words saying what is wrong with the reason (empty, too short); nil when nothing is.
     public var problem: String?
     public var hints: [KeyHint]
 
-    public init(title: String, prompt: String, reason: String = "", problem: String? = nil, hints: [KeyHint]) {
+    public init(title: String, subjects: [String] = [], prompt: String, reason: String = "", problem: String? = nil,
+                hints: [KeyHint]) {
         self.title = title
+        self.subjects = subjects
         self.prompt = prompt
         self.reason = reason
         self.problem = problem
@@ -23,9 +27,20 @@ public struct ReasonDialog: Hashable, Sendable {
 
     public mutating func deleteBackward() { if !reason.isEmpty { reason.removeLast() } }
 
+    /// The subject lines shown: four at most, the last saying how many more there are.
+    private var shownSubjects: [String] {
+        guard subjects.count > 4 else { return subjects }
+        return Array(subjects.prefix(3)) + ["+ \(subjects.count - 3)"]
+    }
+
     public func render(into buffer: inout CellBuffer, area: Rect) {
-        let panel = Panel(title: title, width: min(64, area.width), height: 8)
-        let inside = panel.render(into: &buffer, in: area)
+        let subjectLines = shownSubjects
+        let panel = Panel(title: title, width: min(72, area.width), height: 8 + subjectLines.count)
+        var inside = panel.render(into: &buffer, in: area)
+        for (index, subject) in subjectLines.enumerated() {
+            buffer.write("• " + subject, x: inside.x, y: inside.y + index, role: .dialog, maxWidth: inside.width)
+        }
+        inside = inside.inset(top: subjectLines.count)
         buffer.write(prompt, x: inside.x, y: inside.y, role: .dialog, maxWidth: inside.width)
         let entry = inside.line(1)
         let shown = DisplayWidth.of(reason) + 1 > entry.width

@@ -24,7 +24,11 @@ extension QueuesScreen {
         guard !ids.isEmpty else { return .notice(Toast(strings["queue.nothingSelected"], kind: .error)) }
         let hints = [KeyHint(key: environment.keyNames("dialog.confirm", in: .dialog), label: strings["queue.reject.hint.confirm"]),
                      KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["queue.reject.hint.cancel"])]
-        dialog = .reject(ReasonDialog(title: strings.format("queue.reject.title", ["count": "\(ids.count)"]),
+        // The dialog names every entry it will reject, so a moved cursor cannot reject someone else's.
+        let labels = Dictionary((items[.validation] ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        dialog = .reject(ReasonDialog(title: strings.format(ids.count == 1 ? "queue.reject.title.one" : "queue.reject.title",
+                                                            ["count": "\(ids.count)"]),
+                                      subjects: ids.map { labels[$0] ?? $0 },
                                       prompt: strings["queue.reject.prompt"], hints: hints), ids: ids)
         return .handled
     }

@@ -78,6 +78,9 @@ public final class QueuesScreen: Screen {
     /// The id of the selected item (a time record's on the validation queue).
     public var selectedID: String? { selectedItem?.id }
 
+    /// How an item of the queue shown is named in messages and dialogs ("AC-000105 Dubois, J. (…)").
+    public func label(of id: String) -> String? { visibleItems.first { $0.id == id }?.label }
+
     /// The ids of the items of the queue shown, in order.
     public var itemIDs: [String] { visibleItems.map(\.id) }
 
