@@ -41,4 +41,12 @@ extension Strings {
 
     /// A time record's status in words (brouillon, soumise, validée, refusée).
     public func recordStatus(_ status: TimeRecordStatus) -> String { self["record.status." + status.rawValue] }
+
+    /// A record's status as whoever entered it reads it: a rejected one says why ("refusée : Pas de préavis").
+    public func recordStatus(of record: TimeRecord) -> String {
+        guard record.status == .rejected, let reason = record.rejectionReason, !reason.isEmpty else {
+            return recordStatus(record.status)
+        }
+        return format("record.status.rejectedBecause", ["reason": reason])
+    }
 }

@@ -70,6 +70,14 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(driver.screen.dossierList?.searchText, "vandenb")
     }
 
+    /// Whoever entered a rejected entry reads why on the entry itself.
+    func testARejectedEntryShowsItsReason() throws {
+        let driver = try driver(userID: "usr-ac-1", width: 120, height: 40)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        driver.press("Tab", "Tab")
+        XCTAssertTrue(line(containing: "15/01/2026", in: driver).contains("refusée : Pas de préavis"), driver.screenText)
+    }
+
     func testTheYearsRecordsScrollWhenTheyDoNotFitAt80x24() throws {
         let database = try DossierFixture.make()
         // Twelve more single days of leave in April (Easter Monday left out): more records than the list has lines.

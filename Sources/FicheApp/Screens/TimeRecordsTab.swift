@@ -174,13 +174,13 @@ struct TimeRecordsTab {
                 TableColumn(title: strings["dossier.time.column.part"], minimumWidth: 11),
                 TableColumn(title: strings["dossier.time.column.days"], minimumWidth: 5, alignRight: true),
                 TableColumn(title: strings["dossier.time.column.certificate"], minimumWidth: 5),
-                TableColumn(title: strings["dossier.time.column.status"], minimumWidth: 10),
+                TableColumn(title: strings["dossier.time.column.status"], minimumWidth: 10, weight: 1),
             ]
             rows = records.map { record in
                 let days = summary.calendar.absenceDays(of: record)
                 return TableRow([strings.date(record.start), strings.date(record.end), type(record), part(record),
                                  days > 0 ? strings.decimal(days) : "", record.certificateReceived ? "✔" : "",
-                                 strings.recordStatus(record.status)], status: status(record))
+                                 strings.recordStatus(of: record)], status: status(record))
             }
         } else {
             columns = [
@@ -197,7 +197,7 @@ struct TimeRecordsTab {
                 let code = record.kind == .clocking ? strings["dossier.time.clockingCode"]
                     : strings.absenceShortCode(record.typeCode ?? "", in: catalogue)
                 let amount = days > 0 ? strings.decimal(days) : strings.hours(minutes: record.durationMinutes)
-                return TableRow([dates, code, amount, strings.recordStatus(record.status)],
+                return TableRow([dates, code, amount, strings.recordStatus(of: record)],
                                 status: status(record))
             }
         }
