@@ -160,7 +160,12 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(form.form.fields.map(\.text).prefix(3), ["Congé annuel", "25/03/2026", "27/03/2026"])
         XCTAssertEqual(form.form.focus, 1, "the focus is on the field the rule is about")
         assertScreen(driver.buffer, named: "absence-form-refused-80x24-fr")
+        // What was typed is not dropped on one key: the first Esc says so, the second leaves.
         driver.press("Esc")
+        XCTAssertTrue(driver.screen.top is AbsenceFormScreen, "one Esc keeps the typed entry")
+        XCTAssertTrue(driver.screenText.contains("Rien n'est enregistré : Esc encore pour abandonner, F2 pour enregistrer."), driver.screenText)
+        driver.press("Esc")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
         driver.press("Tab", "Tab")
         let records = try XCTUnwrap(dossier(driver)?.card)
         XCTAssertEqual(records.timeRecords.count, 2)

@@ -18,6 +18,10 @@ public class RecordFormScreen: Screen {
     private let titleKey: String
     /// The refused change this entry corrects: it leaves the conflicts list once the entry is saved.
     var correcting: Int64?
+    /// Something was typed since the form opened: Esc then asks before dropping it.
+    private(set) var edited = false
+    /// Esc was pressed once on an edited form: a second Esc leaves, any other key stays.
+    private(set) var leaving = false
 
     init(dossierID: String, card: DossierCard, titleKey: String, fields: [FormField]) {
         self.dossierID = dossierID
@@ -46,11 +50,15 @@ public class RecordFormScreen: Screen {
         case .character(let character): typeCharacter(character)
         default: return .ignored
         }
+        leaving = false
+        if key != .down, key != .up, key != .enter { edited = true }
         fieldsChanged(environment)
         return .handled
     }
 
     public func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult {
+        let wasLeaving = leaving
+        leaving = false
         switch action.rawValue {
         case "form.next": leaveField(environment) { $0.focusNext() }
         case "form.previous": leaveField(environment) { $0.focusPrevious() }
@@ -62,7 +70,13 @@ public class RecordFormScreen: Screen {
                 return .notice(Toast(environment.strings["form.notSaved"], kind: .error))
             }
             return save(environment)
-        case "form.cancel", "app.back": return .close(nil)
+        case "form.cancel", "app.back":
+            // What was typed is not dropped on one key: the first Esc says so, the second leaves.
+            guard edited, !wasLeaving else { return .close(nil) }
+            leaving = true
+            return .notice(Toast(environment.strings.format("form.leaveUnsaved", [
+                "key": environment.keyNames("form.cancel", in: .form),
+            ]), kind: .error))
         default: return .ignored
         }
         return .handled
