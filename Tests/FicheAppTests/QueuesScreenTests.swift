@@ -220,9 +220,9 @@ final class QueuesScreenTests: XCTestCase {
         let screen = try queues(driver)
         XCTAssertEqual(screen.tab, QueueTab.closing)
         XCTAssertTrue(driver.screenText.contains("✖ Entrées encore à valider : 1"), driver.screenText)
+        // No dialog while the checklist is not clear: F7 says at once what is left.
         driver.press("F7")
-        assertScreen(driver.buffer, named: "closing-confirm-80x24-fr")
-        driver.press("Enter")
+        XCTAssertEqual(driver.screen.top.keyContext, KeyContext.queue, "no confirmation is asked for")
         XCTAssertTrue(driver.screenText.contains("Clôture refusée : à régler d'abord — Entrées encore à valider : 1"),
                       driver.screenText)
         XCTAssertEqual(try database.payrollMonths(employerCode: "AC-IXL").first?.status, .open)
@@ -230,7 +230,9 @@ final class QueuesScreenTests: XCTestCase {
         try database.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
         driver.run("view.refresh")
         XCTAssertTrue(driver.screenText.contains("✔ Entrées encore à valider"), driver.screenText)
-        driver.press("F7", "Esc")
+        driver.press("F7")
+        assertScreen(driver.buffer, named: "closing-confirm-80x24-fr")
+        driver.press("Esc")
         XCTAssertEqual(try database.payrollMonths(employerCode: "AC-IXL").first?.status, .open, "Esc closes nothing")
         driver.press("F7", "Enter")
         XCTAssertTrue(driver.screenText.contains("Mois de paie 11/2026 clôturé pour AC-IXL"), driver.screenText)
@@ -302,8 +304,12 @@ final class QueuesScreenTests: XCTestCase {
                 driver.press("Alt+v", "F8")
                 driver.type("Pas de pièce")
                 assertScreen(driver.buffer, named: "dialog-reject-\(width)x\(height)-\(language.rawValue)")
-                driver.press("Esc", "Alt+m", "F7")
-                assertScreen(driver.buffer, named: "dialog-close-\(width)x\(height)-\(language.rawValue)")
+                // The close dialog is offered on a clear checklist only.
+                let clear = try QueueFixture.closingOnly()
+                try clear.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
+                let closing = try self.driver(clear, language, width: width, height: height)
+                closing.press("Alt+m", "F7")
+                assertScreen(closing.buffer, named: "dialog-close-\(width)x\(height)-\(language.rawValue)")
             }
         }
     }

@@ -16,6 +16,8 @@ extension QueuesScreen {
         guard let closing = selectedClosing, let month = closing.month else {
             return .notice(Toast(strings["closing.month.none"], kind: .error))
         }
+        // Closing is offered only on a clear checklist: otherwise say at once what is left.
+        if let refusal = checklistRefusal(closing, strings) { return refusal }
         let hints = [KeyHint(key: environment.keyNames("dialog.confirm", in: .dialog), label: strings["closing.confirm.yes"]),
                      KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["action.dialog.cancel"])]
         let message = strings.format("closing.confirm.message", ["month": monthText(month), "employer": closing.employer.code])
@@ -23,17 +25,21 @@ extension QueuesScreen {
         return .handled
     }
 
+    /// What is left on the month's checklist, as the refusal to close says it; nil when clear.
+    private func checklistRefusal(_ closing: MonthClosing, _ strings: Strings) -> ScreenResult? {
+        guard closing.openPoints > 0 else { return nil }
+        let items = closing.lines.filter { $0.count > 0 }
+            .map { strings.format("closing.checklist.line", ["label": strings[$0.key], "count": "\($0.count)"]) }
+        let reason = strings.format("closing.refused.checklist", ["items": items.joined(separator: " · ")])
+        return .notice(Toast(strings.format("closing.refused", ["reason": reason]), kind: .error))
+    }
+
     /// Closes the month once its checklist is clear; the replica refuses it too (and says why)
     /// while entries wait for review or when the user may not close months.
     func close(_ closing: MonthClosing, _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         guard let month = closing.month else { return .notice(Toast(strings["closing.month.none"], kind: .error)) }
-        guard closing.openPoints == 0 else {
-            let items = closing.lines.filter { $0.count > 0 }
-                .map { strings.format("closing.checklist.line", ["label": strings[$0.key], "count": "\($0.count)"]) }
-            let reason = strings.format("closing.refused.checklist", ["items": items.joined(separator: " · ")])
-            return .notice(Toast(strings.format("closing.refused", ["reason": reason]), kind: .error))
-        }
+        if let refusal = checklistRefusal(closing, strings) { return refusal }
         defer { reload(environment) }
         do {
             try environment.database.closePayrollMonth(employerCode: closing.employer.code, month: month,
