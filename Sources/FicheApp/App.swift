@@ -30,6 +30,8 @@ public final class App {
     /// The work running off the key path, shown as a progress bar until `finishWork()`.
     public private(set) var work: BackgroundWork?
     public private(set) var quitRequested = false
+    /// Quit was asked once while changes wait to be sent: the next quit leaves, any other key stays.
+    private var quitArmed = false
 
     public init(environment: ScreenEnvironment, size: Size) {
         self.environment = environment
@@ -83,6 +85,11 @@ public final class App {
         if work != nil, case .mouse = event { return }
         switch event {
         case .key(let key):
+            if key == .control("c") {
+                quitRequested = true   // Ctrl+C always leaves at once, whatever the keymap says
+                return
+            }
+            if keymap.action(for: key, in: top.keyContext) != "app.quit" { quitArmed = false }
             if palette != nil {
                 handlePalette(key)
                 return
@@ -98,8 +105,6 @@ public final class App {
             }
             if let action = keymap.action(for: key, in: top.keyContext) {
                 perform(action: action)
-            } else if key == .control("c") {
-                perform(action: "app.quit")   // Ctrl+C always leaves cleanly, whatever the keymap says
             } else if !showsHelp {
                 // A key the keymap leaves free (Enter in a dialog, ← → on a choice) is the screen's.
                 message = nil
@@ -150,6 +155,15 @@ public final class App {
         }
         switch id.rawValue {
         case "app.quit":
+            // Unsent changes stay in the outbox and go at the next sync; the first quit says so.
+            // A count that cannot be read asks nothing: the changes are kept either way.
+            if !quitArmed, let unsent = try? environment.database.syncCounts().pending, unsent > 0 {
+                quitArmed = true
+                message = Toast(strings.format(unsent == 1 ? "app.quit.unsent.one" : "app.quit.unsent", [
+                    "count": "\(unsent)", "key": environment.keyNames("app.quit", in: top.keyContext),
+                ]), kind: .info)
+                return
+            }
             quitRequested = true
             return
         case "app.help":

@@ -70,6 +70,25 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(driver.screen.dossierList?.searchText, "vandenb")
     }
 
+    /// Quitting with changes not yet sent says they are kept and asks for the key again;
+    /// Ctrl+C still leaves at once.
+    func testQuittingWithUnsentChangesSaysTheyAreKeptAndAsksAgain() throws {
+        let driver = try driver(userID: "usr-ac-1", width: 120, height: 40)
+        let unsent = try driver.screen.environment.database.syncCounts().pending
+        XCTAssertGreaterThan(unsent, 1, "the fixture has entries waiting to be sent")
+        driver.press("F10")
+        XCTAssertFalse(driver.screen.quitRequested)
+        XCTAssertTrue(driver.screenText.contains("\(unsent) modifications ne sont pas encore envoyées"), driver.screenText)
+        driver.press("Down")
+        driver.press("F10")
+        XCTAssertFalse(driver.screen.quitRequested, "another key in between asks again")
+        driver.press("F10")
+        XCTAssertTrue(driver.screen.quitRequested, "the second F10 in a row quits")
+        let other = try self.driver(userID: "usr-ac-1")
+        other.press("Ctrl+C")
+        XCTAssertTrue(other.screen.quitRequested, "Ctrl+C leaves at once")
+    }
+
     /// Whoever entered a rejected entry reads why on the entry itself.
     func testARejectedEntryShowsItsReason() throws {
         let driver = try driver(userID: "usr-ac-1", width: 120, height: 40)

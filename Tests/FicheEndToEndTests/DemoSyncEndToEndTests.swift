@@ -106,7 +106,11 @@ final class DemoSyncEndToEndTests: TmuxTestCase {
         XCTAssertTrue(offline.contains("hors ligne"), "the badge says the server is gone:\n\(offline)")
         XCTAssertEqual(try recordsOnServer(startingOn: "2027-02-17"), 0)
 
-        // Its next start serves the same store itself and sends the entry that waited.
+        // Quitting with the entry unsent says it is kept and asks again; its next start serves
+        // the same store itself and sends the entry that waited.
+        try other.send("F10")
+        let asked = try other.waitForScreen(seconds: 10) { $0.contains("pas encore envoyée") }
+        XCTAssertTrue(asked.contains("reste sur cet ordinateur"), asked)
         try other.send("F10")
         XCTAssertTrue(eventually(seconds: 10) { FileManager.default.fileExists(atPath: otherExitStatus.path) })
         other.kill()
