@@ -295,7 +295,6 @@ public final class App {
         case .down: open.moveSelection(1); palette = open
         case .backspace: open.deleteBackward(); palette = open
         case .character(let character): open.type(String(character)); palette = open
-        case .control("c"): perform(action: "app.quit")
         default: break
         }
     }

@@ -121,6 +121,7 @@ make_entries() {  # make_entries CLIENT ROUND: writes entries_file, a CSV of 1-3
 }
 
 declare -A sync_pid
+fail_sync=""
 for kill_round in $(seq 1 "$kills"); do
     for client in "${clients[@]}"; do
         make_entries "$client" "$kill_round"
@@ -144,16 +145,22 @@ for kill_round in $(seq 1 "$kills"); do
     for client in "${clients[@]}"; do wait "${sync_pid[$client]}" 2>/dev/null || true; done
 done
 
-# Faults healed: every client syncs until nothing waits.
+# Faults healed: every client syncs until nothing waits. Then each pulls once more: a client
+# that emptied its outbox early has not yet seen what the others pushed after it (tm.both writes
+# at both employers, so tm.ac and tm.cpas must pull after tm.both's last push).
 for client in "${clients[@]}"; do
     for _ in $(seq 1 10); do
         F "$client" sync --once >/dev/null 2>&1 || true
         F "$client" sync --status | grep -q '^pending: 0' && break
     done
 done
+for client in "${clients[@]}"; do
+    F "$client" sync --once >/dev/null 2>&1 || fail_sync="$fail_sync tm.$client"
+done
 
 status=0
 fail() { echo "FAILED: $*"; status=1; }
+[ -z "${fail_sync:-}" ] || fail "the last sync failed for:$fail_sync"
 total_made=0
 for client in "${clients[@]}"; do
     replica=$(ls "$work/$client"/accounts/*/replica.sqlite)
