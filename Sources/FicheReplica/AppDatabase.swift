@@ -59,6 +59,7 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError {
             // try?: removes the file this failed open had just created; the open's own error is thrown next.
             if !exists { try? fileManager.removeItem(atPath: path) }
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw ReplicaError.busy(path: path) }
             throw ReplicaError.unreadable(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch {
             // try?: removes the file this failed open had just created; the open's own error is thrown next.
@@ -89,6 +90,9 @@ public struct AppDatabase: Sendable {
         if size == 0 { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may be writing (a sync finishing, a checkpoint): the check waits for
+        // it as a write does, instead of calling a busy file unreadable.
+        configuration.busyMode = .timeout(TimeInterval(busyTimeout))
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in
@@ -118,6 +122,8 @@ public struct AppDatabase: Sendable {
             try queue.close()
         } catch let error as ReplicaError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw ReplicaError.busy(path: path)
         } catch let error as DatabaseError {
             throw ReplicaError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
         }
