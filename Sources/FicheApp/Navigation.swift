@@ -31,7 +31,7 @@ enum Navigation {
     /// The entry form of `kind` for a dossier; with `prefill`, filled in with what a refused
     /// entry held, and saving it settles that refusal as corrected.
     static func newRecord(_ kind: NewRecordKind, dossierID: String, prefill: RecordPrefill? = nil,
-                          _ environment: ScreenEnvironment) -> ScreenResult {
+                          editing: TimeRecord? = nil, _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         let found: DossierCard?
         do {
@@ -65,6 +65,7 @@ enum Navigation {
             form.prefill(prefill.values, environment)
             form.correcting = prefill.correcting
         }
+        if let editing { form.edit(editing, environment) }
         return .open(form)
     }
 

@@ -55,6 +55,12 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// A payroll month still to come cannot be exported.
     case payrollExportFutureMonth(month: YearMonth, current: YearMonth)
     case certificateMissing(code: String, dueBy: LocalDate)
+    /// Someone else's entry: only whoever entered it corrects or withdraws it.
+    case entryNotOwn(recordID: String)
+    /// A validated entry is changed by a correction, not edited.
+    case entryValidated(recordID: String)
+    /// An entry keeps its kind (an absence stays an absence) when corrected.
+    case entryKindChanged(recordID: String, kind: String)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
     case validationOfOwnEntry(userID: String)
     case validationOfOwnDossier(userID: String)
@@ -106,6 +112,9 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .monthClosed: return "month.closed"
         case .monthHasSubmittedRecords: return "month.submitted_records"
         case .certificateMissing: return "certificate.missing"
+        case .entryNotOwn: return "entry.not_own"
+        case .entryValidated: return "entry.validated"
+        case .entryKindChanged: return "entry.kind"
         case .statusTransition: return "status.transition"
         case .validationOfOwnEntry: return "four_eyes.own_entry"
         case .validationOfOwnDossier: return "four_eyes.own_dossier"
@@ -166,8 +175,11 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["date": date.iso, "other_record": other]
         case .clockingInFuture(let date, let today):
             return ["date": date.iso, "today": today.iso]
-        case .certificateNotAnAbsence(let id), .certificateOnRejectedEntry(let id):
+        case .certificateNotAnAbsence(let id), .certificateOnRejectedEntry(let id), .entryNotOwn(let id),
+             .entryValidated(let id):
             return ["record": id]
+        case .entryKindChanged(let id, let kind):
+            return ["record": id, "kind": kind]
         case .payrollExportFutureMonth(let month, let current):
             return ["month": month.description, "current": current.description]
         case .certificateBeforeAbsence(let received, let start):
@@ -244,6 +256,9 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .monthClosed(let m, let c): return "Payroll month \(m) is closed; the change becomes a correction in month \(c)"
         case .monthHasSubmittedRecords(let m, let n): return "Payroll month \(m) cannot close: \(n) records still wait for review"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"
+        case .entryNotOwn(let id): return "Record \(id) was entered by someone else: only they may change or delete it"
+        case .entryValidated(let id): return "Record \(id) is validated: it is changed by a correction, not edited"
+        case .entryKindChanged(let id, let kind): return "Record \(id) is a \(kind) and stays one"
         case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
         case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"

@@ -4,7 +4,7 @@ extension Mutation {
     public var texts: (short: [String?], long: [String?]) {
         switch self {
         case .updateDossierField(let p): return ([p.dossierID, p.change.old, p.change.new], [])
-        case .recordAbsence(let p), .recordTimeRecord(let p):
+        case .recordAbsence(let p), .recordTimeRecord(let p), .amendTimeRecord(let p):
             return ([p.recordID, p.dossierID, p.typeCode], [])
         case .addNote(let p): return ([p.noteID, p.dossierID], [p.text])
         case .reviewTimeRecord(let p):
@@ -15,6 +15,7 @@ extension Mutation {
         case .closePayrollMonth(let p): return ([p.employerCode], [])
         case .recordReveal(let p): return ([p.dossierID], [])
         case .recordCertificate(let p): return ([p.recordID], [])
+        case .deleteTimeRecord(let p): return ([p.recordID], [])
         }
     }
 }

@@ -9,6 +9,9 @@ public enum Mutation: Codable, Sendable, Hashable {
     case closePayrollMonth(ClosePayrollMonth)
     case recordReveal(RecordReveal)
     case recordCertificate(RecordCertificate)
+    /// The author's correction of an entry not yet validated: the whole entry as retyped, same id.
+    case amendTimeRecord(RecordTimeRecord)
+    case deleteTimeRecord(DeleteTimeRecord)
 
     /// The stable name sent on the wire and stored with the mutation.
     public var name: String {
@@ -22,6 +25,8 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .closePayrollMonth: return "closePayrollMonth"
         case .recordReveal: return "recordReveal"
         case .recordCertificate: return "recordCertificate"
+        case .amendTimeRecord: return "amendTimeRecord"
+        case .deleteTimeRecord: return "deleteTimeRecord"
         }
     }
 
@@ -52,6 +57,10 @@ public enum Mutation: Codable, Sendable, Hashable {
             self = .recordReveal(try container.decode(RecordReveal.self, forKey: .payload))
         case "recordCertificate":
             self = .recordCertificate(try container.decode(RecordCertificate.self, forKey: .payload))
+        case "amendTimeRecord":
+            self = .amendTimeRecord(try container.decode(RecordTimeRecord.self, forKey: .payload))
+        case "deleteTimeRecord":
+            self = .deleteTimeRecord(try container.decode(DeleteTimeRecord.self, forKey: .payload))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown mutation '\(name)'")
@@ -71,6 +80,8 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .closePayrollMonth(let payload): try container.encode(payload, forKey: .payload)
         case .recordReveal(let payload): try container.encode(payload, forKey: .payload)
         case .recordCertificate(let payload): try container.encode(payload, forKey: .payload)
+        case .amendTimeRecord(let payload): try container.encode(payload, forKey: .payload)
+        case .deleteTimeRecord(let payload): try container.encode(payload, forKey: .payload)
         }
     }
 }

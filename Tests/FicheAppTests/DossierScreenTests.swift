@@ -119,7 +119,10 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("⇡"))
         XCTAssertFalse(driver.screenText.contains("⇣"))
         XCTAssertFalse(driver.screenText.contains("17/04"))
-        driver.press("Up")
+        // Up selects the entry above; the list moves once the selection leaves the window.
+        let bottom = dossier(driver)?.top ?? 0
+        for _ in 0..<24 where dossier(driver)?.top == bottom { driver.press("Up") }
+        XCTAssertEqual(dossier(driver)?.top, bottom - 1)
         XCTAssertTrue(driver.screenText.contains("⇣"), "one line back up, the oldest is below again")
         driver.press("Home")
         XCTAssertTrue(driver.screenText.contains("17/04"))
@@ -194,6 +197,63 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertTrue(line(containing: "Congé annuel", in: driver).contains("3 j"), driver.screenText)
         driver.press("Esc")
         XCTAssertTrue(line(containing: "Lefèvre, François", in: driver).contains("…"), "the list marks the dossier pending")
+    }
+
+    func testATimeManagerCorrectsTheirEntryFromTheListThenDeletesIt() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id)
+        try open("Lefèvre, François", search: "lefevre franc", in: driver)
+        for (from, to) in [("23032026", "25032026"), ("30032026", "31032026")] {
+            driver.press("F7", "Tab")
+            driver.type(from)
+            driver.press("Tab")
+            driver.type(to)
+            driver.press("F2")
+        }
+        driver.press("Tab", "Tab")
+        XCTAssertEqual(dossier(driver)?.tab, .timeRecords)
+        // The newest entry is selected; Down selects the leave of 23/03, Enter opens it filled in.
+        driver.press("Down", "Enter")
+        let form = try XCTUnwrap(driver.screen.top as? AbsenceFormScreen, driver.screenText)
+        XCTAssertEqual(form.form.fields.map(\.text).prefix(3), ["Congé annuel", "23/03/2026", "25/03/2026"])
+        XCTAssertTrue(driver.screenText.contains("Corriger l'absence"), driver.screenText)
+        assertScreen(driver.buffer, named: "absence-form-correcting-80x24-fr")
+        driver.press("Tab")
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("26032026")
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Absence corrigée : Congé annuel du 23/03/2026 au 26/03/2026"), driver.screenText)
+        XCTAssertTrue(line(containing: "23/03–26/03", in: driver).contains("…"), "corrected, waiting to be sent: \(driver.screenText)")
+        XCTAssertEqual(dossier(driver)?.card?.timeRecords.count, 2, "corrected in place, not added")
+
+        // F8 names the entry and asks; a second F8 deletes it.
+        driver.press("F8")
+        XCTAssertTrue(driver.screenText.contains("Supprimer « Congé annuel 23/03/2026–26/03/2026 » ?"), driver.screenText)
+        XCTAssertEqual(dossier(driver)?.card?.timeRecords.count, 2, "nothing deleted on the first key")
+        driver.press("F8")
+        XCTAssertTrue(driver.screenText.contains("Prestation supprimée : Congé annuel 23/03/2026–26/03/2026"), driver.screenText)
+        XCTAssertEqual(dossier(driver)?.card?.timeRecords.map(\.start), [try LocalDate.parse("2026-03-30")])
+        // Another key between the two F8 keeps the entry.
+        driver.press("F8", "Up", "F8")
+        XCTAssertEqual(dossier(driver)?.card?.timeRecords.count, 1, driver.screenText)
+    }
+
+    func testAnEntryOfSomeoneElseOrValidatedIsNotOpenedForCorrection() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id, width: 120, height: 40)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        driver.press("Tab", "Tab")
+        let records = try XCTUnwrap(dossier(driver)?.card).timeRecords
+        XCTAssertFalse(records.isEmpty)
+        var messages: Set<String> = []
+        for _ in records {
+            driver.press("Enter")
+            XCTAssertTrue(driver.screen.top is DossierScreen, "no form for an entry the user may not change: \(driver.screenText)")
+            for message in ["Cette prestation est validée", "Seule la personne qui a encodé"] where driver.screenText.contains(message) {
+                messages.insert(message)
+            }
+            driver.press("Down")
+        }
+        XCTAssertFalse(messages.isEmpty, driver.screenText)
     }
 
     func testTheAbsenceFormChecksDatesAsTheyAreTyped() throws {

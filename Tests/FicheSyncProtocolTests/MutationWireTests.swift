@@ -41,6 +41,12 @@ final class MutationWireTests: XCTestCase {
              #"{"name":"recordReveal","payload":{"dossier_id":"d1","field":"iban"}}"#),
             (.recordCertificate(RecordCertificate(recordID: "r1", receivedOn: try LocalDate.parse("2026-03-12"))),
              #"{"name":"recordCertificate","payload":{"received_on":"2026-03-12","record_id":"r1"}}"#),
+            (.amendTimeRecord(RecordTimeRecord(recordID: "r1", dossierID: "d1", typeCode: "sick", start: march9, end: march9,
+                                               certificateReceived: true, status: .submitted)),
+             #"{"name":"amendTimeRecord","payload":{"certificate_received":true,"dossier_id":"d1","end":"2026-03-09","#
+                + #""kind":"absence","record_id":"r1","start":"2026-03-09","status":"submitted","type":"sick"}}"#),
+            (.deleteTimeRecord(DeleteTimeRecord(recordID: "r1")),
+             #"{"name":"deleteTimeRecord","payload":{"record_id":"r1"}}"#),
         ]
     }
 
@@ -49,7 +55,7 @@ final class MutationWireTests: XCTestCase {
     private static func hasAnExample(_ mutation: Mutation) -> Bool {
         switch mutation {
         case .updateDossierField, .recordAbsence, .recordTimeRecord, .addNote, .reviewTimeRecord, .recordArt60Event,
-             .closePayrollMonth, .recordReveal, .recordCertificate: return true
+             .closePayrollMonth, .recordReveal, .recordCertificate, .amendTimeRecord, .deleteTimeRecord: return true
         }
     }
 
@@ -75,7 +81,7 @@ final class MutationWireTests: XCTestCase {
         let examples = try examples()
         XCTAssertEqual(Set(examples.map(\.mutation.name)), [
             "updateDossierField", "recordAbsence", "recordTimeRecord", "addNote", "reviewTimeRecord", "recordArt60Event",
-            "closePayrollMonth", "recordReveal", "recordCertificate",
+            "closePayrollMonth", "recordReveal", "recordCertificate", "amendTimeRecord", "deleteTimeRecord",
         ], "an example of every kind hasAnExample lists")
         for (mutation, expected) in examples {
             XCTAssertTrue(Self.hasAnExample(mutation))

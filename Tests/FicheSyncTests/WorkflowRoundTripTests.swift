@@ -103,6 +103,47 @@ final class WorkflowRoundTripTests: XCTestCase {
         await server.close()
     }
 
+    /// An entry corrected, and another withdrawn, on the clerk's computer: the server holds the
+    /// correction and drops the other, and the supervisor's queue elsewhere shows exactly that.
+    func testACorrectedAndAWithdrawnEntryReachTheServerAndTheSupervisorsQueue() async throws {
+        let server = try await Self.supervisorAndClerk(seeds: (7, 8)) { server, sup, clerk in
+            let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
+            let rules = try RuleBook.bundled()
+            func leave(_ from: String, _ to: String) throws -> TimeRecord {
+                var record = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
+                                                from: try LocalDate.parse(from), to: try LocalDate.parse(to), enteredBy: clerk.user.id)
+                record.status = .submitted
+                return record
+            }
+            let kept = try leave("2026-03-09", "2026-03-10")
+            let withdrawn = try leave("2026-03-16", "2026-03-16")
+            try clerk.replica.recordAbsence(kept, by: clerk.user, rules: rules)
+            try clerk.replica.recordAbsence(withdrawn, by: clerk.user, rules: rules)
+            try await clerk.session.sync()
+            var corrected = kept
+            corrected.end = try LocalDate.parse("2026-03-12")
+            try clerk.replica.amendTimeRecord(corrected, by: clerk.user, rules: rules)
+            try clerk.replica.deleteTimeRecord(withdrawn.id, by: clerk.user)
+            try await clerk.session.sync()
+            XCTAssertEqual(try clerk.replica.recordedResults().map(\.status), ["applied", "applied", "applied", "applied"])
+            let rows = try await server.store.read { tx in
+                try await tx.query("SELECT id, end_date, deleted_at FROM time_records WHERE dossier_id = ? ORDER BY start_date",
+                                   [.text(dossier)])
+            }
+            XCTAssertEqual(rows.map { $0.string("end_date") }, ["2026-03-12", "2026-03-16"])
+            XCTAssertEqual(rows.map { $0.string("deleted_at") == nil }, [true, false])
+            let held = try XCTUnwrap(clerk.replica.openDossier(dossier, year: 2026)).timeRecords
+            XCTAssertEqual(held.map(\.id), [kept.id], "the clerk's replica holds what the server holds")
+            XCTAssertEqual(held.first?.end, corrected.end)
+
+            try await sup.session.sync()
+            let queue = try sup.replica.validationQueue(asOf: try LocalDate.parse("2026-03-20"))
+            XCTAssertEqual(queue.map(\.record.id), [kept.id])
+            XCTAssertEqual(queue.first?.record.end, corrected.end)
+        }
+        await server.close()
+    }
+
     /// A commune (AC-T) with a supervisor and a payroll clerk, each on their own computer, both
     /// synced once; `body` runs while the server listens. The caller closes the returned server.
     private static func supervisorAndClerk(

@@ -227,9 +227,11 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = Up
+          [detail] record.delete = F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A
           [detail] record.newClocking = Ctrl+K
+          [detail] record.open = Enter
           [detail] tab.next = Tab Right
           [detail] tab.previous = Shift+Tab Left
           [dialog] dialog.cancel = Esc
@@ -298,9 +300,11 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = Up
+          [detail] record.delete = F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A
           [detail] record.newClocking = Ctrl+K
+          [detail] record.open = Enter
           [detail] tab.next = Tab Right
           [detail] tab.previous = Shift+Tab Left
           [dialog] dialog.cancel = Esc
@@ -370,9 +374,11 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = k Up
+          [detail] record.delete = d F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A
           [detail] record.newClocking = Ctrl+K
+          [detail] record.open = Enter
           [detail] tab.next = Tab Right
           [detail] tab.previous = Shift+Tab Left
           [dialog] dialog.cancel = Esc

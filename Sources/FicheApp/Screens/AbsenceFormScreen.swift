@@ -87,16 +87,20 @@ public final class AbsenceFormScreen: RecordFormScreen {
         }
         // Entered for the supervisor to validate.
         record.status = .submitted
+        let written: Bool
         do {
-            try environment.database.recordAbsence(record, by: environment.user, rules: environment.rules,
-                                                   settling: correcting)
+            written = try write(record, environment) {
+                try environment.database.recordAbsence(record, by: environment.user, rules: environment.rules,
+                                                       settling: correcting)
+            }
         } catch let violation as RuleViolation {
             return refuse(violation, field: Self.field(for: violation)?.rawValue, environment)
         } catch {
             return failed(error, environment)
         }
         let strings = environment.strings
-        return .close(Toast(strings.format("form.absence.saved", ["type": strings.label(type.labels),
+        guard written else { return .close(Toast(strings["form.edit.unchanged"], kind: .info)) }
+        return .close(Toast(strings.format(editing == nil ? "form.absence.saved" : "form.absence.amended", ["type": strings.label(type.labels),
                                                                   "from": strings.date(start), "to": strings.date(end)]),
                             kind: .success))
     }
@@ -109,7 +113,7 @@ public final class AbsenceFormScreen: RecordFormScreen {
         case .absenceUnitNotAllowed: return .dayPart
         case .timeRangeInvalid: return .hourTo
         case .certificateMissing: return .certificate
-        case .absenceTypeUnknown: return .type
+        case .absenceTypeUnknown, .entryKindChanged: return .type
         default: return nil
         }
     }

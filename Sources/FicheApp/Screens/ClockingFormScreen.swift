@@ -53,11 +53,17 @@ public final class ClockingFormScreen: RecordFormScreen {
         } catch {
             return lines + [strings.format("error.replica", ["detail": "\(error)"])]
         }
+        // The entry being corrected is counted once: as typed now, not also as it was saved.
+        let monday = day.adding(days: 1 - day.weekday.isoNumber)
+        let before = editing?.durationMinutes ?? 0
+        let sameWeek = editing.map { $0.start >= monday && $0.start <= monday.adding(days: 6) } ?? false
+        let weekWorked = worked - (sameWeek ? before : 0)
+        let dayWorked = worked - (editing?.start == day ? before : 0)
         func signed(_ minutes: Int) -> String { (minutes > 0 ? "+" : "") + strings.hours(minutes: minutes) }
         lines.append(strings.format("form.clocking.dayBalance", [
-            "balance": signed(balance.day.balanceMinutes + worked), "expected": strings.hours(minutes: balance.day.expectedMinutes)]))
+            "balance": signed(balance.day.balanceMinutes + dayWorked), "expected": strings.hours(minutes: balance.day.expectedMinutes)]))
         lines.append(strings.format("form.clocking.weekBalance", [
-            "balance": signed(balance.week.balanceMinutes + worked), "expected": strings.hours(minutes: balance.week.expectedMinutes),
+            "balance": signed(balance.week.balanceMinutes + weekWorked), "expected": strings.hours(minutes: balance.week.expectedMinutes),
             "start": strings.date(balance.week.start)]))
         return lines
     }
@@ -65,9 +71,14 @@ public final class ClockingFormScreen: RecordFormScreen {
     override func save(_ environment: ScreenEnvironment) -> ScreenResult {
         guard let day = date(Field.day.rawValue), let start = minutes(Field.clockIn.rawValue),
               let end = minutes(Field.clockOut.rawValue) else { return .handled }
+        let written: Bool
         do {
-            try environment.database.recordClocking(dossierID: dossierID, on: day, inMinute: start, outMinute: end,
-                                                    by: environment.user, rules: environment.rules, settling: correcting)
+            let record = TimeRecord.clocking(id: "", employerCode: card.dossier.employerCode, dossierID: dossierID, on: day,
+                                             inMinute: start, outMinute: end, enteredBy: environment.user.id)
+            written = try write(record, environment) {
+                try environment.database.recordClocking(dossierID: dossierID, on: day, inMinute: start, outMinute: end,
+                                                        by: environment.user, rules: environment.rules, settling: correcting)
+            }
         } catch let violation as RuleViolation {
             let field: Field? = switch violation {
             case .timeRangeInvalid, .clockingTooLong, .clockingWeekTooLong: .clockOut
@@ -80,7 +91,8 @@ public final class ClockingFormScreen: RecordFormScreen {
             return failed(error, environment)
         }
         let strings = environment.strings
-        return .close(Toast(strings.format("form.clocking.saved", ["day": strings.date(day), "in": strings.hours(minutes: start),
+        guard written else { return .close(Toast(strings["form.edit.unchanged"], kind: .info)) }
+        return .close(Toast(strings.format(editing == nil ? "form.clocking.saved" : "form.clocking.amended", ["day": strings.date(day), "in": strings.hours(minutes: start),
                                                                    "out": strings.hours(minutes: end)]), kind: .success))
     }
 }

@@ -173,6 +173,15 @@ public final class ConflictsScreen: Screen {
                 "date": displayed(conflict.changes["certificate_received_on"]?.new),
             ])]
         }
+        if conflict.mutation == "amendTimeRecord" || conflict.mutation == "deleteTimeRecord" {
+            let catalogue = environment.rules.absenceCatalogue
+            let before = strings.entrySummary(conflict.changes.compactMapValues(\.old), catalogue: catalogue)
+            guard conflict.mutation == "amendTimeRecord" else {
+                return [strings.format("conflicts.typed.delete", ["entry": before])]
+            }
+            let after = strings.entrySummary(conflict.changes.compactMapValues(\.new), catalogue: catalogue)
+            return [strings.format("conflicts.typed.amend", ["before": before, "after": after])]
+        }
         if conflict.mutation == "recordArt60Event" {
             let kind = conflict.changes["kind"]?.new ?? ""
             return [strings.format("conflicts.typed.art60Event", [

@@ -9,8 +9,10 @@ import FicheWidgets
 /// The NISS and IBAN show masked; F6 shows them in full to a user whose rights allow it, and
 /// the history keeps who looked. PgUp/PgDn change the year of the time-records tab. ↑ ↓ Home End
 /// scroll the tab's list (career periods, the year's records, art. 60 events, history) when it
-/// does not fit, PgUp/PgDn too outside the time-records tab; ⇡ ⇣ mark what is out of view. F7
-/// enters an absence, Ctrl+K a clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
+/// does not fit, PgUp/PgDn too outside the time-records tab; ⇡ ⇣ mark what is out of view. On
+/// the time-records tab ↑ ↓ select an entry: Enter opens it to correct it, F8 (twice) deletes
+/// it, both only while it is the user's own and not validated. F7 enters an absence, Ctrl+K a
+/// clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
 public final class DossierScreen: Screen {
     public let dossierID: String
     public private(set) var tab: DossierTab
@@ -30,6 +32,10 @@ public final class DossierScreen: Screen {
     public private(set) var top = 0
     /// The rows of the tab's list the last frame showed (to clamp and page `top`).
     private var shown: ScrollWindow?
+    /// The selected entry of the time-records tab, by position in its list (newest first).
+    public private(set) var selectedRecord = 0
+    /// The entry a first F8 asked about: a second F8 deletes it, any other action keeps it.
+    private var deleteArmed: String?
     private var failedRead = FailedRead()
 
     public init(dossierID: String, tab: DossierTab = .identity, _ environment: ScreenEnvironment) {
@@ -46,9 +52,10 @@ public final class DossierScreen: Screen {
         switch tab {
         case .identity: actions.append("detail.reveal")
         case .art60: actions.append("record.newArt60Event")
+        // The entries' own keys first: the bar keeps what fits, and F1 lists every key.
+        case .timeRecords: actions += ["record.new", "record.open", "record.delete", "record.newClocking"]
         default: actions.append("record.new")
         }
-        if tab == .timeRecords { actions.append("record.newClocking") }
         return actions + ["app.back"]
     }
 
@@ -64,11 +71,17 @@ public final class DossierScreen: Screen {
         let index = tabs.firstIndex(of: tab) ?? 0
         let lastTop = shown?.lastTop ?? 0
         let page = max(1, shown?.visible ?? 1)
+        let armed = deleteArmed
+        deleteArmed = nil
+        if tab == .timeRecords, let result = performOnRecords(action, armed: armed, environment) { return result }
         switch action.rawValue {
         case "tab.next": showTab(tabs[(index + 1) % tabs.count])
         case "tab.previous": showTab(tabs[(index - 1 + tabs.count) % tabs.count])
         case "list.pageUp" where tab == .timeRecords, "list.pageDown" where tab == .timeRecords:
-            if read(year: year + (action == "list.pageUp" ? -1 : 1), environment) { top = 0 }
+            if read(year: year + (action == "list.pageUp" ? -1 : 1), environment) {
+                top = 0
+                selectedRecord = 0
+            }
         case "list.up": top = max(0, min(top, lastTop) - 1)
         case "list.down": top = min(lastTop, top + 1)
         case "list.pageUp": top = max(0, min(top, lastTop) - page)
@@ -83,6 +96,72 @@ public final class DossierScreen: Screen {
         default: return .ignored
         }
         return .handled
+    }
+
+    /// The time-records tab's own keys: ↑ ↓ Home End select an entry (the list follows), Enter
+    /// opens it to correct it, F8 asks and then deletes it. Nil for the keys it leaves to the screen.
+    private func performOnRecords(_ action: ActionID, armed: String?, _ environment: ScreenEnvironment) -> ScreenResult? {
+        let records = card.map(TimeRecordsTab.records) ?? []
+        let last = max(0, records.count - 1)
+        switch action.rawValue {
+        case "list.up": selectedRecord = max(0, min(selectedRecord, last) - 1)
+        case "list.down": selectedRecord = min(last, selectedRecord + 1)
+        case "list.first": selectedRecord = 0
+        case "list.last": selectedRecord = last
+        case "record.open", "record.delete":
+            let strings = environment.strings
+            guard records.indices.contains(selectedRecord) else {
+                return .notice(Toast(strings["dossier.time.noRecordSelected"], kind: .error))
+            }
+            let record = records[selectedRecord]
+            do {
+                try record.checkChangeable(by: environment.user)
+            } catch {
+                return .notice(Toast(strings.message(for: error), kind: .error))
+            }
+            return action == "record.open" ? open(record, environment) : delete(record, armed: armed == record.id, environment)
+        default: return nil
+        }
+        // The list follows the selection: it stays within the rows the last frame showed.
+        let visible = max(1, shown?.visible ?? 1)
+        if selectedRecord < top { top = selectedRecord }
+        if selectedRecord >= top + visible { top = selectedRecord - visible + 1 }
+        return .handled
+    }
+
+    /// Enter on an entry: its form, filled in, to correct it.
+    private func open(_ record: TimeRecord, _ environment: ScreenEnvironment) -> ScreenResult {
+        let kind: NewRecordKind
+        switch record.kind {
+        case .absence: kind = .absence
+        case .clocking: kind = .clocking
+        case .lateness, .overtime:
+            return .notice(Toast(environment.strings.format("dossier.time.noForm", [
+                "key": environment.keyNames("record.delete", in: .detail),
+            ]), kind: .error))
+        }
+        return Navigation.newRecord(kind, dossierID: dossierID, editing: record, environment)
+    }
+
+    /// F8 on an entry: the first press names it and asks, the second deletes it.
+    private func delete(_ record: TimeRecord, armed: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        let entry = strings.entrySummary(record, catalogue: environment.rules.absenceCatalogue)
+        guard armed else {
+            deleteArmed = record.id
+            return .notice(Toast(strings.format("dossier.time.deleteAsk", [
+                "entry": entry, "key": environment.keyNames("record.delete", in: .detail),
+            ]), kind: .error))
+        }
+        do {
+            try environment.database.deleteTimeRecord(record.id, by: environment.user)
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.message(for: violation), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        reload(environment)
+        return .notice(Toast(strings.format("dossier.time.deleted", ["entry": entry]), kind: .success))
     }
 
     private func showTab(_ next: DossierTab) {
@@ -195,7 +274,10 @@ public final class DossierScreen: Screen {
             IdentityTab(card: card, isRevealed: isRevealed).render(into: &buffer, rect: body, environment)
             shown = nil
         case .career: shown = CareerTab(career: card.career, top: top).render(into: &buffer, rect: body, environment)
-        case .timeRecords: shown = TimeRecordsTab(card: card, year: year, top: top).render(into: &buffer, rect: body, environment)
+        case .timeRecords:
+            let count = card.timeRecords.count
+            let selected = count == 0 ? nil : min(selectedRecord, count - 1)
+            shown = TimeRecordsTab(card: card, year: year, top: top, selected: selected).render(into: &buffer, rect: body, environment)
         case .art60: shown = Art60Tab(card: art60, problem: art60Problem, top: top).render(into: &buffer, rect: body, environment)
         case .history:
             shown = HistoryTab(entries: history, card: card, isRevealed: isRevealed, top: top)

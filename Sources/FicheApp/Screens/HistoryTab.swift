@@ -81,13 +81,22 @@ struct HistoryTab {
         }
         let isNew = !changes.isEmpty && changes.values.allSatisfy { $0.old == nil }
         if isNew, entry.entity == "time_record" {
-            let dates = [changes["start"]?.new, changes["end"]?.new].compactMap { $0 }
-                // try?: "is this a date?"; the line then names the record without its dates.
-                .compactMap { try? LocalDate.parse($0) }.map(strings.date)
-            let range = dates.count == 2 && dates[0] == dates[1] ? dates[0] : dates.joined(separator: "–")
-            let type = changes["type_code"]?.new.map { strings.absenceLabel($0, in: environment.rules.absenceCatalogue) }
-                ?? strings["dossier.time.clocking"]
-            return type + " " + range
+            return strings.entrySummary(changes.compactMapValues(\.new), catalogue: environment.rules.absenceCatalogue)
+        }
+        if entry.action == "recordCertificate" {
+            // try?: "is this a date?"; the line then says only that it arrived.
+            let day = (changes["certificate_received_on"]?.new).flatMap { try? LocalDate.parse($0) }
+            return day.map { strings.format("history.certificateOn", ["date": strings.date($0)]) } ?? strings["history.certificate"]
+        }
+        if entry.action == "deleteTimeRecord" {
+            return strings.format("history.deleted", ["entry": strings.entrySummary(changes.compactMapValues(\.old), catalogue: environment.rules.absenceCatalogue)])
+        }
+        if entry.action == "amendTimeRecord" {
+            // The whole entry before and after: a correction reads as one change, not seven columns.
+            let before = entry.changes.compactMapValues(\.old)
+            let after = entry.changes.compactMapValues(\.new)
+            let catalogue = environment.rules.absenceCatalogue
+            return strings.entrySummary(before, catalogue: catalogue) + " → " + strings.entrySummary(after, catalogue: catalogue)
         }
         if isNew, entry.entity == "art60_event" {
             // try?: "is this a date?"; the line then names the event without its date.

@@ -18,6 +18,9 @@ public class RecordFormScreen: Screen {
     private let titleKey: String
     /// The refused change this entry corrects: it leaves the conflicts list once the entry is saved.
     var correcting: Int64?
+    /// The saved entry this form corrects (Enter on a row of the time-records tab): saving writes
+    /// over it instead of adding an entry.
+    var editing: TimeRecord?
     /// Something was typed since the form opened: Esc then asks before dropping it.
     private(set) var edited = false
     /// Esc was pressed once on an edited form: a second Esc leaves, any other key stays.
@@ -37,7 +40,7 @@ public class RecordFormScreen: Screen {
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
         let person = card.person
         let initial = person.firstName.first.map { "\($0)." } ?? ""
-        return [environment.strings["list.title"], "\(person.lastName), \(initial)", environment.strings[titleKey]]
+        return [environment.strings["list.title"], "\(person.lastName), \(initial)", environment.strings[shownTitleKey]]
     }
 
     public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult {
@@ -168,6 +171,27 @@ public class RecordFormScreen: Screen {
         form.fields[index].text = choices[position]
     }
 
+    /// "Correct the absence" when the form corrects a saved entry, else the form's own title.
+    private var shownTitleKey: String { editing == nil ? titleKey : titleKey + "Edit" }
+
+    /// Fills the form with a saved entry to correct it; saving then writes over that entry.
+    func edit(_ record: TimeRecord, _ environment: ScreenEnvironment) {
+        editing = record
+        prefill(record.storedValues, environment)
+    }
+
+    /// Saves `record`: over the entry being corrected, or as a new entry. The message says which.
+    /// - Returns: whether anything was written (a correction that changes nothing writes nothing).
+    func write(_ record: TimeRecord, _ environment: ScreenEnvironment, new: () throws -> Void) throws -> Bool {
+        guard let editing else {
+            try new()
+            return true
+        }
+        var edit = record
+        edit.id = editing.id
+        return try environment.database.amendTimeRecord(edit, by: environment.user, rules: environment.rules) != nil
+    }
+
     // MARK: What each form says
 
     /// Checks across fields (to ≥ from…), setting problems; returns whether all is well.
@@ -187,7 +211,7 @@ public class RecordFormScreen: Screen {
         let notes = notes(environment)
         let problems = form.fields.filter { $0.problem != nil }.count
         let height = min(rect.height, form.fields.count + problems + notes.count + 5)
-        let panel = Panel(title: strings[titleKey] + " · " + card.person.sortName, width: min(rect.width - 2, 90), height: height)
+        let panel = Panel(title: strings[shownTitleKey] + " · " + card.person.sortName, width: min(rect.width - 2, 90), height: height)
         let inside = panel.render(into: &buffer, in: rect)
         form.render(into: &buffer, rect: inside.inset(bottom: notes.count + 1)) { problem in
             switch problem {

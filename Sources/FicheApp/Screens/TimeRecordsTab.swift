@@ -15,6 +15,13 @@ struct TimeRecordsTab {
     let year: Int
     /// The first record of the list shown when they do not all fit.
     var top = 0
+    /// The selected record's position in `records` (newest first), nil when none is.
+    var selected: Int? = nil
+
+    /// The year's records as the list shows them: newest first.
+    static func records(of card: DossierCard) -> [TimeRecord] {
+        card.timeRecords.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
+    }
 
     /// - Returns: the records of the list shown, nil when there are none.
     @discardableResult
@@ -141,7 +148,7 @@ struct TimeRecordsTab {
         let strings = environment.strings
         guard rect.height > 1 else { return nil }
         let catalogue = summary.catalogue
-        let records = card.timeRecords.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
+        let records = Self.records(of: card)
         guard !records.isEmpty else {
             buffer.write(strings["dossier.time.noRecord"], x: rect.x, y: rect.y, role: .dim, maxWidth: rect.width)
             return nil
@@ -201,6 +208,6 @@ struct TimeRecordsTab {
                                 status: status(record))
             }
         }
-        return Table(columns: columns, rows: rows, selectedRow: nil, showsGutter: true).render(into: &buffer, rect: rect, top: top)
+        return Table(columns: columns, rows: rows, selectedRow: selected, showsGutter: true).render(into: &buffer, rect: rect, top: top)
     }
 }

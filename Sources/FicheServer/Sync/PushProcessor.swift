@@ -147,7 +147,8 @@ struct PushProcessor: Sendable {
         do {
             try checkLengths(pending)
             switch pending.mutation {
-            case .recordAbsence(let payload), .recordTimeRecord(let payload): try payload.checkBounds()
+            case .recordAbsence(let payload), .recordTimeRecord(let payload), .amendTimeRecord(let payload):
+                try payload.checkBounds()
             default: break
             }
             effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -218,6 +219,10 @@ struct PushProcessor: Sendable {
             return try await recordReveal(payload, rights: rights, in: tx, writes: &writes)
         case .recordCertificate(let payload):
             return try await recordCertificate(payload, rights: rights, in: tx, writes: &writes)
+        case .amendTimeRecord(let payload):
+            return try await amendTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
+        case .deleteTimeRecord(let payload):
+            return try await deleteTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         }
     }
 
@@ -504,6 +509,67 @@ struct PushProcessor: Sendable {
             audit: .init(action: "recordCertificate", decision: "applied", employerCode: employer, entity: "time_record",
                          entityID: record.id, field: "certificate_received", oldValue: "0",
                          newValue: "received on \(payload.receivedOn.iso)"))
+    }
+
+    /// The author's correction of an entry not yet validated (`TimeRecord.amended`, the replica's
+    /// rule): `enter_time_record`, their own entry, the same kind and dossier, then the time-sheet
+    /// rules on the new values, the entry itself left out of the overlaps.
+    private func amendTimeRecord(_ payload: RecordTimeRecord, rights: AccessRights, caller: Caller,
+                                 in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
+        let employer = record.employerCode
+        if !rights.may(.enterTimeRecord, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "amendTimeRecord", decision: "denied access.denied", employerCode: employer,
+                      entity: "time_record", entityID: record.id)])
+        }
+        guard payload.dossierID == record.dossierID else { throw MutationRejection(code: "record.not_found") }
+        let row = try await dossier(record.dossierID, in: tx, writes: &writes)
+        if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
+        let edit = payload.timeRecord(employerCode: employer, enteredBy: caller.userID)
+        guard [.draft, .submitted].contains(edit.status) else { throw MutationRejection(code: "time.status") }
+        if record.status == .validated {
+            return MutationEffect(status: .conflict, reason: "entry.validated", serverValue: record.status.rawValue)
+        }
+        let amended = try record.amended(to: edit, by: caller.user)
+        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, checking: amended, in: tx, writes: &writes)
+            .check(amended, today: Timestamps.brusselsDay(configuration.now()))
+        return try Self.timeRecordChanged(
+            try await writes.amend(amended, in: tx), id: record.id, employer: employer,
+            audit: .init(action: "amendTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                         entityID: record.id, oldValue: Self.summary(record), newValue: Self.summary(amended)))
+    }
+
+    /// The author withdraws an entry not yet validated (`TimeRecord.checkChangeable`): the row is
+    /// kept as deleted and every device that holds it drops it.
+    private func deleteTimeRecord(_ payload: DeleteTimeRecord, rights: AccessRights, caller: Caller,
+                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
+        let employer = record.employerCode
+        if !rights.may(.enterTimeRecord, at: employer) {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "deleteTimeRecord", decision: "denied access.denied", employerCode: employer,
+                      entity: "time_record", entityID: record.id)])
+        }
+        if record.status == .validated {
+            return MutationEffect(status: .conflict, reason: "entry.validated", serverValue: record.status.rawValue)
+        }
+        try record.checkChangeable(by: caller.user)
+        try await writes.delete(record, at: Timestamps.iso(configuration.now()), in: tx)
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .delete, row: nil),
+                                   table: nil)],
+            audit: [.init(action: "deleteTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                          entityID: record.id, oldValue: Self.summary(record))])
+    }
+
+    /// "absence sick 2027-01-04…2027-01-08": an entry as the audit names it.
+    private static func summary(_ record: TimeRecord) -> String {
+        var text = "\(record.kind.rawValue) \(record.typeCode ?? "") \(record.start.iso)…\(record.end.iso)"
+        if let from = record.startMinute, let to = record.endMinute { text += " \(from)–\(to) min" }
+        if let minutes = record.minutes { text += " \(minutes) min" }
+        return text
     }
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.

@@ -77,7 +77,7 @@ struct PushWrites {
         var windows: [String: ClosedRange<LocalDate>] = [:]
         for pending in round.flatMap(\.request.mutations) {
             switch pending.mutation {
-            case .recordAbsence(let payload), .recordTimeRecord(let payload):
+            case .recordAbsence(let payload), .recordTimeRecord(let payload), .amendTimeRecord(let payload):
                 named.insert(payload.dossierID)
                 records.insert(payload.recordID)
                 if payload.start <= payload.end {
@@ -90,7 +90,7 @@ struct PushWrites {
             case .addNote(let payload): named.insert(payload.dossierID)
             case .recordArt60Event(let payload): named.insert(payload.dossierID)
             case .recordReveal(let payload): named.insert(payload.dossierID)
-            case .reviewTimeRecord, .closePayrollMonth, .recordCertificate: break
+            case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord: break
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
@@ -310,6 +310,31 @@ struct PushWrites {
         try await tx.execute("UPDATE time_records SET certificate_received = '1' WHERE id = ?", [.text(record.id)])
         forgetTimeRecords(ofDossier: record.dossierID)
         return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)])
+    }
+
+    /// Writes an entry as its author corrected it (every value a form sets, the review cleared);
+    /// returns the record's row as it now is.
+    mutating func amend(_ record: TimeRecord, in tx: any StoreTransaction) async throws -> StoreRow? {
+        try await writeNewRecords(in: tx)
+        try await tx.execute(
+            """
+            UPDATE time_records SET type_code = ?, start_date = ?, end_date = ?, day_part = ?, start_minute = ?,
+            end_minute = ?, minutes = ?, certificate_received = ?, status = ?, reviewed_by = NULL, rejection_reason = NULL
+            WHERE id = ?
+            """,
+            [.optional(record.typeCode), .text(record.start.iso), .text(record.end.iso), .text(record.dayPart.rawValue),
+             .optional(record.startMinute.map(String.init)), .optional(record.endMinute.map(String.init)),
+             .optional(record.minutes.map(String.init)), .text(record.certificateReceived ? "1" : "0"),
+             .text(record.status.rawValue), .text(record.id)])
+        forgetTimeRecords(ofDossier: record.dossierID)
+        return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)])
+    }
+
+    /// Marks an entry deleted at `time` (the row stays, for the audit and the change log).
+    mutating func delete(_ record: TimeRecord, at time: String, in tx: any StoreTransaction) async throws {
+        try await writeNewRecords(in: tx)
+        try await tx.execute("UPDATE time_records SET deleted_at = ? WHERE id = ?", [.text(time), .text(record.id)])
+        forgetTimeRecords(ofDossier: record.dossierID)
     }
 
     /// Inserts a new row of a table no round keeps (notes, art. 60 events).
