@@ -11,9 +11,16 @@ extension Strings {
     }
 
     /// What a time record is, in words: its absence type's label ("Congé annuel"), else its kind ("Pointage").
+    /// A correction of a validated entry says so ("Correction : Congé annuel", "Annulation : Maladie").
     public func recordLabel(_ record: TimeRecord, catalogue: AbsenceCatalogue) -> String {
-        if let code = record.typeCode, let type = catalogue.type(code) { return label(type.labels) }
-        return self["record.kind.\(record.kind.rawValue)"]
+        let name: String
+        if let code = record.typeCode, let type = catalogue.type(code) {
+            name = label(type.labels)
+        } else {
+            name = self["record.kind.\(record.kind.rawValue)"]
+        }
+        guard record.replacesID != nil else { return name }
+        return format(record.isCancellation ? "record.label.cancellation" : "record.label.correction", ["entry": name])
     }
 
     /// A name a rule file gives in three languages (an absence type, a holiday), in the user's.
@@ -43,10 +50,13 @@ extension Strings {
     public func recordStatus(_ status: TimeRecordStatus) -> String { self["record.status." + status.rawValue] }
 
     /// A record's status as whoever entered it reads it: a rejected one says why ("refusée : Pas de préavis").
+    /// A correction says so ("correction soumise", "annulation validée").
     public func recordStatus(of record: TimeRecord) -> String {
-        guard record.status == .rejected, let reason = record.rejectionReason, !reason.isEmpty else {
-            return recordStatus(record.status)
+        var text = recordStatus(record.status)
+        if record.status == .rejected, let reason = record.rejectionReason, !reason.isEmpty {
+            text = format("record.status.rejectedBecause", ["reason": reason])
         }
-        return format("record.status.rejectedBecause", ["reason": reason])
+        guard record.replacesID != nil else { return text }
+        return format(record.isCancellation ? "record.status.cancellation" : "record.status.correction", ["status": text])
     }
 }

@@ -61,6 +61,14 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case entryValidated(recordID: String)
     /// An entry keeps its kind (an absence stays an absence) when corrected.
     case entryKindChanged(recordID: String, kind: String)
+    /// A correction names an entry this dossier does not hold.
+    case correctionTargetMissing(recordID: String)
+    /// Only a validated entry is corrected; one not yet validated is edited by its author.
+    case correctionOfUnvalidated(recordID: String)
+    /// One correction at a time: another one of this entry waits for its review.
+    case correctionPending(recordID: String, correctionID: String)
+    /// A cancellation covers exactly the days of the entry it cancels.
+    case correctionCancellationDates(recordID: String)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
     case validationOfOwnEntry(userID: String)
     case validationOfOwnDossier(userID: String)
@@ -115,6 +123,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .entryNotOwn: return "entry.not_own"
         case .entryValidated: return "entry.validated"
         case .entryKindChanged: return "entry.kind"
+        case .correctionTargetMissing: return "correction.not_found"
+        case .correctionOfUnvalidated: return "correction.not_validated"
+        case .correctionPending: return "correction.pending"
+        case .correctionCancellationDates: return "correction.cancellation_dates"
         case .statusTransition: return "status.transition"
         case .validationOfOwnEntry: return "four_eyes.own_entry"
         case .validationOfOwnDossier: return "four_eyes.own_dossier"
@@ -176,8 +188,11 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockingInFuture(let date, let today):
             return ["date": date.iso, "today": today.iso]
         case .certificateNotAnAbsence(let id), .certificateOnRejectedEntry(let id), .entryNotOwn(let id),
-             .entryValidated(let id):
+             .entryValidated(let id), .correctionTargetMissing(let id), .correctionOfUnvalidated(let id),
+             .correctionCancellationDates(let id):
             return ["record": id]
+        case .correctionPending(let id, let correction):
+            return ["record": id, "correction": correction]
         case .entryKindChanged(let id, let kind):
             return ["record": id, "kind": kind]
         case .payrollExportFutureMonth(let month, let current):
@@ -259,6 +274,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .entryNotOwn(let id): return "Record \(id) was entered by someone else: only they may change or delete it"
         case .entryValidated(let id): return "Record \(id) is validated: it is changed by a correction, not edited"
         case .entryKindChanged(let id, let kind): return "Record \(id) is a \(kind) and stays one"
+        case .correctionTargetMissing(let id): return "No record \(id) to correct"
+        case .correctionOfUnvalidated(let id): return "Record \(id) is not validated: it is edited, not corrected"
+        case .correctionPending(let id, let other): return "Record \(id) already has correction \(other) waiting for review"
+        case .correctionCancellationDates(let id): return "A cancellation of record \(id) covers its days exactly"
         case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
         case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"

@@ -31,6 +31,6 @@ extension TimeRecord {
     /// - Throws: `.entryNotOwn`, `.entryValidated`.
     public func checkChangeable(by author: User) throws(RuleViolation) {
         guard author.id == enteredBy else { throw .entryNotOwn(recordID: id) }
-        guard status != .validated else { throw .entryValidated(recordID: id) }
+        guard status != .validated, status != .cancelled else { throw .entryValidated(recordID: id) }
     }
 }

@@ -41,12 +41,17 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
     public var rejectionReason: String?
     /// Payroll month the record is booked in when its own month is closed (a correction).
     public var correctionMonth: YearMonth?
+    /// The validated entry this one corrects: once this one is validated, that one is cancelled.
+    public var replacesID: String?
+    /// A correction that only cancels the entry it replaces (same days): it never counts itself.
+    public var isCancellation: Bool
 
     public init(id: String, employerCode: String, dossierID: String, kind: TimeRecordKind, typeCode: String?,
                 start: LocalDate, end: LocalDate, dayPart: DayPart = .full, startMinute: Int? = nil,
                 endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool = false,
                 status: TimeRecordStatus = .draft, enteredBy: String, reviewedBy: String? = nil,
-                rejectionReason: String? = nil, correctionMonth: YearMonth? = nil) {
+                rejectionReason: String? = nil, correctionMonth: YearMonth? = nil, replacesID: String? = nil,
+                isCancellation: Bool = false) {
         self.id = id
         self.employerCode = employerCode
         self.dossierID = dossierID
@@ -64,6 +69,8 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
         self.reviewedBy = reviewedBy
         self.rejectionReason = rejectionReason
         self.correctionMonth = correctionMonth
+        self.replacesID = replacesID
+        self.isCancellation = isCancellation
     }
 
     /// An absence over whole days (or one half day when `part` is not `.full`).
@@ -103,8 +110,18 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
                    start: date, end: date, minutes: minutes, enteredBy: enteredBy)
     }
 
-    /// Whether the record counts (not rejected).
-    public var isActive: Bool { status != .rejected }
+    /// Whether the record counts: not rejected or cancelled, not a cancellation, and a correction
+    /// only once validated (until then the entry it corrects counts).
+    public var isActive: Bool {
+        switch status {
+        case .rejected, .cancelled: return false
+        case .validated: return !isCancellation
+        case .draft, .submitted: return replacesID == nil
+        }
+    }
+
+    /// Whether this is a correction of a validated entry still waiting for its review.
+    public var isPendingCorrection: Bool { replacesID != nil && (status == .draft || status == .submitted) }
 
     /// Whether the record is an hour-based absence (a time range within one day).
     public var isHourBased: Bool { kind == .absence && startMinute != nil && endMinute != nil }

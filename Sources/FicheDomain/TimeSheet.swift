@@ -43,6 +43,13 @@ public struct TimeSheet: Sendable {
     ///   refused. The replica passes its clock's day, the server its own.
     public func check(_ record: TimeRecord, today: LocalDate? = nil) throws(RuleViolation) {
         try record.checkBounds()
+        if let originalID = record.replacesID {
+            try checkCorrection(record, of: originalID)
+            // A cancellation has the days of the entry it cancels: only its booking is checked.
+            if record.isCancellation { return try checkPayrollMonth(record) }
+        } else if record.isCancellation {
+            throw .correctionTargetMissing(recordID: "")
+        }
         if record.kind == .clocking, let today, record.start > today { throw .clockingInFuture(date: record.start, today: today) }
         guard record.start <= record.end else { throw .dateRangeReversed(start: record.start, end: record.end) }
         switch record.kind {
@@ -66,7 +73,8 @@ public struct TimeSheet: Sendable {
         guard record.dates.contains(where: { calendar.absenceDays(on: $0, part: record.dayPart) > 0 }) else {
             throw .absenceOnNonWorkingDays(start: record.start, end: record.end)
         }
-        for other in records where other.id != record.id && other.isActive && other.kind == .absence {
+        for other in records where other.id != record.id && other.id != record.replacesID && other.isActive
+            && other.kind == .absence {
             if let date = firstOverlap(record, other) {
                 throw .absenceOverlap(date: date, otherRecordID: other.id)
             }
@@ -76,7 +84,7 @@ public struct TimeSheet: Sendable {
     /// The times were checked by `TimeRecord.checkBounds`, so every sum here is of 0…1440 minutes.
     private func checkClocking(_ record: TimeRecord) throws(RuleViolation) {
         let sameDay = records.filter {
-            $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start == record.start
+            $0.id != record.id && $0.id != record.replacesID && $0.isActive && $0.kind == .clocking && $0.start == record.start
         }
         for other in sameDay where other.coveredMinutes.overlaps(record.coveredMinutes) {
             throw .clockingOverlap(date: record.start, otherRecordID: other.id)
@@ -88,7 +96,8 @@ public struct TimeSheet: Sendable {
         let monday = record.start.adding(days: 1 - record.start.weekday.isoNumber)
         let sunday = monday.adding(days: 6)
         let week = records.filter {
-            $0.id != record.id && $0.isActive && $0.kind == .clocking && $0.start >= monday && $0.start <= sunday
+            $0.id != record.id && $0.id != record.replacesID && $0.isActive && $0.kind == .clocking
+                && $0.start >= monday && $0.start <= sunday
         }
         let weekTotal = week.reduce(record.durationMinutes) { $0 + $1.durationMinutes }
         guard weekTotal <= maximumMinutesPerWeek else {

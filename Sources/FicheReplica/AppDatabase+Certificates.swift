@@ -39,7 +39,7 @@ extension AppDatabase {
             FROM time_record_view r
             JOIN dossier_list l ON l.id = r.dossier_id
             WHERE r.type_code IN (\(marks)) AND r.start <= ? AND r.start >= ?
-              AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected'
+              AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected' AND \(TimeRecord.countsTerms("r"))
               AND (? IS NULL OR r.employer_code = ?)
             """), arguments: StatementArguments(codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
         // Decoded as the cursor steps (by-name lookups are cheap on a cursor's row).

@@ -75,3 +75,49 @@ extension AppDatabase {
         return (try TimeRecord(stored: row), row["version"])
     }
 }
+
+extension AppDatabase {
+    /// A correction of a validated entry, sent for validation: `edit` (its new dates, type,
+    /// hours) replaces it, or with `edit` nil the correction only cancels it. Anyone who may enter
+    /// time at the employer makes it; a second person validates it, and the entry it corrects is
+    /// then cancelled. Touching a closed payroll month, it is booked in the open one.
+    ///
+    /// ```swift
+    /// try database.recordCorrection(of: validatedID, replacingWith: edit, by: timeManager, rules: rules)
+    /// try database.recordCorrection(of: validatedID, replacingWith: nil, by: timeManager, rules: rules)  // cancels it
+    /// ```
+    /// - Returns: the correction as written and its outbox row (`recordCorrection`, sent as `recordTimeRecord`).
+    /// - Throws: `RuleViolation` (`correction.*`, `entry.kind`, the time-sheet rules, `access.denied`), `MissingRowError`.
+    @discardableResult
+    public func recordCorrection(of originalID: String, replacingWith edit: TimeRecord?, by user: User, rules: RuleBook,
+                                 now: Date? = nil) throws -> (correction: TimeRecord, entry: OutboxEntry) {
+        let now = now ?? clock.now()
+        return try write { db in
+            let (original, _) = try Self.liveTimeRecord(db, originalID)
+            let dossier = try Self.liveDossier(db, original.dossierID)
+            try Self.rights(db, user: user, now: now).require(.enterTimeRecord, at: original.employerCode)
+            var correction = edit ?? original
+            correction.id = UUID().uuidString.lowercased()
+            correction.employerCode = original.employerCode
+            correction.dossierID = original.dossierID
+            correction.enteredBy = user.id
+            correction.status = .submitted
+            correction.reviewedBy = nil
+            correction.rejectionReason = nil
+            correction.correctionMonth = nil
+            correction.replacesID = original.id
+            correction.isCancellation = edit == nil
+            let monday = min(original.start, correction.start).adding(days: 1 - min(original.start, correction.start).weekday.isoNumber)
+            let last = max(original.end, correction.end)
+            let sheet = try Self.timeSheet(db, dossier: dossier, from: monday, to: max(last, monday.adding(days: 6)), rules: rules)
+            correction = sheet.booked(correction)
+            try sheet.check(correction, today: clock.localDate(of: now))
+            let entry = try Self.writeChange(db, mutation: "recordCorrection", sent: .recordTimeRecord(RecordTimeRecord(correction)),
+                                             entity: "time_record", targetID: correction.id, employerCode: original.employerCode,
+                                             baseVersion: nil, payload: MutationPayload(from: [:], to: correction.replicaColumns),
+                                             user: user, now: now)
+            try WorkingView.recompute(db, entity: "time_record", id: correction.id)
+            return (correction, entry)
+        }
+    }
+}

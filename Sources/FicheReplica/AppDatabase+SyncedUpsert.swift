@@ -74,7 +74,8 @@ extension AppDatabase {
             ("minutes", .integer("minutes")), ("certificate_received", .flag("certificate_received")),
             ("status", .required("status")), ("entered_by", .required("entered_by")),
             ("reviewed_by", .text("reviewed_by")), ("rejection_reason", .text("rejection_reason")),
-            ("version", .version),
+            ("correction_month", .text("correction_month")), ("replaces_id", .text("replaces_id")),
+            ("is_cancellation", .flag("cancellation")), ("version", .version),
         ])
 
         static let personSQL = statement(personParameters)

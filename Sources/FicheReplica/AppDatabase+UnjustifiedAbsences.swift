@@ -27,7 +27,7 @@ extension AppDatabase {
                 FROM time_record_view r
                 JOIN dossier_list l ON l.id = r.dossier_id
                 WHERE r.type_code = '\(Self.unjustifiedTypeCode)' AND r.start <= ?1 AND r."end" >= ?2
-                  AND r.status <> 'rejected' AND (?3 IS NULL OR r.employer_code = ?3)
+                  AND r.status <> 'rejected' AND \(TimeRecord.countsTerms("r")) AND (?3 IS NULL OR r.employer_code = ?3)
                 """), arguments: [asOf.iso, since.iso, employerCode])
             let records = try rows.map(TimeRecord.init(stored:))
             let dossiers = try BatchedReads.dossiers(db, ids: Array(Set(records.map(\.dossierID))))

@@ -92,10 +92,20 @@ extension AppDatabase {
                     try rights.require(.validateTimeRecord, at: dossier.employerCode)
                     switch decision {
                     case .approve:
-                        // The certificate rule counts earlier one-day absences of the same year.
-                        let sheet = try Self.timeSheet(db, dossier: dossier, from: LocalDate(year: record.start.year, month: 1, day: 1) ?? record.start,
-                                                       to: record.end, rules: rules)
-                        reviewed = try sheet.validating(record, by: user)
+                        // The certificate rule counts earlier one-day absences of the same year; a
+                        // correction also reads the entry it corrects, wherever it lies.
+                        var from = LocalDate(year: record.start.year, month: 1, day: 1) ?? record.start
+                        var to = record.end
+                        if let originalID = record.replacesID,
+                           let original = try Row.fetchOne(db, sql: "SELECT * FROM time_record_view WHERE id = ?",
+                                                           arguments: [originalID]).map(TimeRecord.init(stored:)) {
+                            from = min(from, original.start)
+                            to = max(to, original.end)
+                        }
+                        let sheet = try Self.timeSheet(db, dossier: dossier, from: from, to: to, rules: rules)
+                        // The entry a validated correction cancels is cancelled by the server and
+                        // arrives with the next pull.
+                        reviewed = try sheet.validatingCorrection(record, by: user)?.correction ?? sheet.validating(record, by: user)
                     case .reject(let reason):
                         reviewed = try record.rejected(by: user, dossierPersonID: dossier.personID,
                                                        reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -29,11 +29,15 @@ enum ReplicaSchema {
         "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id",
         "time_manager_id", "start_date", "pay_seniority_date", "end_date", "version",
     ]
-    static let timeRecordColumns = [
+    /// The columns of `time_record` as `v3` created them (its view was made of these).
+    static let firstTimeRecordColumns = [
         "id", "employer_code", "dossier_id", "kind", "type_code", "start", "end", "day_part",
         "start_minute", "end_minute", "minutes", "certificate_received", "status", "entered_by",
         "reviewed_by", "rejection_reason", "correction_month", "version",
     ]
+    /// With the corrections of validated entries (`v13`): the entry replaced, and whether the
+    /// correction only cancels it.
+    static let timeRecordColumns = firstTimeRecordColumns + ["replaces_id", "is_cancellation"]
     static let art60EventColumns = [
         "id", "employer_code", "contract_id", "date", "kind", "placement_id", "note", "recorded_by", "version",
     ]
@@ -53,6 +57,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v10-partial-queue-indexes", migrate: narrowQueueIndexes)
         migrator.registerMigration("v11-open-records-by-employer", migrate: narrowMonthIndexes)
         migrator.registerMigration("v12-outbox-sent-mutation", migrate: OutboxWireMigration.migrate)
+        migrator.registerMigration("v13-corrections", migrate: addCorrections)
         return migrator
     }
 
@@ -185,7 +190,7 @@ enum ReplicaSchema {
         // Opening a dossier and checking overlaps read one dossier's records by date.
         try db.create(index: "time_record_by_dossier", on: "time_record", columns: ["dossier_id", "start"])
         try db.create(index: "local_time_record_by_dossier", on: "local_time_record", columns: ["dossier_id", "start"])
-        try createView(db, name: "time_record_view", table: "time_record", columns: timeRecordColumns)
+        try createView(db, name: "time_record_view", table: "time_record", columns: firstTimeRecordColumns)
     }
 
     private static func createArt60(_ db: Database) throws {
@@ -385,6 +390,18 @@ enum ReplicaSchema {
     /// submitted: under a tenth of them. The index of those alone replaces the one of every
     /// record by `(employer_code, status, start, end)`, the slowest to build at the end of a copy.
     /// Its condition is written as an OR so that a query naming either status reads it.
+    /// A correction of a validated entry names the entry it replaces, and may only cancel it.
+    private static func addCorrections(_ db: Database) throws {
+        for table in ["time_record", "local_time_record"] {
+            try db.alter(table: table) { t in
+                t.add(column: "replaces_id", .text)
+                t.add(column: "is_cancellation", .boolean).notNull().defaults(to: false)
+            }
+        }
+        try db.execute(sql: "DROP VIEW time_record_view")
+        try createView(db, name: "time_record_view", table: "time_record", columns: timeRecordColumns)
+    }
+
     private static func narrowMonthIndexes(_ db: Database) throws {
         for table in ["time_record", "local_time_record"] {
             let old = "\(table)_by_employer_status"

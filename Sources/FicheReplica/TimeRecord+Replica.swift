@@ -11,7 +11,8 @@ extension TimeRecord {
          "minutes": minutes.databaseValue, "certificate_received": certificateReceived.databaseValue,
          "status": status.rawValue.databaseValue, "entered_by": enteredBy.databaseValue,
          "reviewed_by": reviewedBy.databaseValue, "rejection_reason": rejectionReason.databaseValue,
-         "correction_month": correctionMonth?.description.databaseValue ?? .null]
+         "correction_month": correctionMonth?.description.databaseValue ?? .null,
+         "replaces_id": replacesID.databaseValue, "is_cancellation": isCancellation.databaseValue]
     }
 
     init(stored row: Row) throws {
@@ -23,6 +24,13 @@ extension TimeRecord {
                   minutes: r.optionalInt("minutes"), certificateReceived: r.bool("certificate_received"),
                   status: try r.value("status", as: TimeRecordStatus.self), enteredBy: try r.text("entered_by"),
                   reviewedBy: r.optionalText("reviewed_by"), rejectionReason: r.optionalText("rejection_reason"),
-                  correctionMonth: try r.optionalMonth("correction_month"))
+                  correctionMonth: try r.optionalMonth("correction_month"), replacesID: r.optionalText("replaces_id"),
+                  isCancellation: r.bool("is_cancellation"))
+    }
+
+    /// The SQL terms of `isActive` beyond `status <> 'rejected'` (which queries keep as written, so
+    /// the partial indexes that name it still serve them), for a time record aliased `alias`.
+    static func countsTerms(_ alias: String) -> String {
+        "\(alias).status <> 'cancelled' AND \(alias).is_cancellation = 0 AND (\(alias).replaces_id IS NULL OR \(alias).status = 'validated')"
     }
 }

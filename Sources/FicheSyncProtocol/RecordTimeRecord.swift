@@ -22,11 +22,16 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
     /// `draft` (kept by its author) or `submitted` (sent for validation, what the entry forms
     /// do); absent means `draft`. The server refuses any other status.
     public var status: TimeRecordStatus?
+    /// A correction: the validated entry this one replaces (or, with `cancellation`, only
+    /// cancels). The server books it in the open month when a closed one is touched.
+    public var replaces: String?
+    /// The correction cancels `replaces` (same days) and counts for nothing itself.
+    public var cancellation: Bool?
 
     public init(recordID: String, dossierID: String, kind: TimeRecordKind = .absence, typeCode: String?,
                 start: LocalDate, end: LocalDate, dayPart: DayPart? = nil, startMinute: Int? = nil,
                 endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool? = nil,
-                status: TimeRecordStatus? = nil) {
+                status: TimeRecordStatus? = nil, replaces: String? = nil, cancellation: Bool? = nil) {
         self.recordID = recordID
         self.dossierID = dossierID
         self.kind = kind
@@ -39,6 +44,8 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.minutes = minutes
         self.certificateReceived = certificateReceived
         self.status = status
+        self.replaces = replaces
+        self.cancellation = cancellation
     }
 
     /// The entry of a record as a form made it.
@@ -46,7 +53,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.init(recordID: record.id, dossierID: record.dossierID, kind: record.kind, typeCode: record.typeCode,
                   start: record.start, end: record.end, dayPart: record.dayPart, startMinute: record.startMinute,
                   endMinute: record.endMinute, minutes: record.minutes, certificateReceived: record.certificateReceived,
-                  status: record.status)
+                  status: record.status, replaces: record.replacesID, cancellation: record.isCancellation ? true : nil)
     }
 
     /// The record the entry makes at `employerCode`, entered by `userID`.
@@ -54,7 +61,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         TimeRecord(id: recordID, employerCode: employerCode, dossierID: dossierID, kind: kind, typeCode: typeCode,
                    start: start, end: end, dayPart: dayPart ?? .full, startMinute: startMinute, endMinute: endMinute,
                    minutes: minutes, certificateReceived: certificateReceived ?? false, status: status ?? .draft,
-                   enteredBy: userID)
+                   enteredBy: userID, replacesID: replaces, isCancellation: cancellation ?? false)
     }
 
     /// Checks the record's numbers against `PushBounds` before anything else is read.
@@ -82,5 +89,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         case minutes
         case certificateReceived = "certificate_received"
         case status
+        case replaces
+        case cancellation
     }
 }

@@ -238,22 +238,37 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(dossier(driver)?.card?.timeRecords.count, 1, driver.screenText)
     }
 
-    func testAnEntryOfSomeoneElseOrValidatedIsNotOpenedForCorrection() throws {
+    func testAValidatedEntryIsCorrectedForValidationAndSomeoneElsesDraftIsNotOpened() throws {
         let driver = try driver(userID: DossierFixture.timeManager.id, width: 120, height: 40)
         try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
         driver.press("Tab", "Tab")
+        // The newest entry, a morning of leave the clerk entered: not the time manager's to change.
+        driver.press("Enter")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Seule la personne qui a encodé cette prestation"), driver.screenText)
+        // The leave of 02–06/03, validated: Enter opens a correction of it.
+        driver.press("Down", "Down", "Enter")
+        let form = try XCTUnwrap(driver.screen.top as? AbsenceFormScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Corriger une absence validée"), driver.screenText)
+        XCTAssertEqual(form.form.fields.map(\.text).prefix(3), ["Congé annuel", "02/03/2026", "06/03/2026"])
+        driver.press("Tab")
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("05032026")
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Correction envoyée pour validation : Congé annuel du 02/03/2026 au 05/03/2026"),
+                      driver.screenText)
         let records = try XCTUnwrap(dossier(driver)?.card).timeRecords
-        XCTAssertFalse(records.isEmpty)
-        var messages: Set<String> = []
-        for _ in records {
-            driver.press("Enter")
-            XCTAssertTrue(driver.screen.top is DossierScreen, "no form for an entry the user may not change: \(driver.screenText)")
-            for message in ["Cette prestation est validée", "Seule la personne qui a encodé"] where driver.screenText.contains(message) {
-                messages.insert(message)
-            }
-            driver.press("Down")
-        }
-        XCTAssertFalse(messages.isEmpty, driver.screenText)
+        XCTAssertEqual(records.first { $0.id == "tr-3" }?.status, .validated, "the validated leave counts until then")
+        let correction = try XCTUnwrap(records.first { $0.replacesID == "tr-3" })
+        XCTAssertEqual(correction.status, .submitted)
+        XCTAssertTrue(driver.screenText.contains("correction soumise"), driver.screenText)
+        // One correction at a time: cancelling the same leave now is refused, with the reason.
+        driver.press("F8")
+        XCTAssertTrue(driver.screenText.contains("Annuler « Congé annuel 02/03/2026–06/03/2026 », qui est validée ?"),
+                      driver.screenText)
+        driver.press("F8")
+        XCTAssertTrue(driver.screenText.contains("Une correction de cette prestation attend déjà sa validation"), driver.screenText)
     }
 
     func testTheAbsenceFormChecksDatesAsTheyAreTyped() throws {

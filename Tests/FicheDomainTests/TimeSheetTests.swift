@@ -242,7 +242,7 @@ final class TimeSheetTests: XCTestCase {
     func testStatusMachine() {
         let all = TimeRecordStatus.allCases
         let allowed: Set<String> = ["draft>submitted", "submitted>validated", "submitted>rejected", "submitted>draft",
-                                    "rejected>draft"]
+                                    "rejected>draft", "validated>cancelled"]
         for from in all {
             for to in all {
                 XCTAssertEqual(from.canMove(to: to), allowed.contains("\(from.rawValue)>\(to.rawValue)"), "\(from)→\(to)")
@@ -251,7 +251,7 @@ final class TimeSheetTests: XCTestCase {
         let draft = Fixtures.absence("r", "annual_leave", "2025-05-15")
         XCTAssertEqual(code { _ = try draft.validated(by: Fixtures.supervisor, dossierPersonID: "p-worker") },
                        "status.transition")
-        XCTAssertEqual(TimeRecordStatus.allCases.map(\.rawValue), ["draft", "submitted", "validated", "rejected"])
+        XCTAssertEqual(TimeRecordStatus.allCases.map(\.rawValue), ["draft", "submitted", "validated", "rejected", "cancelled"])
     }
 
     func testTimeRecordRoundTripsAsJSON() throws {

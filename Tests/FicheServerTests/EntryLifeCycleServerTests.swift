@@ -16,6 +16,65 @@ final class EntryLifeCycleServerTests: XCTestCase {
         try await Self.anAuthorCorrectsAndWithdrawsTheirOwnEntryUntilItIsValidated(.postgres)
     }
 
+    func testSQLiteAValidatedEntryIsChangedByACorrectionThatASecondPersonValidates() async throws {
+        try await Self.aValidatedEntryIsChangedByACorrectionThatASecondPersonValidates(.sqlite)
+    }
+
+    func testPostgresAValidatedEntryIsChangedByACorrectionThatASecondPersonValidates() async throws {
+        try await Self.aValidatedEntryIsChangedByACorrectionThatASecondPersonValidates(.postgres)
+    }
+
+    static func correction(_ id: Int64, _ record: String, of original: String, dossier: String, from: LocalDate, to: LocalDate,
+                           cancels: Bool = false) -> PendingMutation {
+        PendingMutation(id: id, uuid: UUID().uuidString, mutation: .recordTimeRecord(RecordTimeRecord(
+            recordID: record, dossierID: dossier, typeCode: "annual_leave", start: from, end: to, status: .submitted,
+            replaces: original, cancellation: cancels ? true : nil)))
+    }
+
+    static func aValidatedEntryIsChangedByACorrectionThatASecondPersonValidates(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S002")
+        try await AuthorizationMatrix.addAccount(fixture, "time2.cpas", .timeManager, at: [ServerFixture.cpas])
+        try await AuthorizationMatrix.addAccount(fixture, "sup.cpas", .supervisor, at: [ServerFixture.cpas])
+        try await fixture.test { api in
+            let time = try await api.login("time.cpas").accessToken
+            let colleague = try await api.login("time2.cpas").accessToken
+            let supervisor = try await api.login("sup.cpas").accessToken
+            _ = try await api.push(time, [
+                .absence(1, dossier: dossier, record: "leave-a", from: "2026-02-02", to: "2026-02-04", status: .submitted),
+                .absence(2, dossier: dossier, record: "leave-b", from: "2026-02-09", to: "2026-02-10", status: .submitted),
+            ])
+            _ = try await api.push(supervisor, [AuthorizationMatrix.review(1, "leave-a", .approve),
+                                                AuthorizationMatrix.review(2, "leave-b", .approve)])
+            // A colleague corrects leave-a (a day shorter) and cancels leave-b.
+            let (_, sent) = try await api.push(colleague, [
+                correction(1, "fix-a", of: "leave-a", dossier: dossier, from: "2026-02-02", to: "2026-02-03"),
+                correction(2, "again-a", of: "leave-a", dossier: dossier, from: "2026-02-03", to: "2026-02-03"),
+                correction(3, "cancel-b", of: "leave-b", dossier: dossier, from: "2026-02-09", to: "2026-02-10", cancels: true),
+                correction(4, "fix-draft", of: "fix-a", dossier: dossier, from: "2026-02-02", to: "2026-02-02"),
+            ])
+            XCTAssertEqual(sent?.results.map(\.reason), [nil, "correction.pending", nil, "correction.not_validated"])
+            let (_, own) = try await api.push(colleague, [AuthorizationMatrix.review(5, "fix-a", .approve)])
+            XCTAssertEqual(own?.results.first?.reason, "access.denied", "a time manager does not validate")
+            let (_, reviewed) = try await api.push(supervisor, [AuthorizationMatrix.review(3, "fix-a", .approve),
+                                                                AuthorizationMatrix.review(4, "cancel-b", .approve)])
+            XCTAssertEqual(reviewed?.results.map(\.status), [.applied, .applied])
+            // The author's device pulls the correction and the cancelled entry.
+            let (_, pulled, _) = try await api.pull(time)
+            let last = Dictionary(pulled?.changes.map { ($0.id, $0.row?["status"] ?? nil) } ?? [], uniquingKeysWith: { $1 })
+            XCTAssertEqual(last["leave-a"], "cancelled")
+            XCTAssertEqual(last["fix-a"], "validated")
+        }
+        let rows = try await fixture.store.read { tx in
+            try await tx.query("SELECT id, status, replaces_id, cancellation FROM time_records WHERE deleted_at IS NULL ORDER BY id", [])
+        }
+        XCTAssertEqual(rows.map { "\($0.string("id") ?? "") \($0.string("status") ?? "")" },
+                       ["cancel-b validated", "fix-a validated", "leave-a cancelled", "leave-b cancelled"])
+        XCTAssertEqual(rows.first?.string("cancellation"), "1")
+        XCTAssertEqual(rows.first?.string("replaces_id"), "leave-b")
+        await fixture.store.close()
+    }
+
     static func amend(_ id: Int64, _ record: String, dossier: String, kind: TimeRecordKind = .absence,
                       type: String? = "annual_leave", from: LocalDate, to: LocalDate) -> PendingMutation {
         PendingMutation(id: id, uuid: UUID().uuidString, mutation: .amendTimeRecord(RecordTimeRecord(

@@ -144,6 +144,47 @@ final class WorkflowRoundTripTests: XCTestCase {
         await server.close()
     }
 
+    /// A validated entry corrected on the clerk's computer: the supervisor validates the
+    /// correction elsewhere, and every replica ends with the correction counted and the entry it
+    /// replaced cancelled.
+    func testACorrectionOfAValidatedEntryReplacesItOnceASecondPersonValidatesIt() async throws {
+        let server = try await Self.supervisorAndClerk(seeds: (9, 10)) { _, sup, clerk in
+            let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
+            let rules = try RuleBook.bundled()
+            var leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
+                                           from: try LocalDate.parse("2026-03-09"), to: try LocalDate.parse("2026-03-11"),
+                                           enteredBy: clerk.user.id)
+            leave.status = .submitted
+            try clerk.replica.recordAbsence(leave, by: clerk.user, rules: rules)
+            try await clerk.session.sync()
+            try await sup.session.sync()
+            try sup.replica.reviewTimeRecords(ids: [leave.id], decision: .approve, by: sup.user, rules: rules)
+            try await sup.session.sync()
+            try await clerk.session.sync()
+
+            var shorter = leave
+            shorter.end = try LocalDate.parse("2026-03-10")
+            let (correction, _) = try clerk.replica.recordCorrection(of: leave.id, replacingWith: shorter, by: clerk.user, rules: rules)
+            XCTAssertThrowsError(try clerk.replica.recordCorrection(of: leave.id, replacingWith: nil, by: clerk.user, rules: rules)) {
+                XCTAssertEqual(($0 as? RuleViolation)?.code, "correction.pending", "one correction at a time")
+            }
+            try await clerk.session.sync()
+            try await sup.session.sync()
+            let today = try LocalDate.parse("2026-03-20")
+            XCTAssertEqual(try sup.replica.validationQueue(asOf: today).map(\.record.id), [correction.id])
+            try sup.replica.reviewTimeRecords(ids: [correction.id], decision: .approve, by: sup.user, rules: rules)
+            try await sup.session.sync()
+            try await clerk.session.sync()
+            for replica in [clerk.replica, sup.replica] {
+                let records = try XCTUnwrap(replica.openDossier(dossier, year: 2026)).timeRecords
+                XCTAssertEqual(records.first { $0.id == leave.id }?.status, .cancelled)
+                XCTAssertEqual(records.first { $0.id == correction.id }?.status, .validated)
+                XCTAssertEqual(records.filter(\.isActive).map(\.end), [shorter.end], "only the correction counts")
+            }
+        }
+        await server.close()
+    }
+
     /// A commune (AC-T) with a supervisor and a payroll clerk, each on their own computer, both
     /// synced once; `body` runs while the server listens. The caller closes the returned server.
     private static func supervisorAndClerk(

@@ -100,7 +100,7 @@ public final class AbsenceFormScreen: RecordFormScreen {
         }
         let strings = environment.strings
         guard written else { return .close(Toast(strings["form.edit.unchanged"], kind: .info)) }
-        return .close(Toast(strings.format(editing == nil ? "form.absence.saved" : "form.absence.amended", ["type": strings.label(type.labels),
+        return .close(Toast(strings.format(savedKey("absence"), ["type": strings.label(type.labels),
                                                                   "from": strings.date(start), "to": strings.date(end)]),
                             kind: .success))
     }
@@ -114,6 +114,7 @@ public final class AbsenceFormScreen: RecordFormScreen {
         case .timeRangeInvalid: return .hourTo
         case .certificateMissing: return .certificate
         case .absenceTypeUnknown, .entryKindChanged: return .type
+        case .correctionCancellationDates: return .from
         default: return nil
         }
     }

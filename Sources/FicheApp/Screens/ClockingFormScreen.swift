@@ -92,7 +92,7 @@ public final class ClockingFormScreen: RecordFormScreen {
         }
         let strings = environment.strings
         guard written else { return .close(Toast(strings["form.edit.unchanged"], kind: .info)) }
-        return .close(Toast(strings.format(editing == nil ? "form.clocking.saved" : "form.clocking.amended", ["day": strings.date(day), "in": strings.hours(minutes: start),
+        return .close(Toast(strings.format(savedKey("clocking"), ["day": strings.date(day), "in": strings.hours(minutes: start),
                                                                    "out": strings.hours(minutes: end)]), kind: .success))
     }
 }

@@ -173,6 +173,10 @@ public final class ConflictsScreen: Screen {
                 "date": displayed(conflict.changes["certificate_received_on"]?.new),
             ])]
         }
+        if conflict.mutation == "recordCorrection" {
+            let entry = strings.entrySummary(conflict.changes.compactMapValues(\.new), catalogue: environment.rules.absenceCatalogue)
+            return [strings.format("conflicts.typed.correction", ["entry": entry])]
+        }
         if conflict.mutation == "amendTimeRecord" || conflict.mutation == "deleteTimeRecord" {
             let catalogue = environment.rules.absenceCatalogue
             let before = strings.entrySummary(conflict.changes.compactMapValues(\.old), catalogue: catalogue)

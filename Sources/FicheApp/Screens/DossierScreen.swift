@@ -11,7 +11,8 @@ import FicheWidgets
 /// scroll the tab's list (career periods, the year's records, art. 60 events, history) when it
 /// does not fit, PgUp/PgDn too outside the time-records tab; ⇡ ⇣ mark what is out of view. On
 /// the time-records tab ↑ ↓ select an entry: Enter opens it to correct it, F8 (twice) deletes
-/// it, both only while it is the user's own and not validated. F7 enters an absence, Ctrl+K a
+/// it, both while it is the user's own and not validated; on a validated entry they send a
+/// correction or a cancellation for a second person to validate. F7 enters an absence, Ctrl+K a
 /// clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
 public final class DossierScreen: Screen {
     public let dossierID: String
@@ -114,10 +115,13 @@ public final class DossierScreen: Screen {
                 return .notice(Toast(strings["dossier.time.noRecordSelected"], kind: .error))
             }
             let record = records[selectedRecord]
-            do {
-                try record.checkChangeable(by: environment.user)
-            } catch {
-                return .notice(Toast(strings.message(for: error), kind: .error))
+            // A validated entry is changed by a correction that a second person validates.
+            if record.status != .validated {
+                do {
+                    try record.checkChangeable(by: environment.user)
+                } catch {
+                    return .notice(Toast(strings.message(for: error), kind: .error))
+                }
             }
             return action == "record.open" ? open(record, environment) : delete(record, armed: armed == record.id, environment)
         default: return nil
@@ -143,25 +147,33 @@ public final class DossierScreen: Screen {
         return Navigation.newRecord(kind, dossierID: dossierID, editing: record, environment)
     }
 
-    /// F8 on an entry: the first press names it and asks, the second deletes it.
+    /// F8 on an entry: the first press names it and asks, the second deletes it (or, for a
+    /// validated entry, sends its cancellation for validation).
     private func delete(_ record: TimeRecord, armed: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         let entry = strings.entrySummary(record, catalogue: environment.rules.absenceCatalogue)
+        let cancels = record.status == .validated
         guard armed else {
             deleteArmed = record.id
-            return .notice(Toast(strings.format("dossier.time.deleteAsk", [
+            return .notice(Toast(strings.format(cancels ? "dossier.time.cancelAsk" : "dossier.time.deleteAsk", [
                 "entry": entry, "key": environment.keyNames("record.delete", in: .detail),
             ]), kind: .error))
         }
         do {
-            try environment.database.deleteTimeRecord(record.id, by: environment.user)
+            if cancels {
+                try environment.database.recordCorrection(of: record.id, replacingWith: nil, by: environment.user,
+                                                          rules: environment.rules)
+            } else {
+                try environment.database.deleteTimeRecord(record.id, by: environment.user)
+            }
         } catch let violation as RuleViolation {
             return .notice(Toast(strings.message(for: violation), kind: .error))
         } catch {
             return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
         }
         reload(environment)
-        return .notice(Toast(strings.format("dossier.time.deleted", ["entry": entry]), kind: .success))
+        return .notice(Toast(strings.format(cancels ? "dossier.time.cancelSent" : "dossier.time.deleted", ["entry": entry]),
+                             kind: .success))
     }
 
     private func showTab(_ next: DossierTab) {

@@ -19,8 +19,11 @@ public class RecordFormScreen: Screen {
     /// The refused change this entry corrects: it leaves the conflicts list once the entry is saved.
     var correcting: Int64?
     /// The saved entry this form corrects (Enter on a row of the time-records tab): saving writes
-    /// over it instead of adding an entry.
+    /// over it (an entry not yet validated, by its author) or sends a correction of it for
+    /// validation (a validated entry).
     var editing: TimeRecord?
+    /// Whether saving sends a correction of a validated entry rather than writing over it.
+    var correctsValidated: Bool { editing?.status == .validated }
     /// Something was typed since the form opened: Esc then asks before dropping it.
     private(set) var edited = false
     /// Esc was pressed once on an edited form: a second Esc leaves, any other key stays.
@@ -172,7 +175,16 @@ public class RecordFormScreen: Screen {
     }
 
     /// "Correct the absence" when the form corrects a saved entry, else the form's own title.
-    private var shownTitleKey: String { editing == nil ? titleKey : titleKey + "Edit" }
+    private var shownTitleKey: String {
+        guard editing != nil else { return titleKey }
+        return titleKey + (correctsValidated ? "Correction" : "Edit")
+    }
+
+    /// The message key of a saved form: a new entry, one corrected in place, or a correction sent.
+    func savedKey(_ form: String) -> String {
+        guard editing != nil else { return "form.\(form).saved" }
+        return correctsValidated ? "form.\(form).correctionSent" : "form.\(form).amended"
+    }
 
     /// Fills the form with a saved entry to correct it; saving then writes over that entry.
     func edit(_ record: TimeRecord, _ environment: ScreenEnvironment) {
@@ -185,6 +197,11 @@ public class RecordFormScreen: Screen {
     func write(_ record: TimeRecord, _ environment: ScreenEnvironment, new: () throws -> Void) throws -> Bool {
         guard let editing else {
             try new()
+            return true
+        }
+        if correctsValidated {
+            try environment.database.recordCorrection(of: editing.id, replacingWith: record, by: environment.user,
+                                                      rules: environment.rules)
             return true
         }
         var edit = record

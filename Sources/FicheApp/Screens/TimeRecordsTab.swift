@@ -157,7 +157,7 @@ struct TimeRecordsTab {
             if card.pendingRecordIDs.contains(record.id) { return .pending }
             switch record.status {
             case .validated: return .validated
-            case .rejected: return .rejected
+            case .rejected, .cancelled: return .rejected
             case .draft, .submitted: return .none
             }
         }

@@ -59,5 +59,11 @@ enum PostgresSchema {
             END IF;
         END $do$
         """
-    } + ServerSchema.loginThrottle
+    } + ServerSchema.loginThrottle + [
+        // Corrections of validated entries: the entry replaced, whether it only cancels, and the
+        // open month a correction touching a closed one is booked in.
+        "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS replaces_id TEXT",
+        "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS cancellation TEXT",
+        "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS correction_month TEXT",
+    ]
 }

@@ -46,5 +46,11 @@ enum SQLiteSchema {
             BEGIN UPDATE auth_generation SET value = value + 1 WHERE id = 1; END
             """
         }
-    } + ServerSchema.loginThrottle
+    } + ServerSchema.loginThrottle + [
+        // Corrections of validated entries: the entry replaced, whether it only cancels, and the
+        // open month a correction touching a closed one is booked in.
+        "ALTER TABLE time_records ADD COLUMN replaces_id TEXT",
+        "ALTER TABLE time_records ADD COLUMN cancellation TEXT",
+        "ALTER TABLE time_records ADD COLUMN correction_month TEXT",
+    ]
 }

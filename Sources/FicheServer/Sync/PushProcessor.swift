@@ -311,23 +311,28 @@ struct PushProcessor: Sendable {
         }
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         try Self.requireID(payload.recordID)
-        let record = payload.timeRecord(employerCode: employer, enteredBy: caller.userID)
+        let payloadRecord = payload.timeRecord(employerCode: employer, enteredBy: caller.userID)
         // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
-        guard [.draft, .submitted].contains(record.status) else { throw MutationRejection(code: "time.status") }
-        let kind = record.kind
-        let part = record.dayPart
+        guard [.draft, .submitted].contains(payloadRecord.status) else { throw MutationRejection(code: "time.status") }
+        let kind = payloadRecord.kind
+        let part = payloadRecord.dayPart
         if try await writes.timeRecordExists(payload.recordID, in: tx) {
             throw MutationRejection(code: "record.exists")
         }
-        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, checking: record, in: tx, writes: &writes)
-            .check(record, today: Timestamps.brusselsDay(configuration.now()))
+        // A correction is checked against the dossier's whole sheet: the entry it corrects may
+        // lie in another month, and the correction is booked in the open month.
+        let sheet = try await TimeSheetLoader(ruleBook: ruleBook)
+            .sheet(for: row, checking: payloadRecord.replacesID == nil ? payloadRecord : nil, in: tx, writes: &writes)
+        let record = sheet.booked(payloadRecord)
+        try sheet.check(record, today: Timestamps.brusselsDay(configuration.now()))
         let fields: [(String, String?)] = [
             ("id", record.id), ("employer_code", employer), ("dossier_id", record.dossierID), ("kind", kind.rawValue),
             ("type_code", record.typeCode), ("start_date", record.start.iso), ("end_date", record.end.iso),
             ("day_part", part.rawValue), ("start_minute", record.startMinute.map(String.init)),
             ("end_minute", record.endMinute.map(String.init)), ("minutes", record.minutes.map(String.init)),
             ("certificate_received", record.certificateReceived ? "1" : "0"), ("status", record.status.rawValue),
-            ("entered_by", caller.userID),
+            ("entered_by", caller.userID), ("replaces_id", record.replacesID),
+            ("cancellation", record.isCancellation ? "1" : nil), ("correction_month", record.correctionMonth?.description),
         ]
         let version = writes.nextSequence
         writes.insertLater(record, columns: fields.map(\.0) + ["version"], values: fields.map { SQLValue.optional($0.1) } + [.int(version)])
@@ -400,6 +405,10 @@ struct PushProcessor: Sendable {
         let reviewed: TimeRecord
         switch payload.decision {
         case .approve:
+            if let validated = try sheet.validatingCorrection(record, by: reviewer) {
+                return try await approveCorrection(validated.correction, cancelling: validated.cancelled, employer: employer,
+                                                   in: tx, writes: &writes)
+            }
             reviewed = try sheet.validating(record, by: reviewer)
         case .reject(let reason):
             reviewed = try record.rejected(by: reviewer, dossierPersonID: sheet.dossier.personID,
@@ -410,6 +419,26 @@ struct PushProcessor: Sendable {
             audit: .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
                          entityID: record.id, field: "status", oldValue: record.status.rawValue,
                          newValue: reviewed.status.rawValue + (reviewed.rejectionReason.map { ": " + $0 } ?? "")))
+    }
+
+    /// A correction validated: it counts from now on, and the entry it corrects is cancelled in
+    /// the same transaction; every device pulls both.
+    private func approveCorrection(_ correction: TimeRecord, cancelling original: TimeRecord, employer: String,
+                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        var changes: [LoggedChange] = []
+        for record in [correction, original] {
+            guard let row = try await writes.review(record, in: tx) else { throw MutationRejection(code: "record.not_found") }
+            changes.append(LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
+                                                     row: row.fields(excluding: ["deleted_at"])), table: "time_records"))
+        }
+        return MutationEffect(status: .applied, changes: changes, audit: [
+            .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                  entityID: correction.id, field: "status", oldValue: TimeRecordStatus.submitted.rawValue,
+                  newValue: TimeRecordStatus.validated.rawValue),
+            .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
+                  entityID: original.id, field: "status", oldValue: TimeRecordStatus.validated.rawValue,
+                  newValue: TimeRecordStatus.cancelled.rawValue + " by " + correction.id),
+        ])
     }
 
     /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).

@@ -52,6 +52,9 @@ struct TimeSheetLoader {
             startMinute: row.string("start_minute").flatMap { Int($0) }, endMinute: row.string("end_minute").flatMap { Int($0) },
             minutes: row.string("minutes").flatMap { Int($0) }, certificateReceived: row.string("certificate_received") == "1",
             status: TimeRecordStatus(rawValue: row.string("status") ?? "") ?? .draft, enteredBy: row.string("entered_by") ?? "",
-            reviewedBy: row.string("reviewed_by"), rejectionReason: row.string("rejection_reason"))
+            reviewedBy: row.string("reviewed_by"), rejectionReason: row.string("rejection_reason"),
+            // try?: a month this server wrote as YYYY-MM; a row without one is booked in its own month.
+            correctionMonth: row.string("correction_month").flatMap { try? YearMonth.parse($0) },
+            replacesID: row.string("replaces_id"), isCancellation: row.string("cancellation") == "1")
     }
 }
