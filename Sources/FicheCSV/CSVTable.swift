@@ -12,9 +12,17 @@ import Foundation
 /// ```
 public enum CSVTable {
     /// A file that is not CSV: what is wrong and on which line.
-    public struct Malformed: Error, CustomStringConvertible, Sendable {
+    public struct Malformed: Error, CustomStringConvertible, Sendable, Equatable {
         public let line: Int
-        public let description: String
+        public let reason: CSVMalformation
+
+        public init(line: Int, reason: CSVMalformation) {
+            self.line = line
+            self.reason = reason
+        }
+
+        /// `line 2: a quoted field is not closed`.
+        public var description: String { "line \(line): \(reason)" }
     }
 
     /// Rows of fields with the file line each row starts on (1-based); a formula's escape is taken off.
@@ -48,7 +56,7 @@ public enum CSVTable {
         }
         while let scalar = pending {
             pending = iterator.next()
-            if scalar == "\u{0}" { throw Malformed(line: line, description: "line \(line): a NUL character: this is not a text file") }
+            if scalar == "\u{0}" { throw Malformed(line: line, reason: .nulCharacter) }
             if inQuotes {
                 if scalar == "\"" {
                     if pending == "\"" {
@@ -65,7 +73,7 @@ public enum CSVTable {
                 continue
             }
             if closedQuote, scalar != separator, scalar != "\r", scalar != "\n" {
-                throw Malformed(line: line, description: "line \(line): text after the closing quote of a field")
+                throw Malformed(line: line, reason: .textAfterQuote)
             }
             switch scalar {
             case "\"" where field.isEmpty: inQuotes = true
@@ -78,7 +86,7 @@ public enum CSVTable {
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { throw Malformed(line: rowLine, description: "line \(rowLine): a quoted field is not closed") }
+        if inQuotes { throw Malformed(line: rowLine, reason: .unclosedQuote) }
         if !field.isEmpty || closedQuote || !fields.isEmpty { endRow() }
         return rows
     }

@@ -1,3 +1,4 @@
+import FicheCSV
 import FicheDomain
 
 /// What is wrong with one field of an imported row; the app says it in the user's language.
@@ -6,15 +7,21 @@ public enum ImportProblem: Hashable, Sendable {
     case missingColumns([String])
     /// The file holds no row after its header.
     case noRows
-    /// Not CSV (an unclosed quote…).
-    case malformed(String)
+    /// Not CSV, or in no encoding that reads every byte right (an unclosed quote, both `;` and
+    /// `,` in the header, UTF-8 mixed with another encoding…).
+    case malformed(CSVMalformation)
+    /// The row is separated by `found` where the header uses `expected`.
+    case otherSeparator(found: String, expected: String)
+    /// The row has more values than the header has columns: a value holding the separator
+    /// without quotes.
+    case tooManyFields(fields: Int, columns: Int, separator: String)
     /// A value is required here.
     case empty
     /// No dossier with this number in the replica (or not one the user may see).
     case unknownDossier(String)
     /// `unit` is not day, half_day or hour.
     case unknownUnit(String)
-    /// `hours` is not a positive number of hours (e.g. 3.5) up to 24.
+    /// `hours` is not a positive number of hours up to 24 (`7,6` or `7.6`).
     case hoursInvalid(String)
     /// `certificate` is not yes/no (1/0, true/false, oui/non, ja/nee).
     case certificateInvalid(String)

@@ -6,15 +6,21 @@ import GRDB
 
 /// Imports absences from a badge reader's or a spreadsheet's CSV export into the replica.
 ///
-/// Columns `dossier_number,type,from,to,unit,hours,certificate`; `type` is an absence code of
-/// the catalogue, dates are YYYY-MM-DD, `unit` is day, half_day or hour (`hours` then says how
-/// many, on a single day). Every row is checked with the same rules as an entry typed in the
-/// form, and against the rows above it in the file. One invalid row and nothing is written:
-/// `ImportFailure` lists every error. A valid file is written in ONE transaction (records,
-/// outbox, audit) and synced like any entry. The same file imported again is refused.
+/// Columns `dossier_number,type,from,to,unit,hours,certificate`, in any order and case; `type`
+/// is an absence code of the catalogue, dates are DD/MM/YYYY (also D/M/YYYY) or YYYY-MM-DD,
+/// `unit` is day, half_day or hour (`hours` then says how many, on a single day, `7,6` or
+/// `7.6`). The file is read as offices save it (`CSVText`, `CSVSheet`): `;` or `,` between
+/// fields, UTF-8 with or without a byte order mark or Windows-1252, CRLF or LF line ends.
+/// Every row is checked with the same rules as an entry typed in the form, and against the
+/// rows above it in the file. One invalid row and nothing is written: `ImportFailure` lists
+/// every error. A valid file is written in ONE transaction (records, outbox, audit) and synced
+/// like any entry. The same file imported again is refused, whatever its separator, encoding
+/// or line ends.
 ///
 /// ```swift
-/// let count = try TimeRecordImport(database: database, rules: rules).run(csv: text, by: user)
+/// let summary = try TimeRecordImport(database: database, rules: rules).run(file: data, by: user)
+/// summary.records     // 2
+/// summary.encoding    // .windows1252: say so
 /// ```
 public struct TimeRecordImport {
     public static let columns = ["dossier_number", "type", "from", "to", "unit", "hours", "certificate"]
@@ -27,23 +33,35 @@ public struct TimeRecordImport {
         self.rules = rules
     }
 
+    /// Reads the file's bytes (`CSVText`), validates and writes it.
+    @discardableResult
+    public func run(file data: Data, by user: User, now: Date? = nil) throws -> ImportSummary {
+        let file: CSVText
+        do {
+            file = try CSVText.decode(data)
+        } catch {
+            throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.reason))])
+        }
+        return ImportSummary(records: try run(csv: file.text, by: user, now: now), encoding: file.encoding)
+    }
+
     /// Validates and writes the file; returns how many records were written.
     @discardableResult
     public func run(csv text: String, by user: User, now: Date? = nil) throws -> Int {
         let now = now ?? database.clock.now()
-        let rows: [(line: Int, fields: [String])]
+        let sheet: CSVSheet
         do {
-            rows = try CSVTable.parse(text)
+            sheet = try CSVSheet.read(text)
         } catch {
-            throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.description))])
+            throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.reason))])
         }
-        guard let header = rows.first else { throw ImportFailure(issues: [ImportIssue(line: 1, column: nil, problem: .noRows)]) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let header = sheet.header else { throw ImportFailure(issues: [ImportIssue(line: 1, column: nil, problem: .noRows)]) }
+        let names = sheet.columnNames
         let missing = Self.columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .missingColumns(missing))])
         }
-        let body = rows.dropFirst()
+        let body = sheet.rows
         guard !body.isEmpty else { throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .noRows)]) }
         let fingerprint = Self.fingerprint(body.map(\.fields))
         let stamp = AppDatabase.timestamp(now)
@@ -59,6 +77,19 @@ public struct TimeRecordImport {
             var issues: [ImportIssue] = []
             var written = 0
             for row in body {
+                // A short row is a reader that leaves out empty values at the end; a long one, or one
+                // separated otherwise than the header, would put values under the wrong columns.
+                switch sheet.shape(of: row.fields) {
+                case .fits, .tooFew: break
+                case .otherSeparator(let found, let expected):
+                    issues.append(ImportIssue(line: row.line, column: nil,
+                                              problem: .otherSeparator(found: String(found), expected: String(expected))))
+                    continue
+                case .tooMany(let fields, let columns):
+                    issues.append(ImportIssue(line: row.line, column: nil, problem: .tooManyFields(
+                        fields: fields, columns: columns, separator: String(Character(sheet.separator)))))
+                    continue
+                }
                 var values: [String: String] = [:]
                 for (index, name) in names.enumerated() where index < row.fields.count {
                     values[name] = row.fields[index].trimmingCharacters(in: .whitespaces)
@@ -130,8 +161,8 @@ public struct TimeRecordImport {
         if unit == nil { issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unitText))) }
         var minutes: Int?
         if unit == .hour, let text = required("hours") {
-            if let hours = Double(text.replacingOccurrences(of: ",", with: ".")), hours > 0, hours <= 24 {
-                minutes = Int((hours * 60).rounded())
+            if let hours = DecimalText(text), case let total = hours.rounded(times: 60), (1...24 * 60).contains(total) {
+                minutes = total
             } else {
                 issues.append(ImportIssue(line: line, column: "hours", problem: .hoursInvalid(text)))
             }

@@ -28,7 +28,7 @@ struct ImportCommand: AsyncParsableCommand {
     struct Dossiers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import dossiers; nothing is written if any row is wrong.")
         @OptionGroup var store: StoreOptions
-        @Argument(help: "UTF-8 CSV with a header row.") var file: String
+        @Argument(help: "CSV with a header row: ; or , between fields, UTF-8 or Windows-1252.") var file: String
         @Option(help: "Employer code.") var employer: String
 
         func run() async throws {
@@ -36,13 +36,8 @@ struct ImportCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("fiche-server: error: cannot read \(file)\n".utf8))
                 throw ExitCode(1)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("fiche-server: error: \(file) is not UTF-8\n".utf8))
-                throw ExitCode(1)
-            }
             try await store.withStore { store in
-                let summary = try await DossierImport(store: store).run(csv: text, employer: employer)
-                print("\(summary.inserted + summary.updated) dossiers imported (\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged)")
+                print(try await DossierImport(store: store).run(file: data, employer: employer).description)
             }
         }
     }

@@ -8,14 +8,17 @@ import Foundation
 struct ImportTimeRecords: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "time-records",
-        abstract: "Import absences: columns dossier_number,type,from,to,unit,hours,certificate (dates YYYY-MM-DD).",
+        abstract: "Import absences: columns dossier_number,type,from,to,unit,hours,certificate.",
         discussion: """
-            Every row is checked with the rules of the entry form. If one row is wrong nothing is
-            written and every error is listed as "line N: column: message". The same file is never
-            imported twice.
+            Reads the file as Excel saves it in Belgium or as a badge reader writes it: ";" or ","
+            between fields (found in the header), UTF-8 with or without BOM or Windows-1252 (said
+            when used), CRLF or LF, dates DD/MM/YYYY or YYYY-MM-DD, hours 7,6 or 7.6. Every row is
+            checked with the rules of the entry form. If one row is wrong nothing is written and
+            every error is listed as "line N: column: message". The same file is never imported
+            twice.
             """)
 
-    @Argument(help: "The CSV file (UTF-8, header row).")
+    @Argument(help: "The CSV file (header row; UTF-8 or Windows-1252; ; or , between fields).")
     var file: String
 
     @Option(help: "The account to use (default: the last one signed in).")
@@ -37,9 +40,6 @@ struct ImportTimeRecords: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure(strings.format("import.fileUnreadable", ["file": file]))
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CommandFailure(strings.format("import.notUTF8", ["file": file]))
-            }
             let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
             let database: AppDatabase
             let userID: String
@@ -59,11 +59,12 @@ struct ImportTimeRecords: ParsableCommand {
             guard let account = try database.user(id: userID) else {
                 throw CommandFailure(strings.format("import.unknownUser", ["user": userID]))
             }
-            let count = try TimeRecordImport(database: database, rules: try RuleBook.bundled()).run(csv: text, by: account)
-            print(strings.format("import.done", ["count": "\(count)", "file": file]))
+            let summary = try TimeRecordImport(database: database, rules: try RuleBook.bundled()).run(file: data, by: account)
+            if let note = strings.importEncodingNote(summary.encoding, file: file) { print(note) }
+            print(strings.importDone(records: summary.records, file: file))
         } catch let failure as ImportFailure {
             let lines = failure.issues.map { strings.message(for: $0) }
-            FileHandle.standardError.write(Data((lines + [strings.format("import.nothingWritten", ["count": "\(lines.count)"])])
+            FileHandle.standardError.write(Data((lines + [strings.importNothingWritten(errors: lines.count)])
                 .joined(separator: "\n").appending("\n").utf8))
             throw ExitCode(1)
         } catch let exit as ExitCode {

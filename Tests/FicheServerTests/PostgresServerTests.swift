@@ -39,4 +39,7 @@ final class PostgresServerTests: XCTestCase {
     func testGuessingAMaskedIBANTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedIBANTellsNothing(.postgres) }
     func testGuessingAMaskedNISSTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedNISSTellsNothing(.postgres) }
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.postgres) }
+    func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.postgres) }
+    func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.postgres) }
+    func testImportRefusalsNameTheLineAndWriteNothing() async throws { try await BelgianCSVScenarios.refusalsNameTheLineAndWriteNothing(.postgres) }
 }

@@ -39,4 +39,7 @@ final class SQLiteServerTests: XCTestCase {
     func testGuessingAMaskedIBANTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedIBANTellsNothing(.sqlite) }
     func testGuessingAMaskedNISSTellsNothing() async throws { try await MaskedFieldScenarios.guessingAMaskedNISSTellsNothing(.sqlite) }
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.sqlite) }
+    func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.sqlite) }
+    func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.sqlite) }
+    func testImportRefusalsNameTheLineAndWriteNothing() async throws { try await BelgianCSVScenarios.refusalsNameTheLineAndWriteNothing(.sqlite) }
 }

@@ -6,6 +6,12 @@ import Foundation
 /// Imports dossiers from CSV: every row is checked with the domain rules first; if any row is
 /// wrong nothing is written and every error is reported as `line N: column: message`.
 ///
+/// The file is read as Belgian offices save it (`CSVText`, `CSVSheet`): `;` or `,` between
+/// fields, UTF-8 with or without a byte order mark or Windows-1252 (`Summary.encoding`), CRLF or
+/// LF line ends, column names in any case. Values as they are typed there: dates DD/MM/YYYY,
+/// D/M/YYYY or YYYY-MM-DD, sex M/F, H/F, M/V or male/female in any case (`Sex(code:)`), NISS and
+/// IBAN with or without dots, dashes or spaces, language `FR`/`fr`, regime `80`, `80 %` or `75,5`.
+///
 /// Rows are matched on `(employer, dossier_number)`: a row equal to the stored dossier changes
 /// nothing, so importing the same file twice is harmless.
 public struct DossierImport: Sendable {
@@ -13,15 +19,27 @@ public struct DossierImport: Sendable {
                                  "category", "grade", "regime_percent", "start_date", "iban", "payroll_clerk"]
 
     /// What an import did.
-    public struct Summary: Sendable, Equatable {
+    public struct Summary: Sendable, Equatable, CustomStringConvertible {
         public var inserted: Int
         public var updated: Int
         public var unchanged: Int
+        /// How the file was read; the command says so when it was not UTF-8.
+        public var encoding: CSVEncoding
 
-        public init(inserted: Int, updated: Int, unchanged: Int) {
+        public init(inserted: Int, updated: Int, unchanged: Int, encoding: CSVEncoding = .utf8) {
             self.inserted = inserted
             self.updated = updated
             self.unchanged = unchanged
+            self.encoding = encoding
+        }
+
+        /// `2 dossiers imported (1 new, 1 updated, 0 unchanged)`, read as Windows-1252 when it was.
+        public var description: String {
+            let imported = inserted + updated
+            var text = "\(imported) \(imported == 1 ? "dossier" : "dossiers") imported "
+                + "(\(inserted) new, \(updated) updated, \(unchanged) unchanged)"
+            if encoding == .windows1252 { text += "; the file is not UTF-8 and was read as Windows-1252" }
+            return text
         }
     }
 
@@ -39,26 +57,49 @@ public struct DossierImport: Sendable {
         self.configuration = configuration
     }
 
-    /// Validates and imports `text` for `employer`.
-    public func run(csv text: String, employer: String) async throws -> Summary {
-        let table: [(line: Int, fields: [String])]
+    /// Reads the file's bytes (`CSVText`: UTF-8 or Windows-1252), validates and imports them for `employer`.
+    public func run(file data: Data, employer: String) async throws -> Summary {
+        let file: CSVText
         do {
-            table = try CSVTable.parse(text)
+            file = try CSVText.decode(data)
         } catch {
             throw Failure(errors: [error.description])
         }
-        guard let header = table.first else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var summary = try await run(csv: file.text, employer: employer)
+        summary.encoding = file.encoding
+        return summary
+    }
+
+    /// Validates and imports `text` for `employer`.
+    public func run(csv text: String, employer: String) async throws -> Summary {
+        let sheet: CSVSheet
+        do {
+            sheet = try CSVSheet.read(text)
+        } catch {
+            throw Failure(errors: [error.description])
+        }
+        guard let header = sheet.header else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
+        let names = sheet.columnNames
         let missing = Self.columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
-            throw Failure(errors: ["line 1: header: missing column(s) \(missing.joined(separator: ", "))"])
+            throw Failure(errors: ["line \(header.line): header: missing \(missing.count == 1 ? "column" : "columns") "
+                                   + missing.joined(separator: ", ")])
         }
         var errors: [String] = []
         var rows: [[String: String?]] = []
         var seen: [String: Int] = [:]
-        for (line, fields) in table.dropFirst() {
-            guard fields.count == names.count else {
-                errors.append("line \(line): row: \(fields.count) fields, the header has \(names.count)")
+        for (line, fields) in sheet.rows {
+            switch sheet.shape(of: fields) {
+            case .fits: break
+            case .otherSeparator(let found, let expected):
+                errors.append("line \(line): row: separated by '\(found)' where the header uses '\(expected)'")
+                continue
+            case .tooMany(let count, let columns):
+                errors.append("line \(line): row: \(count) fields, the header has \(columns) "
+                              + "(a value holding '\(Character(sheet.separator))' must be in quotes)")
+                continue
+            case .tooFew(let count, let columns):
+                errors.append("line \(line): row: \(count) \(count == 1 ? "field" : "fields"), the header has \(columns)")
                 continue
             }
             var values: [String: String] = [:]
@@ -138,18 +179,20 @@ public struct DossierImport: Sendable {
         let firstName = required("first_name")
         var birthDate: LocalDate?
         do { birthDate = try LocalDate.parse(text("birth_date")) } catch { fail("birth_date", error.description) }
-        let sex = Sex(rawValue: text("sex"))
-        if sex == nil { fail("sex", "'\(text("sex").prefix(40))' is not male or female") }
+        let sex = Sex(code: text("sex"))
+        if sex == nil { fail("sex", "'\(text("sex").prefix(40))' is not a sex: M or F, H or F, M or V, male or female") }
         var niss: NISS?
-        do { niss = try NISS(text("niss"), declaredSex: sex) } catch { fail("niss", error.description) }
+        // Spaces of any kind (a non-breaking one from a spreadsheet) go; the parser takes the dots and dashes off.
+        let nissText = text("niss").filter { !$0.isWhitespace }
+        do { niss = try NISS(nissText, declaredSex: sex) } catch { fail("niss", error.description) }
         if let niss, let birthDate, let sex, let lastName, let firstName {
             let person = Person(id: "check", niss: niss, lastName: lastName, firstName: firstName, birthDate: birthDate,
                                 sex: sex, language: .fr)
             do { try person.checkIdentity() } catch { fail("niss", error.description) }
         }
-        let language = Language(rawValue: text("language"))
+        let language = Language(rawValue: text("language").lowercased())
         if language == nil { fail("language", "'\(text("language").prefix(40))' is not fr, nl or en") }
-        let category = StaffCategory(rawValue: text("category"))
+        let category = StaffCategory(rawValue: text("category").lowercased())
         if category == nil {
             fail("category", "'\(text("category").prefix(40))' is not one of \(StaffCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -160,8 +203,10 @@ public struct DossierImport: Sendable {
         var startDate: LocalDate?
         do { startDate = try LocalDate.parse(text("start_date")) } catch { fail("start_date", error.description) }
         var iban: String?
-        if !text("iban").isEmpty {
-            do { iban = try IBAN(text("iban")).compact } catch { fail("iban", error.description) }
+        // Grouped by spaces (any kind), dashes or dots, in any case: compacted before the parser sees it.
+        let ibanText = text("iban").filter { !$0.isWhitespace && $0 != "-" && $0 != "." }.uppercased()
+        if !ibanText.isEmpty {
+            do { iban = try IBAN(ibanText).compact } catch { fail("iban", error.description) }
         }
         let grade = text("grade")
         let clerk = text("payroll_clerk")

@@ -1,0 +1,14 @@
+import FicheCSV
+
+/// What an import wrote, and how it read the file (the user is told when it was not UTF-8).
+public struct ImportSummary: Hashable, Sendable {
+    /// How many records were written.
+    public var records: Int
+    /// The encoding the file was read in.
+    public var encoding: CSVEncoding
+
+    public init(records: Int, encoding: CSVEncoding) {
+        self.records = records
+        self.encoding = encoding
+    }
+}

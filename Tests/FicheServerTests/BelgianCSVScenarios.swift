@@ -1,0 +1,139 @@
+import FicheCSV
+import FicheDomain
+import FicheServer
+import Foundation
+import XCTest
+
+/// `fiche-server import dossiers` reads files as Belgian offices save them, and what
+/// `export dossiers` writes reads back unchanged: scenarios run by `SQLiteServerTests` and
+/// `PostgresServerTests` on each store.
+enum BelgianCSVScenarios {
+    static let header = "dossier_number;niss;last_name;first_name;birth_date;sex;language;category;grade;regime_percent;start_date;iban;payroll_clerk"
+    static let columns = ["number", "niss", "last_name", "first_name", "birth_date", "sex", "language", "iban", "category",
+                          "grade", "regime_percent", "start_date", "payroll_clerk"]
+
+    /// The stored columns of the dossiers of `employer`, by number.
+    static func dossiers(_ fixture: ServerFixture, _ employer: String) async throws -> [[String?]] {
+        try await fixture.store.read { tx in
+            try await tx.query("SELECT \(columns.joined(separator: ", ")) FROM dossiers WHERE employer_code = ? ORDER BY number",
+                               [.text(employer)]).map { row in columns.map { row.string($0) } }
+        }
+    }
+
+    /// `text` in Windows-1252 (every character of it has a byte there).
+    static func windows1252(_ text: String) -> Data {
+        let high: [Unicode.Scalar: UInt8] = ["€": 0x80, "–": 0x96, "’": 0x92]
+        return Data(text.unicodeScalars.map { scalar in high[scalar] ?? UInt8(truncatingIfNeeded: scalar.value) })
+    }
+
+    /// An Excel file saved on a Belgian Windows: `;`, CRLF, Windows-1252, days first, sex codes
+    /// of three languages, NISS and IBAN grouped as printed.
+    static func excelFilesAreReadAsSaved(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let rows = [
+            header,
+            "B010;90 05 12-002.11;Dubois;Hélène;12/05/1990;F;FR;Statutory;C1;75,5;1/9/2015;be32 1234 5678 9002;clerk.ac",
+            "B011;88.01.01-005.74;Peeters;Jan;01/01/1988;H;nl;contractual;D1;80 %;2020-03-01;;",
+            "B012;92.03.04-004.83;Claes;Els;4/3/1992;v;NL;contractual;D1;100;01/02/2021;BE32-1234-5678-9002;",
+            "B013;88010100574;Lambert;Luc;1988-01-01;Male;fr;statutory;C2;100;01/02/2021;;",
+        ]
+        let summary = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
+            .run(file: windows1252(rows.joined(separator: "\r\n") + "\r\n"), employer: ServerFixture.commune)
+        XCTAssertEqual(summary, .init(inserted: 4, updated: 0, unchanged: 0, encoding: .windows1252))
+        XCTAssertEqual(summary.description,
+                       "4 dossiers imported (4 new, 0 updated, 0 unchanged); the file is not UTF-8 and was read as Windows-1252")
+        let stored = try await dossiers(fixture, ServerFixture.commune).filter { $0.first == "B010" || $0.first == "B011" || $0.first == "B012" || $0.first == "B013" }
+        XCTAssertEqual(stored, [
+            ["B010", "90051200211", "Dubois", "Hélène", "1990-05-12", "female", "fr", "BE32123456789002", "statutory", "C1", "75.5",
+             "2015-09-01", "clerk.ac"],
+            ["B011", "88010100574", "Peeters", "Jan", "1988-01-01", "male", "nl", nil, "contractual", "D1", "80", "2020-03-01", nil],
+            ["B012", "92030400483", "Claes", "Els", "1992-03-04", "female", "nl", "BE32123456789002", "contractual", "D1", "100",
+             "2021-02-01", nil],
+            ["B013", "88010100574", "Lambert", "Luc", "1988-01-01", "male", "fr", nil, "statutory", "C2", "100", "2021-02-01", nil],
+        ])
+        await fixture.store.close()
+    }
+
+    /// What `export dossiers` writes gives the same dossiers read back: as it is (into another
+    /// employer: the same values), and after Excel saved it the Belgian way (nothing changes).
+    static func exportReadsBackUnchanged(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let importer = DossierImport(store: fixture.store, configuration: fixture.configuration)
+        let lines = LinesBox()
+        try await CSVExport(store: fixture.store).dossiers(employer: ServerFixture.commune) { lines.append($0) }
+        let export = lines.all.joined(separator: "\n") + "\n"
+        try await fixture.accounts.addEmployer(code: "AC-COPY", kind: .commune, nameFR: "Copie", nameNL: "Kopie")
+        let copied = try await importer.run(file: Data(export.utf8), employer: "AC-COPY")
+        XCTAssertEqual(copied, .init(inserted: 2, updated: 0, unchanged: 0))
+        let original = try await dossiers(fixture, ServerFixture.commune)
+        let copy = try await dossiers(fixture, "AC-COPY")
+        XCTAssertEqual(copy, original)
+
+        // Opened in Excel and saved as "CSV (separator: semicolon)": days first, M/F, CRLF, Windows-1252.
+        let sheet = try CSVSheet.read(export)
+        let names = sheet.columnNames
+        let excel = ([names] + sheet.rows.map { row in
+            zip(names, row.fields).map { name, value -> String in
+                switch name {
+                case "birth_date", "start_date": return LocalDate.belgianOrSame(value)
+                case "sex": return value == "male" ? "M" : "F"
+                default: return value
+                }
+            }
+        }).map { CSVTable.line($0, separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        XCTAssertTrue(excel.contains(";30/07/1985;M;fr;"), excel)
+        let versions = try await fixture.count("SELECT SUM(version) AS n FROM dossiers")
+        let again = try await importer.run(file: windows1252(excel), employer: ServerFixture.commune)
+        XCTAssertEqual(again, .init(inserted: 0, updated: 0, unchanged: 2))
+        let after = try await dossiers(fixture, ServerFixture.commune)
+        XCTAssertEqual(after, original)
+        let versionsAfter = try await fixture.count("SELECT SUM(version) AS n FROM dossiers")
+        XCTAssertEqual(versionsAfter, versions, "nothing was written")
+        await fixture.store.close()
+    }
+
+    /// Each refusal names its line and column; nothing of the file is written.
+    static func refusalsNameTheLineAndWriteNothing(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let importer = DossierImport(store: fixture.store, configuration: fixture.configuration)
+        func errors(_ data: Data) async throws -> [String] {
+            do {
+                let summary = try await importer.run(file: data, employer: ServerFixture.commune)
+                XCTFail("refused file imported: \(summary)")
+                return []
+            } catch let failure as DossierImport.Failure {
+                return failure.errors
+            }
+        }
+        let before = try await dossiers(fixture, ServerFixture.commune)
+        let values = try await errors(Data([
+            header,
+            "B020;90.05.12-002.11;Dubois;Hélène;12/05/1990;F;fr;statutory;C1;100;31/02/2027;;",
+            "B021;88.01.01-005.74;Peeters;Jan;01/01/1988;X;fr;statutory;C1;100;01/02/2021;;",
+            "B022,88.01.01-005.74,Peeters,Jan,01/01/1988,M,fr,statutory,C1,100,01/02/2021,,",
+            "B023;88.01.01-005.74;Peeters;Jan;01/01/1988;M;fr;statutory;C1;100;01/02/2021;;;",
+        ].joined(separator: "\r\n").utf8))
+        XCTAssertEqual(values, [
+            "line 2: start_date: Day 31 of month 2 of 2027 does not exist",
+            "line 3: sex: 'X' is not a sex: M or F, H or F, M or V, male or female",
+            "line 4: row: separated by ',' where the header uses ';'",
+            "line 5: row: 14 fields, the header has 13 (a value holding ';' must be in quotes)",
+        ])
+        let mixedHeader = try await errors(Data("dossier_number;niss,last_name\nB030;x,y\n".utf8))
+        XCTAssertEqual(mixedHeader, ["line 1: the header has both ; and , between column names: use one separator"])
+        let mixedEncoding = try await errors(Data(header.utf8) + Data("\nB031;x;Dubois;Hélène\nB032;x;".utf8) + Data([0xC9, 0x0A]))
+        XCTAssertEqual(mixedEncoding, ["line 3: the file mixes UTF-8 with another encoding: save it again as CSV UTF-8"])
+        let missing = try await errors(Data("dossier_number;niss;last_name;first_name;birth_date;sex;language;category;grade;regime_percent;start_date;iban\n".utf8))
+        XCTAssertEqual(missing, ["line 1: header: missing column payroll_clerk"])
+        let after = try await dossiers(fixture, ServerFixture.commune)
+        XCTAssertEqual(after, before)
+        await fixture.store.close()
+    }
+}
+
+extension LocalDate {
+    /// `30/07/1985` for `1985-07-30`; a text that is no date stays as it is.
+    static func belgianOrSame(_ text: String) -> String {
+        do { return try LocalDate.parse(text).belgian } catch { return text }
+    }
+}
