@@ -59,6 +59,7 @@ final class MigrationTests: XCTestCase {
             "v10-partial-queue-indexes",
             "v11-open-records-by-employer",
             "v12-outbox-sent-mutation",
+            "v13-corrections",
         ])
     }
 
