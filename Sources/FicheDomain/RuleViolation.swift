@@ -69,6 +69,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case correctionPending(recordID: String, correctionID: String)
     /// A cancellation covers exactly the days of the entry it cancels.
     case correctionCancellationDates(recordID: String)
+    /// Whoever asked for a new IBAN does not confirm it (four-eyes rule).
+    case ibanChangeOfOwn(userID: String)
+    /// No new IBAN waits on this dossier (confirmed or refused meanwhile).
+    case ibanChangeMissing(dossierID: String)
     case statusTransition(from: TimeRecordStatus, to: TimeRecordStatus)
     case validationOfOwnEntry(userID: String)
     case validationOfOwnDossier(userID: String)
@@ -127,6 +131,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .correctionOfUnvalidated: return "correction.not_validated"
         case .correctionPending: return "correction.pending"
         case .correctionCancellationDates: return "correction.cancellation_dates"
+        case .ibanChangeOfOwn: return "four_eyes.own_iban_change"
+        case .ibanChangeMissing: return "iban.no_pending_change"
         case .statusTransition: return "status.transition"
         case .validationOfOwnEntry: return "four_eyes.own_entry"
         case .validationOfOwnDossier: return "four_eyes.own_dossier"
@@ -209,8 +215,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["type": code, "due_by": dueBy.iso]
         case .statusTransition(let from, let to):
             return ["from": from.rawValue, "to": to.rawValue]
-        case .validationOfOwnEntry(let user), .validationOfOwnDossier(let user):
+        case .validationOfOwnEntry(let user), .validationOfOwnDossier(let user), .ibanChangeOfOwn(let user):
             return ["user": user]
+        case .ibanChangeMissing(let dossier):
+            return ["dossier": dossier]
         case .rejectionReasonMissing:
             return [:]
         case .art60PolicyMissing(let start):
@@ -278,6 +286,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .correctionOfUnvalidated(let id): return "Record \(id) is not validated: it is edited, not corrected"
         case .correctionPending(let id, let other): return "Record \(id) already has correction \(other) waiting for review"
         case .correctionCancellationDates(let id): return "A cancellation of record \(id) covers its days exactly"
+        case .ibanChangeOfOwn(let u): return "User \(u) asked for this IBAN change and cannot confirm it (four-eyes rule)"
+        case .ibanChangeMissing(let d): return "No IBAN change waits for confirmation on dossier \(d)"
         case .statusTransition(let f, let t): return "A record cannot go from \(f.rawValue) to \(t.rawValue)"
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
         case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"

@@ -86,7 +86,9 @@ extension AppDatabase {
         let changes = try MutationPayload.decode(audit).fieldChanges
         let entity: String = result["entity"]
         let targetID: String = result["target_id"]
-        guard let typed = changes.first, let field = DossierField.changed(in: entity, column: typed.key),
+        // The column the clerk typed in (an IBAN change also names who asked for it).
+        guard let typed = changes.sorted(by: { $0.key < $1.key }).first(where: { DossierField.changed(in: entity, column: $0.key) != nil }),
+              let field = DossierField.changed(in: entity, column: typed.key),
               let dossier = try Self.dossierID(db, entity: entity, targetID: targetID, changes: changes) else {
             throw MissingRowError(entity: entity, id: targetID)
         }
@@ -99,8 +101,9 @@ extension AppDatabase {
         } else if answered == nil {
             theirs = .null
         } else {
-            let row = try Row.fetchOne(db, sql: "SELECT \(typed.key) FROM \(entity) WHERE id = ?", arguments: [targetID])
-            let mirrored: DatabaseValue? = row?[typed.key]
+            let column = field.replicaPlace?.column ?? typed.key
+            let row = try Row.fetchOne(db, sql: "SELECT \(column) FROM \(entity) WHERE id = ?", arguments: [targetID])
+            let mirrored: DatabaseValue? = row?[column]
             theirs = mirrored ?? .null
         }
         return FieldConflict(mutationID: mutationID, dossierID: dossier, field: field, typed: typed.value, theirs: theirs)

@@ -26,9 +26,13 @@ extension AppDatabase {
             let pending = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM local_time_record WHERE dossier_id = ?
                 """), arguments: [id])
-            return DossierCard(dossier: dossier, person: try Person(stored: personRow),
-                               employer: try Employer(stored: employerRow), career: career,
-                               timeRecords: records, pendingRecordIDs: Set(pending))
+            var card = DossierCard(dossier: dossier, person: try Person(stored: personRow),
+                                   employer: try Employer(stored: employerRow), career: career,
+                                   timeRecords: records, pendingRecordIDs: Set(pending))
+            if let iban = personRow["pending_iban"] as String?, let requestedBy = personRow["pending_iban_by"] as String? {
+                card.ibanChange = IBANChange(iban: iban, requestedBy: requestedBy)
+            }
+            return card
         }
     }
 }

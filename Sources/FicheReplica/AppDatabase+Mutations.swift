@@ -98,7 +98,12 @@ extension AppDatabase {
         guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
             throw MissingRowError(entity: table, id: targetID)
         }
-        let old: DatabaseValue = base ?? current[column]
+        // An IBAN is changed from the one asked for when one waits for a second person's
+        // confirmation (`WorkingView` keeps it as `pending_iban`), else from the one in force;
+        // the one in force typed again withdraws the waiting one.
+        let waiting: DatabaseValue = field == .iban ? (current["pending_iban"] ?? .null) : .null
+        let effective: DatabaseValue = waiting == .null ? (current[column] ?? .null) : waiting
+        let old: DatabaseValue = base ?? effective
         if old == stored { return nil }
         let payload = MutationPayload(fields: [column: (old, stored)])
         let sent = Mutation.updateDossierField(UpdateDossierField(

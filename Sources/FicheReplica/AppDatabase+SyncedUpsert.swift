@@ -57,7 +57,8 @@ extension AppDatabase {
             ("id", .id), ("employer_code", .employerCode), ("niss", .required("niss")),
             ("last_name", .required("last_name")), ("first_name", .required("first_name")),
             ("birth_date", .required("birth_date")), ("sex", .required("sex")), ("language", .required("language")),
-            ("address", .object("address")), ("iban", .text("iban")), ("version", .version),
+            ("address", .object("address")), ("iban", .text("iban")), ("pending_iban", .text("pending_iban")),
+            ("pending_iban_by", .text("pending_iban_by")), ("version", .version),
         ])
         static let dossierParameters: (table: String, columns: [(name: String, source: Source)]) = ("dossier", [
             ("id", .id), ("employer_code", .employerCode), ("number", .required("number")), ("person_id", .id),

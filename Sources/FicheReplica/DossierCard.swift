@@ -10,6 +10,9 @@ public struct DossierCard: Hashable, Sendable {
     public var timeRecords: [TimeRecord]
     /// Ids of the records above that wait in the outbox (shown with a "pending" marker).
     public var pendingRecordIDs: Set<String>
+    /// The new IBAN waiting for a second person's confirmation (masked as the user's role
+    /// shows IBANs), and who asked for it; nil when none waits.
+    public var ibanChange: IBANChange?
 
     public init(dossier: Dossier, person: Person, employer: Employer, career: [CareerPeriod],
                 timeRecords: [TimeRecord], pendingRecordIDs: Set<String>) {

@@ -21,10 +21,13 @@ enum ReplicaSchema {
     static let retiredMigrations: Set<String> = ["v1-dossiers"]
 
     /// The columns of each table a local mutation can change, mirror and overlay alike.
-    static let personColumns = [
+    /// The columns of `person` as `v2` created them (its view was made of these).
+    static let firstPersonColumns = [
         "id", "employer_code", "niss", "last_name", "first_name", "birth_date", "sex", "language",
         "address", "iban", "version",
     ]
+    /// With the new IBAN waiting for a second person's confirmation (`v14`), and who asked for it.
+    static let personColumns = firstPersonColumns + ["pending_iban", "pending_iban_by"]
     static let dossierColumns = [
         "id", "employer_code", "number", "person_id", "status", "category", "payroll_clerk_id",
         "time_manager_id", "start_date", "pay_seniority_date", "end_date", "version",
@@ -58,6 +61,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v11-open-records-by-employer", migrate: narrowMonthIndexes)
         migrator.registerMigration("v12-outbox-sent-mutation", migrate: OutboxWireMigration.migrate)
         migrator.registerMigration("v13-corrections", migrate: addCorrections)
+        migrator.registerMigration("v14-pending-iban", migrate: addPendingIBAN)
         return migrator
     }
 
@@ -143,7 +147,7 @@ enum ReplicaSchema {
         // A person's change recomputes the list rows of their dossiers.
         try db.create(index: "dossier_by_person", on: "dossier", columns: ["person_id"])
         try db.create(index: "local_dossier_by_person", on: "local_dossier", columns: ["person_id"])
-        try createView(db, name: "person_view", table: "person", columns: personColumns)
+        try createView(db, name: "person_view", table: "person", columns: firstPersonColumns)
         try createView(db, name: "dossier_view", table: "dossier", columns: dossierColumns)
 
         try db.create(table: "career_period") { t in
@@ -390,6 +394,18 @@ enum ReplicaSchema {
     /// submitted: under a tenth of them. The index of those alone replaces the one of every
     /// record by `(employer_code, status, start, end)`, the slowest to build at the end of a copy.
     /// Its condition is written as an OR so that a query naming either status reads it.
+    /// A new IBAN waits on the person until a second person confirms it.
+    private static func addPendingIBAN(_ db: Database) throws {
+        for table in ["person", "local_person"] {
+            try db.alter(table: table) { t in
+                t.add(column: "pending_iban", .text)
+                t.add(column: "pending_iban_by", .text)
+            }
+        }
+        try db.execute(sql: "DROP VIEW person_view")
+        try createView(db, name: "person_view", table: "person", columns: personColumns)
+    }
+
     /// A correction of a validated entry names the entry it replaces, and may only cancel it.
     private static func addCorrections(_ db: Database) throws {
         for table in ["time_record", "local_time_record"] {

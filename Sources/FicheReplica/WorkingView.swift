@@ -52,8 +52,8 @@ enum WorkingView {
         if entity == "payroll_month" { return try recomputePayrollMonth(db, id: id) }
         guard let table = tables[entity] else { return }
         try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
-        let pending = try String.fetchAll(db, sql: """
-            SELECT payload FROM outbox WHERE entity = ? AND target_id = ? ORDER BY id
+        let pending = try Row.fetchAll(db, sql: """
+            SELECT payload, mutation, created_by FROM outbox WHERE entity = ? AND target_id = ? ORDER BY id
             """, arguments: [entity, id])
         if !pending.isEmpty {
             var values: [String: DatabaseValue] = [:]
@@ -62,8 +62,15 @@ enum WorkingView {
                 for column in table.columns { values[column] = mirror[column] }
                 deleted = false
             }
-            for text in pending {
-                let payload = try MutationPayload.decode(text)
+            for row in pending {
+                var payload = try MutationPayload.decode(row["payload"] ?? "")
+                if entity == "person", row["mutation"] == "updateDossierField", let iban = payload.fields.removeValue(forKey: "iban") {
+                    // A new IBAN is not in force until a second person confirms it: it waits
+                    // beside the account in force, which it withdraws when it is that account.
+                    let withdrawn = iban.new == (values["iban"] ?? .null)
+                    values["pending_iban"] = withdrawn ? .null : iban.new
+                    values["pending_iban_by"] = withdrawn ? .null : (row["created_by"] ?? .null)
+                }
                 for (column, change) in payload.fields { values[column] = change.new }
                 deleted = payload.deletes
             }

@@ -16,6 +16,9 @@ extension Mutation {
         case .recordReveal(let p): return ([p.dossierID], [])
         case .recordCertificate(let p): return ([p.recordID], [])
         case .deleteTimeRecord(let p): return ([p.recordID], [])
+        case .reviewIBANChange(let p):
+            if case .reject(let reason) = p.decision { return ([p.dossierID, p.iban, reason], []) }
+            return ([p.dossierID, p.iban], [])
         }
     }
 }

@@ -12,6 +12,7 @@ public enum Mutation: Codable, Sendable, Hashable {
     /// The author's correction of an entry not yet validated: the whole entry as retyped, same id.
     case amendTimeRecord(RecordTimeRecord)
     case deleteTimeRecord(DeleteTimeRecord)
+    case reviewIBANChange(ReviewIBANChange)
 
     /// The stable name sent on the wire and stored with the mutation.
     public var name: String {
@@ -27,6 +28,7 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordCertificate: return "recordCertificate"
         case .amendTimeRecord: return "amendTimeRecord"
         case .deleteTimeRecord: return "deleteTimeRecord"
+        case .reviewIBANChange: return "reviewIBANChange"
         }
     }
 
@@ -61,6 +63,8 @@ public enum Mutation: Codable, Sendable, Hashable {
             self = .amendTimeRecord(try container.decode(RecordTimeRecord.self, forKey: .payload))
         case "deleteTimeRecord":
             self = .deleteTimeRecord(try container.decode(DeleteTimeRecord.self, forKey: .payload))
+        case "reviewIBANChange":
+            self = .reviewIBANChange(try container.decode(ReviewIBANChange.self, forKey: .payload))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown mutation '\(name)'")
@@ -82,6 +86,7 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .recordCertificate(let payload): try container.encode(payload, forKey: .payload)
         case .amendTimeRecord(let payload): try container.encode(payload, forKey: .payload)
         case .deleteTimeRecord(let payload): try container.encode(payload, forKey: .payload)
+        case .reviewIBANChange(let payload): try container.encode(payload, forKey: .payload)
         }
     }
 }

@@ -22,24 +22,12 @@ public struct ReviewTimeRecord: Codable, Sendable, Hashable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         recordID = try container.decode(String.self, forKey: .recordID)
-        switch try container.decode(String.self, forKey: .decision) {
-        case "approve": decision = .approve
-        case "reject": decision = .reject(reason: try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
-        case let other:
-            throw DecodingError.dataCorruptedError(forKey: .decision, in: container,
-                                                   debugDescription: "unknown decision '\(other)' (approve or reject)")
-        }
+        decision = try ReviewDecision.decode(from: container, decision: .decision, reason: .reason)
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(recordID, forKey: .recordID)
-        switch decision {
-        case .approve:
-            try container.encode("approve", forKey: .decision)
-        case .reject(let reason):
-            try container.encode("reject", forKey: .decision)
-            try container.encode(reason, forKey: .reason)
-        }
+        try decision.encode(into: &container, decision: .decision, reason: .reason)
     }
 }

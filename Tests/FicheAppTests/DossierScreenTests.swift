@@ -271,6 +271,32 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("Une correction de cette prestation attend déjà sa validation"), driver.screenText)
     }
 
+    func testANewIBANIsPaidToOnlyOnceASecondClerkConfirmsIt() throws {
+        // Mertens (usr-ac-1) asked for a new IBAN on Éloïse's dossier: it waits beside the one in force.
+        let database = try DossierFixture.make()
+        let own = try driver(userID: "usr-ac-1", database: database)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: own)
+        XCTAssertTrue(line(containing: "IBAN demandé", in: own).contains("BE** **** **** 4362 · demandé par Mertens, B."),
+                      own.screenText)
+        XCTAssertTrue(line(containing: "IBAN   ", in: own).contains("6710"), "the account in force is still paid to")
+        own.press("F4", "F4")
+        XCTAssertTrue(own.screenText.contains("Vous avez demandé ce nouvel IBAN : une autre personne doit le confirmer."),
+                      own.screenText)
+
+        // Van Damme, another clerk of the commune, takes the dossier over and confirms it.
+        try database.updateDossierField(DossierFixture.eloise, .payrollClerk, to: "usr-ac-2", by: ListFixture.supervisor)
+        let colleague = try driver(userID: "usr-ac-2", database: database)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: colleague)
+        colleague.press("F4")
+        XCTAssertTrue(colleague.screenText.contains("Confirmer le nouvel IBAN de Van den Bossche, Éloïse ?"), colleague.screenText)
+        XCTAssertNotNil(dossier(colleague)?.card?.ibanChange, "nothing changes on the first key")
+        colleague.press("F4")
+        XCTAssertTrue(colleague.screenText.contains("Nouvel IBAN confirmé"), colleague.screenText)
+        XCTAssertNil(dossier(colleague)?.card?.ibanChange, colleague.screenText)
+        XCTAssertTrue(line(containing: "IBAN   ", in: colleague).contains("4362"), colleague.screenText)
+        XCTAssertFalse(colleague.screenText.contains("IBAN demandé"), colleague.screenText)
+    }
+
     func testTheAbsenceFormChecksDatesAsTheyAreTyped() throws {
         let driver = try driver(.dutch)
         try open("Lefèvre, François", search: "lefevre franc", in: driver)

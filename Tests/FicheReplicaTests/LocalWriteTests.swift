@@ -97,10 +97,20 @@ final class LocalWriteTests: XCTestCase {
         XCTAssertEqual(entry.baseVersion, 3)
         XCTAssertEqual(entry.changes, ["iban": FieldChange(old: "BE32123456789002", new: "BE68539007547034")])
         XCTAssertEqual(try database.auditTrail(entity: "person", targetID: "per-1").map(\.changes), [entry.changes])
-        XCTAssertEqual(try database.openDossier("dos-1", year: 2026)?.person.iban?.compact, "BE68539007547034")
+        // The account in force stays until a second person confirms the new one, which waits beside it.
+        let card = try XCTUnwrap(database.openDossier("dos-1", year: 2026))
+        XCTAssertEqual(card.person.iban?.compact, "BE32123456789002")
+        XCTAssertEqual(card.ibanChange, IBANChange(iban: "BE68539007547034", requestedBy: ReplicaFixture.clerk.id))
         // The same value again changes nothing and writes nothing.
         XCTAssertNil(try database.updateDossierField("dos-1", .iban, to: "BE68539007547034", by: ReplicaFixture.clerk))
         XCTAssertEqual(try database.pendingMutations().count, 1)
+        // Whoever asked for it cannot confirm it; the account in force typed again withdraws it.
+        XCTAssertThrowsError(try database.reviewIBANChange(dossierID: "dos-1", decision: .approve, by: ReplicaFixture.clerk)) {
+            XCTAssertEqual(($0 as? RuleViolation)?.code, "four_eyes.own_iban_change")
+        }
+        let withdrawn = try XCTUnwrap(database.updateDossierField("dos-1", .iban, to: "BE32 1234 5678 9002", by: ReplicaFixture.clerk))
+        XCTAssertEqual(withdrawn.changes, ["iban": FieldChange(old: "BE68539007547034", new: "BE32123456789002")])
+        XCTAssertNil(try database.openDossier("dos-1", year: 2026)?.ibanChange)
     }
 
     func testAnInvalidValueWritesNothing() throws {

@@ -60,6 +60,7 @@ final class MigrationTests: XCTestCase {
             "v11-open-records-by-employer",
             "v12-outbox-sent-mutation",
             "v13-corrections",
+            "v14-pending-iban",
         ])
     }
 

@@ -38,8 +38,9 @@ enum MaskedFieldScenarios {
                 XCTAssertNotNil(push?.results.first?.seq)
             }
         }
-        let iban = try await fixture.dossierColumns(dossier, ["iban"]).first ?? nil
-        XCTAssertEqual(iban, "BE68539007547034")
+        // Asked for, not in force: a second person who may read it confirms it first.
+        let columns = try await fixture.dossierColumns(dossier, ["iban", "pending_iban"])
+        XCTAssertEqual(columns, [stored, "BE68539007547034"])
         await fixture.store.close()
     }
 

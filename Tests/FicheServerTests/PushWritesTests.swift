@@ -39,9 +39,10 @@ final class PushWritesTests: XCTestCase {
             XCTAssertEqual(seqs.sorted(), seqs, "the second change is logged after the first")
         }
         let stored = try await fixture.store.read { tx in
-            try await tx.first("SELECT iban, version FROM dossiers WHERE id = ?", [.text(dossier)])
+            try await tx.first("SELECT iban, pending_iban, version FROM dossiers WHERE id = ?", [.text(dossier)])
         }
-        XCTAssertEqual(stored?.string("iban"), "BE71096123456769")
+        XCTAssertEqual(stored?.string("pending_iban"), "BE71096123456769", "asked for, waiting for a second person")
+        XCTAssertEqual(stored?.string("iban"), "BE32123456789002")
         await fixture.store.close()
     }
 

@@ -47,6 +47,14 @@ final class MutationWireTests: XCTestCase {
                 + #""kind":"absence","record_id":"r1","start":"2026-03-09","status":"submitted","type":"sick"}}"#),
             (.deleteTimeRecord(DeleteTimeRecord(recordID: "r1")),
              #"{"name":"deleteTimeRecord","payload":{"record_id":"r1"}}"#),
+            (.reviewIBANChange(ReviewIBANChange(dossierID: "d1", iban: "BE68539007547034", decision: .approve)),
+             #"{"name":"reviewIBANChange","payload":{"decision":"approve","dossier_id":"d1","iban":"BE68539007547034"}}"#),
+            (.reviewIBANChange(ReviewIBANChange(dossierID: "d1", iban: "BE68539007547034", decision: .reject(reason: "Inconnu"))),
+             #"{"name":"reviewIBANChange","payload":{"decision":"reject","dossier_id":"d1","iban":"BE68539007547034","reason":"Inconnu"}}"#),
+            (.recordTimeRecord(RecordTimeRecord(recordID: "r4", dossierID: "d1", typeCode: "sick", start: march9, end: march9,
+                                                status: .submitted, replaces: "r1", cancellation: true)),
+             #"{"name":"recordTimeRecord","payload":{"cancellation":true,"dossier_id":"d1","end":"2026-03-09","kind":"absence","#
+                + #""record_id":"r4","replaces":"r1","start":"2026-03-09","status":"submitted","type":"sick"}}"#),
         ]
     }
 
@@ -55,7 +63,8 @@ final class MutationWireTests: XCTestCase {
     private static func hasAnExample(_ mutation: Mutation) -> Bool {
         switch mutation {
         case .updateDossierField, .recordAbsence, .recordTimeRecord, .addNote, .reviewTimeRecord, .recordArt60Event,
-             .closePayrollMonth, .recordReveal, .recordCertificate, .amendTimeRecord, .deleteTimeRecord: return true
+             .closePayrollMonth, .recordReveal, .recordCertificate, .amendTimeRecord, .deleteTimeRecord,
+             .reviewIBANChange: return true
         }
     }
 
@@ -82,6 +91,7 @@ final class MutationWireTests: XCTestCase {
         XCTAssertEqual(Set(examples.map(\.mutation.name)), [
             "updateDossierField", "recordAbsence", "recordTimeRecord", "addNote", "reviewTimeRecord", "recordArt60Event",
             "closePayrollMonth", "recordReveal", "recordCertificate", "amendTimeRecord", "deleteTimeRecord",
+            "reviewIBANChange",
         ], "an example of every kind hasAnExample lists")
         for (mutation, expected) in examples {
             XCTAssertTrue(Self.hasAnExample(mutation))

@@ -58,7 +58,7 @@ final class RecoveryTests: XCTestCase {
             let summary = try await late.session.sync()
             XCTAssertGreaterThan(summary.snapshotRows, 0, "a cursor below the horizon takes a new snapshot")
             let persons = try late.replica.syncedRows(of: "person")
-            XCTAssertEqual(persons[dossiers[0]]?["iban"] ?? nil, "BE68539007547034")
+            XCTAssertEqual(persons[dossiers[0]]?["pending_iban"] ?? nil, "BE68539007547034", "the new snapshot holds the IBAN asked for")
             XCTAssertEqual(persons[dossiers[1]]?["last_name"] ?? nil, "Peeters")
             XCTAssertEqual(persons[dossiers[0]]?["first_name"] ?? nil, "Yasmina")
             XCTAssertEqual(try late.replica.recordedResults().map(\.uuid), [mine.uuid])

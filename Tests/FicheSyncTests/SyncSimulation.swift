@@ -171,7 +171,7 @@ struct SyncSimulation {
     static func serverDossiers(_ server: SimulatedServer) async throws -> [String: [String: String?]] {
         try await server.store.read { tx in
             var rows: [String: [String: String?]] = [:]
-            for row in try await tx.query("SELECT id, employer_code, iban, last_name, version FROM dossiers", []) {
+            for row in try await tx.query("SELECT id, employer_code, iban, pending_iban, last_name, version FROM dossiers", []) {
                 if let id = row.string("id") { rows[id] = row.fields() }
             }
             return rows

@@ -220,6 +220,7 @@ enum ShippedContents {
           [conflicts] list.pageUp = PgUp
           [conflicts] list.up = Up
           [detail] app.quit = q
+          [detail] detail.confirmIBAN = F4
           [detail] detail.reveal = F6
           [detail] list.down = Down
           [detail] list.first = Home
@@ -293,6 +294,7 @@ enum ShippedContents {
           [conflicts] list.pageUp = PgUp
           [conflicts] list.up = Up
           [detail] app.quit = q
+          [detail] detail.confirmIBAN = F4
           [detail] detail.reveal = F6
           [detail] list.down = Down
           [detail] list.first = Home
@@ -367,6 +369,7 @@ enum ShippedContents {
           [conflicts] list.pageUp = PgUp
           [conflicts] list.up = k Up
           [detail] app.quit = q
+          [detail] detail.confirmIBAN = F4
           [detail] detail.reveal = F6
           [detail] list.down = j Down
           [detail] list.first = g Home

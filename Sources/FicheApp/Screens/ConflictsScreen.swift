@@ -192,7 +192,7 @@ public final class ConflictsScreen: Screen {
                 "kind": strings["art60.event." + kind], "date": displayed(conflict.changes["date"]?.new),
             ])]
         }
-        return conflict.changes.keys.sorted().map { field in
+        return conflict.changes.keys.sorted().filter { $0 != "pending_iban_by" }.map { field in
             let change = conflict.changes[field]
             return strings.format("conflicts.typed.field", [
                 "field": Self.fieldName(field, strings),
@@ -223,7 +223,7 @@ public final class ConflictsScreen: Screen {
         guard let value, !value.isEmpty else { return "—" }
         let rights = environment.rights
         switch field {
-        case "iban":
+        case "iban", "pending_iban":
             // try?: "is this an IBAN?"; a value that is not one is shown as typed (masked without the right).
             guard let iban = try? IBAN(value) else {
                 let visible = value.contains("*") || rights.may(.viewIBAN, at: employerCode)

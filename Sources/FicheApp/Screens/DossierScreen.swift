@@ -51,7 +51,9 @@ public final class DossierScreen: Screen {
     public var hintedActions: [ActionID] {
         var actions: [ActionID] = ["app.help", "tab.next"]
         switch tab {
-        case .identity: actions.append("detail.reveal")
+        case .identity:
+            actions.append("detail.reveal")
+            if card?.ibanChange != nil { actions.append("detail.confirmIBAN") }
         case .art60: actions.append("record.newArt60Event")
         // The entries' own keys first: the bar keeps what fits, and F1 lists every key.
         case .timeRecords: actions += ["record.new", "record.open", "record.delete", "record.newClocking"]
@@ -75,6 +77,9 @@ public final class DossierScreen: Screen {
         let armed = deleteArmed
         deleteArmed = nil
         if tab == .timeRecords, let result = performOnRecords(action, armed: armed, environment) { return result }
+        if tab == .identity, action == "detail.confirmIBAN" || action == "record.delete" {
+            return reviewIBANChange(confirm: action == "detail.confirmIBAN", armed: armed, environment)
+        }
         switch action.rawValue {
         case "tab.next": showTab(tabs[(index + 1) % tabs.count])
         case "tab.previous": showTab(tabs[(index - 1 + tabs.count) % tabs.count])
@@ -174,6 +179,34 @@ public final class DossierScreen: Screen {
         reload(environment)
         return .notice(Toast(strings.format(cancels ? "dossier.time.cancelSent" : "dossier.time.deleted", ["entry": entry]),
                              kind: .success))
+    }
+
+    /// F4 (confirm) or F8 (refuse) on the identity tab, each pressed twice: a second person's
+    /// decision on the new IBAN waiting on the dossier.
+    private func reviewIBANChange(confirm: Bool, armed: String?, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let card, card.ibanChange != nil else {
+            return .notice(Toast(strings["dossier.identity.noIBANChange"], kind: .error))
+        }
+        let key = confirm ? "confirm-iban" : "refuse-iban"
+        guard armed == key else {
+            deleteArmed = key
+            let action: ActionID = confirm ? "detail.confirmIBAN" : "record.delete"
+            return .notice(Toast(strings.format(confirm ? "dossier.identity.confirmAsk" : "dossier.identity.refuseAsk", [
+                "name": card.person.sortName, "key": environment.keyNames(action, in: .detail),
+            ]), kind: .error))
+        }
+        do {
+            try environment.database.reviewIBANChange(
+                dossierID: dossierID, decision: confirm ? .approve : .reject(reason: strings["dossier.identity.refusedReason"]),
+                by: environment.user)
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.message(for: violation), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        reload(environment)
+        return .notice(Toast(strings[confirm ? "dossier.identity.confirmed" : "dossier.identity.refused"], kind: .success))
     }
 
     private func showTab(_ next: DossierTab) {

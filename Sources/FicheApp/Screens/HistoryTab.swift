@@ -103,11 +103,14 @@ struct HistoryTab {
             let date = (changes["date"]?.new).flatMap { try? LocalDate.parse($0) }.map(strings.date) ?? ""
             return strings["art60.event.\(changes["kind"]?.new ?? "")"] + " " + date
         }
-        return changes.keys.sorted().map { key in
+        let fields: String = changes.keys.sorted().map { key in
             let change = changes[key] ?? FieldChange(old: nil, new: nil)
             let label = strings["history.field.\(key)"]
             return "\(label) : \(value(change.old, key, environment, name)) → \(value(change.new, key, environment, name))"
         }.joined(separator: " · ")
+        // A new IBAN asked for on a device waits for a second person's confirmation.
+        let asksIBAN = entry.action == "updateDossierField" && changes["iban"] != nil
+        return asksIBAN ? strings.format("history.ibanAsked", ["change": fields]) : fields
     }
 
     private func value(_ text: String?, _ key: String, _ environment: ScreenEnvironment, _ name: (String) -> String) -> String {
@@ -119,11 +122,11 @@ struct HistoryTab {
             // try?: "is this a NISS?"; a value that is not one stays hidden (***), as the history never shows one in clear.
             guard let niss = try? NISS(text) else { return "***" }
             return isRevealed ? environment.rights.nissText(niss, at: employer) : niss.masked
-        case "iban":
+        case "iban", "pending_iban":
             // try?: "is this an IBAN?"; a value that is not one stays hidden (***), as the history never shows one in clear.
             guard let iban = try? IBAN(text) else { return "***" }
             return isRevealed ? environment.rights.ibanText(iban, at: employer) : iban.masked
-        case "payroll_clerk_id", "time_manager_id", "reviewed_by", "entered_by":
+        case "payroll_clerk_id", "time_manager_id", "reviewed_by", "entered_by", "pending_iban_by":
             return name(text)
         case "status":
             let word = strings["status.\(text)"]

@@ -44,6 +44,23 @@ struct IdentityTab {
             (strings["dossier.identity.address"], address ?? strings["dossier.none"]),
             (strings["dossier.identity.niss"], niss),
             (strings["dossier.identity.iban"], iban ?? strings["dossier.none"]),
+        ] + ibanChange(environment, userName: userName)
+    }
+
+    /// The new IBAN waiting for a second person, who asked, and the keys that confirm or refuse it.
+    private func ibanChange(_ environment: ScreenEnvironment, userName: (String?) -> String) -> [(label: String, value: String)] {
+        guard let change = card.ibanChange else { return [] }
+        let strings = environment.strings
+        let employer = card.dossier.employerCode
+        // try?: "is this an IBAN?"; a value the server masked shows as it came.
+        let shown = (try? IBAN(change.iban)).map { isRevealed ? environment.rights.ibanText($0, at: employer) : $0.masked }
+            ?? change.iban
+        return [
+            (strings["dossier.identity.ibanChange"], strings.format("dossier.identity.ibanChangeValue", [
+                "iban": shown, "user": userName(change.requestedBy)])),
+            ("", strings.format("dossier.identity.ibanChangeKeys", [
+                "confirm": environment.keyNames("detail.confirmIBAN", in: .detail),
+                "refuse": environment.keyNames("record.delete", in: .detail)])),
         ]
     }
 

@@ -65,5 +65,8 @@ enum PostgresSchema {
         "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS replaces_id TEXT",
         "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS cancellation TEXT",
         "ALTER TABLE time_records ADD COLUMN IF NOT EXISTS correction_month TEXT",
+        // A changed IBAN waits for a second person's confirmation before it is paid to.
+        "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban TEXT",
+        "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban_by TEXT",
     ]
 }

@@ -52,5 +52,8 @@ enum SQLiteSchema {
         "ALTER TABLE time_records ADD COLUMN replaces_id TEXT",
         "ALTER TABLE time_records ADD COLUMN cancellation TEXT",
         "ALTER TABLE time_records ADD COLUMN correction_month TEXT",
+        // A changed IBAN waits for a second person's confirmation before it is paid to.
+        "ALTER TABLE dossiers ADD COLUMN pending_iban TEXT",
+        "ALTER TABLE dossiers ADD COLUMN pending_iban_by TEXT",
     ]
 }

@@ -201,7 +201,7 @@ struct PushProcessor: Sendable {
                        in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         switch mutation {
         case .updateDossierField(let payload):
-            return try await updateDossierField(payload, rights: rights, in: tx, writes: &writes)
+            return try await updateDossierField(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .recordAbsence(let payload):
             guard payload.kind == .absence else { throw MutationRejection(code: "time.kind") }
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -223,6 +223,8 @@ struct PushProcessor: Sendable {
             return try await amendTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .deleteTimeRecord(let payload):
             return try await deleteTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
+        case .reviewIBANChange(let payload):
+            return try await reviewIBANChange(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         }
     }
 
@@ -259,7 +261,7 @@ struct PushProcessor: Sendable {
         return row
     }
 
-    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights,
+    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights, caller: Caller,
                                     in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
@@ -274,7 +276,10 @@ struct PushProcessor: Sendable {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
         let new = try field.normalized(payload.change.new)
-        let current = row.string(field.rawValue)
+        let stored = row.string(field.rawValue)
+        // An IBAN is changed from the one asked for when one waits for confirmation (what every
+        // replica shows as the new IBAN), else from the one in force.
+        let current = field == .iban ? (row.string("pending_iban") ?? stored) : stored
         // The answer may depend only on what the caller may read: a field their role masks is
         // compared as they see it (the masked text their replica holds), and a change to the
         // value already stored is written like any other, so that neither a guessed `old` nor a
@@ -289,6 +294,10 @@ struct PushProcessor: Sendable {
             return MutationEffect(status: .conflict, reason: "field.changed", serverValue: shown)
         }
         if readable && current == new { return .noOp }
+        if field == .iban {
+            return try await requestIBANChange(payload.dossierID, row: row, to: new, inForce: stored, readable: readable,
+                                               employer: employer, caller: caller, in: tx, writes: &writes)
+        }
         guard let updated = try await writes.updateDossier(payload.dossierID, column: field.rawValue, to: new, in: tx) else {
             throw MutationRejection(code: "dossier.not_found")
         }
@@ -599,6 +608,74 @@ struct PushProcessor: Sendable {
         if let from = record.startMinute, let to = record.endMinute { text += " \(from)–\(to) min" }
         if let minutes = record.minutes { text += " \(minutes) min" }
         return text
+    }
+
+    /// A new IBAN is not paid to at once: it waits on the dossier (`pending_iban`) until a second
+    /// person confirms it (`reviewIBANChange`). Setting the account back to the one in force
+    /// withdraws the waiting change.
+    /// As for any field, the answer depends only on what the caller may read: for a caller who
+    /// may not read IBANs, the account in force typed again is a request like any other.
+    private func requestIBANChange(_ dossierID: String, row: StoreRow, to new: String?, inForce: String?, readable: Bool,
+                                   employer: String, caller: Caller, in tx: any StoreTransaction,
+                                   writes: inout PushWrites) async throws -> MutationEffect {
+        let waiting = row.string("pending_iban")
+        let withdraws = readable && new == inForce
+        let values: [(column: String, value: String?)] = withdraws
+            ? [("pending_iban", nil), ("pending_iban_by", nil)]
+            : [("pending_iban", new), ("pending_iban_by", caller.userID)]
+        guard let updated = try await writes.updateDossier(dossierID, setting: values, in: tx) else {
+            throw MutationRejection(code: "dossier.not_found")
+        }
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: dossierID, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "dossiers")],
+            audit: [.init(action: "updateDossierField", decision: withdraws ? "applied: change withdrawn"
+                                                                            : "applied: waits for confirmation",
+                          employerCode: employer, entity: "dossier", entityID: dossierID, field: "pending_iban",
+                          oldValue: waiting, newValue: withdraws ? nil : new)])
+    }
+
+    /// A second person confirms or refuses the IBAN waiting on a dossier (`IBANChange`, the
+    /// replica's rule): `edit_dossier` and `view_iban` at its employer, not the one who asked,
+    /// not the person the dossier is about, and the account they were shown.
+    private func reviewIBANChange(_ payload: ReviewIBANChange, rights: AccessRights, caller: Caller,
+                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
+        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
+        let employer = row.string("employer_code") ?? ""
+        guard rights.may(.editDossier, at: employer), rights.may(.viewIBAN, at: employer) else {
+            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
+                .init(action: "reviewIBANChange", decision: "denied access.denied", employerCode: employer,
+                      entity: "dossier", entityID: payload.dossierID, field: "iban")])
+        }
+        guard let waiting = row.string("pending_iban"), let requestedBy = row.string("pending_iban_by") else {
+            throw RuleViolation.ibanChangeMissing(dossierID: payload.dossierID)
+        }
+        // The account confirmed is the one the reviewer was shown: a change made meanwhile is a conflict.
+        guard (try? DossierField.iban.normalized(payload.iban)) == waiting else {  // try?: a value that is no IBAN matches nothing
+            return MutationEffect(status: .conflict, reason: "iban.changed", serverValue: waiting)
+        }
+        let niss = try await tx.first("SELECT niss FROM users WHERE id = ?", [.text(caller.userID)])?.string("niss")
+        var reviewer = caller.user
+        reviewer.personID = niss
+        try IBANChange(iban: waiting, requestedBy: requestedBy).checkReviewer(reviewer, dossierPersonID: row.string("niss"))
+        var values: [(column: String, value: String?)] = [("pending_iban", nil), ("pending_iban_by", nil)]
+        if case .reject(let reason) = payload.decision {
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RuleViolation.rejectionReasonMissing }
+        } else {
+            values.append(("iban", waiting))
+        }
+        guard let updated = try await writes.updateDossier(payload.dossierID, setting: values, in: tx) else {
+            throw MutationRejection(code: "dossier.not_found")
+        }
+        let approved = payload.decision == .approve
+        return MutationEffect(
+            status: .applied,
+            changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: payload.dossierID, op: .upsert,
+                                                row: updated.fields(excluding: ["deleted_at"])), table: "dossiers")],
+            audit: [.init(action: "reviewIBANChange", decision: approved ? "applied: confirmed" : "applied: refused",
+                          employerCode: employer, entity: "dossier", entityID: payload.dossierID, field: "iban",
+                          oldValue: row.string("iban"), newValue: approved ? waiting : nil)])
     }
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.

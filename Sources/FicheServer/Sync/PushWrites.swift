@@ -90,6 +90,7 @@ struct PushWrites {
             case .addNote(let payload): named.insert(payload.dossierID)
             case .recordArt60Event(let payload): named.insert(payload.dossierID)
             case .recordReveal(let payload): named.insert(payload.dossierID)
+            case .reviewIBANChange(let payload): named.insert(payload.dossierID)
             case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord: break
             }
         }
@@ -289,7 +290,15 @@ struct PushWrites {
     /// Sets one column of a dossier; returns the row as it now is.
     mutating func updateDossier(_ id: String, column: String, to value: String?,
                                 in tx: any StoreTransaction) async throws -> StoreRow? {
-        try await tx.execute("UPDATE dossiers SET \(column) = ? WHERE id = ?", [.optional(value), .text(id)])
+        try await updateDossier(id, setting: [(column, value)], in: tx)
+    }
+
+    /// Sets several columns of a dossier at once (an IBAN and its pending change); returns the
+    /// row as it now is.
+    mutating func updateDossier(_ id: String, setting values: [(column: String, value: String?)],
+                                in tx: any StoreTransaction) async throws -> StoreRow? {
+        let assignments = values.map { "\($0.column) = ?" }.joined(separator: ", ")
+        try await tx.execute("UPDATE dossiers SET \(assignments) WHERE id = ?", values.map { .optional($0.value) } + [.text(id)])
         forgetDossier(id)
         return try await dossier(id, in: tx)
     }

@@ -23,8 +23,11 @@ enum RowProjection {
         if let niss = row["niss"] ?? nil, !rights.may(.viewFullNISS, at: employer) {
             projected["niss"] = .some(maskedNISS(niss))
         }
-        if let iban = row["iban"] ?? nil, !rights.may(.viewIBAN, at: employer) {
-            projected["iban"] = .some(maskedIBAN(iban))
+        if !rights.may(.viewIBAN, at: employer) {
+            // The account waiting for a second person's confirmation is an IBAN like the other.
+            for column in ["iban", "pending_iban"] {
+                if let iban = row[column] ?? nil { projected[column] = .some(maskedIBAN(iban)) }
+            }
         }
         return projected
     }
@@ -49,11 +52,13 @@ enum RowProjection {
         if visible.contains(false) { table.filterRows { visible[$0] } }
         guard entity == .dossier else { return }
         let nissColumn = table.columns.firstIndex(of: "niss")
-        let ibanColumn = table.columns.firstIndex(of: "iban")
+        let ibanColumns = ["iban", "pending_iban"].compactMap { table.columns.firstIndex(of: $0) }
         for row in 0..<table.rowCount {
             let shown = decision(table[row, employerColumn] ?? "")
             if let column = nissColumn, !shown.niss, let niss = table[row, column] { table[row, column] = maskedNISS(niss) }
-            if let column = ibanColumn, !shown.iban, let iban = table[row, column] { table[row, column] = maskedIBAN(iban) }
+            for column in ibanColumns where !shown.iban {
+                if let iban = table[row, column] { table[row, column] = maskedIBAN(iban) }
+            }
         }
     }
 
