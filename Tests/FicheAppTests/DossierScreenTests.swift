@@ -422,6 +422,26 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("Pointage du 16/03/2026 (8:00–17:00) enregistré"), driver.screenText)
     }
 
+    func testAClockingOnADayOffIsAskedAboutOnceThenMarkedInTheList() throws {
+        let driver = try driver(userID: DossierFixture.timeManager.id, width: 120, height: 40)
+        try open("Lefèvre, François", search: "lefevre franc", in: driver)
+        driver.press("Ctrl+K", "Shift+Tab")  // the form starts on the time in, today's date typed
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("14032026")
+        driver.press("Tab")
+        driver.type("0900")
+        driver.press("Tab")
+        driver.type("1200")
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is ClockingFormScreen, "a Saturday is asked about first: \(driver.screenText)")
+        XCTAssertTrue(driver.screenText.contains("Le 14/03/2026 n'est pas un jour de travail prévu"), driver.screenText)
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Pointage du 14/03/2026 (9:00–12:00) enregistré"), driver.screenText)
+        driver.press("Tab", "Tab")
+        XCTAssertTrue(line(containing: "14/03/2026", in: driver).contains("jour non prévu"), driver.screenText)
+    }
+
     // MARK: Snapshots
 
     func testSnapshotsOfEveryTabAndFormInFrenchAndDutchAtBothSizes() throws {

@@ -9,6 +9,9 @@ import FicheWidgets
 public final class ClockingFormScreen: RecordFormScreen {
     enum Field: Int { case day, clockIn, clockOut }
 
+    /// The day off the user was told about: saving again on it records the clocking anyway.
+    private var confirmedDayOff: LocalDate?
+
     public init(dossierID: String, card: DossierCard, _ environment: ScreenEnvironment) {
         let strings = environment.strings
         super.init(dossierID: dossierID, card: card, titleKey: "form.clocking.title", fields: [
@@ -71,6 +74,21 @@ public final class ClockingFormScreen: RecordFormScreen {
     override func save(_ environment: ScreenEnvironment) -> ScreenResult {
         guard let day = date(Field.day.rawValue), let start = minutes(Field.clockIn.rawValue),
               let end = minutes(Field.clockOut.rawValue) else { return .handled }
+        // A clocking on a day the schedule does not expect (weekend, public holiday, day off of
+        // a part-time schedule) is asked about once; the list marks it once saved.
+        if confirmedDayOff != day {
+            do {
+                if try environment.database.clockingBalance(dossierID: dossierID, on: day, rules: environment.rules)
+                    .day.expectedMinutes == 0 {
+                    confirmedDayOff = day
+                    return .notice(Toast(environment.strings.format("form.clocking.dayOff", [
+                        "day": environment.strings.date(day), "key": environment.keyNames("form.save", in: .form),
+                    ]), kind: .error))
+                }
+            } catch {
+                return failed(error, environment)
+            }
+        }
         let written: Bool
         do {
             let record = TimeRecord.clocking(id: "", employerCode: card.dossier.employerCode, dossierID: dossierID, on: day,

@@ -142,6 +142,13 @@ struct TimeRecordsTab {
         return y
     }
 
+    /// The record's status in words; a clocking on a day the schedule does not expect says so.
+    private func statusText(_ record: TimeRecord, _ summary: TimeRecordsSummary, _ strings: Strings) -> String {
+        let status = strings.recordStatus(of: record)
+        let dayOff = record.kind == .clocking && (!summary.isScheduled(record.start) || summary.holiday(on: record.start) != nil)
+        return dayOff ? strings.format("dossier.time.onDayOff", ["status": status]) : status
+    }
+
     /// The year's records, newest first.
     private func renderRecords(_ summary: TimeRecordsSummary, into buffer: inout CellBuffer, rect: Rect, wide: Bool,
                                _ environment: ScreenEnvironment) -> ScrollWindow? {
@@ -187,7 +194,7 @@ struct TimeRecordsTab {
                 let days = summary.calendar.absenceDays(of: record)
                 return TableRow([strings.date(record.start), strings.date(record.end), type(record), part(record),
                                  days > 0 ? strings.decimal(days) : "", record.certificateReceived ? "✔" : "",
-                                 strings.recordStatus(of: record)], status: status(record))
+                                 statusText(record, summary, strings)], status: status(record))
             }
         } else {
             columns = [
@@ -204,7 +211,7 @@ struct TimeRecordsTab {
                 let code = record.kind == .clocking ? strings["dossier.time.clockingCode"]
                     : strings.absenceShortCode(record.typeCode ?? "", in: catalogue)
                 let amount = days > 0 ? strings.decimal(days) : strings.hours(minutes: record.durationMinutes)
-                return TableRow([dates, code, amount, strings.recordStatus(of: record)],
+                return TableRow([dates, code, amount, statusText(record, summary, strings)],
                                 status: status(record))
             }
         }
