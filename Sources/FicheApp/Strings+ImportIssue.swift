@@ -21,6 +21,8 @@ extension Strings {
         case .unknownUnit(let unit): text = format("import.unknownUnit", ["unit": unit])
         case .hoursInvalid(let hours): text = format("import.hoursInvalid", ["hours": hours])
         case .certificateInvalid(let value): text = format("import.certificateInvalid", ["value": value])
+        case .clockingTimeInvalid(let value): text = format("import.clockingTimeInvalid", ["value": value])
+        case .clockingAcrossDays: text = self["import.clockingAcrossDays"]
         case .rule(let violation): text = message(for: violation)
         case .alreadyImported(let on, let records):
             // try?: "is this a date?"; a stamp that is not one is shown as it is.

@@ -25,6 +25,10 @@ public enum ImportProblem: Hashable, Sendable {
     case hoursInvalid(String)
     /// `certificate` is not yes/no (1/0, true/false, oui/non, ja/nee).
     case certificateInvalid(String)
+    /// A clocking's `from` or `to` is not a day and a time (`2027-01-04 08:00`, `04/01/2027 8:00`).
+    case clockingTimeInvalid(String)
+    /// A clocking's `to` is on another day than its `from`.
+    case clockingAcrossDays
     /// A domain rule refuses the row (overlap, closed month, unknown type…).
     case rule(RuleViolation)
     /// This very file was imported already.

@@ -4,12 +4,15 @@ import FicheSyncProtocol
 import Foundation
 import GRDB
 
-/// Imports absences from a badge reader's or a spreadsheet's CSV export into the replica.
+/// Imports absences and clockings from a badge reader's or a spreadsheet's CSV export into the replica.
 ///
 /// Columns `dossier_number,type,from,to,unit,hours,certificate`, in any order and case; `type`
 /// is an absence code of the catalogue, dates are DD/MM/YYYY (also D/M/YYYY) or YYYY-MM-DD,
 /// `unit` is day, half_day or hour (`hours` then says how many, on a single day, `7,6` or
-/// `7.6`). The file is read as offices save it (`CSVText`, `CSVSheet`): `;` or `,` between
+/// `7.6`). A clocking, as badge readers write it, has `type` `clocking`, `from` and `to` a day
+/// and a time (`2027-01-04 08:00`, `04/01/2027 8:00`) on the same day, and `unit` hour or empty;
+/// it is checked as one typed in the clocking form (9 h a day, 45 h a week, not in the future,
+/// not during an absence). The file is read as offices save it (`CSVText`, `CSVSheet`): `;` or `,` between
 /// fields, UTF-8 with or without a byte order mark or Windows-1252, CRLF or LF line ends.
 /// Every row is checked with the same rules as an entry typed in the form, and against the
 /// rows above it in the file. One invalid row and nothing is written: `ImportFailure` lists
@@ -101,15 +104,22 @@ public struct TimeRecordImport {
                 }
                 do {
                     try rights.require(.enterTimeRecord, at: dossier.employerCode)
-                    let sheet = try AppDatabase.timeSheet(db, dossier: dossier, around: record, rules: rules)
-                    try sheet.check(record)
+                    // A clocking is checked against its whole week (45 h) and today, as in the form.
+                    let monday = record.start.adding(days: 1 - record.start.weekday.isoNumber)
+                    let sheet = record.kind == .clocking
+                        ? try AppDatabase.timeSheet(db, dossier: dossier, from: monday, to: monday.adding(days: 6), rules: rules)
+                        : try AppDatabase.timeSheet(db, dossier: dossier, around: record, rules: rules)
+                    try sheet.check(record, today: database.clock.localDate(of: now))
                 } catch let violation as RuleViolation {
                     issues.append(ImportIssue(line: row.line, column: Self.column(of: violation), problem: .rule(violation)))
                     continue
                 }
                 // Written now, so the rows below are checked against it (an overlap inside the file).
                 let payload = MutationPayload(from: [:], to: record.replicaColumns)
-                _ = try AppDatabase.writeChange(db, mutation: "recordAbsence", sent: .recordAbsence(RecordTimeRecord(record)),
+                let isClocking = record.kind == .clocking
+                _ = try AppDatabase.writeChange(db, mutation: isClocking ? "recordClocking" : "recordAbsence",
+                                                sent: isClocking ? .recordTimeRecord(RecordTimeRecord(record))
+                                                                 : .recordAbsence(RecordTimeRecord(record)),
                                                 entity: "time_record", targetID: record.id,
                                                 employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                                 user: user, now: now)
@@ -153,6 +163,9 @@ public struct TimeRecordImport {
                 issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
             }
         }
+        if values["type"]?.lowercased() == TimeRecordKind.clocking.rawValue {
+            return try clocking(values, line: line, fingerprint: fingerprint, user: user, dossier: dossier, issues: issues)
+        }
         let type = required("type")
         let start = date("from")
         let end = date("to")
@@ -186,12 +199,52 @@ public struct TimeRecordImport {
         return .success((record, dossier))
     }
 
+    /// The clocking a row describes (`from` and `to` a day and a time, on one day), or what is
+    /// wrong with its fields.
+    private static func clocking(_ values: [String: String], line: Int, fingerprint: String, user: User, dossier: Dossier?,
+                                 issues found: [ImportIssue]) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
+        var issues = found
+        func moment(_ column: String) -> (day: LocalDate, minute: Int)? {
+            guard let text = values[column], !text.isEmpty else {
+                issues.append(ImportIssue(line: line, column: column, problem: .empty))
+                return nil
+            }
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
+            let time = parts.count == 2 ? parts[1].split(separator: ":").map { Int($0) } : []
+            // try?: "is this a date?"; a row whose day cannot be read is reported with the whole value.
+            guard parts.count == 2, let day = try? LocalDate.parse(parts[0]), time.count == 2,
+                  let hour = time[0], let minute = time[1], (0...24).contains(hour), (0..<60).contains(minute),
+                  hour * 60 + minute <= TimeRecord.minutesPerDay else {
+                issues.append(ImportIssue(line: line, column: column, problem: .clockingTimeInvalid(text)))
+                return nil
+            }
+            return (day, hour * 60 + minute)
+        }
+        let clockIn = moment("from")
+        let clockOut = moment("to")
+        let unit = (values["unit"] ?? "").lowercased()
+        if !unit.isEmpty && unit != AbsenceUnit.hour.rawValue {
+            issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unit)))
+        }
+        if let clockIn, let clockOut, clockIn.day != clockOut.day {
+            issues.append(ImportIssue(line: line, column: "to", problem: .clockingAcrossDays))
+        }
+        guard issues.isEmpty, let dossier, let clockIn, let clockOut else { return .failure(ImportFailure(issues: issues)) }
+        let record = TimeRecord.clocking(id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode,
+                                         dossierID: dossier.id, on: clockIn.day, inMinute: clockIn.minute,
+                                         outMinute: clockOut.minute, enteredBy: user.id)
+        var submitted = record
+        submitted.status = .submitted
+        return .success((submitted, dossier))
+    }
+
     /// The column a rule's refusal points at.
     private static func column(of violation: RuleViolation) -> String? {
         switch violation {
         case .absenceTypeUnknown, .absenceUnitNotAllowed: return "type"
         case .dateRangeReversed, .absenceOnNonWorkingDays: return "to"
-        case .absenceOverlap, .monthClosed: return "from"
+        case .absenceOverlap, .monthClosed, .clockingOverlap, .clockingDuringAbsence, .clockingInFuture: return "from"
+        case .clockingTooLong, .clockingWeekTooLong, .timeRangeInvalid: return "to"
         case .certificateMissing: return "certificate"
         case .permissionDenied: return "dossier_number"
         default: return nil

@@ -32,6 +32,39 @@ final class TimeRecordImportTests: XCTestCase {
         }
     }
 
+    func testABadgeReadersClockingsAreImportedAndCheckedAsInTheForm() throws {
+        let database = try ReplicaFixture.make()
+        let count = try run(database, """
+            AC-000122,clocking,2026-11-16 08:00,2026-11-16 12:00,hour,,
+            AC-000122,Clocking,16/11/2026 12:30,16/11/2026 16:30,,,
+            AC-000122,annual_leave,2026-11-17,2026-11-17,day,,no
+            """)
+        XCTAssertEqual(count, 3)
+        let clockings = try XCTUnwrap(database.openDossier("dos-2", year: 2026)).timeRecords.filter { $0.kind == .clocking }
+        XCTAssertEqual(clockings.map(\.startMinute), [480, 750])
+        XCTAssertEqual(clockings.map(\.endMinute), [720, 990])
+        XCTAssertEqual(try database.pendingMutations().map(\.mutation), ["recordClocking", "recordClocking", "recordAbsence"])
+
+        let before = try written(database)
+        let refused = issues(database, """
+            AC-000122,clocking,2026-11-18 08:00,2026-11-19 12:00,hour,,
+            AC-000122,clocking,2026-11-18 8h00,2026-11-18 12:00,,,
+            AC-000122,clocking,2026-11-16 11:00,2026-11-16 13:00,,,
+            AC-000122,clocking,2026-11-30 08:00,2026-11-30 12:00,,,
+            AC-000122,clocking,2026-11-17 08:00,2026-11-17 12:00,,,
+            """)
+        XCTAssertEqual(refused.map(\.line), [2, 3, 4, 5, 6])
+        XCTAssertEqual(refused.map(\.column), ["to", "from", "from", "from", "from"])
+        XCTAssertEqual(refused[0].problem, .clockingAcrossDays)
+        XCTAssertEqual(refused[1].problem, .clockingTimeInvalid("2026-11-18 8h00"))
+        let codes = refused.dropFirst(2).map { issue -> String? in
+            if case .rule(let rule) = issue.problem { return rule.code }
+            return nil
+        }
+        XCTAssertEqual(codes, ["clocking.overlap", "clocking.future", "clocking.during_absence"])
+        XCTAssertEqual(try written(database), before, "one bad row and nothing is written")
+    }
+
     func testAValidFileIsWrittenAsSubmittedEntriesWaitingForTheServer() throws {
         let database = try ReplicaFixture.make()
         let count = try run(database, """
