@@ -47,8 +47,8 @@ public struct Art60Progress: Hashable, Sendable {
     /// Calendar days the window is extended by: days of absences entered (up to the projected
     /// date) whose outcome is `extends`.
     public let extensionDays: Int
-    /// The ids of the policies that judged the days counted, in date order (two for a contract
-    /// running across a reform).
+    /// The ids of the policies that judged the days up to `asOf`, in date order (two for a
+    /// contract running across a reform).
     public let dayPolicyIDs: [String]
 
     /// Last day of the reference window, extended by `extensionDays`.
@@ -122,7 +122,7 @@ public struct Art60Progress: Hashable, Sendable {
 
         while date <= lastDay {
             if !dayPolicy.applies(to: date) { dayPolicy = try policy(on: date) }
-            if dayPolicyIDs.last != dayPolicy.id { dayPolicyIDs.append(dayPolicy.id) }
+            if date <= asOf && dayPolicyIDs.last != dayPolicy.id { dayPolicyIDs.append(dayPolicy.id) }
             let scheduled = calendar.scheduledDay(on: date).halves
             var counted = 0
             var extendsToday = false

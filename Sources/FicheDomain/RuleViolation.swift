@@ -248,7 +248,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
         case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"
         case .rejectionReasonMissing: return "A rejection needs a reason"
-        case .art60PolicyMissing(let s): return "No article 60 policy applies to a contract starting \(s.iso)"
+        case .art60PolicyMissing(let s): return "No article 60 policy is in force on \(s.iso)"
         case .art60AgeBandMissing(let p, let a): return "Article 60 policy \(p) has no age band for age \(a)"
         case .art60EmployerNotCPAS(let e): return "Employer \(e) is not a CPAS; only a CPAS employs under article 60"
         case .art60PartTime(let r, let e): return "A part-time article 60 contract (\(r)) must be at least half-time and last at most 6 months (planned end: \(e?.iso ?? "none"))"
