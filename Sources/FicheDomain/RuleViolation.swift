@@ -8,6 +8,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case nissFormat(text: String)
     case nissChecksum(text: String)
     case nissBirthDate(text: String)
+    case nissBirthInFuture(text: String, today: LocalDate)
+    case nissSerial(text: String)
     case nissSexMismatch(text: String, declared: Sex)
     case nissBirthDateMismatch(text: String, declared: LocalDate)
     case ibanFormat(text: String)
@@ -74,6 +76,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissFormat: return "niss.format"
         case .nissChecksum: return "niss.checksum"
         case .nissBirthDate: return "niss.birth_date"
+        case .nissBirthInFuture: return "niss.birth_future"
+        case .nissSerial: return "niss.serial"
         case .nissSexMismatch: return "niss.sex"
         case .nissBirthDateMismatch: return "niss.birth_date_mismatch"
         case .ibanFormat: return "iban.format"
@@ -125,12 +129,14 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// Values to substitute in the translated message, by name. Dates are ISO (`YYYY-MM-DD`).
     public var parameters: [String: String] {
         switch self {
-        case .nissFormat(let text), .nissChecksum(let text), .nissBirthDate(let text),
+        case .nissFormat(let text), .nissChecksum(let text), .nissBirthDate(let text), .nissSerial(let text),
              .ibanFormat(let text), .ibanChecksum(let text), .ibanNationalCheck(let text),
              .dateFormat(let text), .regimeFraction(let text):
             return ["text": text]
         case .nissSexMismatch(let text, let declared):
             return ["text": text, "declared": declared.rawValue]
+        case .nissBirthInFuture(let text, let today):
+            return ["text": text, "today": today.iso]
         case .nissBirthDateMismatch(let text, let declared):
             return ["text": text, "declared": declared.iso]
         case .ibanCountry(let text, let country):
@@ -207,10 +213,12 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissFormat(let text): return "'\(text)' is not a national number: 11 digits expected (YY.MM.DD-SSS.CC)"
         case .nissChecksum(let text): return "National number \(text) has a wrong check number for both 19xx and 20xx"
         case .nissBirthDate(let text): return "National number \(text) encodes a birth date that does not exist"
+        case .nissBirthInFuture(let text, let today): return "National number \(text) encodes a birth date after \(today.iso)"
+        case .nissSerial(let text): return "National number \(text) has a serial outside 001–997"
         case .nissSexMismatch(let text, let declared): return "National number \(text) does not match the declared sex (\(declared.rawValue))"
         case .nissBirthDateMismatch(let text, let declared): return "National number \(text) does not match the birth date \(declared.iso)"
         case .ibanFormat(let text): return "'\(text)' is not an IBAN"
-        case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); a Belgian (BE) account is expected"
+        case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); an account of a SEPA country is expected"
         case .ibanChecksum(let text): return "IBAN \(text) has wrong check digits (ISO 13616)"
         case .ibanNationalCheck(let text): return "IBAN \(text) fails the Belgian account-number check"
         case .dateFormat(let text): return "'\(text)' is not a date (dd/mm/yyyy or YYYY-MM-DD)"
