@@ -150,7 +150,8 @@ struct PushProcessor: Sendable {
             case .recordAbsence(let payload), .recordTimeRecord(let payload): try payload.checkBounds()
             default: break
             }
-            effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx, writes: &writes)
+            effect = try await apply(pending.mutation, rights: rights, caller: caller, today: OfficeClock.fixed(now).today,
+                                     in: tx, writes: &writes)
         } catch let violation as RuleViolation {
             effect = MutationEffect(status: .rejected, reason: violation.code)
         } catch let rejection as MutationRejection {
@@ -196,11 +197,11 @@ struct PushProcessor: Sendable {
         }
     }
 
-    private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller,
+    private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller, today: LocalDate,
                        in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         switch mutation {
         case .updateDossierField(let payload):
-            return try await updateDossierField(payload, rights: rights, in: tx, writes: &writes)
+            return try await updateDossierField(payload, rights: rights, today: today, in: tx, writes: &writes)
         case .recordAbsence(let payload):
             guard payload.kind == .absence else { throw MutationRejection(code: "time.kind") }
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -254,7 +255,7 @@ struct PushProcessor: Sendable {
         return row
     }
 
-    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights,
+    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights, today: LocalDate,
                                     in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
@@ -268,7 +269,8 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
-        let new = try field.normalized(payload.change.new)
+        // The same check as on the device, against the server's office day.
+        let new = try field.normalized(payload.change.new, today: today)
         let current = row.string(field.rawValue)
         // The answer may depend only on what the caller may read: a field their role masks is
         // compared as they see it (the masked text their replica holds), and a change to the
