@@ -58,6 +58,23 @@ final class Art60ReformTests: XCTestCase {
         XCTAssertEqual(result.scheduledDays - result.lostDays, result.workedDays + result.assimilatedDays)
         XCTAssertEqual(result.qualifyingDays, (result.scheduledDays - 30) * 1.2, accuracy: 0.001)
 
+        // What Fiche projected before the reform was data: the same target, every sickness day
+        // counted and 10 Mondays within the cap, 2 Mondays lost: 26 February 2027 + 2 weekdays.
+        let before = try Fixtures.rules.replacing(.art60Policies, with: """
+            [[policy]]
+            id = "reform-2026-target-only"
+            valid_from = 2026-03-01
+            unemployment_week_days = 6
+            unpaid_cap_days_per_year = 10
+            [[policy.band]]
+            min_age = 0
+            target_days = 312
+            window_months = 36
+            """)
+        let old = try Art60Progress(contract: contract(start: "2026-03-02"), birthDate: Fixtures.date("1990-01-15"),
+                                    rules: before, calendar: calendar, records: records, asOf: Fixtures.date("2026-12-31"))
+        XCTAssertEqual(old.projectedTargetDate?.iso, "2027-03-02")
+
         // By 30 June: 87 weekdays (March 22, April 22, May 21, June 22), 18 paid by the mutuality.
         let june = try progress(start: "2026-03-02", records: records, asOf: "2026-06-30")
         XCTAssertEqual(june.scheduledDays, 87)
