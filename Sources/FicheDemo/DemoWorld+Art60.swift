@@ -5,6 +5,10 @@ extension DemoWorld {
                                  "Logistique en entrepôt", "Aide-soignant·e", "Onderhoud van gebouwen", "Magazijnwerk",
                                  "Animation en maison de repos"]
 
+    /// The long sickness of the worker whose projection the 2026 reform moved.
+    static let reformSicknessStart = LocalDate(year: 2026, month: 5, day: 4) ?? LocalDate(dayNumber: 20_577)
+    static let reformSicknessEnd = LocalDate(year: 2026, month: 6, day: 26) ?? LocalDate(dayNumber: 20_630)
+
     /// The Article 60 contract of a worker, one placement with a partner, and its follow-up events.
     mutating func writeArt60<Sink: DemoSink>(dossier: WrittenDossier, officer: String, into sink: inout Sink) throws {
         let contractID = "a60-\(dossier.id)"
@@ -36,6 +40,21 @@ extension DemoWorld {
             eventCount += 1
             events.append(Art60Event(id: "evt-\(eventCount)", contractID: contractID, date: date, kind: kind,
                                      placementID: placement, note: note, recordedBy: officer))
+        }
+        // The first worker whose contract runs across the 2026 reform and through the summer is ill
+        // from 4 May to 26 June 2026: after the 30 days of guaranteed salary the mutuality pays,
+        // and since 1 March 2026 those days no longer count, so the projected date moves. Ids of
+        // their own, so no other record or event of the demo changes.
+        if reformExample == nil, start < Self.reformSicknessStart, lastDay > Self.reformSicknessEnd.adding(days: 60) {
+            reformExample = (dossier.id, Self.reformSicknessStart...Self.reformSicknessEnd)
+            events.append(Art60Event(id: "evt-reform-\(dossier.id)", contractID: contractID, date: Self.reformSicknessStart,
+                                     kind: .sickness, placementID: placementID,
+                                     note: "Maladie longue : la mutuelle paie après 30 jours, ces jours ne comptent plus",
+                                     recordedBy: officer))
+            try sink.timeRecord(TimeRecord(
+                id: "tr-reform-\(dossier.id)", employerCode: dossier.employerCode, dossierID: dossier.id, kind: .absence,
+                typeCode: "sick", start: Self.reformSicknessStart, end: Self.reformSicknessEnd, certificateReceived: true,
+                status: .validated, enteredBy: dossier.timeManager, reviewedBy: dossier.supervisor))
         }
         try sink.art60(contract, placement: placement, events: events)
     }

@@ -20,7 +20,9 @@ extension DemoWorld {
         let birthYear = isArt60 ? Int.random(in: 1970...2003, using: &random) : Int.random(in: 1961...2004, using: &random)
         let birthMonth = Int.random(in: 1...12, using: &random)
         let birthDay = Int.random(in: 1...28, using: &random)
-        let serial = Int.random(in: 1...499, using: &random) * 2 - (female ? 0 : 1)
+        let drawn = Int.random(in: 1...499, using: &random) * 2 - (female ? 0 : 1)
+        // Serials run from 001 to 997: the one draw of 998 becomes 996 (the rest of the demo stays the same).
+        let serial = drawn == 998 ? 996 : drawn
         let niss = try NISS(NISS.digits(year: birthYear, month: birthMonth, day: birthDay, serial: serial))
         let birth = LocalDate(year: birthYear, month: birthMonth, day: birthDay) ?? Self.firstDay
         let languageRoll = Int.random(in: 0..<100, using: &random)

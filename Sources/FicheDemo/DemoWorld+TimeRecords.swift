@@ -64,6 +64,13 @@ extension DemoWorld {
             let closed = calendar.isoDays[end] < "2026-11-01"
             let status: TimeRecordStatus = closed ? .validated : (Bool.random(using: &random) ? .submitted : .draft)
             recordCount += 1
+            // The reform example's sickness is written with the contract; records it would overlap
+            // are left out (their number too, so every other id stays the same).
+            if let example = reformExample, example.dossierID == dossier.id,
+               calendar.day(day) <= example.sickness.upperBound, calendar.day(end) >= example.sickness.lowerBound {
+                day = end + 1 + Int.random(in: 1...23, using: &random)
+                continue
+            }
             try sink.timeRecord(TimeRecord(
                 id: "tr-" + Self.padded(recordCount, 9), employerCode: dossier.employerCode, dossierID: dossier.id,
                 kind: kind, typeCode: type, start: calendar.day(day), end: calendar.day(end), dayPart: dayPart,

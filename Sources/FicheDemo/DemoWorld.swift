@@ -44,6 +44,9 @@ public struct DemoWorld {
     var officers: [String] = []
     var partners: [String] = []
     var nextDossier = 0
+    /// The art. 60 worker whose projection the 2026 reform moved: a long sickness paid by the
+    /// mutuality after 30 days (`DemoWorld+Art60.swift`).
+    var reformExample: (dossierID: String, sickness: ClosedRange<LocalDate>)?
 
     public init(dataset: DemoDataset) throws {
         self.dataset = dataset

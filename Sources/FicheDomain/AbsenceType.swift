@@ -15,7 +15,14 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
     public var paid: Bool
     /// Code sent to the payroll run.
     public var payrollCode: String
+    /// How the days count for article 60 when a policy has no `[[policy.day]]` line for the type.
     public var art60: Art60Counting
+    /// Who pays the day (`employer` for a paid type, `nobody` for an unpaid one unless the file
+    /// says otherwise, e.g. maternity: `mutuality_or_insurer`).
+    public var payer: DayPayer
+    /// An incapacity for work (sickness, accident): the employer pays the guaranteed salary,
+    /// then the mutuality or the insurer (`SicknessPayer`), instead of `payer`.
+    public var isIncapacity: Bool
     /// Whether the days are reported as sickness days to payroll.
     public var countsAsSickness: Bool
     public var certificate: CertificateRule
@@ -23,8 +30,8 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
     public var id: String { code }
 
     public init(code: String, labels: Labels, recordKind: TimeRecordKind = .absence, unit: AbsenceUnit,
-                paid: Bool, payrollCode: String, art60: Art60Counting, countsAsSickness: Bool = false,
-                certificate: CertificateRule = .none) {
+                paid: Bool, payrollCode: String, art60: Art60Counting, payer: DayPayer? = nil,
+                isIncapacity: Bool = false, countsAsSickness: Bool = false, certificate: CertificateRule = .none) {
         self.code = code
         self.labels = labels
         self.recordKind = recordKind
@@ -32,6 +39,8 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
         self.paid = paid
         self.payrollCode = payrollCode
         self.art60 = art60
+        self.payer = payer ?? (paid ? .employer : .nobody)
+        self.isIncapacity = isIncapacity
         self.countsAsSickness = countsAsSickness
         self.certificate = certificate
     }
@@ -49,7 +58,7 @@ extension AbsenceType {
     /// Reads one `[[absence_type]]` entry of `Rules/absence-types.toml`.
     init(table: TOMLTable) throws(RuleFileError) {
         try table.checkKeys(["code", "labels", "record_kind", "unit", "paid", "payroll_code", "art60",
-                             "counts_as_sickness", "certificate"], in: "[[absence_type]]")
+                             "payer", "incapacity", "counts_as_sickness", "certificate"], in: "[[absence_type]]")
         let unitName = try table.string("unit")
         guard let unit = AbsenceUnit(rawValue: unitName) else {
             throw table.error("unit must be day, half_day or hour, found '\(unitName)'", at: "unit")
@@ -57,6 +66,13 @@ extension AbsenceType {
         let art60Name = try table.string("art60")
         guard let art60 = Art60Counting(rawValue: art60Name) else {
             throw table.error("art60 must be counts, unpaid_capped or none, found '\(art60Name)'", at: "art60")
+        }
+        var payer: DayPayer?
+        if let payerName = try table.optionalString("payer") {
+            guard let value = DayPayer(rawValue: payerName) else {
+                throw table.error("payer must be employer, mutuality_or_insurer or nobody, found '\(payerName)'", at: "payer")
+            }
+            payer = value
         }
         let kindName = try table.optionalString("record_kind") ?? "absence"
         guard let kind = TimeRecordKind(rawValue: kindName), kind != .clocking else {
@@ -68,6 +84,7 @@ extension AbsenceType {
         }
         self.init(code: code, labels: try Labels(table: table.table("labels")), recordKind: kind, unit: unit,
                   paid: try table.boolean("paid"), payrollCode: try table.string("payroll_code"), art60: art60,
+                  payer: payer, isIncapacity: try table.boolean("incapacity", default: false),
                   countsAsSickness: try table.boolean("counts_as_sickness", default: false),
                   certificate: try table.optionalTable("certificate").map { t throws(RuleFileError) in
                       try CertificateRule(table: t)

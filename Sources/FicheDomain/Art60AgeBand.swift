@@ -2,7 +2,7 @@ import FicheTOML
 
 /// The qualifying target for one age band of an article 60 policy.
 public struct Art60AgeBand: Hashable, Sendable, Codable {
-    /// Youngest age (in completed years at contract start) of the band.
+    /// Youngest age (in completed years on the day the contract ends) of the band.
     public var minAge: Int
     /// Oldest age of the band; `nil` for no upper bound.
     public var maxAge: Int?

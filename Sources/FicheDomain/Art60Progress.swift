@@ -1,39 +1,61 @@
 /// The running count of qualifying days of an article 60 worker and the projected date the
-/// target is reached — the number the follow-up cell watches.
+/// target is reached — the number the follow-up cell watches — with what did not count and why.
 ///
-/// Counted per scheduled working day from the contract start: worked days, absences whose
-/// type counts (sickness, work accident, leave, compensatory rest…), public holidays, and
-/// unpaid absences up to the policy's cap per calendar year (10 days). Rejected records are
-/// ignored; draft and submitted ones count, so the projection reacts as soon as an absence
-/// is entered. Days are converted to the unemployment day system of the policy (6 per week:
-/// a full-time day is worth 6/5). Future days are projected as worked, except absences
-/// already entered for them.
+/// Counted per scheduled working day from the contract start, each day under the policy in
+/// force THAT day (`Rules/art60-policies.toml`): worked days and public holidays count; an
+/// absence day counts, extends the reference window, or does neither, by its type and who paid
+/// it (a sickness or accident day: the employer for the guaranteed salary, then the mutuality
+/// or insurer, `SicknessPayer`). Since 1 March 2026 sickness paid by the mutuality, the 10
+/// unpaid days and vocational training only extend the window. Rejected records are ignored;
+/// draft and submitted ones count, so the projection reacts as soon as an absence is entered.
+/// Days are converted to the unemployment day system of the policy (6 per week: a full-time
+/// day is worth 6/5). Future days are projected as worked, except absences already entered.
+///
+/// The target and the window come from the policy in force on the day the contract ends (its
+/// end, else its planned end, else the day the target is reached), for the worker's age that
+/// day (UVCW: the age at the end of the contract matters).
 ///
 /// ```swift
 /// let progress = try Art60Progress(contract: contract, birthDate: person.birthDate, rules: rules,
 ///                                  calendar: workCalendar, records: records, asOf: today)
 /// progress.qualifyingDays        // 187.2
-/// progress.projectedTargetDate   // 2026-01-14
+/// progress.projectedTargetDate   // 2027-04-09
+/// progress.notCounted            // [sick, mutuality_or_insurer, extends, 18 days]
 /// ```
 public struct Art60Progress: Hashable, Sendable {
+    /// The policy the target and window come from.
     public let policyID: String
     public let band: Art60AgeBand
     public let asOf: LocalDate
-    /// Qualifying days counted up to `asOf`, in the policy's unemployment day system.
+    /// Qualifying days counted up to `asOf`, in the unemployment day system of each day's policy.
     public let qualifyingDays: Double
     public var targetDays: Int { band.targetDays }
+    /// Contract working days scheduled from the start up to `asOf`.
+    public let scheduledDays: Double
     /// Contract working days (not converted) worked up to `asOf`.
     public let workedDays: Double
     /// Contract working days of counted absences and public holidays up to `asOf`.
     public let assimilatedDays: Double
     /// Unpaid absence days counted within the yearly cap up to `asOf`.
     public let unpaidCountedDays: Double
-    /// Absence days that did not count up to `asOf` (over the cap, or types that never count).
-    public let lostDays: Double
+    /// Absence days up to `asOf` that did not count, by reason, most days first.
+    public let notCounted: [Art60NotCounted]
     /// The day the target is (or was) reached; `nil` if not within ten years or the contract ended first.
     public let projectedTargetDate: LocalDate?
-    /// Last day of the reference window (contract start + window months − 1 day).
-    public let windowEnd: LocalDate
+    /// Last day of the reference window before any extension (contract start + window months − 1 day).
+    public let baseWindowEnd: LocalDate
+    /// Calendar days the window is extended by: days of absences entered (up to the projected
+    /// date) whose outcome is `extends`.
+    public let extensionDays: Int
+    /// The ids of the policies that judged the days up to `asOf`, in date order (two for a
+    /// contract running across a reform).
+    public let dayPolicyIDs: [String]
+
+    /// Last day of the reference window, extended by `extensionDays`.
+    public var windowEnd: LocalDate { baseWindowEnd.adding(days: extensionDays) }
+
+    /// Absence days that did not count up to `asOf` (every reason).
+    public var lostDays: Double { notCounted.reduce(0) { $0 + $1.days } }
 
     /// Whether the target has been reached by `asOf`.
     public var isReached: Bool { projectedTargetDate.map { $0 <= asOf } ?? false }
@@ -41,91 +63,153 @@ public struct Art60Progress: Hashable, Sendable {
     /// Qualifying days still to go.
     public var remainingDays: Double { max(0, Double(targetDays) - qualifyingDays) }
 
-    /// Whether the projected date falls within the reference window.
+    /// Whether the projected date falls within the (extended) reference window.
     public var isWithinWindow: Bool { projectedTargetDate.map { $0 <= windowEnd } ?? false }
 
     /// Computes the progress of `contract` on `asOf`.
     ///
     /// - Parameters:
-    ///   - birthDate: the worker's birth date; the age at contract start selects the band.
-    ///   - rules: the policies and the absence catalogue.
+    ///   - birthDate: the worker's birth date; the age when the contract ends selects the band.
+    ///   - rules: the policies, the absence catalogue and the guaranteed salary.
     ///   - calendar: the worker's schedule and the CPAS holidays.
     ///   - records: the worker's time records (other dossiers are ignored).
     /// - Throws: `art60.no_policy`, `art60.no_age_band`.
     public init(contract: Art60Contract, birthDate: LocalDate, rules: RuleBook, calendar: WorkCalendar,
                 records: [TimeRecord], asOf: LocalDate) throws(RuleViolation) {
-        let policy = try rules.art60Policy(forContractStart: contract.start)
-        try self.init(contract: contract, birthDate: birthDate, policy: policy, catalogue: rules.absenceCatalogue,
+        try self.init(contract: contract, birthDate: birthDate, policies: rules.art60Policies,
+                      catalogue: rules.absenceCatalogue, guaranteedSalary: rules.guaranteedSalary,
                       calendar: calendar, records: records, asOf: asOf)
     }
 
-    /// Computes the progress under an explicit `policy` (see the other initialiser).
-    public init(contract: Art60Contract, birthDate: LocalDate, policy: Art60Policy, catalogue: AbsenceCatalogue,
-                calendar: WorkCalendar, records: [TimeRecord], asOf: LocalDate) throws(RuleViolation) {
-        let band = try policy.band(forAge: birthDate.age(on: contract.start))
-        self.policyID = policy.id
-        self.band = band
-        self.asOf = asOf
-        self.windowEnd = contract.start.adding(months: band.windowMonths).adding(days: -1)
+    /// Computes the progress under explicit `policies` (dated, any order; see the other initialiser).
+    public init(contract: Art60Contract, birthDate: LocalDate, policies: [Art60Policy], catalogue: AbsenceCatalogue,
+                guaranteedSalary: GuaranteedSalaryRule, calendar: WorkCalendar, records: [TimeRecord],
+                asOf: LocalDate) throws(RuleViolation) {
+        let policies = policies.sorted { $0.validFrom < $1.validFrom }
+        func policy(on date: LocalDate) throws(RuleViolation) -> Art60Policy {
+            guard let policy = policies.last(where: { $0.applies(to: date) }) else {
+                throw .art60PolicyMissing(contractStart: date)
+            }
+            return policy
+        }
+        func target(on date: LocalDate) throws(RuleViolation) -> (policy: Art60Policy, band: Art60AgeBand) {
+            let policy = try policy(on: date)
+            return (policy, try policy.band(forAge: birthDate.age(on: date)))
+        }
+        var fixedTarget: (policy: Art60Policy, band: Art60AgeBand)?
+        if let end = contract.end ?? contract.plannedEnd { fixedTarget = try target(on: end) }
 
         let absences = records
             .filter { $0.dossierID == contract.dossierID && $0.isActive && $0.kind == .absence && !$0.isHourBased }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        // Everything is counted in half days to stay exact; the target in half days × week days.
-        let targetUnits = band.targetDays * 10
-        let capHalves = Int((policy.unpaidCapDaysPerYear * 2).rounded())
-        var worked = 0, assimilated = 0, unpaid = 0, lost = 0
+        let sickness = SicknessPayer(rule: guaranteedSalary, incapacities: absences.compactMap { record in
+            catalogue.type(record.typeCode ?? "")?.isIncapacity == true ? record.start...record.end : nil
+        })
+
+        // Everything is counted in half days to stay exact; qualifying units are half days × week
+        // days of the day's policy, so the target is target days × 10.
+        struct Reason: Hashable { var typeCode: String; var payer: DayPayer; var outcome: Art60DayOutcome; var overCap: Bool }
+        var scheduledHalves = 0, worked = 0, assimilated = 0, unpaid = 0, units = 0, extendedDays = 0
+        var lost: [Reason: Int] = [:]
         var unpaidUsed: [Int: Int] = [:]
-        var reachedOn: LocalDate?
+        var reached: (date: LocalDate, target: (policy: Art60Policy, band: Art60AgeBand))?
+        var dayPolicyIDs: [String] = []
+        var snapshot = (scheduled: 0, worked: 0, assimilated: 0, unpaid: 0, units: 0)
         var date = contract.start
         let lastDay = contract.end ?? contract.start.adding(days: 3653)
-        var snapshot = (worked: 0, assimilated: 0, unpaid: 0, lost: 0)
         var index = 0
+        var dayPolicy = try policy(on: date)
 
         while date <= lastDay {
+            if !dayPolicy.applies(to: date) { dayPolicy = try policy(on: date) }
+            if date <= asOf && dayPolicyIDs.last != dayPolicy.id { dayPolicyIDs.append(dayPolicy.id) }
             let scheduled = calendar.scheduledDay(on: date).halves
-            if scheduled != 0 {
-                if calendar.holidays.isHoliday(date) {
-                    assimilated += scheduled.nonzeroBitCount
-                } else {
-                    var remaining = scheduled
-                    while index < absences.count && absences[index].end < date { index += 1 }
-                    for record in absences[index...] where record.start <= date {
-                        guard record.end >= date else { continue }
-                        let part = remaining & record.dayPart.halves
-                        guard part != 0 else { continue }
-                        remaining &= ~part
-                        let halves = part.nonzeroBitCount
-                        switch catalogue.type(record.typeCode ?? "")?.art60 ?? .none {
+            var counted = 0
+            var extendsToday = false
+            if scheduled != 0 && calendar.holidays.isHoliday(date) {
+                counted = scheduled.nonzeroBitCount
+                assimilated += counted
+            } else {
+                var remaining = scheduled
+                while index < absences.count && absences[index].end < date { index += 1 }
+                for record in absences[index...] where record.start <= date {
+                    guard record.end >= date else { continue }
+                    let type = catalogue.type(record.typeCode ?? "")
+                    let payer = type.map { $0.isIncapacity ? (sickness.payer(on: date) ?? $0.payer) : $0.payer } ?? .nobody
+                    let judged = type.map { dayPolicy.judge($0, payer: payer) } ?? (.neither, false)
+                    guard scheduled != 0 else {
+                        // A day off inside an absence (a weekend in a sickness) extends the window too.
+                        if judged.outcome == .extends && !judged.capped && record.dayPart == .full { extendsToday = true }
+                        continue
+                    }
+                    let part = remaining & record.dayPart.halves
+                    guard part != 0 else { continue }
+                    remaining &= ~part
+                    let halves = part.nonzeroBitCount
+                    var within = halves
+                    if judged.capped {
+                        let capHalves = Int((dayPolicy.unpaidCapDaysPerYear * 2).rounded())
+                        let used = unpaidUsed[date.year, default: 0]
+                        within = max(0, min(halves, capHalves - used))
+                        unpaidUsed[date.year] = used + within
+                    }
+                    let code = record.typeCode ?? ""
+                    if within > 0 {
+                        switch judged.outcome {
                         case .counts:
-                            assimilated += halves
-                        case .unpaidCapped:
-                            let used = unpaidUsed[date.year, default: 0]
-                            let counted = max(0, min(halves, capHalves - used))
-                            unpaidUsed[date.year] = used + counted
-                            unpaid += counted
-                            lost += halves - counted
-                        case .none:
-                            lost += halves
+                            counted += within
+                            if judged.capped { unpaid += within } else { assimilated += within }
+                        case .extends:
+                            extendsToday = true
+                            if date <= asOf { lost[Reason(typeCode: code, payer: payer, outcome: .extends, overCap: false), default: 0] += within }
+                        case .neither:
+                            if date <= asOf { lost[Reason(typeCode: code, payer: payer, outcome: .neither, overCap: false), default: 0] += within }
                         }
                     }
-                    worked += remaining.nonzeroBitCount
+                    if halves > within && date <= asOf {
+                        lost[Reason(typeCode: code, payer: payer, outcome: .neither, overCap: true), default: 0] += halves - within
+                    }
                 }
+                worked += remaining.nonzeroBitCount
+                counted += remaining.nonzeroBitCount
             }
-            if date <= asOf { snapshot = (worked, assimilated, unpaid, lost) }
-            if reachedOn == nil && (worked + assimilated + unpaid) * policy.unemploymentWeekDays >= targetUnits {
-                reachedOn = date
+            scheduledHalves += scheduled.nonzeroBitCount
+            units += counted * dayPolicy.unemploymentWeekDays
+            if extendsToday { extendedDays += 1 }
+            if date <= asOf { snapshot = (scheduledHalves, worked, assimilated, unpaid, units) }
+            if reached == nil {
+                let goal: (policy: Art60Policy, band: Art60AgeBand)
+                if let fixedTarget { goal = fixedTarget } else { goal = try target(on: date) }
+                if units >= goal.band.targetDays * 10 { reached = (date, goal) }
             }
-            if reachedOn != nil && date >= asOf { break }
+            if reached != nil && date >= asOf { break }
             date = date.adding(days: 1)
         }
 
-        let counted = snapshot.worked + snapshot.assimilated + snapshot.unpaid
-        self.qualifyingDays = Double(counted * policy.unemploymentWeekDays) / 10
+        let reference: (policy: Art60Policy, band: Art60AgeBand)
+        if let fixedTarget {
+            reference = fixedTarget
+        } else if let reached {
+            reference = reached.target
+        } else {
+            reference = try target(on: max(asOf, contract.start))
+        }
+        self.policyID = reference.policy.id
+        self.band = reference.band
+        self.asOf = asOf
+        self.baseWindowEnd = contract.start.adding(months: reference.band.windowMonths).adding(days: -1)
+        self.extensionDays = extendedDays
+        self.dayPolicyIDs = dayPolicyIDs
+        self.qualifyingDays = Double(snapshot.units) / 10
+        self.scheduledDays = Double(snapshot.scheduled) / 2
         self.workedDays = Double(snapshot.worked) / 2
         self.assimilatedDays = Double(snapshot.assimilated) / 2
         self.unpaidCountedDays = Double(snapshot.unpaid) / 2
-        self.lostDays = Double(snapshot.lost) / 2
-        self.projectedTargetDate = reachedOn
+        self.notCounted = lost.map { reason, halves in
+            Art60NotCounted(typeCode: reason.typeCode, payer: reason.payer, outcome: reason.outcome,
+                            overCap: reason.overCap, days: Double(halves) / 2)
+        }.sorted { ($1.days, $0.typeCode, $0.payer.rawValue, $0.overCap ? 1 : 0)
+            < ($0.days, $1.typeCode, $1.payer.rawValue, $1.overCap ? 1 : 0) }
+        self.projectedTargetDate = reached?.date
     }
 }

@@ -7,9 +7,11 @@ extension DossierField {
     /// ```swift
     /// try DossierField.iban.normalized(" be68 5390 0754 7034 ")   // "BE68539007547034"
     /// ```
+    /// - Parameter today: the office day of the change (device and server each pass the day
+    ///   of their clock): a NISS born after it is refused.
     /// - Throws: `RuleViolation` (NISS, IBAN, regime) or `FieldValueError` (a required field
     ///   left empty, an unknown language or status).
-    public func normalized(_ value: String?) throws -> String? {
+    public func normalized(_ value: String?, today: LocalDate? = nil) throws -> String? {
         let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         switch self {
         case .iban, .address, .payrollClerk, .timeManager, .grade:
@@ -19,7 +21,7 @@ extension DossierField {
         }
         switch self {
         case .niss:
-            return try NISS(text).digits
+            return try NISS(text, today: today).digits
         case .iban:
             return try IBAN(text).compact
         case .lastName, .firstName, .address, .payrollClerk, .timeManager, .grade:

@@ -2,7 +2,7 @@ extension NISS {
     /// The 11 digits of the national number for a birth date and a daily serial number,
     /// with the check number for the century (the "2" prefix for births from 2000).
     ///
-    /// The serial is odd for men and even for women (1…998). Used to make demo and test
+    /// The serial is odd for men and even for women (1…997). Used to make demo and test
     /// people whose numbers pass every check a real one passes.
     ///
     /// ```swift

@@ -3,7 +3,7 @@
 /// Eleven digits `YYMMDD SSS CC`, shown `YY.MM.DD-SSS.CC`. `CC` is 97 minus the first nine
 /// digits mod 97; for births from 2000 the nine digits are prefixed with "2" first, so a
 /// validator tries both centuries. BIS numbers add 40 (sex known) or 20 (sex unknown) to
-/// the month. Unknown birth parts are `00`.
+/// the month. Unknown birth parts are `00`. The serial `SSS` runs from 001 to 997.
 ///
 /// ```swift
 /// let niss = try NISS("85.07.30-033.28")
@@ -28,10 +28,14 @@ public struct NISS: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates a number, with or without separators (`.`, `-`, spaces).
     ///
-    /// - Parameter declaredSex: when given, the sequence parity must match it
-    ///   (odd for men, even for women); ignored for BIS numbers with unknown sex.
-    /// - Throws: `RuleViolation.nissFormat`, `.nissChecksum`, `.nissBirthDate`, `.nissSexMismatch`.
-    public init(_ text: String, declaredSex: Sex? = nil) throws(RuleViolation) {
+    /// - Parameters:
+    ///   - declaredSex: when given, the sequence parity must match it (odd for men, even for
+    ///     women); ignored for BIS numbers with unknown sex.
+    ///   - today: when given (from the office clock, never the machine's), a birth date after
+    ///     it is refused.
+    /// - Throws: `RuleViolation.nissFormat`, `.nissChecksum`, `.nissBirthDate`, `.nissSerial`,
+    ///   `.nissBirthInFuture`, `.nissSexMismatch`.
+    public init(_ text: String, declaredSex: Sex? = nil, today: LocalDate? = nil) throws(RuleViolation) {
         let stripped = text.filter { !" .-/".contains($0) }
         guard stripped.count == 11, stripped.allSatisfy({ $0.isASCII && $0.isNumber }),
               let first9 = Int(stripped.prefix(9)), let check = Int(stripped.suffix(2)) else {
@@ -56,10 +60,15 @@ public struct NISS: Hashable, Sendable, CustomStringConvertible {
         default: throw .nissBirthDate(text: text)
         }
         guard day <= 31 else { throw .nissBirthDate(text: text) }
+        let year = century + digits[0] * 10 + digits[1]
         if month != 0 && day != 0 {
-            let year = century + digits[0] * 10 + digits[1]
-            guard LocalDate(year: year, month: month, day: day) != nil else { throw .nissBirthDate(text: text) }
+            guard let birth = LocalDate(year: year, month: month, day: day) else { throw .nissBirthDate(text: text) }
+            if let today, birth > today { throw .nissBirthInFuture(text: text, today: today) }
+        } else if let today, year > today.year || (year == today.year && month > today.month) {
+            throw .nissBirthInFuture(text: text, today: today)
         }
+        let serial = digits[6] * 100 + digits[7] * 10 + digits[8]
+        guard (1...997).contains(serial) else { throw .nissSerial(text: text) }
         self.digits = stripped
         self.century = century
         if let declaredSex, let sex, sex != declaredSex {

@@ -22,6 +22,8 @@ public struct RuleBook: Hashable, Sendable {
     public let scales: [SalaryScale]
     public let indexation: [IndexationCoefficient]
     public let leaveEntitlements: [LeaveEntitlement]
+    /// The guaranteed salary of contract staff unable to work (who pays a sickness day).
+    public let guaranteedSalary: GuaranteedSalaryRule
     /// The TOML texts the book was read from, by file.
     public let texts: [RuleFile: String]
 
@@ -86,7 +88,16 @@ public struct RuleBook: Hashable, Sendable {
         let art60 = try document(.art60Policies)
         try art60.checkKeys(["policy"], in: "art60-policies.toml")
         var policies: [Art60Policy] = []
-        for table in try art60.tables("policy") { policies.append(try Art60Policy(table: table)) }
+        for table in try art60.tables("policy") {
+            let policy = try Art60Policy(table: table)
+            for (index, day) in try table.tables("day").enumerated() {
+                for code in try day.strings("types") where absenceCatalogue.type(code) == nil {
+                    throw RuleFileError(file: RuleFile.art60Policies.rawValue, line: day.line(of: "types"),
+                                        message: "unknown absence type '\(code)' in [[policy.day]] \(index + 1) of '\(policy.id)'")
+                }
+            }
+            policies.append(policy)
+        }
         art60Policies = policies.sorted { $0.validFrom < $1.validFrom }
 
         let scaleDocument = try document(.scales)
@@ -106,6 +117,10 @@ public struct RuleBook: Hashable, Sendable {
         var entitlements: [LeaveEntitlement] = []
         for table in try leaveDocument.tables("entitlement") { entitlements.append(try LeaveEntitlement(table: table)) }
         leaveEntitlements = entitlements
+
+        let salaryDocument = try document(.guaranteedSalary)
+        try salaryDocument.checkKeys(["contract_staff"], in: "guaranteed-salary.toml")
+        guaranteedSalary = try GuaranteedSalaryRule(table: salaryDocument.table("contract_staff"))
     }
 
     /// The rules shipped with Fiche (`Sources/FicheDomain/Rules/*.toml`).
@@ -163,14 +178,21 @@ public struct RuleBook: Hashable, Sendable {
         holidayCalendars.first { $0.id == id }
     }
 
-    /// The article 60 policy for a contract starting on `contractStart`.
+    /// The article 60 policy in force on `date`.
+    ///
+    /// - Throws: `RuleViolation.art60PolicyMissing`.
+    public func art60Policy(on date: LocalDate) throws(RuleViolation) -> Art60Policy {
+        guard let policy = art60Policies.last(where: { $0.applies(to: date) }) else {
+            throw .art60PolicyMissing(contractStart: date)
+        }
+        return policy
+    }
+
+    /// The article 60 policy in force on the first day of a contract starting on `contractStart`.
     ///
     /// - Throws: `RuleViolation.art60PolicyMissing`.
     public func art60Policy(forContractStart contractStart: LocalDate) throws(RuleViolation) -> Art60Policy {
-        guard let policy = art60Policies.last(where: { $0.applies(to: contractStart) }) else {
-            throw .art60PolicyMissing(contractStart: contractStart)
-        }
-        return policy
+        try art60Policy(on: contractStart)
     }
 
     /// The indexation coefficient in force on `date`, if any is known.

@@ -6,4 +6,5 @@ public enum RuleFile: String, Sendable, CaseIterable, Hashable {
     case scales = "scales.toml"
     case indexation = "indexation.toml"
     case leaveEntitlements = "leave-entitlements.toml"
+    case guaranteedSalary = "guaranteed-salary.toml"
 }

@@ -8,6 +8,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case nissFormat(text: String)
     case nissChecksum(text: String)
     case nissBirthDate(text: String)
+    case nissBirthInFuture(text: String, today: LocalDate)
+    case nissSerial(text: String)
     case nissSexMismatch(text: String, declared: Sex)
     case nissBirthDateMismatch(text: String, declared: LocalDate)
     case ibanFormat(text: String)
@@ -92,6 +94,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissFormat: return "niss.format"
         case .nissChecksum: return "niss.checksum"
         case .nissBirthDate: return "niss.birth_date"
+        case .nissBirthInFuture: return "niss.birth_future"
+        case .nissSerial: return "niss.serial"
         case .nissSexMismatch: return "niss.sex"
         case .nissBirthDateMismatch: return "niss.birth_date_mismatch"
         case .ibanFormat: return "iban.format"
@@ -152,12 +156,14 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// Values to substitute in the translated message, by name. Dates are ISO (`YYYY-MM-DD`).
     public var parameters: [String: String] {
         switch self {
-        case .nissFormat(let text), .nissChecksum(let text), .nissBirthDate(let text),
+        case .nissFormat(let text), .nissChecksum(let text), .nissBirthDate(let text), .nissSerial(let text),
              .ibanFormat(let text), .ibanChecksum(let text), .ibanNationalCheck(let text),
              .dateFormat(let text), .regimeFraction(let text):
             return ["text": text]
         case .nissSexMismatch(let text, let declared):
             return ["text": text, "declared": declared.rawValue]
+        case .nissBirthInFuture(let text, let today):
+            return ["text": text, "today": today.iso]
         case .nissBirthDateMismatch(let text, let declared):
             return ["text": text, "declared": declared.iso]
         case .ibanCountry(let text, let country):
@@ -242,10 +248,12 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .nissFormat(let text): return "'\(text)' is not a national number: 11 digits expected (YY.MM.DD-SSS.CC)"
         case .nissChecksum(let text): return "National number \(text) has a wrong check number for both 19xx and 20xx"
         case .nissBirthDate(let text): return "National number \(text) encodes a birth date that does not exist"
+        case .nissBirthInFuture(let text, let today): return "National number \(text) encodes a birth date after \(today.iso)"
+        case .nissSerial(let text): return "National number \(text) has a serial outside 001–997"
         case .nissSexMismatch(let text, let declared): return "National number \(text) does not match the declared sex (\(declared.rawValue))"
         case .nissBirthDateMismatch(let text, let declared): return "National number \(text) does not match the birth date \(declared.iso)"
         case .ibanFormat(let text): return "'\(text)' is not an IBAN"
-        case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); a Belgian (BE) account is expected"
+        case .ibanCountry(let text, let country): return "IBAN \(text) is from \(country); an account of a SEPA country is expected"
         case .ibanChecksum(let text): return "IBAN \(text) has wrong check digits (ISO 13616)"
         case .ibanNationalCheck(let text): return "IBAN \(text) fails the Belgian account-number check"
         case .dateFormat(let text): return "'\(text)' is not a date (dd/mm/yyyy or YYYY-MM-DD)"
@@ -292,7 +300,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .validationOfOwnEntry(let u): return "User \(u) cannot validate an entry they entered (four-eyes rule)"
         case .validationOfOwnDossier(let u): return "User \(u) cannot validate an entry of their own dossier (four-eyes rule)"
         case .rejectionReasonMissing: return "A rejection needs a reason"
-        case .art60PolicyMissing(let s): return "No article 60 policy applies to a contract starting \(s.iso)"
+        case .art60PolicyMissing(let s): return "No article 60 policy is in force on \(s.iso)"
         case .art60AgeBandMissing(let p, let a): return "Article 60 policy \(p) has no age band for age \(a)"
         case .art60EmployerNotCPAS(let e): return "Employer \(e) is not a CPAS; only a CPAS employs under article 60"
         case .art60PartTime(let r, let e): return "A part-time article 60 contract (\(r)) must be at least half-time and last at most 6 months (planned end: \(e?.iso ?? "none"))"

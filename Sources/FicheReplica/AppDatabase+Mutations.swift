@@ -93,7 +93,7 @@ extension AppDatabase {
         guard let (table, column) = field.replicaPlace else {
             throw FieldValueError(field: field, value: value, code: "field.not_on_device")
         }
-        let stored = try field.normalized(value).databaseValue
+        let stored = try field.normalized(value, today: OfficeClock.fixed(now).today).databaseValue
         let targetID = table == "person" ? dossier.personID : dossier.id
         guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table)_view WHERE id = ?", arguments: [targetID]) else {
             throw MissingRowError(entity: table, id: targetID)

@@ -46,5 +46,11 @@ final class Art60OfficerScenarioTests: XCTestCase {
         let after = try projected(driver)
         XCTAssertGreaterThan(after, before, "the projected date moves later:\n\(driver.screenText)")
         XCTAssertTrue(driver.screenText.contains("Objectif prévu le \(after.belgian)"), driver.screenText)
+        // The tab says why: next to the sickness paid by the mutuality since the reform
+        // (DossierFixture), 6 unjustified days over the 10 of 2026: 5 in January and the one of
+        // 16 March (the cap is one count for the calendar year, across the reform).
+        XCTAssertTrue(driver.screenText.contains("Absence injustifiée : 6 jours · au-delà du plafond annuel"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Maladie (mutuelle ou assureur) : 8 jours · période de référence prolongée"),
+                      driver.screenText)
     }
 }

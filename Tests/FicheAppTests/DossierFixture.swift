@@ -10,7 +10,9 @@ import Foundation
 ///   March and a Friday morning), 2 days of sickness with a certificate, a rejected strike day,
 ///   three hours of training entered on this device (pending), and an IBAN change in her history.
 /// - Aït Ouali, Karim (`dos-22`, CPAS-IXL, art. 60): a contract from 01/09/2025, placed with a
-///   non-profit shop from 15/09/2025, three follow-up events.
+///   non-profit shop from 15/09/2025, three follow-up events; ill from 02/02 to 13/03/2026 (the
+///   guaranteed salary ends on 03/03, then the mutuality pays: 8 working days that no longer
+///   count since the 2026 reform) and absent without leave on 16/03/2026.
 enum DossierFixture {
     /// The day the tests run on: a Monday in March 2026.
     static let today = date("2026-03-16")
@@ -75,6 +77,15 @@ enum DossierFixture {
             absence("tr-3", "annual_leave", "2026-03-02", "2026-03-06", status: .validated),
             absence("tr-4", "annual_leave", "2026-03-20", "2026-03-20", part: .morning, status: .submitted),
         ]
+        for (id, type, from, to) in [("tr-a60-1", "sick", "2026-02-02", "2026-03-13"),
+                                     ("tr-a60-2", "unjustified", "2026-03-16", "2026-03-16")] {
+            var record = TimeRecord.absence(id: id, employerCode: "CPAS-IXL", dossierID: art60Worker, type: type,
+                                            from: date(from), to: date(to), certificateReceived: type == "sick",
+                                            enteredBy: "usr-demo")
+            record.status = .validated
+            record.reviewedBy = officer.id
+            batch.timeRecords.append(MirrorRow(record, employerCode: "CPAS-IXL", version: 1))
+        }
         let partner = Partner(id: "ptn-1", employerCode: "CPAS-IXL", name: "Ressourcerie d'Ixelles asbl", kind: .nonProfit)
         let contract = Art60Contract(id: "a60-1", employerCode: "CPAS-IXL", dossierID: art60Worker, start: date("2025-09-01"),
                                      plannedEnd: date("2027-02-28"), officerID: officer.id)

@@ -147,8 +147,12 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("Aït Ouali, Karim"), text)
         XCTAssertTrue(text.contains("Hôpital d'"), "the partner: \(text)")
         XCTAssertTrue(text.contains("15/12/2026"), "the contract's end: \(text)")
-        XCTAssertTrue(text.contains("objectif atteint le 31/07/2026 · fin le"), text)
-        XCTAssertTrue(text.contains("566/468"), "qualifying days over the target: \(text)")
+        // Karim (born 23/11/1985) is 41 when his contract ends on 15/12/2026, after the 2026
+        // reform: 312 days (not the old 468 of his age band), i.e. the 260th weekday from
+        // 03/02/2025, 30/01/2026. His 2 unjustified days of November 2026 no longer count:
+        // 2 × 1.2 fewer than the 566 of before.
+        XCTAssertTrue(text.contains("objectif atteint le 30/01/2026 · fin le"), text)
+        XCTAssertTrue(text.contains("564/312"), "qualifying days over the target: \(text)")
         XCTAssertFalse(text.contains("Ouédraogo"), "a contract far from its end and target is not watched")
         driver.press("Tab")
         text = driver.screenText

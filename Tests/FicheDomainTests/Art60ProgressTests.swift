@@ -37,7 +37,9 @@ final class Art60ProgressTests: XCTestCase {
         for (name, records, projected, counted, lost) in cases {
             let progress = try Art60Progress(contract: contract(start: start), birthDate: birth, rules: Fixtures.rules,
                                              calendar: calendar, records: records, asOf: Fixtures.date("2025-03-31"))
-            XCTAssertEqual(progress.policyID, "pre-2026", name)
+            // The target comes from the policy in force when the contract ends, here (no planned
+            // end) the day the target is reached: from 1 March 2026, the reform's 312 days too.
+            XCTAssertEqual(progress.policyID, projected < "2026-03-01" ? "pre-2026" : "reform-2026", name)
             XCTAssertEqual(progress.targetDays, 312, name)
             XCTAssertEqual(progress.projectedTargetDate?.iso, projected, name)
             XCTAssertEqual(progress.qualifyingDays, counted, accuracy: 0.001, name)
@@ -58,14 +60,24 @@ final class Art60ProgressTests: XCTestCase {
         XCTAssertEqual(progress.projectedTargetDate?.iso, "2026-02-27")
     }
 
-    func testPolicyAndAgeBandFollowTheContractDate() throws {
-        let cases: [(String, String, String, Int, String, String)] = [
-            // start, birth, policy, target, projected, window end
-            ("2025-06-02", "1985-07-30", "pre-2026", 468, "2026-11-27", "2028-03-01"),
-            ("2026-03-02", "1970-01-15", "reform-2026", 312, "2027-02-26", "2029-03-01"),
+    func testTargetFollowsThePolicyAndTheAgeWhenTheContractEnds() throws {
+        // Worked days and holidays count alike: N qualifying days are reached on the
+        // (N / 1.2)th weekday from the start (312 → 260 weekdays = 52 weeks, 468 → 390 = 78 weeks).
+        let cases: [(String, String?, String, String, Int, String, String)] = [
+            // start, planned end, birth, policy, target, projected, window end
+            // Planned end before the reform, aged 35 at the start but 36 at the end: 468 in 33 months.
+            ("2025-03-03", "2026-02-27", "1990-02-15", "pre-2026", 468, "2026-08-28", "2027-12-02"),
+            // The same worker, planned to end after 1 March 2026: the reform's 312 in 36 months.
+            ("2025-03-03", "2026-06-30", "1990-02-15", "reform-2026", 312, "2026-02-27", "2028-03-02"),
+            ("2026-03-02", nil, "1970-01-15", "reform-2026", 312, "2027-02-26", "2029-03-01"),
+            // No planned end, aged 39 at the start: 468 days were not reached by 28 February 2026
+            // (195 weekdays = 234 days); from 1 March the target is 312, reached on the 260th weekday.
+            ("2025-06-02", nil, "1985-07-30", "reform-2026", 312, "2026-05-29", "2028-06-01"),
         ]
-        for (start, birth, policy, target, projected, windowEnd) in cases {
-            let progress = try Art60Progress(contract: contract(start: start), birthDate: Fixtures.date(birth),
+        for (start, plannedEnd, birth, policy, target, projected, windowEnd) in cases {
+            var worker = contract(start: start)
+            worker.plannedEnd = plannedEnd.map { Fixtures.date($0) }
+            let progress = try Art60Progress(contract: worker, birthDate: Fixtures.date(birth),
                                              rules: Fixtures.rules, calendar: calendar, records: [],
                                              asOf: Fixtures.date(start))
             XCTAssertEqual(progress.policyID, policy, start)

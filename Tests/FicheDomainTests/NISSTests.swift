@@ -53,6 +53,44 @@ final class NISSTests: XCTestCase {
         XCTAssertEqual(try NISS("17.07.30-033.55").birthDate?.iso, "1917-07-30")
     }
 
+    func testSerialsRunFrom001To997() throws {
+        // 85.07.30 with serials 000, 001, 997, 998 and 999; check digits 97 − (first nine mod 97).
+        func number(serial: Int) -> String { NISS.digits(year: 1985, month: 7, day: 30, serial: serial) }
+        let cases: [(Int, String?)] = [(0, "niss.serial"), (1, nil), (997, nil), (998, "niss.serial"), (999, "niss.serial")]
+        for (serial, code) in cases {
+            do {
+                _ = try NISS(number(serial: serial))
+                XCTAssertNil(code, "serial \(serial)")
+            } catch {
+                XCTAssertEqual(error.code, code, "serial \(serial)")
+            }
+        }
+    }
+
+    func testABirthDateAfterTodayIsRefusedWhenTheClockIsGiven() throws {
+        let today = try LocalDate.parse("2026-12-06")
+        // Born 2026-12-06 (today) passes; 2026-12-07 is tomorrow; 2030 is a 20xx checksum.
+        let cases: [(String, String?)] = [
+            (NISS.digits(year: 2026, month: 12, day: 6, serial: 1), nil),
+            (NISS.digits(year: 2026, month: 12, day: 7, serial: 1), "niss.birth_future"),
+            (NISS.digits(year: 2030, month: 1, day: 1, serial: 2), "niss.birth_future"),
+            // Only the year known (month and day 00): refused when the year is after this one.
+            (NISS.digits(year: 2026, month: 0, day: 0, serial: 1), nil),
+            (NISS.digits(year: 2027, month: 0, day: 0, serial: 1), "niss.birth_future"),
+            ("85.07.30-033.28", nil),
+        ]
+        for (text, code) in cases {
+            do {
+                _ = try NISS(text, today: today)
+                XCTAssertNil(code, text)
+            } catch {
+                XCTAssertEqual(error.code, code, text)
+                XCTAssertEqual(error.parameters["today"], "2026-12-06", text)
+            }
+            XCTAssertNoThrow(try NISS(text), "without a clock, only the number itself is checked: \(text)")
+        }
+    }
+
     func testSexParityAgainstDeclaredSex() throws {
         XCTAssertNoThrow(try NISS("85.07.30-033.28", declaredSex: .male))
         XCTAssertThrowsError(try NISS("85.07.30-033.28", declaredSex: .female)) { error in

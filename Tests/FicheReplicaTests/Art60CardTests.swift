@@ -26,13 +26,15 @@ final class Art60CardTests: XCTestCase {
         let card = try XCTUnwrap(database.art60Card(dossierID: "dos-3", asOf: asOf, rules: ReplicaFixture.rules))
         let progress = try XCTUnwrap(card.progress)
         XCTAssertNil(card.progressProblem)
-        // Born 1978, 46 when the contract started in January 2025: 468 days in 33 months.
-        XCTAssertEqual(progress.targetDays, 468)
-        XCTAssertEqual(progress.policyID, "pre-2026")
-        XCTAssertGreaterThan(progress.qualifyingDays, 300)
-        XCTAssertFalse(progress.isReached)
-        let projected = try XCTUnwrap(progress.projectedTargetDate)
-        XCTAssertGreaterThan(projected, asOf)
+        // Born 1978, 47 when the contract is planned to end (20 May 2026), after the 2026 reform:
+        // 312 days in 36 months (not the 468 of the old band), reached on the 260th weekday
+        // from 6 January 2025, Friday 2 January 2026.
+        XCTAssertEqual(progress.targetDays, 312)
+        XCTAssertEqual(progress.policyID, "reform-2026")
+        XCTAssertGreaterThan(progress.qualifyingDays, 312)
+        XCTAssertTrue(progress.isReached)
+        XCTAssertEqual(progress.projectedTargetDate, ReadFixture.date("2026-01-02"))
+        XCTAssertEqual(progress.windowEnd, ReadFixture.date("2028-01-05"))
     }
 
     func testUnjustifiedDaysPastTheYearlyCapPushTheProjectedDateBackByAsManyWorkingDays() throws {
@@ -44,14 +46,15 @@ final class Art60CardTests: XCTestCase {
             return try XCTUnwrap(card.progress?.projectedTargetDate)
         }
         let without = try projected()
-        // Ten unjustified days still count (the cap is 10 unpaid days a year)…
+        // Before the 2026 reform, ten unjustified days in a year still count (the cap is 10
+        // unpaid days a year)…
         try ReadFixture.apply(database, records: [
-            ReadFixture.absence("u-10", dossier: "dos-3", type: "unjustified", from: "2026-01-12", to: "2026-01-23"),
+            ReadFixture.absence("u-10", dossier: "dos-3", type: "unjustified", from: "2025-03-10", to: "2025-03-21"),
         ])
         XCTAssertEqual(try projected(), without)
         // …three more do not: the worker needs three more working days.
         try ReadFixture.apply(database, records: [
-            ReadFixture.absence("u-3", dossier: "dos-3", type: "unjustified", from: "2026-02-02", to: "2026-02-04"),
+            ReadFixture.absence("u-3", dossier: "dos-3", type: "unjustified", from: "2025-04-07", to: "2025-04-09"),
         ])
         let later = try projected()
         let holidays = try rules.holidayCalendar(for: Employer(code: "CPAS-IXL", kind: .cpas, nameFR: "", nameNL: "",

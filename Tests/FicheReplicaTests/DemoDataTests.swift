@@ -54,6 +54,25 @@ final class DemoDataTests: XCTestCase {
         }
     }
 
+    func testAnArticle60WorkerShowsWhatThe2026ReformChanged() throws {
+        let database = try database()
+        let dossierID = try XCTUnwrap(try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT dossier_id FROM time_record WHERE id LIKE 'tr-reform-%'")
+        })
+        let card = try XCTUnwrap(try database.art60Card(dossierID: dossierID, asOf: try LocalDate.parse("2026-11-24"),
+                                                        rules: try RuleBook.bundled()))
+        let progress = try XCTUnwrap(card.progress)
+        XCTAssertLessThan(try XCTUnwrap(card.currentContract).start, try LocalDate.parse("2026-03-01"))
+        // Ill from 4 May to 26 June 2026: the employer pays to 2 June, the mutuality from 3 June;
+        // those days no longer count and the 24 calendar days of 3–26 June extend the window.
+        let mutuality = progress.notCounted.filter { $0.typeCode == "sick" && $0.payer == .mutualityOrInsurer }
+        XCTAssertEqual(mutuality.map(\.outcome), [.extends], "\(progress.notCounted)")
+        XCTAssertGreaterThan(mutuality.first?.days ?? 0, 0)
+        XCTAssertGreaterThanOrEqual(progress.extensionDays, 24)
+        XCTAssertTrue(card.events.contains { $0.kind == .sickness && $0.date == (try? LocalDate.parse("2026-05-04")) },
+                      "the officer's log says so")
+    }
+
     func testNoTimeRecordStartsOrEndsOnAPublicHolidayOrAWeekend() throws {
         let rules = try RuleBook.bundled()
         let calendars = try [("AC-IXL", EmployerKind.commune), ("CPAS-IXL", .cpas)].reduce(into: [String: HolidayCalendar]()) {

@@ -96,10 +96,13 @@ final class SupervisorQueueTests: XCTestCase {
         }
         XCTAssertLessThan(reached, may)
         XCTAssertEqual(watch.first?.dossier.displayName, "Mertens, Inès")
-        XCTAssertEqual(watch.last?.reasons, [.ending(on: ReadFixture.date("2026-05-20"))])
+        // Noël's contract ends after the 2026 reform: 312 days, reached on 2 January 2026.
+        XCTAssertEqual(watch.last?.reasons, [.targetReached(on: ReadFixture.date("2026-01-02")),
+                                             .ending(on: ReadFixture.date("2026-05-20"))])
         XCTAssertEqual(watch.last?.ageDays, ReadFixture.date("2025-01-06").days(to: may))
         XCTAssertEqual(watch.last?.link, DossierLink(dossierID: "dos-3", tab: .art60))
-        XCTAssertEqual(try database.art60Watch(asOf: may, withinDays: 10, rules: rules).map(\.contract.id), ["c-7"])
+        // Within 10 days neither ends; both have reached their target.
+        XCTAssertEqual(try database.art60Watch(asOf: may, withinDays: 10, rules: rules).map(\.contract.id), ["c-7", "c-3"])
     }
 
     func testMissingCertificatesFollowTheFirstDayExemptionAndTheDeadline() throws {

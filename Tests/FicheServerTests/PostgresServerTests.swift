@@ -9,6 +9,7 @@ final class PostgresServerTests: XCTestCase {
     func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.postgres) }
     func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.postgres) }
     func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.postgres) }
+    func testAFutureBirthIsRefusedAndASEPAAccountAccepted() async throws { try await IdentifierScenarios.aFutureBirthIsRefusedAndASEPAAccountAccepted(.postgres) }
     func testSameIBANChangeGivesOneConflict() async throws { try await AuthorizationMatrix.sameIBANChangeGivesOneConflict(.postgres) }
     func testHostileTextIsStoredOrRejectedCleanly() async throws { try await AuthorizationMatrix.hostileTextIsStoredOrRejectedCleanly(.postgres) }
     func testMalformedJSONGets400() async throws { try await AuthorizationMatrix.malformedJSONGets400(.postgres) }

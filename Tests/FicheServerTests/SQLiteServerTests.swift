@@ -9,6 +9,7 @@ final class SQLiteServerTests: XCTestCase {
     func testRemovedGrantRemovesRowsAtNextPull() async throws { try await AuthorizationMatrix.removedGrantRemovesRowsAtNextPull(.sqlite) }
     func testForgedOrExpiredTokenGets401() async throws { try await AuthorizationMatrix.forgedOrExpiredTokenGets401(.sqlite) }
     func testReplayedMutationAppliesOnce() async throws { try await AuthorizationMatrix.replayedMutationAppliesOnce(.sqlite) }
+    func testAFutureBirthIsRefusedAndASEPAAccountAccepted() async throws { try await IdentifierScenarios.aFutureBirthIsRefusedAndASEPAAccountAccepted(.sqlite) }
     func testSameIBANChangeGivesOneConflict() async throws { try await AuthorizationMatrix.sameIBANChangeGivesOneConflict(.sqlite) }
     func testHostileTextIsStoredOrRejectedCleanly() async throws { try await AuthorizationMatrix.hostileTextIsStoredOrRejectedCleanly(.sqlite) }
     func testMalformedJSONGets400() async throws { try await AuthorizationMatrix.malformedJSONGets400(.sqlite) }

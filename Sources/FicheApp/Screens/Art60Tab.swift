@@ -4,7 +4,8 @@ import FicheTerminal
 import FicheWidgets
 
 /// The Article 60 tab: the current contract, the qualifying days counted against the target
-/// with the date it should be reached, the placements with their partner, fee and hours, and
+/// with what remains, the date it should be reached, the reference window (and how much
+/// absences extended it), the days that did not count by reason, the placements with their partner, fee and hours, and
 /// the follow-up events, latest first.
 struct Art60Tab {
     let card: Art60Card?
@@ -31,7 +32,8 @@ struct Art60Tab {
         }
         buffer.write(contractLine, x: rect.x, y: y, role: .header, maxWidth: rect.width)
         y += 1
-        y = renderProgress(card, into: &buffer, x: rect.x, y: y, width: rect.width, strings) + 1
+        y = renderProgress(card, into: &buffer, x: rect.x, y: y, width: rect.width, strings,
+                           catalogue: environment.rules.absenceCatalogue) + 1
         let wide = rect.width >= 100
         let placementsHeight = min(card.placements.count + 2, max(3, (rect.maxY - y) / 2))
         buffer.write(strings["dossier.art60.placements"], x: rect.x, y: y, role: .columnHeader, maxWidth: rect.width)
@@ -82,9 +84,10 @@ struct Art60Tab {
             .render(into: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1), top: top)
     }
 
-    /// "Jours qualifiants 187,2 / 312 [█████▌    ] 60 %" and the projected date; returns the next line.
+    /// "Jours qualifiants 187,2 / 312 [█████▌    ] 60 % · reste 124,8", the projected date and
+    /// the (extended) window, then the days that did not count by reason; returns the next line.
     private func renderProgress(_ card: Art60Card, into buffer: inout CellBuffer, x: Int, y: Int, width: Int,
-                                _ strings: Strings) -> Int {
+                                _ strings: Strings, catalogue: AbsenceCatalogue) -> Int {
         guard let progress = card.progress else {
             let text = card.progressProblem.map { strings.message(for: $0) } ?? strings["dossier.art60.noProgress"]
             buffer.write(text, x: x, y: y, role: .error, maxWidth: width)
@@ -94,13 +97,17 @@ struct Art60Tab {
         let label = strings.format("dossier.art60.qualifying", ["days": strings.decimal(progress.qualifyingDays),
                                                                 "target": "\(progress.targetDays)"])
         let percent = target > 0 ? Int((min(progress.qualifyingDays, target) / target * 100).rounded(.down)) : 0
-        let percentText = " \(percent) %"
+        var percentText = " \(percent) %"
+        if !progress.isReached {
+            percentText += " · " + strings.format("dossier.art60.remaining", ["days": strings.decimal(progress.remainingDays)])
+        }
         let labelWidth = buffer.write(label, x: x, y: y, role: .normal, maxWidth: width)
         let barWidth = max(4, min(40, width - labelWidth - DisplayWidth.of(percentText) - 3))
         let bar = BarChart.bar(value: progress.qualifyingDays, maximum: target, width: barWidth)
         buffer.write("[", x: x + labelWidth + 1, y: y, role: .normal)
         buffer.write(bar, x: x + labelWidth + 2, y: y, role: .chartBar)
-        buffer.write("]" + percentText, x: x + labelWidth + 2 + barWidth, y: y, role: .normal)
+        buffer.write("]" + percentText, x: x + labelWidth + 2 + barWidth, y: y, role: .normal,
+                     maxWidth: max(0, width - labelWidth - 2 - barWidth))
         let projected: String
         if let date = progress.projectedTargetDate {
             let key = progress.isReached ? "dossier.art60.reached" : "dossier.art60.projected"
@@ -111,6 +118,40 @@ struct Art60Tab {
             projected = strings["dossier.art60.notProjected"]
         }
         buffer.write(projected, x: x, y: y + 1, role: .normal, maxWidth: width)
-        return y + 2
+        var next = y + 2
+        if progress.extensionDays > 0 {
+            buffer.write(strings.format("dossier.art60.extended", ["days": Self.dayCount(Double(progress.extensionDays), strings)]),
+                         x: x, y: next, role: .normal, maxWidth: width)
+            next += 1
+        }
+        guard !progress.notCounted.isEmpty else { return next }
+        buffer.write(strings["dossier.art60.notCounted"], x: x, y: next, role: .columnHeader, maxWidth: width)
+        next += 1
+        let shown = progress.notCounted.count > 3 ? 2 : progress.notCounted.count
+        for reason in progress.notCounted.prefix(shown) {
+            var name = strings.absenceLabel(reason.typeCode, in: catalogue)
+            if catalogue.type(reason.typeCode)?.isIncapacity == true {
+                name += " (" + strings["dossier.art60.payer." + reason.payer.rawValue] + ")"
+            }
+            let effect = reason.overCap ? "overCap" : reason.outcome.rawValue
+            let line = strings.format("dossier.art60.reason", ["type": name, "days": Self.dayCount(reason.days, strings),
+                                                               "effect": strings["dossier.art60.effect." + effect]])
+            buffer.write(line, x: x + 2, y: next, role: .normal, maxWidth: max(0, width - 2))
+            next += 1
+        }
+        if progress.notCounted.count > shown {
+            let rest = progress.notCounted.dropFirst(shown).reduce(0) { $0 + $1.days }
+            buffer.write(strings.format("dossier.art60.otherReasons", ["days": Self.dayCount(rest, strings)]),
+                         x: x + 2, y: next, role: .dim, maxWidth: max(0, width - 2))
+            next += 1
+        }
+        return next
+    }
+
+    /// "1 jour", "0,5 jour", "18 jours"; "1 dag", "18 dagen"; "1 day", "0.5 days".
+    static func dayCount(_ days: Double, _ strings: Strings) -> String {
+        let singular = strings.language == .french ? days < 2 : days == 1
+        return strings.format(singular ? "dossier.art60.days.one" : "dossier.art60.days.other",
+                              ["count": strings.decimal(days)])
     }
 }

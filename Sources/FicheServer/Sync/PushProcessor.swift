@@ -151,7 +151,8 @@ struct PushProcessor: Sendable {
                 try payload.checkBounds()
             default: break
             }
-            effect = try await apply(pending.mutation, rights: rights, caller: caller, in: tx, writes: &writes)
+            effect = try await apply(pending.mutation, rights: rights, caller: caller, today: OfficeClock.fixed(now).today,
+                                     in: tx, writes: &writes)
         } catch let violation as RuleViolation {
             effect = MutationEffect(status: .rejected, reason: violation.code)
         } catch let rejection as MutationRejection {
@@ -197,11 +198,11 @@ struct PushProcessor: Sendable {
         }
     }
 
-    private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller,
+    private func apply(_ mutation: Mutation, rights: AccessRights, caller: Caller, today: LocalDate,
                        in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         switch mutation {
         case .updateDossierField(let payload):
-            return try await updateDossierField(payload, rights: rights, caller: caller, in: tx, writes: &writes)
+            return try await updateDossierField(payload, rights: rights, caller: caller, today: today, in: tx, writes: &writes)
         case .recordAbsence(let payload):
             guard payload.kind == .absence else { throw MutationRejection(code: "time.kind") }
             return try await recordTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
@@ -261,7 +262,7 @@ struct PushProcessor: Sendable {
         return row
     }
 
-    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights, caller: Caller,
+    private func updateDossierField(_ payload: UpdateDossierField, rights: AccessRights, caller: Caller, today: LocalDate,
                                     in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
@@ -275,7 +276,8 @@ struct PushProcessor: Sendable {
         if row.string("deleted_at") != nil {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
         }
-        let new = try field.normalized(payload.change.new)
+        // The same check as on the device, against the server's office day.
+        let new = try field.normalized(payload.change.new, today: today)
         let stored = row.string(field.rawValue)
         // An IBAN is changed from the one asked for when one waits for confirmation (what every
         // replica shows as the new IBAN), else from the one in force.
