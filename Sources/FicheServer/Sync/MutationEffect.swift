@@ -10,4 +10,11 @@ struct MutationEffect {
     var audit: [AuditLog.Entry] = []
 
     static let noOp = MutationEffect(status: .applied)
+
+    /// Refused for want of a right: `access.denied`, and the attempt in the audit.
+    static func denied(_ action: String, employer: String, entity: String, id: String, field: String? = nil) -> MutationEffect {
+        MutationEffect(status: .rejected, reason: "access.denied", audit: [
+            .init(action: action, decision: "denied access.denied", employerCode: employer, entity: entity, entityID: id,
+                  field: field)])
+    }
 }

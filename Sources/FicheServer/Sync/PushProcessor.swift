@@ -269,9 +269,7 @@ struct PushProcessor: Sendable {
         let field = payload.field
         let allowed = field.requiredPermissions.allSatisfy { rights.may($0, at: employer) }
         if !allowed {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "updateDossierField", decision: "denied access.denied", employerCode: employer,
-                      entity: "dossier", entityID: payload.dossierID, field: field.rawValue)])
+            return .denied("updateDossierField", employer: employer, entity: "dossier", id: payload.dossierID, field: field.rawValue)
         }
         if row.string("deleted_at") != nil {
             return MutationEffect(status: .conflict, reason: "dossier.deleted")
@@ -316,9 +314,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.enterTimeRecord, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "recordTimeRecord", decision: "denied access.denied", employerCode: employer,
-                      entity: "time_record", entityID: payload.recordID)])
+            return .denied("recordTimeRecord", employer: employer, entity: "time_record", id: payload.recordID)
         }
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         try Self.requireID(payload.recordID)
@@ -363,9 +359,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         guard rights.may(.editDossier, at: employer) || rights.may(.enterTimeRecord, at: employer) else {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "addNote", decision: "denied access.denied", employerCode: employer, entity: "note",
-                      entityID: payload.noteID)])
+            return .denied("addNote", employer: employer, entity: "note", id: payload.noteID)
         }
         try Self.requireID(payload.noteID)
         guard !payload.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -402,9 +396,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(record.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.validateTimeRecord, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "reviewTimeRecord", decision: "denied access.denied", employerCode: employer,
-                      entity: "time_record", entityID: record.id)])
+            return .denied("reviewTimeRecord", employer: employer, entity: "time_record", id: record.id)
         }
         if record.status == .validated || record.status == .rejected {
             return MutationEffect(status: .conflict, reason: "record.reviewed", serverValue: record.status.rawValue)
@@ -458,9 +450,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         if !rights.may(.manageArt60, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "recordArt60Event", decision: "denied access.denied", employerCode: employer,
-                      entity: "art60_event", entityID: payload.eventID)])
+            return .denied("recordArt60Event", employer: employer, entity: "art60_event", id: payload.eventID)
         }
         if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
         let employerKind = try await tx.first("SELECT kind FROM employers WHERE code = ?", [.text(employer)])?.string("kind")
@@ -501,9 +491,7 @@ struct PushProcessor: Sendable {
             throw MutationRejection(code: "employer.not_found")
         }
         if !rights.may(.closePayrollMonth, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "closePayrollMonth", decision: "denied access.denied", employerCode: employer,
-                      entity: "payroll_month", entityID: "\(employer)/\(payload.month)")])
+            return .denied("closePayrollMonth", employer: employer, entity: "payroll_month", id: "\(employer)/\(payload.month)")
         }
         let month = payload.month
         try month.firstDay.checkSupported()
@@ -534,9 +522,7 @@ struct PushProcessor: Sendable {
         let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
         let employer = record.employerCode
         if !rights.may(.enterTimeRecord, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "recordCertificate", decision: "denied access.denied", employerCode: employer,
-                      entity: "time_record", entityID: record.id)])
+            return .denied("recordCertificate", employer: employer, entity: "time_record", id: record.id)
         }
         try payload.receivedOn.checkSupported()
         // A clock outside the supported years gives no day: then, as for clockings, no future check.
@@ -559,9 +545,7 @@ struct PushProcessor: Sendable {
         let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
         let employer = record.employerCode
         if !rights.may(.enterTimeRecord, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "amendTimeRecord", decision: "denied access.denied", employerCode: employer,
-                      entity: "time_record", entityID: record.id)])
+            return .denied("amendTimeRecord", employer: employer, entity: "time_record", id: record.id)
         }
         guard payload.dossierID == record.dossierID else { throw MutationRejection(code: "record.not_found") }
         let row = try await dossier(record.dossierID, in: tx, writes: &writes)
@@ -587,9 +571,7 @@ struct PushProcessor: Sendable {
         let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
         let employer = record.employerCode
         if !rights.may(.enterTimeRecord, at: employer) {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "deleteTimeRecord", decision: "denied access.denied", employerCode: employer,
-                      entity: "time_record", entityID: record.id)])
+            return .denied("deleteTimeRecord", employer: employer, entity: "time_record", id: record.id)
         }
         if record.status == .validated {
             return MutationEffect(status: .conflict, reason: "entry.validated", serverValue: record.status.rawValue)
@@ -646,9 +628,7 @@ struct PushProcessor: Sendable {
         let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
         let employer = row.string("employer_code") ?? ""
         guard rights.may(.editDossier, at: employer), rights.may(.viewIBAN, at: employer) else {
-            return MutationEffect(status: .rejected, reason: "access.denied", audit: [
-                .init(action: "reviewIBANChange", decision: "denied access.denied", employerCode: employer,
-                      entity: "dossier", entityID: payload.dossierID, field: "iban")])
+            return .denied("reviewIBANChange", employer: employer, entity: "dossier", id: payload.dossierID, field: "iban")
         }
         guard let waiting = row.string("pending_iban"), let requestedBy = row.string("pending_iban_by") else {
             throw RuleViolation.ibanChangeMissing(dossierID: payload.dossierID)
