@@ -1,0 +1,146 @@
+import FicheDomain
+import GRDB
+
+extension AppDatabase {
+    /// A page of the validation queue: up to `limit` submitted entries after `cursor` (from the
+    /// first when nil), oldest start date first, then by id.
+    ///
+    /// Keyset paging on the `time_record_submitted` index: a page costs the same at entry 10 as
+    /// at entry 100,000, nothing is counted or skipped. An entry's age is computed as in
+    /// `validationQueue` (first audit row, else start date).
+    ///
+    /// ```swift
+    /// let first = try database.validationQueuePage(ValidationQueueFilter(), after: nil, limit: 20, asOf: today)
+    /// let next = try database.validationQueuePage(ValidationQueueFilter(), after: first.last.map(ValidationQueueCursor.init),
+    ///                                             limit: 20, asOf: today)
+    /// ```
+    public func validationQueuePage(_ filter: ValidationQueueFilter, after cursor: ValidationQueueCursor?, limit: Int,
+                                    asOf: LocalDate) throws -> [ValidationQueueItem] {
+        try writer.read { db in
+            try Self.validationPage(db, filter, cursor: cursor, forward: true, limit: limit, asOf: asOf)
+        }
+    }
+
+    /// Up to `limit` entries before `cursor` (the last ones when nil), in queue order.
+    public func validationQueuePage(_ filter: ValidationQueueFilter, before cursor: ValidationQueueCursor?, limit: Int,
+                                    asOf: LocalDate) throws -> [ValidationQueueItem] {
+        try writer.read { db in
+            try Self.validationPage(db, filter, cursor: cursor, forward: false, limit: limit, asOf: asOf).reversed()
+        }
+    }
+
+    /// How many entries `filter` lets through: the queue's true size.
+    public func validationQueueCount(_ filter: ValidationQueueFilter) throws -> Int {
+        try writer.read { db in
+            let condition = try Self.validationCondition(db, filter)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
+                WHERE r.status = 'submitted' AND \(condition.sql)
+                """, arguments: StatementArguments(condition.values)) ?? 0
+        }
+    }
+
+    /// How many entries `filter` lets through come before `cursor`: its place in the queue, from 0.
+    public func validationQueueIndex(of cursor: ValidationQueueCursor, _ filter: ValidationQueueFilter) throws -> Int {
+        try writer.read { db in
+            let condition = try Self.validationCondition(db, filter)
+            var values = condition.values
+            values += [cursor.start.iso, cursor.id]
+            let n = values.count - 1
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
+                WHERE r.status = 'submitted' AND \(condition.sql)
+                  AND r.start <= ?\(n) AND (r.start < ?\(n) OR r.id < ?\(n + 1))
+                """, arguments: StatementArguments(values)) ?? 0
+        }
+    }
+
+    /// Every entry `filter` lets through, in queue order: what "mark all" marks.
+    public func validationQueueAll(_ filter: ValidationQueueFilter, asOf: LocalDate) throws -> [ValidationQueueItem] {
+        try writer.read { db in
+            try Self.validationPage(db, filter, cursor: nil, forward: true, limit: -1, asOf: asOf)
+        }
+    }
+
+    /// Which of `ids` still wait for validation (others were reviewed, here or elsewhere).
+    public func stillSubmitted(_ ids: Set<String>) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try writer.read { db in
+            var found: Set<String> = []
+            let list = Array(ids)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(list.count, start + 500)])
+                let marks = databaseQuestionMarks(count: chunk.count)
+                found.formUnion(try String.fetchAll(db, sql: """
+                    SELECT id FROM time_record_view WHERE id IN (\(marks)) AND status = 'submitted'
+                    """, arguments: StatementArguments(chunk)))
+            }
+            return found
+        }
+    }
+
+    /// A page in queue order after (forward) or, in reverse order, before `cursor`; all when `limit` < 0.
+    private static func validationPage(_ db: Database, _ filter: ValidationQueueFilter, cursor: ValidationQueueCursor?,
+                                       forward: Bool, limit: Int, asOf: LocalDate) throws -> [ValidationQueueItem] {
+        let condition = try validationCondition(db, filter)
+        var values = condition.values
+        var keyset = ""
+        if let cursor {
+            values += [cursor.start.iso, cursor.id]
+            let n = values.count - 1
+            keyset = forward ? "AND r.start >= ?\(n) AND (r.start > ?\(n) OR r.id > ?\(n + 1))"
+                : "AND r.start <= ?\(n) AND (r.start < ?\(n) OR r.id < ?\(n + 1))"
+        }
+        let direction = forward ? "ASC" : "DESC"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
+                   \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
+            FROM time_record_view r
+            JOIN dossier_list l ON l.id = r.dossier_id
+            LEFT JOIN app_user u ON u.id = r.entered_by
+            WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
+            ORDER BY r.start \(direction), r.id \(direction) LIMIT \(limit < 0 ? -1 : limit)
+            """, arguments: StatementArguments(values))
+        return try rows.map { row in
+            let record = try TimeRecord(stored: row)
+            return ValidationQueueItem(
+                record: record, dossier: BatchedReads.listRow(prefixed: row), enteredBy: record.enteredBy,
+                enteredByName: row["entered_by_name"],
+                ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
+                link: DossierLink(dossierID: record.dossierID, tab: .timeRecords))
+        }
+    }
+
+    /// The SQL condition (on `r`, the record, and `l`, its dossier's list row) of `filter`, with
+    /// its arguments, numbered from 1. Who entered a record is matched in Swift against the few
+    /// users of the replica, by display name or login, accents and case ignored.
+    private static func validationCondition(_ db: Database, _ filter: ValidationQueueFilter) throws
+        -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
+        var parts = ["(?1 IS NULL OR r.employer_code = ?1)"]
+        var values: [(any DatabaseValueConvertible)?] = [filter.employerCode]
+        guard !filter.terms.isEmpty else {
+            return (parts.joined(), values)
+        }
+        let users = try Row.fetchAll(db, sql: "SELECT id, display_name, login FROM app_user").map { row in
+            (id: row["id"] as String,
+             text: SortKey.fold((row["display_name"] as String? ?? "") + " " + (row["login"] as String? ?? "")))
+        }
+        for term in filter.terms {
+            values.append(term.text)
+            let word = values.count
+            var alternatives = ["instr(l.sort_name, ?\(word)) > 0", "instr(lower(l.number), ?\(word)) > 0",
+                                "instr(lower(r.type_code), ?\(word)) > 0"]
+            func list(_ items: [String]) -> String {
+                let first = values.count + 1
+                values += items.map { $0 as (any DatabaseValueConvertible)? }
+                return (first..<(first + items.count)).map { "?\($0)" }.joined(separator: ", ")
+            }
+            if !term.typeCodes.isEmpty { alternatives.append("r.type_code IN (\(list(term.typeCodes)))") }
+            if !term.kinds.isEmpty { alternatives.append("(r.type_code IS NULL AND r.kind IN (\(list(term.kinds))))") }
+            let authors = users.filter { $0.text.contains(term.text) }.map(\.id)
+            if !authors.isEmpty { alternatives.append("r.entered_by IN (\(list(authors)))") }
+            parts.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
+        return (parts.joined(separator: " AND "), values)
+    }
+}

@@ -1,0 +1,75 @@
+@testable import FicheReplica
+import FicheDomain
+import GRDB
+import XCTest
+
+/// The validation queue read a page at a time: forwards and backwards from any entry, its total,
+/// an entry's place, and the filter `/` types.
+final class ValidationQueuePageTests: XCTestCase {
+    private let asOf = ReadFixture.date("2026-11-20")
+
+    private func database() throws -> AppDatabase {
+        let database = try ReplicaFixture.make()
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("sub-1", dossier: "dos-5", type: "annual_leave", from: "2026-10-05", status: .submitted),
+            ReadFixture.absence("sub-2", dossier: "dos-5", type: "annual_leave", from: "2026-10-12", status: .submitted),
+            ReadFixture.absence("sub-3a", dossier: "dos-2", type: "sick", from: "2026-10-19", status: .submitted),
+            ReadFixture.absence("sub-3b", dossier: "dos-2", type: "annual_leave", from: "2026-10-19", status: .submitted),
+            ReadFixture.absence("sub-4", dossier: "dos-4", type: "annual_leave", from: "2026-11-02", status: .submitted),
+            ReadFixture.absence("done", dossier: "dos-5", type: "annual_leave", from: "2026-10-26", status: .validated),
+        ])
+        return database
+    }
+
+    func testPagesGoForwardAndBackFromAnyEntryInStartOrder() throws {
+        let database = try database()
+        let all = ValidationQueueFilter()
+        let first = try database.validationQueuePage(all, after: nil, limit: 2, asOf: asOf)
+        XCTAssertEqual(first.map(\.record.id), ["sub-1", "sub-2"])
+        let next = try database.validationQueuePage(all, after: first.last.map(ValidationQueueCursor.init), limit: 2, asOf: asOf)
+        XCTAssertEqual(next.map(\.record.id), ["sub-3a", "sub-3b"], "same start: by id")
+        let last = try database.validationQueuePage(all, before: nil, limit: 2, asOf: asOf)
+        XCTAssertEqual(last.map(\.record.id), ["sub-3b", "sub-4"])
+        let before = try database.validationQueuePage(all, before: last.first.map(ValidationQueueCursor.init), limit: 2,
+                                                      asOf: asOf)
+        XCTAssertEqual(before.map(\.record.id), ["sub-2", "sub-3a"])
+        XCTAssertEqual(try database.validationQueueCount(all), 5)
+        XCTAssertEqual(try last.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), all) }, [3, 4])
+        XCTAssertEqual(try database.validationQueueAll(all, asOf: asOf).count, 5)
+        XCTAssertEqual(try database.validationQueueCount(ValidationQueueFilter(employerCode: "CPAS-IXL")), 1)
+        // An entry reviewed meanwhile still marks where the next page starts.
+        let gone = ValidationQueueCursor(start: ReadFixture.date("2026-10-26"), id: "done")
+        XCTAssertEqual(try database.validationQueuePage(all, after: gone, limit: 5, asOf: asOf).map(\.record.id), ["sub-4"])
+        XCTAssertEqual(try database.stillSubmitted(["sub-1", "done", "nowhere"]), ["sub-1"])
+    }
+
+    func testTheFilterMatchesNameNumberTypeAndAuthorWithoutAccentsOrCase() throws {
+        let database = try database()
+        func ids(_ terms: [QueueFilterTerm]) throws -> [String] {
+            try database.validationQueueAll(ValidationQueueFilter(terms: terms), asOf: asOf).map(\.record.id)
+        }
+        let dossier = try XCTUnwrap(database.validationQueueAll(ValidationQueueFilter(), asOf: asOf).first { $0.record.id == "sub-3a" }?.dossier)
+        XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.lastName.uppercased())]), ["sub-3a", "sub-3b"])
+        XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.dossierNumber.lowercased())]), ["sub-3a", "sub-3b"])
+        XCTAssertEqual(try ids([QueueFilterTerm(text: "maladie", typeCodes: ["sick"])]), ["sub-3a"])
+        XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.lastName), QueueFilterTerm(text: "sick")]), ["sub-3a"],
+                       "every word matches")
+        XCTAssertEqual(try ids([QueueFilterTerm(text: "PEETERS")]).count, 5, "who entered them: Peeters, A.")
+        XCTAssertEqual(try ids([QueueFilterTerm(text: "zzz")]), [])
+        XCTAssertEqual(try database.validationQueueCount(ValidationQueueFilter(terms: [QueueFilterTerm(text: "sick")])), 1)
+    }
+
+    /// What the page query relies on: the submitted records read from their partial index, led by start.
+    func testAPageReadsTheIndexOfSubmittedRecordsInStartOrder() throws {
+        let database = try database()
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT r.id FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
+                WHERE r.status = 'submitted' AND r.start >= '2026-10-12' AND (r.start > '2026-10-12' OR r.id > 'x')
+                ORDER BY r.start, r.id LIMIT 40
+                """).map { $0["detail"] as String? ?? "" }
+        }
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX time_record_submitted") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX local_time_record_submitted") }, "\(plan)")
+    }
+}
