@@ -45,12 +45,13 @@ extension AppDatabase {
         try writer.read { db in
             let condition = try Self.validationCondition(db, filter)
             var values = condition.values
-            values += [cursor.start.iso, cursor.id]
-            let n = values.count - 1
+            let keyset = Self.keyset(filter.order, cursor, after: false, values: &values)
+            let joins = filter.order == .dossier
+                ? "FROM dossier_list l CROSS JOIN time_record_view r ON r.dossier_id = l.id"
+                : "FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id"
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
-                WHERE r.status = 'submitted' AND \(condition.sql)
-                  AND r.start <= ?\(n) AND (r.start < ?\(n) OR r.id < ?\(n + 1))
+                SELECT count(*) \(joins)
+                WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
                 """, arguments: StatementArguments(values)) ?? 0
         }
     }
@@ -84,22 +85,27 @@ extension AppDatabase {
                                        forward: Bool, limit: Int, asOf: LocalDate) throws -> [ValidationQueueItem] {
         let condition = try validationCondition(db, filter)
         var values = condition.values
-        var keyset = ""
-        if let cursor {
-            values += [cursor.start.iso, cursor.id]
-            let n = values.count - 1
-            keyset = forward ? "AND r.start >= ?\(n) AND (r.start > ?\(n) OR r.id > ?\(n + 1))"
-                : "AND r.start <= ?\(n) AND (r.start < ?\(n) OR r.id < ?\(n + 1))"
+        let keyset = cursor.map { Self.keyset(filter.order, $0, after: forward, values: &values) } ?? ""
+        // Listed backwards: the index read the other way.
+        let descending = (filter.order == .newest) == forward
+        let direction = descending ? "DESC" : "ASC"
+        let joins: String
+        let order: String
+        if filter.order == .dossier {
+            // Led by the dossiers in number order, each one's records from its (dossier_id, start) index.
+            joins = "FROM dossier_list l CROSS JOIN time_record_view r ON r.dossier_id = l.id"
+            order = "l.number \(direction), r.start \(direction), r.id \(direction)"
+        } else {
+            joins = "FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id"
+            order = "r.start \(direction), r.id \(direction)"
         }
-        let direction = forward ? "ASC" : "DESC"
         let rows = try Row.fetchAll(db, sql: """
             SELECT r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
                    \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
-            FROM time_record_view r
-            JOIN dossier_list l ON l.id = r.dossier_id
+            \(joins)
             LEFT JOIN app_user u ON u.id = r.entered_by
             WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
-            ORDER BY r.start \(direction), r.id \(direction) LIMIT \(limit < 0 ? -1 : limit)
+            ORDER BY \(order) LIMIT \(limit < 0 ? -1 : limit)
             """, arguments: StatementArguments(values))
         return try rows.map { row in
             let record = try TimeRecord(stored: row)
@@ -109,6 +115,22 @@ extension AppDatabase {
                 ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
                 link: DossierLink(dossierID: record.dossierID, tab: .timeRecords))
         }
+    }
+
+    /// The condition of the rows after (else before) `cursor` in `order`, its values appended to
+    /// `values`; the leading key is also compared alone, so that SQLite reads a range of its index.
+    private static func keyset(_ order: ValidationQueueOrder, _ cursor: ValidationQueueCursor, after: Bool,
+                               values: inout [(any DatabaseValueConvertible)?]) -> String {
+        let later = after == (order != .newest)
+        let strict = later ? ">" : "<"
+        let lead = later ? ">=" : "<="
+        let first = values.count + 1
+        if order == .dossier {
+            values += [cursor.dossierNumber, cursor.start.iso, cursor.id]
+            return "AND l.number \(lead) ?\(first) AND (l.number, r.start, r.id) \(strict) (?\(first), ?\(first + 1), ?\(first + 2))"
+        }
+        values += [cursor.start.iso, cursor.id]
+        return "AND r.start \(lead) ?\(first) AND (r.start \(strict) ?\(first) OR r.id \(strict) ?\(first + 1))"
     }
 
     /// The SQL condition (on `r`, the record, and `l`, its dossier's list row) of `filter`, with

@@ -1,17 +1,19 @@
 import FicheDomain
 
-/// Where a page of the validation queue starts or ends: the queue's order is the entry's start
-/// date, then its id (the `time_record_submitted` index's order).
+/// Where a page of the validation queue starts or ends: the entry's dossier number (for the
+/// dossier order), start date and id, the keys of every `ValidationQueueOrder`.
 public struct ValidationQueueCursor: Hashable, Sendable {
+    public var dossierNumber: String
     public var start: LocalDate
     public var id: String
 
-    public init(start: LocalDate, id: String) {
+    public init(dossierNumber: String = "", start: LocalDate, id: String) {
+        self.dossierNumber = dossierNumber
         self.start = start
         self.id = id
     }
 
     public init(_ item: ValidationQueueItem) {
-        self.init(start: item.record.start, id: item.record.id)
+        self.init(dossierNumber: item.dossier.dossierNumber, start: item.record.start, id: item.record.id)
     }
 }

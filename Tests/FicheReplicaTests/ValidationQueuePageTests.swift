@@ -43,6 +43,34 @@ final class ValidationQueuePageTests: XCTestCase {
         XCTAssertEqual(try database.stillSubmitted(["sub-1", "done", "nowhere"]), ["sub-1"])
     }
 
+    func testTheLatestFirstAndTheDossierOrdersPageBothWays() throws {
+        let database = try database()
+        for order in [ValidationQueueOrder.newest, .dossier] {
+            let filter = ValidationQueueFilter(order: order)
+            let all = try database.validationQueueAll(filter, asOf: asOf)
+            XCTAssertEqual(all.count, 5)
+            var paged: [ValidationQueueItem] = []
+            while paged.count < all.count {
+                let page = try database.validationQueuePage(filter, after: paged.last.map(ValidationQueueCursor.init), limit: 2,
+                                                            asOf: asOf)
+                XCTAssertFalse(page.isEmpty)
+                if page.isEmpty { break }
+                paged += page
+            }
+            XCTAssertEqual(paged.map(\.record.id), all.map(\.record.id), "\(order)")
+            let last = try database.validationQueuePage(filter, before: nil, limit: 2, asOf: asOf)
+            XCTAssertEqual(last.map(\.record.id), all.suffix(2).map(\.record.id), "\(order)")
+            let before = try database.validationQueuePage(filter, before: last.first.map(ValidationQueueCursor.init), limit: 2,
+                                                          asOf: asOf)
+            XCTAssertEqual(before.map(\.record.id), all.dropLast(2).suffix(2).map(\.record.id), "\(order)")
+            XCTAssertEqual(try database.validationQueueIndex(of: ValidationQueueCursor(all[3]), filter), 3, "\(order)")
+        }
+        let newest = try database.validationQueueAll(ValidationQueueFilter(order: .newest), asOf: asOf).map(\.record.id)
+        XCTAssertEqual(newest, ["sub-4", "sub-3b", "sub-3a", "sub-2", "sub-1"])
+        let byDossier = try database.validationQueueAll(ValidationQueueFilter(order: .dossier), asOf: asOf)
+        XCTAssertEqual(byDossier.map(\.dossier.dossierNumber), byDossier.map(\.dossier.dossierNumber).sorted())
+    }
+
     func testTheFilterMatchesNameNumberTypeAndAuthorWithoutAccentsOrCase() throws {
         let database = try database()
         func ids(_ terms: [QueueFilterTerm]) throws -> [String] {
