@@ -44,6 +44,7 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("queue.approve", context: .queue, summary: "Approve the selected or marked items"),
         ActionDescriptor("queue.reject", context: .queue, summary: "Reject with a reason (asks to confirm)", isDestructive: true),
         ActionDescriptor("queue.certificate", context: .queue, summary: "Record the day the absence's certificate arrived"),
+        ActionDescriptor("queue.sort", context: .queue, summary: "Sort the validation queue by age, date or dossier"),
         ActionDescriptor("queue.markAll", context: .queue, summary: "Mark every entry the filter shows (again: unmark them)"),
         ActionDescriptor("dialog.confirm", context: .dialog, summary: "Confirm"),
         ActionDescriptor("dialog.cancel", context: .dialog, summary: "Cancel"),

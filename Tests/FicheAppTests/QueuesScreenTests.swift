@@ -190,6 +190,33 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("\(total) / \(total)"), driver.screenText)
     }
 
+    /// F4 cycles the validation queue's order: age (the oldest first), date (the latest first),
+    /// dossier number; the column title's ▲ ▼ says which, and each order pages to its end.
+    func testF4SortsTheValidationQueueByAgeDateOrDossier() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.manySubmitted(3))
+        let driver = try driver(database)
+        driver.press("Alt+v")
+        let screen = try queues(driver)
+        let oldest = ["rec-many-0", "rec-many-1", "rec-many-2", QueueFixture.byClerkAC1, QueueFixture.byClerkAC1Too,
+                      QueueFixture.ownEntry, QueueFixture.toReject, QueueFixture.cpasEntry]
+        XCTAssertEqual(screen.itemIDs, oldest)
+        XCTAssertTrue(driver.screenText.contains("Âge ▼"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, oldest.reversed())
+        XCTAssertTrue(driver.screenText.contains("Tri : date, les plus récentes d'abord"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Du ▼"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.byClerkAC1, "rec-many-0", "rec-many-1", "rec-many-2",
+                                        QueueFixture.byClerkAC1Too, QueueFixture.ownEntry, QueueFixture.toReject,
+                                        QueueFixture.cpasEntry], "AC-000101, AC-000102 ×3, AC-000105…")
+        XCTAssertTrue(driver.screenText.contains("Dossier ▲"), driver.screenText)
+        driver.press("End")
+        XCTAssertTrue(driver.screenText.contains("8 / 8"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, oldest, "back to the first order, from the top")
+    }
+
     /// `/` narrows the queue to the entries holding every typed word, whatever the accents and
     /// case: a name, a dossier number, a type, who entered it. Ctrl+U clears the text, Esc the filter.
     func testSlashFiltersTheQueueByNameNumberTypeOrAuthor() throws {

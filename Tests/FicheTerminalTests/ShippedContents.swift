@@ -281,6 +281,7 @@ enum ShippedContents {
           [queue] queue.certificate = F6
           [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
+          [queue] queue.sort = F4
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap mc
@@ -357,6 +358,7 @@ enum ShippedContents {
           [queue] queue.certificate = F6
           [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
+          [queue] queue.sort = F4
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap vim
@@ -433,6 +435,7 @@ enum ShippedContents {
           [queue] queue.certificate = c F6
           [queue] queue.markAll = V Ctrl+A
           [queue] queue.reject = r F8
+          [queue] queue.sort = s F4
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         """

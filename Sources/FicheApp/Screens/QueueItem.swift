@@ -13,6 +13,8 @@ struct QueueItem: Hashable, Sendable {
     var label: String
     /// The entry's start date on the validation queue: with `id`, where a page starts.
     var start: LocalDate?
+    /// The dossier's number on the validation queue, where a page starts in the dossier order.
+    var dossierNumber: String = ""
     /// What `/` matches, without accents or case: the cells and the label.
     var searchText: String = ""
 }

@@ -10,7 +10,8 @@ extension QueuesScreen {
                 filtered: Bool = true) -> QueueSource {
         let text = filtered ? filters[queue] ?? "" : ""
         if queue == .validation {
-            return Self.validationSource(ValidationQueueFilter(terms: Self.filterTerms(text, environment)), environment)
+            return Self.validationSource(ValidationQueueFilter(terms: Self.filterTerms(text, environment), order: order),
+                                         environment)
         }
         let words = Self.words(text)
         let all = items ?? self.items[queue] ?? []
@@ -52,6 +53,32 @@ extension QueuesScreen {
             windows[tab] = window
         }
         return .handled
+    }
+
+    /// F4 on the validation queue: the next order (age, date, dossier), read from its first entry.
+    func sortNext(_ environment: ScreenEnvironment) -> ScreenResult {
+        let orders = ValidationQueueOrder.allCases
+        let previous = order
+        let window = windows[tab]
+        order = orders[((orders.firstIndex(of: order) ?? 0) + 1) % orders.count]
+        restart(environment)
+        if windows[tab] == nil, let window {
+            // The read failed: the rows shown are still in the previous order.
+            order = previous
+            windows[tab] = window
+            return .handled
+        }
+        let strings = environment.strings
+        return .notice(Toast(strings.format("queue.sorted", ["order": strings["queue.order.\(order.rawValue)"]])))
+    }
+
+    /// The column the validation queue's order shows on (▲ ▼ after its title).
+    var sortIndicator: TableSort {
+        switch order {
+        case .oldest: TableSort(column: 6, ascending: false)
+        case .newest: TableSort(column: 3, ascending: false)
+        case .dossier: TableSort(column: 0)
+        }
     }
 
     /// Marks every entry the filter shows (all of them without a filter); when they are all

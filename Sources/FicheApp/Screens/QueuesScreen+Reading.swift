@@ -9,7 +9,8 @@ extension QueuesScreen {
                           strings.recordLabel(item.record, catalogue: catalogue),
                           strings.date(item.record.start), strings.date(item.record.end),
                           item.enteredByName ?? item.enteredBy, strings.days(item.ageDays)],
-                  label: recordLabel(item.record, item.dossier, strings, catalogue), start: item.record.start)
+                  label: recordLabel(item.record, item.dossier, strings, catalogue), start: item.record.start,
+                  dossierNumber: item.dossier.dossierNumber)
     }
 
     /// "AC-000105 Dubois, J. (Congé annuel 02/11/2026)".
@@ -27,7 +28,7 @@ extension QueuesScreen {
         let today = environment.today
         func cursor(_ item: QueueItem?) -> ValidationQueueCursor? {
             guard let item, let start = item.start else { return nil }
-            return ValidationQueueCursor(start: start, id: item.id)
+            return ValidationQueueCursor(dossierNumber: item.dossierNumber, start: start, id: item.id)
         }
         return QueueSource(
             after: { row, limit in

@@ -10,7 +10,8 @@ import FicheWidgets
 /// items (`ListWindow`, the validation queue by keyset from the replica) and its summary line
 /// gives the selected item's place ("12 / 794"). `/` narrows the queue shown to the items
 /// holding every typed word (name, dossier number, type, who entered it; accents and case
-/// ignored), Ctrl+U clears the typed text and Esc the filter. On the validation queue, Space
+/// ignored), Ctrl+U clears the typed text and Esc the filter. On the validation queue, F4 sorts
+/// by age, start date (latest first) or dossier number, the header's ▲ ▼ saying which; Space
 /// marks entries, Ctrl+A marks every entry the filter shows, F5 approves the selected or marked
 /// ones in bulk and F8 rejects them with a reason; the four-eyes rule is checked by the replica,
 /// and an entry it refuses stays in the queue with the reason written under the tabs. Enter
@@ -39,6 +40,8 @@ public final class QueuesScreen: Screen {
     private(set) var counts: [QueueTab: Int] = [:]
     /// What `/` narrows each queue to, as typed; nil when the queue is not filtered.
     public internal(set) var filters: [QueueTab: String] = [:]
+    /// The order the validation queue is paged in (F4 cycles).
+    public internal(set) var order: ValidationQueueOrder = .oldest
     /// True while the filter of the queue shown takes the typed keys.
     public internal(set) var editsFilter = false
     /// The employers on month closing, as last read.
@@ -64,7 +67,8 @@ public final class QueuesScreen: Screen {
         if editsFilter, tab != .closing { return ["list.open", "queue.markAll", "app.back"] }
         switch tab {
         case .validation:
-            return ["queue.approve", "queue.reject", "list.mark", "queue.markAll", "list.open", "list.search", "tab.next", "app.back"]
+            return ["queue.approve", "queue.reject", "list.mark", "queue.markAll", "list.open", "list.search", "queue.sort",
+                    "tab.next", "app.back"]
         case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
         case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .art60, .absences: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
@@ -170,6 +174,9 @@ public final class QueuesScreen: Screen {
                 markedItems[item.id] = item
             }
             return move(by: 1, environment) { try $0.moveDown(in: $1) }
+        case "queue.sort":
+            guard tab == .validation else { return .ignored }
+            return sortNext(environment)
         case "queue.markAll":
             guard tab == .validation else { return .ignored }
             return markAll(environment)
@@ -417,6 +424,7 @@ public final class QueuesScreen: Screen {
             columns: columns(tab, strings),
             rows: shown.map { TableRow($0.cells, isMarked: marked.contains($0.id)) },
             selectedRow: shown.isEmpty ? nil : windows[tab]?.selection,
+            sort: tab == .validation ? sortIndicator : nil,
             showsGutter: tab == .validation)
         table.render(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y))
         if shown.isEmpty {
@@ -434,7 +442,7 @@ public final class QueuesScreen: Screen {
         switch queue {
         case .validation:
             return [column("dossier", 9), column("name", 14, weight: 3), column("type", 10, weight: 2),
-                    column("from", 10), column("to", 10), column("enteredBy", 10, weight: 1), column("age", 5, right: true)]
+                    column("from", 10), column("to", 10), column("enteredBy", 10, weight: 1), column("age", 7, right: true)]
         case .art60:
             return [column("name", 14, weight: 1), column("partner", 9, weight: 1), column("contractEnd", 11),
                     column("progress", 10, right: true), column("projected", 10), column("due", 16, weight: 12),
