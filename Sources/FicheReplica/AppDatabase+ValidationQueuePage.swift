@@ -32,7 +32,12 @@ extension AppDatabase {
     /// How many entries `filter` lets through: the queue's true size.
     public func validationQueueCount(_ filter: ValidationQueueFilter) throws -> Int {
         try writer.read { db in
+            if filter.terms.isEmpty { return try Self.submittedCount(db, employerCode: filter.employerCode) }
             let condition = try Self.validationCondition(db, filter)
+            if condition.dossierLed {
+                return try Int.fetchOne(db, sql: Self.dossierLedCount(condition.sql),
+                                        arguments: StatementArguments(condition.values)) ?? 0
+            }
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
                 WHERE r.status = 'submitted' AND \(condition.sql)
@@ -43,9 +48,17 @@ extension AppDatabase {
     /// How many entries `filter` lets through come before `cursor`: its place in the queue, from 0.
     public func validationQueueIndex(of cursor: ValidationQueueCursor, _ filter: ValidationQueueFilter) throws -> Int {
         try writer.read { db in
+            if filter.terms.isEmpty, filter.order != .dossier {
+                return try Self.submittedCount(db, employerCode: filter.employerCode, before: cursor,
+                                               latestFirst: filter.order == .newest)
+            }
             let condition = try Self.validationCondition(db, filter)
             var values = condition.values
             let keyset = Self.keyset(filter.order, cursor, after: false, values: &values)
+            if condition.dossierLed || filter.order == .dossier {
+                return try Int.fetchOne(db, sql: Self.dossierLedCount(condition.sql + " " + keyset),
+                                        arguments: StatementArguments(values)) ?? 0
+            }
             let joins = filter.order == .dossier
                 ? "FROM dossier_list l CROSS JOIN time_record_view r ON r.dossier_id = l.id"
                 : "FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id"
@@ -54,6 +67,30 @@ extension AppDatabase {
                 WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
                 """, arguments: StatementArguments(values)) ?? 0
         }
+    }
+
+    /// Submitted records of the working view (before `cursor` in start order, or after it when
+    /// `latestFirst`), counted table by table: the mirror's from its partial index, less those a
+    /// local row overlays, plus the local ones. Counted through the view, each of 200,000 mirror
+    /// rows would be checked against the overlay, most of a second.
+    static func submittedCount(_ db: Database, employerCode: String?, before cursor: ValidationQueueCursor? = nil,
+                               latestFirst: Bool = false) throws -> Int {
+        var keyset = ""
+        var arguments: [(any DatabaseValueConvertible)?] = [employerCode]
+        if let cursor {
+            let strict = latestFirst ? ">" : "<"
+            let lead = latestFirst ? ">=" : "<="
+            keyset = "AND x.start \(lead) ?2 AND (x.start \(strict) ?2 OR x.id \(strict) ?3)"
+            arguments += [cursor.start.iso, cursor.id]
+        }
+        let condition = "(?1 IS NULL OR x.employer_code = ?1) \(keyset)"
+        func on(_ alias: String) -> String { condition.replacingOccurrences(of: "x.", with: "\(alias).") }
+        return try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM time_record m WHERE m.status = 'submitted' AND \(on("m")))
+                 - (SELECT count(*) FROM local_time_record o CROSS JOIN time_record m ON m.id = o.id
+                    WHERE m.status = 'submitted' AND \(on("m")))
+                 + (SELECT count(*) FROM local_time_record o WHERE o.status = 'submitted' AND o.deleted = 0 AND \(on("o")))
+            """, arguments: StatementArguments(arguments)) ?? 0
     }
 
     /// Every entry `filter` lets through, in queue order: what "mark all" marks.
@@ -89,6 +126,29 @@ extension AppDatabase {
         // Listed backwards: the index read the other way.
         let descending = (filter.order == .newest) == forward
         let direction = descending ? "DESC" : "ASC"
+        if condition.dossierLed || filter.order == .dossier {
+            // A compound's ORDER BY names its result columns by alias.
+            let keys = filter.order == .dossier ? ["key_number", "key_start", "key_id"] : ["key_start", "key_id"]
+            let order = keys.map { "\($0) \(direction)" }.joined(separator: ", ")
+            let arm = { (table: String, extra: String) in
+                """
+                SELECT \(ReplicaSchema.timeRecordColumns.map { "r.\"\($0)\"" }.joined(separator: ", ")),
+                       \(BatchedReads.listSelection), u.display_name AS entered_by_name,
+                       \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id")),
+                       l.number AS key_number, r.start AS key_start, r.id AS key_id
+                FROM dossier_list l CROSS JOIN \(table) r ON r.dossier_id = l.id
+                LEFT JOIN app_user u ON u.id = r.entered_by
+                WHERE r.status = 'submitted' AND \(condition.sql) \(keyset) \(extra)
+                """
+            }
+            let sql = """
+                \(arm("local_time_record", "AND r.deleted = 0"))
+                UNION ALL
+                \(arm("time_record", "AND NOT EXISTS (SELECT 1 FROM local_time_record o WHERE o.id = r.id)"))
+                ORDER BY \(order) LIMIT \(limit < 0 ? -1 : limit)
+                """
+            return try items(Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)), asOf: asOf)
+        }
         let joins: String
         let order: String
         if filter.order == .dossier {
@@ -107,7 +167,11 @@ extension AppDatabase {
             WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
             ORDER BY \(order) LIMIT \(limit < 0 ? -1 : limit)
             """, arguments: StatementArguments(values))
-        return try rows.map { row in
+        return try items(rows, asOf: asOf)
+    }
+
+    private static func items(_ rows: [Row], asOf: LocalDate) throws -> [ValidationQueueItem] {
+        try rows.map { row in
             let record = try TimeRecord(stored: row)
             return ValidationQueueItem(
                 record: record, dossier: BatchedReads.listRow(prefixed: row), enteredBy: record.enteredBy,
@@ -115,6 +179,19 @@ extension AppDatabase {
                 ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: record.start, asOf: asOf),
                 link: DossierLink(dossierID: record.dossierID, tab: .timeRecords))
         }
+    }
+
+    /// Counts the submitted records of the working view meeting `condition` (on `r` and `l`),
+    /// led by the dossiers: the local rows, then the mirror's no local row overlays. Through the
+    /// view, SQLite would first copy every submitted record.
+    private static func dossierLedCount(_ condition: String) -> String {
+        """
+        SELECT (SELECT count(*) FROM dossier_list l CROSS JOIN local_time_record r ON r.dossier_id = l.id
+                WHERE r.deleted = 0 AND r.status = 'submitted' AND \(condition))
+             + (SELECT count(*) FROM dossier_list l CROSS JOIN time_record r ON r.dossier_id = l.id
+                WHERE r.status = 'submitted' AND \(condition)
+                  AND NOT EXISTS (SELECT 1 FROM local_time_record o WHERE o.id = r.id))
+        """
     }
 
     /// The condition of the rows after (else before) `cursor` in `order`, its values appended to
@@ -137,21 +214,21 @@ extension AppDatabase {
     /// its arguments, numbered from 1. Who entered a record is matched in Swift against the few
     /// users of the replica, by display name or login, accents and case ignored.
     private static func validationCondition(_ db: Database, _ filter: ValidationQueueFilter) throws
-        -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
+        -> (sql: String, values: [(any DatabaseValueConvertible)?], dossierLed: Bool) {
         var parts = ["(?1 IS NULL OR r.employer_code = ?1)"]
         var values: [(any DatabaseValueConvertible)?] = [filter.employerCode]
         guard !filter.terms.isEmpty else {
-            return (parts.joined(), values)
+            return (parts.joined(), values, false)
         }
         let users = try Row.fetchAll(db, sql: "SELECT id, display_name, login FROM app_user").map { row in
             (id: row["id"] as String,
              text: SortKey.fold((row["display_name"] as String? ?? "") + " " + (row["login"] as String? ?? "")))
         }
+        var dossierLed = false
         for term in filter.terms {
             values.append(term.text)
             let word = values.count
-            var alternatives = ["instr(l.sort_name, ?\(word)) > 0", "instr(lower(l.number), ?\(word)) > 0",
-                                "instr(lower(r.type_code), ?\(word)) > 0"]
+            var alternatives = ["instr(l.sort_name, ?\(word)) > 0", "instr(lower(l.number), ?\(word)) > 0"]
             func list(_ items: [String]) -> String {
                 let first = values.count + 1
                 values += items.map { $0 as (any DatabaseValueConvertible)? }
@@ -161,8 +238,10 @@ extension AppDatabase {
             if !term.kinds.isEmpty { alternatives.append("(r.type_code IS NULL AND r.kind IN (\(list(term.kinds))))") }
             let authors = users.filter { $0.text.contains(term.text) }.map(\.id)
             if !authors.isEmpty { alternatives.append("r.entered_by IN (\(list(authors)))") }
+            // A word only a dossier can hold: the few dossiers holding it lead the read.
+            if alternatives.count == 2 { dossierLed = true }
             parts.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
-        return (parts.joined(separator: " AND "), values)
+        return (parts.joined(separator: " AND "), values, dossierLed)
     }
 }

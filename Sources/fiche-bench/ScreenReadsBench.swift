@@ -48,12 +48,27 @@ struct ScreenReadsBench {
                 _ = try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), ValidationQueueFilter()) }
                 return try database.validationQueueCount(ValidationQueueFilter()) + 0 * page.count
             }),
+            ("validation_queue_page_only", {
+                try database.validationQueuePage(ValidationQueueFilter(), after: nil, limit: 40, asOf: asOf).count
+            }),
+            ("validation_queue_count_only", { try database.validationQueueCount(ValidationQueueFilter()) }),
             ("validation_queue_last_page", {
                 let page = try database.validationQueuePage(ValidationQueueFilter(), before: nil, limit: 40, asOf: asOf)
                 return try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), ValidationQueueFilter()) } ?? 0
             }),
-            ("validation_queue_filtered", {
+            // A first screenful as `/` or F4 shows it: the page and the total.
+            ("validation_queue_by_dossier", {
+                let filter = ValidationQueueFilter(order: .dossier)
+                _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                return try database.validationQueueCount(filter)
+            }),
+            ("validation_queue_filtered_name", {
                 let filter = ValidationQueueFilter(terms: [QueueFilterTerm(text: "dubois")])
+                _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                return try database.validationQueueCount(filter)
+            }),
+            ("validation_queue_filtered_type", {
+                let filter = ValidationQueueFilter(terms: [QueueFilterTerm(text: "annuel", typeCodes: ["annual_leave"])])
                 _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
                 return try database.validationQueueCount(filter)
             }),

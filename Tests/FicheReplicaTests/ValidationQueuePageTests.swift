@@ -71,6 +71,30 @@ final class ValidationQueuePageTests: XCTestCase {
         XCTAssertEqual(byDossier.map(\.dossier.dossierNumber), byDossier.map(\.dossier.dossierNumber).sorted())
     }
 
+    /// The total and the places are counted table by table: an entry made here counts once, one
+    /// withdrawn here no more, as the pages list them.
+    func testTheTotalAndThePlacesCountLocalEntriesAndWithdrawalsAsThePagesList() throws {
+        let database = try database()
+        var local = TimeRecord.absence(id: "local", employerCode: "AC-IXL", dossierID: "dos-2", type: "annual_leave",
+                                       from: ReadFixture.date("2026-11-16"), to: ReadFixture.date("2026-11-17"),
+                                       enteredBy: "u-time")
+        local.status = .submitted
+        let now = ReadFixture.noon(ReadFixture.date("2026-11-08"))
+        try database.recordAbsence(local, by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules, now: now)
+        try database.deleteTimeRecord("sub-2", by: ReplicaFixture.timeManager, now: now)
+        for order in [ValidationQueueOrder.oldest, .newest] {
+            let filter = ValidationQueueFilter(order: order)
+            let all = try database.validationQueueAll(filter, asOf: asOf)
+            XCTAssertEqual(all.count, 5, "\(order)")
+            XCTAssertFalse(all.contains { $0.record.id == "sub-2" })
+            XCTAssertEqual(try database.validationQueueCount(filter), all.count, "\(order)")
+            XCTAssertEqual(try all.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) },
+                           Array(0..<all.count), "\(order)")
+        }
+        XCTAssertEqual(try database.submittedCount(), 5)
+        XCTAssertEqual(try database.submittedCount(employerCode: "CPAS-IXL"), 1)
+    }
+
     func testTheFilterMatchesNameNumberTypeAndAuthorWithoutAccentsOrCase() throws {
         let database = try database()
         func ids(_ terms: [QueueFilterTerm]) throws -> [String] {
@@ -80,11 +104,11 @@ final class ValidationQueuePageTests: XCTestCase {
         XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.lastName.uppercased())]), ["sub-3a", "sub-3b"])
         XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.dossierNumber.lowercased())]), ["sub-3a", "sub-3b"])
         XCTAssertEqual(try ids([QueueFilterTerm(text: "maladie", typeCodes: ["sick"])]), ["sub-3a"])
-        XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.lastName), QueueFilterTerm(text: "sick")]), ["sub-3a"],
+        XCTAssertEqual(try ids([QueueFilterTerm(text: dossier.lastName), QueueFilterTerm(text: "sick", typeCodes: ["sick"])]), ["sub-3a"],
                        "every word matches")
         XCTAssertEqual(try ids([QueueFilterTerm(text: "PEETERS")]).count, 5, "who entered them: Peeters, A.")
         XCTAssertEqual(try ids([QueueFilterTerm(text: "zzz")]), [])
-        XCTAssertEqual(try database.validationQueueCount(ValidationQueueFilter(terms: [QueueFilterTerm(text: "sick")])), 1)
+        XCTAssertEqual(try database.validationQueueCount(ValidationQueueFilter(terms: [QueueFilterTerm(text: "sick", typeCodes: ["sick"])])), 1)
     }
 
     /// What the page query relies on: the submitted records read from their partial index, led by start.

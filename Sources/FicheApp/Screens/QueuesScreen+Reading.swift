@@ -51,7 +51,9 @@ extension QueuesScreen {
         return words(text).map { word in
             QueueFilterTerm(
                 text: word,
-                typeCodes: types.filter { SortKey.fold(strings.label($0.labels)).contains(word) }.map(\.code),
+                typeCodes: types.filter {
+                    SortKey.fold(strings.label($0.labels)).contains(word) || $0.code.contains(word)
+                }.map(\.code),
                 kinds: TimeRecordKind.allCases.filter {
                     SortKey.fold(strings["record.kind.\($0.rawValue)"]).contains(word)
                 }.map(\.rawValue))
