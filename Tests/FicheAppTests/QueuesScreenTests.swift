@@ -38,7 +38,7 @@ final class QueuesScreenTests: XCTestCase {
         driver.press("Alt+v")
         let screen = try queues(driver)
         XCTAssertEqual(screen.tab, QueueTab.validation)
-        XCTAssertTrue(driver.screenText.contains("[À valider (5)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (5)]"), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("Mertens, B."), "who entered it shows: \(driver.screenText)")
         XCTAssertTrue(driver.screenText.contains("22 j"), "the oldest entry is 22 days old: \(driver.screenText)")
 
@@ -52,7 +52,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("✔ 2 entrées approuvées"), driver.screenText)
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1))
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1Too))
-        XCTAssertTrue(driver.screenText.contains("[À valider (3)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (3)]"), driver.screenText)
         for (id, dossier) in [(QueueFixture.byClerkAC1, "dos-1"), (QueueFixture.byClerkAC1Too, "dos-5")] {
             XCTAssertEqual(try record(id, of: dossier, in: database)?.status, .validated)
             XCTAssertEqual(try record(id, of: dossier, in: database)?.reviewedBy, "usr-demo")
@@ -92,7 +92,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertEqual(screen.tab, QueueTab.validation)
         try select(QueueFixture.byClerkAC1, driver)
         driver.press("F5")
-        XCTAssertTrue(driver.screenText.contains("[À valider (4)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (4)]"), driver.screenText)
         driver.press("Shift+Tab")
         XCTAssertEqual(screen.tab, QueueTab.closing)
         XCTAssertEqual(waiting(), before - 1, "the checklist is read again when its tab is shown: \(driver.screenText)")
@@ -288,6 +288,45 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("64 entrées approuvées"), driver.screenText)
         XCTAssertEqual(screen.itemIDs, [QueueFixture.ownEntry])
         XCTAssertEqual(try database.submittedCount(), 1)
+    }
+
+    /// The drafts tab lists the supervisor's own drafts and their clerks'; F2 sends one for
+    /// validation, Delete withdraws one after naming it, and someone else's draft is refused with
+    /// the rule's reason and stays.
+    func testTheDraftsTabSubmitsAndDeletesOwnDraftsButNotAClerks() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.drafts())
+        let driver = try driver(database)
+        driver.press("Alt+v", "Shift+Tab", "Shift+Tab")
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.tab, QueueTab.drafts)
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft, QueueFixture.ownDraft, QueueFixture.ownDraftToo])
+        XCTAssertTrue(driver.screenText.contains("[Brouil. (3)]"), driver.screenText)
+        assertScreen(driver.buffer, named: "queues-drafts-listed-80x24-fr")
+
+        try select(QueueFixture.clerkDraft, driver)
+        driver.press("Delete")
+        XCTAssertTrue(driver.screenText.contains("Supprimer 1 brouillon ?"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("• AC-000104 D'Hondt, Griet"), "the dialog names it: \(driver.screenText)")
+        driver.press("Enter")
+        XCTAssertTrue(driver.screenText.contains("Aucun brouillon supprimé"), driver.screenText)
+        XCTAssertTrue(screen.refusals.first?.hasPrefix("AC-000104 D'Hondt, Griet") ?? false, "\(screen.refusals)")
+        XCTAssertTrue(screen.itemIDs.contains(QueueFixture.clerkDraft), "someone else's draft stays")
+
+        try select(QueueFixture.ownDraft, driver)
+        driver.press("F2")
+        XCTAssertTrue(driver.screenText.contains("1 brouillon envoyé pour validation"), driver.screenText)
+        XCTAssertFalse(screen.itemIDs.contains(QueueFixture.ownDraft))
+        XCTAssertEqual(try record(QueueFixture.ownDraft, of: "dos-3", in: database)?.status, .submitted)
+        XCTAssertEqual(try database.submittedCount(), 6, "it waits for validation")
+
+        try select(QueueFixture.ownDraftToo, driver)
+        driver.press("Space", "Delete", "Esc")
+        XCTAssertNotNil(try record(QueueFixture.ownDraftToo, of: "dos-4", in: database), "Esc deletes nothing")
+        driver.press("Delete", "Enter")
+        XCTAssertTrue(driver.screenText.contains("1 brouillon supprimé"), driver.screenText)
+        XCTAssertNil(try record(QueueFixture.ownDraftToo, of: "dos-4", in: database))
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft])
     }
 
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an

@@ -279,9 +279,11 @@ enum ShippedContents {
           [queue] month.close = F7
           [queue] queue.approve = F5
           [queue] queue.certificate = F6
+          [queue] queue.delete = Delete
           [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
           [queue] queue.sort = F4
+          [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap mc
@@ -356,9 +358,11 @@ enum ShippedContents {
           [queue] month.close = F7
           [queue] queue.approve = F5
           [queue] queue.certificate = F6
+          [queue] queue.delete = Delete
           [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
           [queue] queue.sort = F4
+          [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap vim
@@ -433,9 +437,11 @@ enum ShippedContents {
           [queue] month.close = F7
           [queue] queue.approve = a F5
           [queue] queue.certificate = c F6
+          [queue] queue.delete = x Delete
           [queue] queue.markAll = V Ctrl+A
           [queue] queue.reject = r F8
           [queue] queue.sort = s F4
+          [queue] queue.submit = S F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         """

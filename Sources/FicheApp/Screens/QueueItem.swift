@@ -15,6 +15,8 @@ struct QueueItem: Hashable, Sendable {
     var start: LocalDate?
     /// The dossier's number on the validation queue, where a page starts in the dossier order.
     var dossierNumber: String = ""
+    /// The entry itself on the drafts queue, as submitting it rewrites it.
+    var record: TimeRecord?
     /// What `/` matches, without accents or case: the cells and the label.
     var searchText: String = ""
 }

@@ -89,12 +89,19 @@ extension QueuesScreen {
         let all: [QueueItem]
         do {
             let catalogue = environment.rules.absenceCatalogue
-            all = try environment.database.validationQueueAll(filter, asOf: environment.today)
-                .map { Self.validationItem($0, strings, catalogue) }
+            all = tab == .drafts
+                ? try source(.drafts, environment).rows(after: nil, limit: Int.max)
+                : try environment.database.validationQueueAll(filter, asOf: environment.today)
+                    .map { Self.validationItem($0, strings, catalogue) }
         } catch {
             return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
         }
         guard !all.isEmpty else { return .notice(Toast(strings["queue.nothingSelected"], kind: .error)) }
+        if markedTab != tab {
+            marked = []
+            markedItems = [:]
+            markedTab = tab
+        }
         if all.allSatisfy({ marked.contains($0.id) }) {
             for item in all {
                 marked.remove(item.id)

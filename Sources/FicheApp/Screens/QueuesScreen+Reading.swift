@@ -89,6 +89,14 @@ extension QueuesScreen {
         switch queue {
         case .validation:
             return []
+        case .drafts:
+            let rights = environment.rights
+            let supervised = try database.employers().map(\.code).filter { rights.may(.validateTimeRecord, at: $0) }
+            return try database.draftQueue(userID: environment.user.id, employerCodes: supervised, asOf: today).map { item in
+                var line = Self.validationItem(item, strings, catalogue)
+                line.record = item.record
+                return line
+            }
         case .art60:
             return try database.art60Watch(asOf: today, withinDays: 30, rules: environment.rules).map { item in
                 let partner = item.partnerName ?? "—"

@@ -4,10 +4,10 @@ import FicheTerminal
 import FicheWidgets
 
 extension QueuesScreen {
-    /// The entries a review applies to: the marked ones in queue order (on screen or not), else
-    /// the selected one.
+    /// The entries a review (or, on drafts, a submission or deletion) applies to: the marked ones
+    /// of the queue shown in start order (on screen or not), else the selected one.
     var reviewedIDs: [String] {
-        if !marked.isEmpty {
+        if !marked.isEmpty, markedTab == tab {
             return marked.sorted { left, right in
                 let first = LocalDate.supportedRange.lowerBound
                 let a = markedItems[left]?.start ?? first, b = markedItems[right]?.start ?? first
@@ -18,7 +18,7 @@ extension QueuesScreen {
     }
 
     /// How each entry on screen or marked is named in the dialog and the messages.
-    private var reviewLabels: [String: String] {
+    var reviewLabels: [String: String] {
         var labels = markedItems.mapValues(\.label)
         for item in visibleItems { labels[item.id] = item.label }
         return labels
@@ -88,8 +88,8 @@ extension QueuesScreen {
         default: strings.format("queue.reviewed.\(verb).other", ["count": "\(done)"])
         }
         if !refusals.isEmpty {
-            text += " · " + strings.format("queue.reviewed.refused", ["count": "\(refusals.count)",
-                                                                       "details": refusals.joined(separator: " ; ")])
+            let key = refusals.count == 1 ? "queue.reviewed.refused.one" : "queue.reviewed.refused"
+            text += " · " + strings.format(key, ["count": "\(refusals.count)", "details": refusals.joined(separator: " ; ")])
         }
         marked = []
         markedItems = [:]

@@ -30,6 +30,8 @@ public final class QueuesScreen: Screen {
     var selection: [QueueTab: Int] = [:]
     /// Ids of the validation entries marked for a bulk review.
     public internal(set) var marked: Set<String> = []
+    /// The queue the marks are on (validation or drafts).
+    var markedTab: QueueTab = .validation
     /// The marked entries as they were listed, for the reject dialog and the review's messages.
     var markedItems: [String: QueueItem] = [:]
     /// What the last review refused, one line per entry with its reason, until the next review.
@@ -72,6 +74,9 @@ public final class QueuesScreen: Screen {
         case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
         case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .art60, .absences: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
+        case .drafts:
+            return ["queue.submit", "queue.delete", "list.mark", "queue.markAll", "list.open", "list.search", "tab.next",
+                    "app.back"]
         }
     }
 
@@ -79,7 +84,7 @@ public final class QueuesScreen: Screen {
     public var takesText: Bool {
         switch dialog {
         case .reject, .certificate: return true
-        case .close: return false
+        case .close, .deleteDrafts: return false
         case nil: return editsFilter
         }
     }
@@ -140,7 +145,7 @@ public final class QueuesScreen: Screen {
         case .certificate(let date, let recordID):
             guard let date = typed(date) else { return .ignored }
             dialog = .certificate(date, recordID: recordID)
-        case .close:
+        case .close, .deleteDrafts:
             return .ignored
         case nil:
             return typeInFilter(key, environment)
@@ -165,7 +170,13 @@ public final class QueuesScreen: Screen {
         case "list.first": return move(by: -Int.max / 2, environment) { try $0.moveToStart(in: $1) }
         case "list.last": return move(by: Int.max / 2, environment) { try $0.moveToEnd(in: $1) }
         case "list.mark":
-            guard tab == .validation, let item = selectedItem else { return .handled }
+            guard tab == .validation || tab == .drafts, let item = selectedItem else { return .handled }
+            if markedTab != tab {
+                // Marks are one queue's: approving never sends a draft, nor submitting an entry to validate.
+                marked = []
+                markedItems = [:]
+                markedTab = tab
+            }
             if marked.contains(item.id) {
                 marked.remove(item.id)
                 markedItems[item.id] = nil
@@ -178,7 +189,7 @@ public final class QueuesScreen: Screen {
             guard tab == .validation else { return .ignored }
             return sortNext(environment)
         case "queue.markAll":
-            guard tab == .validation else { return .ignored }
+            guard tab == .validation || tab == .drafts else { return .ignored }
             return markAll(environment)
         case "list.search":
             guard tab != .closing else { return .ignored }
@@ -194,6 +205,12 @@ public final class QueuesScreen: Screen {
         case "queue.reject":
             guard tab == .validation else { return .ignored }
             return askRejectionReason(environment)
+        case "queue.submit":
+            guard tab == .drafts else { return .ignored }
+            return submitDrafts(environment)
+        case "queue.delete":
+            guard tab == .drafts else { return .ignored }
+            return askToDeleteDrafts(environment)
         case "queue.certificate":
             guard tab == .certificates else { return .ignored }
             return askCertificateDate(environment)
@@ -226,6 +243,9 @@ public final class QueuesScreen: Screen {
             case .close(_, let closing):
                 dialog = nil
                 return close(closing, environment)
+            case .deleteDrafts(_, let ids):
+                dialog = nil
+                return deleteDrafts(ids, environment)
             case nil: return .handled
             }
         case "app.quit", "app.help":
@@ -310,15 +330,17 @@ public final class QueuesScreen: Screen {
             let total = try source.total()
             let unfiltered = filters[queue]?.isEmpty == false ? try self.source(queue, environment, items: read, filtered: false).total() : total
             let index = try window.rows.first.map(source.index) ?? 0
-            let stillMarked = queue == .validation ? try environment.database.stillSubmitted(marked) : marked
+            let stillMarked = queue == .validation && markedTab == .validation
+                ? try environment.database.stillSubmitted(marked) : marked
             items[queue] = read
             windows[queue] = window
             totals[queue] = total
             counts[queue] = unfiltered
             firstIndex[queue] = index
-            if queue == .validation {
-                marked = stillMarked
-                markedItems = markedItems.filter { stillMarked.contains($0.key) }
+            if queue == markedTab {
+                let kept = queue == .validation ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
+                marked = kept
+                markedItems = markedItems.filter { kept.contains($0.key) }
             }
         } catch {
             fresh.remove(queue)
@@ -367,21 +389,21 @@ public final class QueuesScreen: Screen {
         }
         switch dialog {
         case .reject(let reason, _), .certificate(let reason, _): reason.render(into: &buffer, area: rect)
-        case .close(let confirm, _): confirm.render(into: &buffer, area: rect)
+        case .close(let confirm, _), .deleteDrafts(let confirm, _): confirm.render(into: &buffer, area: rect)
         case nil: break
         }
     }
 
-    /// `[ À valider (5) ]  Art. 60 (2)  Certificats (1) …`: the long titles when they fit.
+    /// `[À valider (5)]  Art. 60 (2)  Certificats (1) …`: the long titles when they fit.
     private func renderTabs(into buffer: inout CellBuffer, rect: Rect, _ strings: Strings) {
-        func titles(short: Bool) -> [String] {
+        func titles(_ form: String) -> [String] {
             QueueTab.allCases.map { queue in
-                strings.format("queue.tab.count", ["title": strings[queue.titleKey + (short ? ".short" : "")],
-                                                   "count": "\(count(queue))"])
+                strings.format("queue.tab.count", ["title": strings[queue.titleKey + form], "count": "\(count(queue))"])
             }
         }
-        let long = titles(short: false)
-        let chosen = long.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width ? long : titles(short: true)
+        func fits(_ titles: [String]) -> Bool { titles.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width }
+        // The long titles, else the short ones, else abbreviations (six tabs at 80 columns).
+        let chosen = [titles(""), titles(".short")].first(where: fits) ?? titles(".tiny")
         buffer.fill(rect, role: .columnHeader)
         var x = rect.x
         for (queue, title) in zip(QueueTab.allCases, chosen) {
@@ -407,7 +429,7 @@ public final class QueuesScreen: Screen {
             parts.append(strings.format("queue.position", ["position": "\(position)", "total": "\(total)", "date": date]))
         }
         var summary = parts.joined(separator: " · ")
-        if tab == .validation, !marked.isEmpty {
+        if tab == markedTab, !marked.isEmpty {
             summary += "   " + strings.format(marked.count == 1 ? "queue.marked.one" : "queue.marked", [
                 "count": "\(marked.count)", "key": environment.keyNames("queue.approve", in: .queue),
             ])
@@ -422,10 +444,10 @@ public final class QueuesScreen: Screen {
         let shown = visibleItems
         let table = Table(
             columns: columns(tab, strings),
-            rows: shown.map { TableRow($0.cells, isMarked: marked.contains($0.id)) },
+            rows: shown.map { TableRow($0.cells, isMarked: tab == markedTab && marked.contains($0.id)) },
             selectedRow: shown.isEmpty ? nil : windows[tab]?.selection,
             sort: tab == .validation ? sortIndicator : nil,
-            showsGutter: tab == .validation)
+            showsGutter: tab == .validation || tab == .drafts)
         table.render(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y))
         if shown.isEmpty {
             let empty = filters[tab]?.isEmpty == false
@@ -440,7 +462,7 @@ public final class QueuesScreen: Screen {
             TableColumn(title: strings["queue.column." + key], minimumWidth: width, weight: weight, alignRight: right)
         }
         switch queue {
-        case .validation:
+        case .validation, .drafts:
             return [column("dossier", 9), column("name", 14, weight: 3), column("type", 10, weight: 2),
                     column("from", 10), column("to", 10), column("enteredBy", 10, weight: 1), column("age", 7, right: true)]
         case .art60:
