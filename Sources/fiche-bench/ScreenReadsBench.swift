@@ -72,6 +72,10 @@ struct ScreenReadsBench {
                 _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
                 return try database.validationQueueCount(filter)
             }),
+            // The drafts tab of a supervisor of every employer held.
+            ("drafts", {
+                try database.draftQueue(userID: "", employerCodes: try database.employers().map(\.code), asOf: asOf).count
+            }),
             ("art60_watch", { try database.art60Watch(asOf: asOf, rules: rules).count }),
             ("missing_certificates", { try database.missingCertificates(asOf: asOf, rules: rules).count }),
             ("unjustified_absences", { try database.unjustifiedAbsences(asOf: asOf, rules: rules).count }),

@@ -58,8 +58,9 @@ public final class QueuesScreen: Screen {
     public init(_ environment: ScreenEnvironment, body: Size, tab: QueueTab = .validation) {
         self.tab = tab
         self.body = body
-        // Every queue once, so each tab title has its count.
-        for queue in QueueTab.allCases { refresh(queue, environment) }
+        // Every queue once, so each tab title has its count; the drafts, read whole (a supervisor's
+        // may be 200,000 at 100,000 dossiers), when their tab is shown.
+        for queue in QueueTab.allCases where queue != .drafts || tab == .drafts { refresh(queue, environment) }
     }
 
     public var keyContext: KeyContext { dialog == nil ? .queue : .dialog }
@@ -398,7 +399,9 @@ public final class QueuesScreen: Screen {
     private func renderTabs(into buffer: inout CellBuffer, rect: Rect, _ strings: Strings) {
         func titles(_ form: String) -> [String] {
             QueueTab.allCases.map { queue in
-                strings.format("queue.tab.count", ["title": strings[queue.titleKey + form], "count": "\(count(queue))"])
+                // A queue not read yet has no count to give.
+                guard queue == .closing || counts[queue] != nil else { return strings[queue.titleKey + form] }
+                return strings.format("queue.tab.count", ["title": strings[queue.titleKey + form], "count": "\(count(queue))"])
             }
         }
         func fits(_ titles: [String]) -> Bool { titles.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width }
