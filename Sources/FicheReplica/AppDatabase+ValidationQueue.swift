@@ -62,10 +62,6 @@ extension AppDatabase {
     /// How many entries wait for validation, at `employerCode` or every employer held: the
     /// queue's true size, of which `validationQueue` lists the `limit` oldest.
     public func submittedCount(employerCode: String? = nil) throws -> Int {
-        try writer.read { db in
-            try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM time_record_view WHERE status = 'submitted' AND (?1 IS NULL OR employer_code = ?1)
-                """), arguments: [employerCode]) ?? 0
-        }
+        try writer.read { db in try Self.submittedCount(db, employerCode: employerCode) }
     }
 }

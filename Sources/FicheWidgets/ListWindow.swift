@@ -86,6 +86,31 @@ public struct ListWindow<Row: Sendable & Equatable>: Equatable, Sendable {
         if previous.count < height { selection = 0 }
     }
 
+    /// Reads the rows on screen again from where the first one was (the list changed under it):
+    /// the selected row stays selected when it is still listed, else the selection keeps its line.
+    /// Rows that left the list are replaced by the next ones; a source that cannot find the first
+    /// row any more starts again from the top.
+    public mutating func reread<S: PagedSource>(in source: S, isSame: (Row, Row) -> Bool) throws where S.Row == Row {
+        guard let first = rows.first else {
+            try moveToStart(in: source)
+            return
+        }
+        let selected = selectedRow
+        let line = selection
+        let previous = try source.rows(before: first, limit: 1)
+        var fresh = try source.rows(after: previous.last, limit: height)
+        if fresh.isEmpty { fresh = try source.rows(before: nil, limit: height) }
+        if let top = fresh.first, fresh.count < height {
+            fresh = try source.rows(before: top, limit: height - fresh.count) + fresh
+        }
+        rows = fresh
+        if let selected, let index = fresh.firstIndex(where: { isSame($0, selected) }) {
+            selection = index
+        } else {
+            selection = max(0, min(line, fresh.count - 1))
+        }
+    }
+
     /// Fits the window to a new height, keeping the selected row on screen.
     public mutating func resize<S: PagedSource>(to newHeight: Int, in source: S) throws where S.Row == Row {
         height = max(1, newHeight)

@@ -42,6 +42,40 @@ struct ScreenReadsBench {
         Measurement(metric: "dataset_dossiers", unit: "rows", value: Double(sizes["dossier"] ?? 0)).print()
         let reads: [(String, () throws -> Int)] = [
             ("validation_queue", { try database.validationQueue(asOf: asOf).count }),
+            // What the queues screen reads to show its first screenful: a page, the total, the place.
+            ("validation_queue_first_page", {
+                let page = try database.validationQueuePage(ValidationQueueFilter(), after: nil, limit: 40, asOf: asOf)
+                _ = try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), ValidationQueueFilter()) }
+                return try database.validationQueueCount(ValidationQueueFilter()) + 0 * page.count
+            }),
+            ("validation_queue_page_only", {
+                try database.validationQueuePage(ValidationQueueFilter(), after: nil, limit: 40, asOf: asOf).count
+            }),
+            ("validation_queue_count_only", { try database.validationQueueCount(ValidationQueueFilter()) }),
+            ("validation_queue_last_page", {
+                let page = try database.validationQueuePage(ValidationQueueFilter(), before: nil, limit: 40, asOf: asOf)
+                return try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), ValidationQueueFilter()) } ?? 0
+            }),
+            // A first screenful as `/` or F4 shows it: the page and the total.
+            ("validation_queue_by_dossier", {
+                let filter = ValidationQueueFilter(order: .dossier)
+                _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                return try database.validationQueueCount(filter)
+            }),
+            ("validation_queue_filtered_name", {
+                let filter = ValidationQueueFilter(terms: [QueueFilterTerm(text: "dubois")])
+                _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                return try database.validationQueueCount(filter)
+            }),
+            ("validation_queue_filtered_type", {
+                let filter = ValidationQueueFilter(terms: [QueueFilterTerm(text: "annuel", typeCodes: ["annual_leave"])])
+                _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                return try database.validationQueueCount(filter)
+            }),
+            // The drafts tab of a supervisor of every employer held.
+            ("drafts", {
+                try database.draftQueue(userID: "", employerCodes: try database.employers().map(\.code), asOf: asOf).count
+            }),
             ("art60_watch", { try database.art60Watch(asOf: asOf, rules: rules).count }),
             ("missing_certificates", { try database.missingCertificates(asOf: asOf, rules: rules).count }),
             ("unjustified_absences", { try database.unjustifiedAbsences(asOf: asOf, rules: rules).count }),

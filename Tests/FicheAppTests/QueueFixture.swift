@@ -71,6 +71,28 @@ enum QueueFixture {
         return batch
     }
 
+    /// Drafts: two of the supervisor's own, one of a clerk's (dos-3 El Amrani Yasmina, dos-4 D'Hondt Griet).
+    static let ownDraft = "rec-draft-yasmina"
+    static let ownDraftToo = "rec-draft-griet"
+    static let clerkDraft = "rec-draft-clerk"
+
+    /// The drafts, as pulled from the server.
+    static func drafts() -> MirrorBatch {
+        var batch = MirrorBatch()
+        let records = [
+            draft(ownDraft, "dos-3", "2026-11-19", by: "usr-demo"),
+            draft(ownDraftToo, "dos-4", "2026-11-20", by: "usr-demo"),
+            draft(clerkDraft, "dos-4", "2026-11-12", by: "usr-ac-1"),
+        ]
+        batch.timeRecords = records.map(row)
+        return batch
+    }
+
+    private static func draft(_ id: String, _ dossierID: String, _ day: String, by user: String) -> TimeRecord {
+        TimeRecord.absence(id: id, employerCode: "AC-IXL", dossierID: dossierID, type: "annual_leave",
+                           from: date(day), to: date(day), enteredBy: user)
+    }
+
     static func batch() throws -> MirrorBatch {
         var batch = MirrorBatch()
         batch.employers = employers()

@@ -38,7 +38,7 @@ final class QueuesScreenTests: XCTestCase {
         driver.press("Alt+v")
         let screen = try queues(driver)
         XCTAssertEqual(screen.tab, QueueTab.validation)
-        XCTAssertTrue(driver.screenText.contains("[À valider (5)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (5)]"), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("Mertens, B."), "who entered it shows: \(driver.screenText)")
         XCTAssertTrue(driver.screenText.contains("22 j"), "the oldest entry is 22 days old: \(driver.screenText)")
 
@@ -47,12 +47,12 @@ final class QueuesScreenTests: XCTestCase {
         try select(QueueFixture.byClerkAC1Too, driver)
         driver.press("Space")
         XCTAssertEqual(screen.marked, [QueueFixture.byClerkAC1, QueueFixture.byClerkAC1Too])
-        XCTAssertTrue(driver.screenText.contains("2 marqué(s)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("2 entrées marquées"), driver.screenText)
         driver.press("F5")
         XCTAssertTrue(driver.screenText.contains("✔ 2 entrées approuvées"), driver.screenText)
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1))
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1Too))
-        XCTAssertTrue(driver.screenText.contains("[À valider (3)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (3)]"), driver.screenText)
         for (id, dossier) in [(QueueFixture.byClerkAC1, "dos-1"), (QueueFixture.byClerkAC1Too, "dos-5")] {
             XCTAssertEqual(try record(id, of: dossier, in: database)?.status, .validated)
             XCTAssertEqual(try record(id, of: dossier, in: database)?.reviewedBy, "usr-demo")
@@ -92,7 +92,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertEqual(screen.tab, QueueTab.validation)
         try select(QueueFixture.byClerkAC1, driver)
         driver.press("F5")
-        XCTAssertTrue(driver.screenText.contains("[À valider (4)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Valid. (4)]"), driver.screenText)
         driver.press("Shift+Tab")
         XCTAssertEqual(screen.tab, QueueTab.closing)
         XCTAssertEqual(waiting(), before - 1, "the checklist is read again when its tab is shown: \(driver.screenText)")
@@ -164,26 +164,173 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("35 j"), "20/10 is 35 days before 24/11: \(text)")
     }
 
-    /// A queue longer than what it lists says so: the tab and the summary give the true total,
-    /// the position of the selected entry, and that the oldest are the ones listed.
-    func testTheValidationQueueGivesItsTrueTotalAndThePosition() throws {
+    /// A queue of hundreds of entries pages to its last one: the tab and the summary give the
+    /// total and the selected entry's place, End reaches the newest, Home the oldest.
+    func testTheValidationQueuePagesThroughEveryEntry() throws {
         let database = try QueueFixture.make()
         let before = try database.submittedCount()
         try database.applyPulled(QueueFixture.manySubmitted(520))
         let driver = try driver(database, width: 120, height: 40)
         driver.press("Alt+v")
         let total = before + 520
-        XCTAssertEqual(try database.submittedCount(), total)
         let screen = try queues(driver)
-        XCTAssertEqual(screen.itemIDs.count, 500, "the oldest 500 are listed")
         XCTAssertEqual(screen.count(.validation), total)
+        XCTAssertEqual(screen.selectedID, "rec-many-0", "the oldest entry comes first")
         XCTAssertTrue(driver.screenText.contains("À valider (\(total))"), driver.screenText)
-        XCTAssertTrue(driver.screenText.contains("1 / \(total)"), driver.screenText)
-        XCTAssertTrue(driver.screenText.contains("les 500 plus anciennes listées"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("1 / \(total) · au 24/11/2026"), driver.screenText)
         driver.press("Down", "Down")
         XCTAssertTrue(driver.screenText.contains("3 / \(total)"), driver.screenText)
-        XCTAssertEqual(try database.submittedCount(employerCode: "CPAS-IXL"),
-                       try database.validationQueue(asOf: QueueFixture.today, employerCode: "CPAS-IXL").count)
+        driver.press("End")
+        XCTAssertEqual(screen.selectedID, QueueFixture.cpasEntry, "the newest entry is the last")
+        XCTAssertTrue(driver.screenText.contains("\(total) / \(total)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("El Amrani, Mohamed"), driver.screenText)
+        driver.press("PgUp", "Up")
+        XCTAssertEqual(screen.position, total - screen.itemIDs.count - 1, "a screen up, then one more")
+        XCTAssertTrue(driver.screenText.contains("\(screen.position) / \(total)"), driver.screenText)
+        driver.press("Home")
+        XCTAssertEqual(screen.selectedID, "rec-many-0")
+        for _ in 0..<30 { driver.press("PgDn") }
+        XCTAssertEqual(screen.selectedID, QueueFixture.cpasEntry, "paging down reaches the end")
+        XCTAssertTrue(driver.screenText.contains("\(total) / \(total)"), driver.screenText)
+    }
+
+    /// F4 cycles the validation queue's order: age (the oldest first), date (the latest first),
+    /// dossier number; the column title's ▲ ▼ says which, and each order pages to its end.
+    func testF4SortsTheValidationQueueByAgeDateOrDossier() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.manySubmitted(3))
+        let driver = try driver(database)
+        driver.press("Alt+v")
+        let screen = try queues(driver)
+        let oldest = ["rec-many-0", "rec-many-1", "rec-many-2", QueueFixture.byClerkAC1, QueueFixture.byClerkAC1Too,
+                      QueueFixture.ownEntry, QueueFixture.toReject, QueueFixture.cpasEntry]
+        XCTAssertEqual(screen.itemIDs, oldest)
+        XCTAssertTrue(driver.screenText.contains("Âge ▼"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, oldest.reversed())
+        XCTAssertTrue(driver.screenText.contains("Tri : date, les plus récentes d'abord"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Du ▼"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.byClerkAC1, "rec-many-0", "rec-many-1", "rec-many-2",
+                                        QueueFixture.byClerkAC1Too, QueueFixture.ownEntry, QueueFixture.toReject,
+                                        QueueFixture.cpasEntry], "AC-000101, AC-000102 ×3, AC-000105…")
+        XCTAssertTrue(driver.screenText.contains("Dossier ▲"), driver.screenText)
+        driver.press("End")
+        XCTAssertTrue(driver.screenText.contains("8 / 8"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, oldest, "back to the first order, from the top")
+    }
+
+    /// `/` narrows the queue to the entries holding every typed word, whatever the accents and
+    /// case: a name, a dossier number, a type, who entered it. Ctrl+U clears the text, Esc the filter.
+    func testSlashFiltersTheQueueByNameNumberTypeOrAuthor() throws {
+        let driver = try driver(try QueueFixture.make())
+        driver.press("Alt+v", "/")
+        let screen = try queues(driver)
+        driver.type("ELOISE")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.byClerkAC1])
+        XCTAssertTrue(driver.screenText.contains("Filtre : ELOISE▏ · 1 / 1"), driver.screenText)
+        assertScreen(driver.buffer, named: "queues-filter-80x24-fr")
+        driver.press("Ctrl+U")
+        XCTAssertEqual(screen.itemIDs.count, 5, "an empty filter lists everything")
+        driver.type("ac-000108")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.ownEntry])
+        driver.press("Ctrl+U")
+        driver.type("conge")
+        XCTAssertEqual(Set(screen.itemIDs), [QueueFixture.byClerkAC1, QueueFixture.byClerkAC1Too, QueueFixture.toReject,
+                                             QueueFixture.cpasEntry], "the annual leaves, by their label")
+        driver.press("Ctrl+U")
+        driver.type("van damme")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.toReject], "entered by Van Damme, É.")
+        driver.type("x")
+        XCTAssertEqual(screen.itemIDs, [])
+        XCTAssertTrue(driver.screenText.contains("Rien ne correspond à « van dammex » dans cette file."), driver.screenText)
+        driver.press("Esc")
+        XCTAssertNil(screen.filters[.validation])
+        XCTAssertEqual(screen.itemIDs.count, 5)
+        XCTAssertTrue(driver.screen.top is QueuesScreen, "the first Esc clears the filter only")
+        driver.press("Esc")
+        XCTAssertFalse(driver.screen.top is QueuesScreen)
+    }
+
+    /// Ctrl+A marks every entry the filter shows; the reject dialog lists them all, and a second
+    /// Ctrl+A on the whole queue unmarks everything.
+    func testMarkAllMarksWhatTheFilterShowsAndTheDialogNamesThem() throws {
+        let database = try QueueFixture.make()
+        let driver = try driver(database)
+        driver.press("Alt+v", "/")
+        let screen = try queues(driver)
+        driver.type("conge")
+        driver.press("Ctrl+A")
+        XCTAssertTrue(driver.screenText.contains("4 entrées marquées"), driver.screenText)
+        XCTAssertEqual(screen.marked, [QueueFixture.byClerkAC1, QueueFixture.byClerkAC1Too, QueueFixture.toReject,
+                                       QueueFixture.cpasEntry])
+        driver.press("Ctrl+U")
+        driver.type("dubois")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.ownEntry])
+        driver.press("F8")
+        let text = driver.screenText
+        XCTAssertTrue(text.contains("Rejeter 4 entrées"), "the marked entries, not the one on screen: \(text)")
+        XCTAssertTrue(text.contains("• AC-000101 Van den Bossche"), text)
+        XCTAssertFalse(text.contains("• AC-000108"), text)
+        driver.press("Esc", "Esc")
+        XCTAssertEqual(screen.marked.count, 4, "clearing the filter keeps the marks")
+        driver.press("Ctrl+A")
+        XCTAssertEqual(screen.marked.count, 5)
+        driver.press("Ctrl+A")
+        XCTAssertEqual(screen.marked, [])
+        XCTAssertEqual(try database.submittedCount(), 5, "marking writes nothing")
+    }
+
+    /// Marked entries off screen are approved with those on it.
+    func testAMarkAllOfAPagedQueueApprovesEveryEntryButTheSupervisorsOwn() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.manySubmitted(60))
+        let driver = try driver(database)
+        driver.press("Alt+v", "Ctrl+A", "F5")
+        let screen = try queues(driver)
+        XCTAssertTrue(driver.screenText.contains("64 entrées approuvées"), driver.screenText)
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.ownEntry])
+        XCTAssertEqual(try database.submittedCount(), 1)
+    }
+
+    /// The drafts tab lists the supervisor's own drafts and their clerks'; F2 sends one for
+    /// validation, Delete withdraws one after naming it, and someone else's draft is refused with
+    /// the rule's reason and stays.
+    func testTheDraftsTabSubmitsAndDeletesOwnDraftsButNotAClerks() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.drafts())
+        let driver = try driver(database)
+        driver.press("Alt+v", "Shift+Tab", "Shift+Tab")
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.tab, QueueTab.drafts)
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft, QueueFixture.ownDraft, QueueFixture.ownDraftToo])
+        XCTAssertTrue(driver.screenText.contains("[Brouil. (3)]"), driver.screenText)
+        assertScreen(driver.buffer, named: "queues-drafts-listed-80x24-fr")
+
+        try select(QueueFixture.clerkDraft, driver)
+        driver.press("Delete")
+        XCTAssertTrue(driver.screenText.contains("Supprimer 1 brouillon ?"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("• AC-000104 D'Hondt, Griet"), "the dialog names it: \(driver.screenText)")
+        driver.press("Enter")
+        XCTAssertTrue(driver.screenText.contains("Aucun brouillon supprimé"), driver.screenText)
+        XCTAssertTrue(screen.refusals.first?.hasPrefix("AC-000104 D'Hondt, Griet") ?? false, "\(screen.refusals)")
+        XCTAssertTrue(screen.itemIDs.contains(QueueFixture.clerkDraft), "someone else's draft stays")
+
+        try select(QueueFixture.ownDraft, driver)
+        driver.press("F2")
+        XCTAssertTrue(driver.screenText.contains("1 brouillon envoyé pour validation"), driver.screenText)
+        XCTAssertFalse(screen.itemIDs.contains(QueueFixture.ownDraft))
+        XCTAssertEqual(try record(QueueFixture.ownDraft, of: "dos-3", in: database)?.status, .submitted)
+        XCTAssertEqual(try database.submittedCount(), 6, "it waits for validation")
+
+        try select(QueueFixture.ownDraftToo, driver)
+        driver.press("Space", "Delete", "Esc")
+        XCTAssertNotNil(try record(QueueFixture.ownDraftToo, of: "dos-4", in: database), "Esc deletes nothing")
+        driver.press("Delete", "Enter")
+        XCTAssertTrue(driver.screenText.contains("1 brouillon supprimé"), driver.screenText)
+        XCTAssertNil(try record(QueueFixture.ownDraftToo, of: "dos-4", in: database))
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft])
     }
 
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an

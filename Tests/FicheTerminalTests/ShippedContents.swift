@@ -275,11 +275,16 @@ enum ShippedContents {
           [queue] list.open = Enter
           [queue] list.pageDown = PgDn
           [queue] list.pageUp = PgUp
+          [queue] list.search = / F3
           [queue] list.up = Up
           [queue] month.close = F7
           [queue] queue.approve = F5
           [queue] queue.certificate = F6
+          [queue] queue.delete = Delete
+          [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
+          [queue] queue.sort = F4
+          [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap mc
@@ -350,11 +355,16 @@ enum ShippedContents {
           [queue] list.open = Enter
           [queue] list.pageDown = PgDn
           [queue] list.pageUp = PgUp
+          [queue] list.search = Ctrl+S Alt+s
           [queue] list.up = Up
           [queue] month.close = F7
           [queue] queue.approve = F5
           [queue] queue.certificate = F6
+          [queue] queue.delete = Delete
+          [queue] queue.markAll = Ctrl+A
           [queue] queue.reject = F8
+          [queue] queue.sort = F4
+          [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         keymap vim
@@ -425,11 +435,16 @@ enum ShippedContents {
           [queue] list.open = Enter
           [queue] list.pageDown = PgDn
           [queue] list.pageUp = PgUp
+          [queue] list.search = / F3
           [queue] list.up = k Up
           [queue] month.close = F7
           [queue] queue.approve = a F5
           [queue] queue.certificate = c F6
+          [queue] queue.delete = x Delete
+          [queue] queue.markAll = V Ctrl+A
           [queue] queue.reject = r F8
+          [queue] queue.sort = s F4
+          [queue] queue.submit = S F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
         """

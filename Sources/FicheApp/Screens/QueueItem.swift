@@ -1,3 +1,4 @@
+import FicheDomain
 import FicheReplica
 
 /// One line of a queue as the screen shows it: the cells of its columns, the dossier and tab
@@ -10,4 +11,12 @@ struct QueueItem: Hashable, Sendable {
     var cells: [String]
     /// Words naming the item in a refusal message: dossier, name, type and date.
     var label: String
+    /// The entry's start date on the validation queue: with `id`, where a page starts.
+    var start: LocalDate?
+    /// The dossier's number on the validation queue, where a page starts in the dossier order.
+    var dossierNumber: String = ""
+    /// The entry itself on the drafts queue, as submitting it rewrites it.
+    var record: TimeRecord?
+    /// What `/` matches, without accents or case: the cells and the label.
+    var searchText: String = ""
 }

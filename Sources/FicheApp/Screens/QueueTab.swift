@@ -8,6 +8,9 @@ public enum QueueTab: String, CaseIterable, Sendable {
     case certificates
     /// Unjustified absences to follow up.
     case absences
+    /// Entries still in draft: the user's own (theirs to submit or delete), and those of the
+    /// employers they supervise (to chase).
+    case drafts
     /// The payroll month of each employer: checklist, closing, export.
     case closing
 

@@ -4,11 +4,24 @@ import FicheTerminal
 import FicheWidgets
 
 extension QueuesScreen {
-    /// The entries a review applies to: the marked ones, else the selected one.
+    /// The entries a review (or, on drafts, a submission or deletion) applies to: the marked ones
+    /// of the queue shown in start order (on screen or not), else the selected one.
     var reviewedIDs: [String] {
-        let list = items[.validation] ?? []
-        if !marked.isEmpty { return list.map(\.id).filter { marked.contains($0) } }
+        if !marked.isEmpty, markedTab == tab {
+            return marked.sorted { left, right in
+                let first = LocalDate.supportedRange.lowerBound
+                let a = markedItems[left]?.start ?? first, b = markedItems[right]?.start ?? first
+                return a == b ? left < right : a < b
+            }
+        }
         return selectedItem.map { [$0.id] } ?? []
+    }
+
+    /// How each entry on screen or marked is named in the dialog and the messages.
+    var reviewLabels: [String: String] {
+        var labels = markedItems.mapValues(\.label)
+        for item in visibleItems { labels[item.id] = item.label }
+        return labels
     }
 
     /// F5: approves the marked (or selected) entries; those the four-eyes rule or the status
@@ -25,7 +38,7 @@ extension QueuesScreen {
         let hints = [KeyHint(key: environment.keyNames("dialog.confirm", in: .dialog), label: strings["queue.reject.hint.confirm"]),
                      KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["queue.reject.hint.cancel"])]
         // The dialog names every entry it will reject, so a moved cursor cannot reject someone else's.
-        let labels = Dictionary((items[.validation] ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let labels = reviewLabels
         dialog = .reject(ReasonDialog(title: strings.format(ids.count == 1 ? "queue.reject.title.one" : "queue.reject.title",
                                                             ["count": "\(ids.count)"]),
                                       subjects: ids.map { labels[$0] ?? $0 },
@@ -50,7 +63,7 @@ extension QueuesScreen {
     private func review(_ ids: [String], _ decision: ReviewDecision, _ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         guard !ids.isEmpty else { return .notice(Toast(strings["queue.nothingSelected"], kind: .error)) }
-        let labels = Dictionary((items[.validation] ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let labels = reviewLabels
         let outcomes: [ReviewOutcome]
         do {
             outcomes = try environment.database.reviewTimeRecords(ids: ids, decision: decision, by: environment.user,
@@ -75,10 +88,11 @@ extension QueuesScreen {
         default: strings.format("queue.reviewed.\(verb).other", ["count": "\(done)"])
         }
         if !refusals.isEmpty {
-            text += " · " + strings.format("queue.reviewed.refused", ["count": "\(refusals.count)",
-                                                                       "details": refusals.joined(separator: " ; ")])
+            let key = refusals.count == 1 ? "queue.reviewed.refused.one" : "queue.reviewed.refused"
+            text += " · " + strings.format(key, ["count": "\(refusals.count)", "details": refusals.joined(separator: " ; ")])
         }
         marked = []
+        markedItems = [:]
         reload(environment)
         return .notice(Toast(text, kind: refusals.isEmpty ? .success : .error))
     }

@@ -6,58 +6,87 @@ import FicheWidgets
 /// The supervisor's queues (Alt+v), one tab each: entries to validate, art. 60 contracts ending
 /// or reaching their target, missing certificates, unjustified absences, and month closing (Alt+m).
 ///
-/// Every tab title carries its count and every item its age. On the validation queue, Space
-/// marks entries, F5 approves the selected or marked ones in bulk and F8 rejects them with a
-/// reason; the four-eyes rule is checked by the replica, and an entry it refuses stays in the
-/// queue with the reason written under the tabs. Enter opens the item's dossier at the tab
-/// that matters. On month closing, F7 closes the employer's payroll month once its checklist is
-/// clear and Ctrl+E exports its payroll variables as CSV.
+/// Every tab title carries its count and every item its age; each queue pages through all its
+/// items (`ListWindow`, the validation queue by keyset from the replica) and its summary line
+/// gives the selected item's place ("12 / 794"). `/` narrows the queue shown to the items
+/// holding every typed word (name, dossier number, type, who entered it; accents and case
+/// ignored), Ctrl+U clears the typed text and Esc the filter. On the validation queue, F4 sorts
+/// by age, start date (latest first) or dossier number, the header's ▲ ▼ saying which; Space
+/// marks entries, Ctrl+A marks every entry the filter shows, F5 approves the selected or marked
+/// ones in bulk and F8 rejects them with a reason; the four-eyes rule is checked by the replica,
+/// and an entry it refuses stays in the queue with the reason written under the tabs. Enter
+/// opens the item's dossier at the tab that matters. On month closing, F7 closes the employer's
+/// payroll month once its checklist is clear and Ctrl+E exports its payroll variables as CSV.
 public final class QueuesScreen: Screen {
     public private(set) var tab: QueueTab
-    /// The items of each queue (month closing has its own state), as last read.
+    /// The items of the queues worked out by rules (art. 60, certificates, absences), as last
+    /// read, whole; the validation queue is paged from the replica.
     private(set) var items: [QueueTab: [QueueItem]] = [:]
-    /// The selected line of each queue (on month closing: the employer).
+    /// The rows of each queue on screen and the selected one.
+    var windows: [QueueTab: ListWindow<QueueItem>] = [:]
+    /// The place in its queue of each window's first row (from 0).
+    var firstIndex: [QueueTab: Int] = [:]
+    /// The selected employer on month closing.
     var selection: [QueueTab: Int] = [:]
     /// Ids of the validation entries marked for a bulk review.
     public internal(set) var marked: Set<String> = []
+    /// The queue the marks are on (validation or drafts).
+    var markedTab: QueueTab = .validation
+    /// The marked entries as they were listed, for the reject dialog and the review's messages.
+    var markedItems: [String: QueueItem] = [:]
     /// What the last review refused, one line per entry with its reason, until the next review.
     public internal(set) var refusals: [String] = []
-    /// How many items each queue holds in all, when it lists fewer (the validation queue lists
-    /// the oldest 500 of what may be thousands).
+    /// How many items each queue lets through its filter, as last read.
     private(set) var totals: [QueueTab: Int] = [:]
+    /// How many items each queue holds, filter or not (its tab's count), as last read.
+    private(set) var counts: [QueueTab: Int] = [:]
+    /// What `/` narrows each queue to, as typed; nil when the queue is not filtered.
+    public internal(set) var filters: [QueueTab: String] = [:]
+    /// The order the validation queue is paged in (F4 cycles).
+    public internal(set) var order: ValidationQueueOrder = .oldest
+    /// True while the filter of the queue shown takes the typed keys.
+    public internal(set) var editsFilter = false
     /// The employers on month closing, as last read.
     private(set) var closings: [MonthClosing] = []
     /// The dialog over the queue, if any.
     var dialog: QueueDialog?
-    private var body: Size
+    var body: Size
     /// The queues read since the replica last changed; the others are read when their tab shows.
     private var fresh: Set<QueueTab> = []
-    private var failedRead = FailedRead()
+    var failedRead = FailedRead()
 
     public init(_ environment: ScreenEnvironment, body: Size, tab: QueueTab = .validation) {
         self.tab = tab
         self.body = body
-        // Every queue once, so each tab title has its count.
-        for queue in QueueTab.allCases { refresh(queue, environment) }
+        // Every queue once, so each tab title has its count; the drafts, read whole (a supervisor's
+        // may be 200,000 at 100,000 dossiers), when their tab is shown.
+        for queue in QueueTab.allCases where queue != .drafts || tab == .drafts { refresh(queue, environment) }
     }
 
     public var keyContext: KeyContext { dialog == nil ? .queue : .dialog }
 
     public var hintedActions: [ActionID] {
         if dialog != nil { return ["dialog.confirm", "dialog.cancel"] }
+        if editsFilter, tab != .closing { return ["list.open", "queue.markAll", "app.back"] }
         switch tab {
-        case .validation: return ["queue.approve", "queue.reject", "list.mark", "list.open", "tab.next", "app.back"]
+        case .validation:
+            return ["queue.approve", "queue.reject", "list.mark", "queue.markAll", "list.open", "list.search", "queue.sort",
+                    "tab.next", "app.back"]
         case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
-        case .certificates: return ["queue.certificate", "list.open", "tab.next", "app.help", "app.back"]
-        case .art60, .absences: return ["list.open", "tab.next", "app.help", "app.back"]
+        case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
+        case .art60, .absences: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
+        case .drafts:
+            return ["queue.submit", "queue.delete", "list.mark", "queue.markAll", "list.open", "list.search", "tab.next",
+                    "app.back"]
         }
     }
 
-    /// The reason is typed while the rejection dialog is open.
+    /// The reason is typed while the rejection dialog is open, the filter while it is edited.
     public var takesText: Bool {
         switch dialog {
         case .reject, .certificate: return true
-        case .close, nil: return false
+        case .close, .deleteDrafts: return false
+        case nil: return editsFilter
         }
     }
 
@@ -65,24 +94,26 @@ public final class QueuesScreen: Screen {
         [environment.strings["queue.title"], environment.strings[tab.titleKey]]
     }
 
-    /// The items of the queue shown.
-    var visibleItems: [QueueItem] { items[tab] ?? [] }
+    /// The items of the queue shown that are on screen.
+    var visibleItems: [QueueItem] { windows[tab]?.rows ?? [] }
 
     /// The selected item of the queue shown, if any.
-    var selectedItem: QueueItem? {
-        let list = visibleItems
-        let index = selection[tab] ?? 0
-        return list.indices.contains(index) ? list[index] : nil
-    }
+    var selectedItem: QueueItem? { windows[tab]?.selectedRow }
 
     /// The id of the selected item (a time record's on the validation queue).
     public var selectedID: String? { selectedItem?.id }
 
     /// How an item of the queue shown is named in messages and dialogs ("AC-000105 Dubois, J. (…)").
-    public func label(of id: String) -> String? { visibleItems.first { $0.id == id }?.label }
+    public func label(of id: String) -> String? { (visibleItems.first { $0.id == id } ?? markedItems[id])?.label }
 
-    /// The ids of the items of the queue shown, in order.
+    /// The ids of the items of the queue shown that are on screen, in order.
     public var itemIDs: [String] { visibleItems.map(\.id) }
+
+    /// The place of the selected item in the queue shown, from 1 (0 when it is empty).
+    public var position: Int {
+        guard let window = windows[tab], !window.rows.isEmpty else { return 0 }
+        return (firstIndex[tab] ?? 0) + window.selection + 1
+    }
 
     /// The reason typed so far while the rejection dialog is open; nil when it is not.
     public var dialogReason: String? {
@@ -92,7 +123,7 @@ public final class QueuesScreen: Screen {
 
     /// How many items a tab holds (month closing: the open points of every employer).
     public func count(_ tab: QueueTab) -> Int {
-        tab == .closing ? closings.map(\.openPoints).reduce(0, +) : totals[tab] ?? items[tab]?.count ?? 0
+        tab == .closing ? closings.map(\.openPoints).reduce(0, +) : counts[tab] ?? 0
     }
 
     // MARK: Keys
@@ -115,8 +146,10 @@ public final class QueuesScreen: Screen {
         case .certificate(let date, let recordID):
             guard let date = typed(date) else { return .ignored }
             dialog = .certificate(date, recordID: recordID)
-        case .close, nil:
+        case .close, .deleteDrafts:
             return .ignored
+        case nil:
+            return typeInFilter(key, environment)
         }
         return .handled
     }
@@ -128,24 +161,57 @@ public final class QueuesScreen: Screen {
             let tabs = QueueTab.allCases
             let step = action == "tab.next" ? 1 : tabs.count - 1
             tab = tabs[((tabs.firstIndex(of: tab) ?? 0) + step) % tabs.count]
+            editsFilter = false
             refresh(tab, environment)
             return .handled
-        case "list.up": return move(by: -1)
-        case "list.down": return move(by: 1)
-        case "list.pageUp": return move(by: -max(1, tableRows - 1))
-        case "list.pageDown": return move(by: max(1, tableRows - 1))
-        case "list.first": return move(by: -Int.max / 2)
-        case "list.last": return move(by: Int.max / 2)
+        case "list.up": return move(by: -1, environment) { try $0.moveUp(in: $1) }
+        case "list.down": return move(by: 1, environment) { try $0.moveDown(in: $1) }
+        case "list.pageUp": return move(by: -max(1, tableRows - 1), environment) { try $0.pageUp(in: $1) }
+        case "list.pageDown": return move(by: max(1, tableRows - 1), environment) { try $0.pageDown(in: $1) }
+        case "list.first": return move(by: -Int.max / 2, environment) { try $0.moveToStart(in: $1) }
+        case "list.last": return move(by: Int.max / 2, environment) { try $0.moveToEnd(in: $1) }
         case "list.mark":
-            guard tab == .validation, let item = selectedItem else { return .handled }
-            if marked.contains(item.id) { marked.remove(item.id) } else { marked.insert(item.id) }
-            return move(by: 1)
+            guard tab == .validation || tab == .drafts, let item = selectedItem else { return .handled }
+            if markedTab != tab {
+                // Marks are one queue's: approving never sends a draft, nor submitting an entry to validate.
+                marked = []
+                markedItems = [:]
+                markedTab = tab
+            }
+            if marked.contains(item.id) {
+                marked.remove(item.id)
+                markedItems[item.id] = nil
+            } else {
+                marked.insert(item.id)
+                markedItems[item.id] = item
+            }
+            return move(by: 1, environment) { try $0.moveDown(in: $1) }
+        case "queue.sort":
+            guard tab == .validation else { return .ignored }
+            return sortNext(environment)
+        case "queue.markAll":
+            guard tab == .validation || tab == .drafts else { return .ignored }
+            return markAll(environment)
+        case "list.search":
+            guard tab != .closing else { return .ignored }
+            if filters[tab] == nil { filters[tab] = "" }
+            editsFilter = true
+            return .handled
+        case "app.back":
+            guard tab != .closing, filters[tab] != nil else { return .ignored }
+            return clearFilter(environment)
         case "queue.approve":
             guard tab == .validation else { return .ignored }
             return approve(environment)
         case "queue.reject":
             guard tab == .validation else { return .ignored }
             return askRejectionReason(environment)
+        case "queue.submit":
+            guard tab == .drafts else { return .ignored }
+            return submitDrafts(environment)
+        case "queue.delete":
+            guard tab == .drafts else { return .ignored }
+            return askToDeleteDrafts(environment)
         case "queue.certificate":
             guard tab == .certificates else { return .ignored }
             return askCertificateDate(environment)
@@ -178,6 +244,9 @@ public final class QueuesScreen: Screen {
             case .close(_, let closing):
                 dialog = nil
                 return close(closing, environment)
+            case .deleteDrafts(_, let ids):
+                dialog = nil
+                return deleteDrafts(ids, environment)
             case nil: return .handled
             }
         case "app.quit", "app.help":
@@ -187,25 +256,43 @@ public final class QueuesScreen: Screen {
         }
     }
 
-    private func move(by offset: Int) -> ScreenResult {
-        let count = tab == .closing ? closings.count : visibleItems.count
-        guard count > 0 else { return .handled }
-        let current = selection[tab] ?? 0
-        let target = offset > 0 ? min(count - 1, current + min(offset, count)) : max(0, current + max(offset, -count))
-        selection[tab] = target
+    /// Moves the selection: by `offset` employers on month closing, else through the queue's
+    /// window; a failed read keeps the rows shown and says so.
+    private func move(by offset: Int, _ environment: ScreenEnvironment,
+                      _ step: (inout ListWindow<QueueItem>, QueueSource) throws -> Void) -> ScreenResult {
+        if tab == .closing {
+            let count = closings.count
+            guard count > 0 else { return .handled }
+            let current = selection[tab] ?? 0
+            let target = offset > 0 ? min(count - 1, current + min(offset, count)) : max(0, current + max(offset, -count))
+            selection[tab] = target
+            return .handled
+        }
+        guard var window = windows[tab] else { return .handled }
+        let source = self.source(tab, environment)
+        do {
+            let first = window.rows.first
+            try step(&window, source)
+            let index = window.rows.first == first ? firstIndex[tab] ?? 0 : try window.rows.first.map(source.index) ?? 0
+            windows[tab] = window
+            firstIndex[tab] = index
+        } catch {
+            failedRead.note(error, environment.strings)
+        }
         return .handled
     }
 
     public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
         guard dialog == nil, tab != .closing else { return .ignored }
-        let index = firstVisibleIndex + row - tableTop - 1
+        let index = row - tableTop - 1
         guard visibleItems.indices.contains(index) else { return .ignored }
-        selection[tab] = index
+        windows[tab]?.select(visibleRow: index)
         return double ? perform("list.open", environment) : .handled
     }
 
     public func layout(body: Size, _ environment: ScreenEnvironment) {
         self.body = body
+        fitWindows(environment)
     }
 
     // MARK: Reading
@@ -222,23 +309,64 @@ public final class QueuesScreen: Screen {
 
     /// Reads `queue` unless it was read since the replica last changed; a failed read keeps the
     /// items last read, goes to the message line, and is tried again on the next look at the tab.
-    private func refresh(_ queue: QueueTab, _ environment: ScreenEnvironment) {
+    func refresh(_ queue: QueueTab, _ environment: ScreenEnvironment) {
         guard fresh.insert(queue).inserted else { return }
         do {
             if queue == .closing {
                 closings = try readClosings(environment)
+                selection[queue] = max(0, min(selection[queue] ?? 0, closings.count - 1))
+                return
+            }
+            var read = items[queue]
+            if queue != .validation { read = try self.read(queue, environment) }
+            let source = self.source(queue, environment, items: read)
+            var window = ListWindow<QueueItem>(height: tableRows)
+            if let shown = windows[queue] {
+                window = shown
+                try window.resize(to: tableRows, in: source)
+                try window.reread(in: source) { $0.id == $1.id }
             } else {
-                let read = try read(queue, environment)
-                totals[queue] = queue == .validation ? max(read.count, try environment.database.submittedCount()) : nil
-                items[queue] = read
+                try window.moveToStart(in: source)
+            }
+            let total = try source.total()
+            let unfiltered = filters[queue]?.isEmpty == false ? try self.source(queue, environment, items: read, filtered: false).total() : total
+            let index = try window.rows.first.map(source.index) ?? 0
+            let stillMarked = queue == .validation && markedTab == .validation
+                ? try environment.database.stillSubmitted(marked) : marked
+            items[queue] = read
+            windows[queue] = window
+            totals[queue] = total
+            counts[queue] = unfiltered
+            firstIndex[queue] = index
+            if queue == markedTab {
+                let kept = queue == .validation ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
+                marked = kept
+                markedItems = markedItems.filter { kept.contains($0.key) }
             }
         } catch {
             fresh.remove(queue)
             failedRead.note(error, environment.strings)
         }
-        if queue == .validation { marked.formIntersection(Set(items[.validation]?.map(\.id) ?? [])) }
-        let count = queue == .closing ? closings.count : items[queue]?.count ?? 0
-        selection[queue] = max(0, min(selection[queue] ?? 0, count - 1))
+    }
+
+    /// Reads the queue shown again from its first row, as after a change to its filter.
+    func restart(_ environment: ScreenEnvironment) {
+        fresh.remove(tab)
+        windows[tab] = nil
+        refresh(tab, environment)
+    }
+
+    /// Gives every window the lines the body leaves for rows.
+    private func fitWindows(_ environment: ScreenEnvironment) {
+        for (queue, window) in windows where window.height != tableRows {
+            var resized = window
+            do {
+                try resized.resize(to: tableRows, in: source(queue, environment))
+                windows[queue] = resized
+            } catch {
+                failedRead.note(error, environment.strings)
+            }
+        }
     }
 
     // MARK: Drawing
@@ -250,9 +378,7 @@ public final class QueuesScreen: Screen {
     /// Body lines above the table: the tabs and the summary line, then the refusals.
     private var tableTop: Int { 2 + refusalLines.count }
     /// Lines the table shows rows on.
-    private var tableRows: Int { max(1, body.height - tableTop - 1) }
-    /// The index of the first row on screen, so that the selected one is always visible.
-    private var firstVisibleIndex: Int { max(0, (selection[tab] ?? 0) - tableRows + 1) }
+    var tableRows: Int { max(1, body.height - tableTop - 1) }
 
     public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
@@ -264,21 +390,23 @@ public final class QueuesScreen: Screen {
         }
         switch dialog {
         case .reject(let reason, _), .certificate(let reason, _): reason.render(into: &buffer, area: rect)
-        case .close(let confirm, _): confirm.render(into: &buffer, area: rect)
+        case .close(let confirm, _), .deleteDrafts(let confirm, _): confirm.render(into: &buffer, area: rect)
         case nil: break
         }
     }
 
-    /// `[ À valider (5) ]  Art. 60 (2)  Certificats (1) …`: the long titles when they fit.
+    /// `[À valider (5)]  Art. 60 (2)  Certificats (1) …`: the long titles when they fit.
     private func renderTabs(into buffer: inout CellBuffer, rect: Rect, _ strings: Strings) {
-        func titles(short: Bool) -> [String] {
+        func titles(_ form: String) -> [String] {
             QueueTab.allCases.map { queue in
-                strings.format("queue.tab.count", ["title": strings[queue.titleKey + (short ? ".short" : "")],
-                                                   "count": "\(count(queue))"])
+                // A queue not read yet has no count to give.
+                guard queue == .closing || counts[queue] != nil else { return strings[queue.titleKey + form] }
+                return strings.format("queue.tab.count", ["title": strings[queue.titleKey + form], "count": "\(count(queue))"])
             }
         }
-        let long = titles(short: false)
-        let chosen = long.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width ? long : titles(short: true)
+        func fits(_ titles: [String]) -> Bool { titles.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width }
+        // The long titles, else the short ones, else abbreviations (six tabs at 80 columns).
+        let chosen = [titles(""), titles(".short")].first(where: fits) ?? titles(".tiny")
         buffer.fill(rect, role: .columnHeader)
         var x = rect.x
         for (queue, title) in zip(QueueTab.allCases, chosen) {
@@ -289,36 +417,45 @@ public final class QueuesScreen: Screen {
         }
     }
 
+    /// The summary line ("Filtre : dubois▏ · 3 / 12 · au 24/11/2026   2 entrées marquées · …"), the
+    /// refusals, then the rows on screen.
     private func renderQueue(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
-        let total = count(tab)
-        var summary = strings.format("queue.summary", ["count": "\(total)", "date": strings.date(environment.today)])
-        if !visibleItems.isEmpty {
-            summary = strings.format("queue.position", ["position": "\((selection[tab] ?? 0) + 1)", "total": "\(total)",
-                                                        "date": strings.date(environment.today)])
-            if visibleItems.count < total {
-                summary += " · " + strings.format("queue.oldestShown", ["shown": "\(visibleItems.count)"])
-            }
+        let total = totals[tab] ?? 0
+        let date = strings.date(environment.today)
+        var parts: [String] = []
+        if let filter = filters[tab] { parts.append(strings["queue.filterPrompt"] + " " + filter + (editsFilter ? "▏" : "")) }
+        if visibleItems.isEmpty {
+            parts.append(strings.format(filters[tab]?.isEmpty == false ? "queue.summary.noMatch" : "queue.summary",
+                                        ["date": date]))
+        } else {
+            parts.append(strings.format("queue.position", ["position": "\(position)", "total": "\(total)", "date": date]))
         }
-        if tab == .validation, !marked.isEmpty { summary += "   " + strings.format("queue.marked", [
-            "count": "\(marked.count)", "key": environment.keyNames("queue.approve", in: .queue),
-        ]) }
-        buffer.write(summary, x: rect.x + 1, y: rect.y + 1, role: .dim, maxWidth: rect.width - 2)
+        var summary = parts.joined(separator: " · ")
+        if tab == markedTab, !marked.isEmpty {
+            summary += "   " + strings.format(marked.count == 1 ? "queue.marked.one" : "queue.marked", [
+                "count": "\(marked.count)", "key": environment.keyNames("queue.approve", in: .queue),
+            ])
+        }
+        buffer.write(summary, x: rect.x + 1, y: rect.y + 1, role: filters[tab] != nil && editsFilter ? .fieldFocused : .dim,
+                     maxWidth: rect.width - 2)
         var y = rect.y + 2
         for line in refusalLines {
             buffer.write(line, x: rect.x + 1, y: y, role: .error, maxWidth: rect.width - 2)
             y += 1
         }
-        let first = firstVisibleIndex
-        let shown = visibleItems.dropFirst(first).prefix(tableRows)
+        let shown = visibleItems
         let table = Table(
             columns: columns(tab, strings),
-            rows: shown.map { TableRow($0.cells, isMarked: marked.contains($0.id)) },
-            selectedRow: shown.isEmpty ? nil : (selection[tab] ?? 0) - first,
-            showsGutter: tab == .validation)
+            rows: shown.map { TableRow($0.cells, isMarked: tab == markedTab && marked.contains($0.id)) },
+            selectedRow: shown.isEmpty ? nil : windows[tab]?.selection,
+            sort: tab == .validation ? sortIndicator : nil,
+            showsGutter: tab == .validation || tab == .drafts)
         table.render(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y))
-        if visibleItems.isEmpty {
-            buffer.write(strings["queue.empty"], x: rect.x + 1, y: y + 2, role: .dim, maxWidth: rect.width - 2)
+        if shown.isEmpty {
+            let empty = filters[tab]?.isEmpty == false
+                ? strings.format("queue.noMatch", ["text": filters[tab] ?? ""]) : strings["queue.empty"]
+            buffer.write(empty, x: rect.x + 1, y: y + 2, role: .dim, maxWidth: rect.width - 2)
         }
     }
 
@@ -328,9 +465,9 @@ public final class QueuesScreen: Screen {
             TableColumn(title: strings["queue.column." + key], minimumWidth: width, weight: weight, alignRight: right)
         }
         switch queue {
-        case .validation:
+        case .validation, .drafts:
             return [column("dossier", 9), column("name", 14, weight: 3), column("type", 10, weight: 2),
-                    column("from", 10), column("to", 10), column("enteredBy", 10, weight: 1), column("age", 5, right: true)]
+                    column("from", 10), column("to", 10), column("enteredBy", 10, weight: 1), column("age", 7, right: true)]
         case .art60:
             return [column("name", 14, weight: 1), column("partner", 9, weight: 1), column("contractEnd", 11),
                     column("progress", 10, right: true), column("projected", 10), column("due", 16, weight: 12),

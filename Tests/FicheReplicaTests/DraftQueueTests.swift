@@ -1,0 +1,34 @@
+@testable import FicheReplica
+import FicheDomain
+import XCTest
+
+/// The drafts a time manager left unsent: theirs to submit or withdraw; a supervisor sees those
+/// of their employers but may neither send nor delete someone else's.
+final class DraftQueueTests: XCTestCase {
+    private let asOf = ReadFixture.date("2026-11-20")
+
+    func testAnAuthorSeesAndSubmitsTheirDraftASupervisorSeesItButMayNotDeleteIt() throws {
+        let database = try ReplicaFixture.make()
+        let mine = try database.draftQueue(userID: "u-time", employerCodes: [], asOf: asOf)
+        XCTAssertEqual(mine.map(\.record.id), ["tr-1"], "the fixture's annual leave of 9–13 November, a draft")
+        XCTAssertEqual(mine.first?.enteredByName, "Peeters, A.")
+        XCTAssertEqual(try database.draftQueue(userID: "u-clerk", employerCodes: [], asOf: asOf), [], "not theirs")
+        XCTAssertEqual(try database.draftQueue(userID: "u-clerk", employerCodes: ["AC-IXL"], asOf: asOf).map(\.record.id),
+                       ["tr-1"], "a draft of an employer they supervise")
+        XCTAssertEqual(try database.draftQueue(userID: "u-clerk", employerCodes: ["CPAS-IXL"], asOf: asOf), [])
+
+        XCTAssertThrowsError(try database.deleteTimeRecord("tr-1", by: ReplicaFixture.clerk)) { error in
+            XCTAssertEqual((error as? RuleViolation)?.code, "entry.not_own")
+        }
+        XCTAssertEqual(try database.draftQueue(userID: "u-time", employerCodes: [], asOf: asOf).count, 1, "nothing written")
+
+        let before = try database.submittedCount()
+        var sent = try XCTUnwrap(mine.first?.record)
+        sent.status = .submitted
+        try database.amendTimeRecord(sent, by: ReplicaFixture.timeManager, rules: ReplicaFixture.rules,
+                                     now: ReadFixture.noon(asOf))
+        XCTAssertEqual(try database.draftQueue(userID: "u-time", employerCodes: ["AC-IXL"], asOf: asOf), [])
+        XCTAssertEqual(try database.submittedCount(), before + 1, "it waits for validation")
+        XCTAssertTrue(try database.validationQueueAll(ValidationQueueFilter(), asOf: asOf).contains { $0.record.id == "tr-1" })
+    }
+}
