@@ -13,7 +13,8 @@ final class PushWritesTests: XCTestCase {
     func testHandlersWriteOnlyThroughTheRoundsWrites() throws {
         let sync = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/FicheServer/Sync")
-        for name in ["PushProcessor.swift", "TimeSheetLoader.swift"] {
+        for name in ["PushProcessor.swift", "PushProcessor+EntryLifeCycle.swift", "PushProcessor+IBANChange.swift",
+                     "TimeSheetLoader.swift"] {
             let text = try String(contentsOf: sync.appendingPathComponent(name), encoding: .utf8)
             XCTAssertFalse(text.contains(".execute("), "\(name) writes on the transaction: go through PushWrites")
             XCTAssertTrue(text.contains("writes"), "\(name) is still the file the handlers live in")

@@ -235,7 +235,7 @@ struct PushProcessor: Sendable {
     }
 
     /// Loads a live time record or rejects the mutation (`record.not_found`).
-    private static func liveTimeRecord(_ id: String, in tx: any StoreTransaction) async throws -> TimeRecord {
+    static func liveTimeRecord(_ id: String, in tx: any StoreTransaction) async throws -> TimeRecord {
         guard let row = try await tx.first("SELECT * FROM time_records WHERE id = ? AND deleted_at IS NULL", [.text(id)]),
               let record = TimeSheetLoader.timeRecord(row)
         else { throw MutationRejection(code: "record.not_found") }
@@ -244,7 +244,7 @@ struct PushProcessor: Sendable {
 
     /// The answer to a change of a stored time record: its row as it now is, logged for the
     /// devices that may see it, and the audit line.
-    private static func timeRecordChanged(_ updated: StoreRow?, id: String, employer: String,
+    static func timeRecordChanged(_ updated: StoreRow?, id: String, employer: String,
                                           audit: AuditLog.Entry) throws -> MutationEffect {
         guard let updated else { throw MutationRejection(code: "record.not_found") }
         return MutationEffect(
@@ -255,7 +255,7 @@ struct PushProcessor: Sendable {
     }
 
     /// Loads a live dossier or rejects the mutation.
-    private func dossier(_ id: String, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> StoreRow {
+    func dossier(_ id: String, in tx: any StoreTransaction, writes: inout PushWrites) async throws -> StoreRow {
         guard let row = try await writes.dossier(id, in: tx) else {
             throw MutationRejection(code: "dossier.not_found")
         }
@@ -424,26 +424,6 @@ struct PushProcessor: Sendable {
                          newValue: reviewed.status.rawValue + (reviewed.rejectionReason.map { ": " + $0 } ?? "")))
     }
 
-    /// A correction validated: it counts from now on, and the entry it corrects is cancelled in
-    /// the same transaction; every device pulls both.
-    private func approveCorrection(_ correction: TimeRecord, cancelling original: TimeRecord, employer: String,
-                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        var changes: [LoggedChange] = []
-        for record in [correction, original] {
-            guard let row = try await writes.review(record, in: tx) else { throw MutationRejection(code: "record.not_found") }
-            changes.append(LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .upsert,
-                                                     row: row.fields(excluding: ["deleted_at"])), table: "time_records"))
-        }
-        return MutationEffect(status: .applied, changes: changes, audit: [
-            .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
-                  entityID: correction.id, field: "status", oldValue: TimeRecordStatus.submitted.rawValue,
-                  newValue: TimeRecordStatus.validated.rawValue),
-            .init(action: "reviewTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
-                  entityID: original.id, field: "status", oldValue: TimeRecordStatus.validated.rawValue,
-                  newValue: TimeRecordStatus.cancelled.rawValue + " by " + correction.id),
-        ])
-    }
-
     /// Adds an event to an article 60 worker's follow-up log (`manage_art60`, a CPAS dossier).
     private func recordArt60Event(_ payload: RecordArt60Event, rights: AccessRights, caller: Caller,
                                   in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
@@ -535,129 +515,6 @@ struct PushProcessor: Sendable {
             audit: .init(action: "recordCertificate", decision: "applied", employerCode: employer, entity: "time_record",
                          entityID: record.id, field: "certificate_received", oldValue: "0",
                          newValue: "received on \(payload.receivedOn.iso)"))
-    }
-
-    /// The author's correction of an entry not yet validated (`TimeRecord.amended`, the replica's
-    /// rule): `enter_time_record`, their own entry, the same kind and dossier, then the time-sheet
-    /// rules on the new values, the entry itself left out of the overlaps.
-    private func amendTimeRecord(_ payload: RecordTimeRecord, rights: AccessRights, caller: Caller,
-                                 in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
-        let employer = record.employerCode
-        if !rights.may(.enterTimeRecord, at: employer) {
-            return .denied("amendTimeRecord", employer: employer, entity: "time_record", id: record.id)
-        }
-        guard payload.dossierID == record.dossierID else { throw MutationRejection(code: "record.not_found") }
-        let row = try await dossier(record.dossierID, in: tx, writes: &writes)
-        if row.string("deleted_at") != nil { return MutationEffect(status: .conflict, reason: "dossier.deleted") }
-        let edit = payload.timeRecord(employerCode: employer, enteredBy: caller.userID)
-        guard [.draft, .submitted].contains(edit.status) else { throw MutationRejection(code: "time.status") }
-        if record.status == .validated {
-            return MutationEffect(status: .conflict, reason: "entry.validated", serverValue: record.status.rawValue)
-        }
-        let amended = try record.amended(to: edit, by: caller.user)
-        try await TimeSheetLoader(ruleBook: ruleBook).sheet(for: row, checking: amended, in: tx, writes: &writes)
-            .check(amended, today: Timestamps.brusselsDay(configuration.now()))
-        return try Self.timeRecordChanged(
-            try await writes.amend(amended, in: tx), id: record.id, employer: employer,
-            audit: .init(action: "amendTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
-                         entityID: record.id, oldValue: Self.summary(record), newValue: Self.summary(amended)))
-    }
-
-    /// The author withdraws an entry not yet validated (`TimeRecord.checkChangeable`): the row is
-    /// kept as deleted and every device that holds it drops it.
-    private func deleteTimeRecord(_ payload: DeleteTimeRecord, rights: AccessRights, caller: Caller,
-                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let record = try await Self.liveTimeRecord(payload.recordID, in: tx)
-        let employer = record.employerCode
-        if !rights.may(.enterTimeRecord, at: employer) {
-            return .denied("deleteTimeRecord", employer: employer, entity: "time_record", id: record.id)
-        }
-        if record.status == .validated {
-            return MutationEffect(status: .conflict, reason: "entry.validated", serverValue: record.status.rawValue)
-        }
-        try record.checkChangeable(by: caller.user)
-        try await writes.delete(record, at: Timestamps.iso(configuration.now()), in: tx)
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .timeRecord, id: record.id, op: .delete, row: nil),
-                                   table: nil)],
-            audit: [.init(action: "deleteTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
-                          entityID: record.id, oldValue: Self.summary(record))])
-    }
-
-    /// "absence sick 2027-01-04…2027-01-08": an entry as the audit names it.
-    private static func summary(_ record: TimeRecord) -> String {
-        var text = "\(record.kind.rawValue) \(record.typeCode ?? "") \(record.start.iso)…\(record.end.iso)"
-        if let from = record.startMinute, let to = record.endMinute { text += " \(from)–\(to) min" }
-        if let minutes = record.minutes { text += " \(minutes) min" }
-        return text
-    }
-
-    /// A new IBAN is not paid to at once: it waits on the dossier (`pending_iban`) until a second
-    /// person confirms it (`reviewIBANChange`). Setting the account back to the one in force
-    /// withdraws the waiting change.
-    /// As for any field, the answer depends only on what the caller may read: for a caller who
-    /// may not read IBANs, the account in force typed again is a request like any other.
-    private func requestIBANChange(_ dossierID: String, row: StoreRow, to new: String?, inForce: String?, readable: Bool,
-                                   employer: String, caller: Caller, in tx: any StoreTransaction,
-                                   writes: inout PushWrites) async throws -> MutationEffect {
-        let waiting = row.string("pending_iban")
-        let withdraws = readable && new == inForce
-        let values: [(column: String, value: String?)] = withdraws
-            ? [("pending_iban", nil), ("pending_iban_by", nil)]
-            : [("pending_iban", new), ("pending_iban_by", caller.userID)]
-        guard let updated = try await writes.updateDossier(dossierID, setting: values, in: tx) else {
-            throw MutationRejection(code: "dossier.not_found")
-        }
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: dossierID, op: .upsert,
-                                                row: updated.fields(excluding: ["deleted_at"])), table: "dossiers")],
-            audit: [.init(action: "updateDossierField", decision: withdraws ? "applied: change withdrawn"
-                                                                            : "applied: waits for confirmation",
-                          employerCode: employer, entity: "dossier", entityID: dossierID, field: "pending_iban",
-                          oldValue: waiting, newValue: withdraws ? nil : new)])
-    }
-
-    /// A second person confirms or refuses the IBAN waiting on a dossier (`IBANChange`, the
-    /// replica's rule): `edit_dossier` and `view_iban` at its employer, not the one who asked,
-    /// not the person the dossier is about, and the account they were shown.
-    private func reviewIBANChange(_ payload: ReviewIBANChange, rights: AccessRights, caller: Caller,
-                                  in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
-        let employer = row.string("employer_code") ?? ""
-        guard rights.may(.editDossier, at: employer), rights.may(.viewIBAN, at: employer) else {
-            return .denied("reviewIBANChange", employer: employer, entity: "dossier", id: payload.dossierID, field: "iban")
-        }
-        guard let waiting = row.string("pending_iban"), let requestedBy = row.string("pending_iban_by") else {
-            throw RuleViolation.ibanChangeMissing(dossierID: payload.dossierID)
-        }
-        // The account confirmed is the one the reviewer was shown: a change made meanwhile is a conflict.
-        guard (try? DossierField.iban.normalized(payload.iban)) == waiting else {  // try?: a value that is no IBAN matches nothing
-            return MutationEffect(status: .conflict, reason: "iban.changed", serverValue: waiting)
-        }
-        let niss = try await tx.first("SELECT niss FROM users WHERE id = ?", [.text(caller.userID)])?.string("niss")
-        var reviewer = caller.user
-        reviewer.personID = niss
-        try IBANChange(iban: waiting, requestedBy: requestedBy).checkReviewer(reviewer, dossierPersonID: row.string("niss"))
-        var values: [(column: String, value: String?)] = [("pending_iban", nil), ("pending_iban_by", nil)]
-        if case .reject(let reason) = payload.decision {
-            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RuleViolation.rejectionReasonMissing }
-        } else {
-            values.append(("iban", waiting))
-        }
-        guard let updated = try await writes.updateDossier(payload.dossierID, setting: values, in: tx) else {
-            throw MutationRejection(code: "dossier.not_found")
-        }
-        let approved = payload.decision == .approve
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .dossier, id: payload.dossierID, op: .upsert,
-                                                row: updated.fields(excluding: ["deleted_at"])), table: "dossiers")],
-            audit: [.init(action: "reviewIBANChange", decision: approved ? "applied: confirmed" : "applied: refused",
-                          employerCode: employer, entity: "dossier", entityID: payload.dossierID, field: "iban",
-                          oldValue: row.string("iban"), newValue: approved ? waiting : nil)])
     }
 
     /// Audits that a clerk was shown a full NISS or IBAN; refused without the right to see it.
