@@ -20,9 +20,7 @@ extension DossierField {
     }
 
     /// The field a replica column holds (`payroll_clerk_id` → `.payrollClerk`).
-    /// A new IBAN is written as the person's `pending_iban` until a second person confirms it.
     static func changed(in entity: String, column: String) -> DossierField? {
-        if entity == "person" && column == "pending_iban" { return .iban }
-        return allCases.first { $0.replicaPlace.map { $0.entity == entity && $0.column == column } ?? false }
+        allCases.first { $0.replicaPlace.map { $0.entity == entity && $0.column == column } ?? false }
     }
 }

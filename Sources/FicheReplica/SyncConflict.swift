@@ -49,9 +49,7 @@ public struct SyncConflict: Hashable, Sendable {
     public var isConflict: Bool { status == "conflict" }
 
     /// The field a field change was about (`iban`, `last_name`…); nil for a new entry.
-    public var field: String? {
-        mutation == "updateDossierField" ? changes.keys.sorted().first { $0 != "pending_iban_by" } : nil
-    }
+    public var field: String? { mutation == "updateDossierField" ? changes.keys.sorted().first : nil }
 
     /// A field someone else changed meanwhile: settled by keeping yours, taking theirs or editing
     /// (a change to a dossier deleted on the server is not).
@@ -60,7 +58,7 @@ public struct SyncConflict: Hashable, Sendable {
     /// Per field: the value the clerk started from (base), what they typed (yours) and what the
     /// server holds now (theirs; nil when the server refused rather than found a conflict).
     public var versions: [(field: String, base: String?, yours: String?, theirs: String?)] {
-        changes.keys.sorted().filter { $0 != "pending_iban_by" }.map { name in
+        changes.keys.sorted().map { name in
             (name, changes[name]?.old, changes[name]?.new, isConflict ? serverValue : nil)
         }
     }
