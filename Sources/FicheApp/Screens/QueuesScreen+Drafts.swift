@@ -59,18 +59,6 @@ extension QueuesScreen {
             }
         }
         refusals = refused
-        var text = switch done {
-        case 0: strings["queue.drafts.\(verb).none"]
-        case 1: strings["queue.drafts.\(verb).one"]
-        default: strings.format("queue.drafts.\(verb).other", ["count": "\(done)"])
-        }
-        if !refused.isEmpty {
-            let key = refused.count == 1 ? "queue.reviewed.refused.one" : "queue.reviewed.refused"
-            text += " · " + strings.format(key, ["count": "\(refused.count)", "details": refused.joined(separator: " ; ")])
-        }
-        marked = []
-        markedItems = [:]
-        reload(environment)
-        return .notice(Toast(text, kind: refused.isEmpty ? .success : .error))
+        return bulkDone("queue.drafts.\(verb)", count: done, environment)
     }
 }

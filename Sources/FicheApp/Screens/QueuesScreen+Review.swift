@@ -79,17 +79,23 @@ extension QueuesScreen {
             let reason = strings.message(for: violation) { catalogue.type($0)?.labels.text(in: strings.ruleLanguage) }
             return (labels[outcome.recordID] ?? outcome.recordID) + " — " + reason
         }
-        let done = outcomes.filter(\.isAllowed).count
         var verb = "rejected"
         if case .approve = decision { verb = "approved" }
+        return bulkDone("queue.reviewed.\(verb)", count: outcomes.filter(\.isAllowed).count, environment)
+    }
+
+    /// After a bulk action (`key` its message, `.none`/`.one`/`.other`): how many went through,
+    /// which of `refusals` were refused and why; the marks go and the queues are read again.
+    func bulkDone(_ key: String, count done: Int, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
         var text = switch done {
-        case 0: strings["queue.reviewed.\(verb).none"]
-        case 1: strings["queue.reviewed.\(verb).one"]
-        default: strings.format("queue.reviewed.\(verb).other", ["count": "\(done)"])
+        case 0: strings["\(key).none"]
+        case 1: strings["\(key).one"]
+        default: strings.format("\(key).other", ["count": "\(done)"])
         }
         if !refusals.isEmpty {
-            let key = refusals.count == 1 ? "queue.reviewed.refused.one" : "queue.reviewed.refused"
-            text += " · " + strings.format(key, ["count": "\(refusals.count)", "details": refusals.joined(separator: " ; ")])
+            let refused = refusals.count == 1 ? "queue.reviewed.refused.one" : "queue.reviewed.refused"
+            text += " · " + strings.format(refused, ["count": "\(refusals.count)", "details": refusals.joined(separator: " ; ")])
         }
         marked = []
         markedItems = [:]
