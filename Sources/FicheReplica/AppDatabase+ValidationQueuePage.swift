@@ -2,10 +2,10 @@ import FicheDomain
 import GRDB
 
 extension AppDatabase {
-    /// A page of the validation queue: up to `limit` submitted entries after `cursor` (from the
-    /// first when nil), oldest start date first, then by id.
+    /// A page of the validation queue (or, with `filter.drafts`, of the drafts queue): up to
+    /// `limit` entries after `cursor` (from the first when nil), in the filter's order.
     ///
-    /// Keyset paging on the `time_record_submitted` index: a page costs the same at entry 10 as
+    /// Keyset paging on the `time_record_open_by_start` index: a page costs the same at entry 10 as
     /// at entry 100,000, nothing is counted or skipped. An entry's age is computed as in
     /// `validationQueue` (first audit row, else start date).
     ///
@@ -32,16 +32,7 @@ extension AppDatabase {
     /// How many entries `filter` lets through: the queue's true size.
     public func validationQueueCount(_ filter: ValidationQueueFilter) throws -> Int {
         try writer.read { db in
-            if filter.terms.isEmpty { return try Self.submittedCount(db, employerCode: filter.employerCode) }
-            let condition = try Self.validationCondition(db, filter)
-            if condition.dossierLed {
-                return try Int.fetchOne(db, sql: Self.dossierLedCount(condition.sql),
-                                        arguments: StatementArguments(condition.values)) ?? 0
-            }
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
-                WHERE r.status = 'submitted' AND \(condition.sql)
-                """, arguments: StatementArguments(condition.values)) ?? 0
+            filter.terms.isEmpty ? try Self.openCount(db, filter) : try Self.filteredCount(db, filter)
         }
     }
 
@@ -49,48 +40,66 @@ extension AppDatabase {
     public func validationQueueIndex(of cursor: ValidationQueueCursor, _ filter: ValidationQueueFilter) throws -> Int {
         try writer.read { db in
             if filter.terms.isEmpty, filter.order != .dossier {
-                return try Self.submittedCount(db, employerCode: filter.employerCode, before: cursor,
-                                               latestFirst: filter.order == .newest)
+                return try Self.openCount(db, filter, before: cursor)
             }
             let condition = try Self.validationCondition(db, filter)
             var values = condition.values
             let keyset = Self.keyset(filter.order, cursor, after: false, values: &values)
-            if condition.dossierLed || filter.order == .dossier {
+            if filter.order == .dossier {
                 return try Int.fetchOne(db, sql: Self.dossierLedCount(condition.sql + " " + keyset),
                                         arguments: StatementArguments(values)) ?? 0
             }
-            let joins = filter.order == .dossier
-                ? "FROM dossier_list l CROSS JOIN time_record_view r ON r.dossier_id = l.id"
-                : "FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id"
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) \(joins)
-                WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
-                """, arguments: StatementArguments(values)) ?? 0
+            return try Self.filteredCount(db, filter, keyset: keyset, values: Array(values[condition.values.count...]))
         }
     }
 
-    /// Submitted records of the working view (before `cursor` in start order, or after it when
-    /// `latestFirst`), counted table by table: the mirror's from its partial index, less those a
-    /// local row overlays, plus the local ones. Counted through the view, each of 200,000 mirror
-    /// rows would be checked against the overlay, most of a second.
-    static func submittedCount(_ db: Database, employerCode: String?, before cursor: ValidationQueueCursor? = nil,
-                               latestFirst: Bool = false) throws -> Int {
-        var keyset = ""
-        var arguments: [(any DatabaseValueConvertible)?] = [employerCode]
+    /// Submitted records of the working view (of `employerCode`, else every one held).
+    static func submittedCount(_ db: Database, employerCode: String?) throws -> Int {
+        try openCount(db, ValidationQueueFilter(employerCode: employerCode))
+    }
+
+    /// The entries of the working view `filter` lists without its words (before `cursor` in the
+    /// filter's order when given), counted table by table: the mirror's from its partial index,
+    /// less those a local row overlays, plus the local ones. Counted through the view, each of
+    /// 200,000 mirror rows would be checked against the overlay, most of a second.
+    static func openCount(_ db: Database, _ filter: ValidationQueueFilter, before cursor: ValidationQueueCursor? = nil) throws -> Int {
+        var values: [(any DatabaseValueConvertible)?] = []
+        var condition = scopeCondition(filter, values: &values)
         if let cursor {
-            let strict = latestFirst ? ">" : "<"
-            let lead = latestFirst ? ">=" : "<="
-            keyset = "AND x.start \(lead) ?2 AND (x.start \(strict) ?2 OR x.id \(strict) ?3)"
-            arguments += [cursor.start.iso, cursor.id]
+            condition += " " + keyset(filter.order, cursor, after: false, values: &values)
         }
-        let condition = "(?1 IS NULL OR x.employer_code = ?1) \(keyset)"
-        func on(_ alias: String) -> String { condition.replacingOccurrences(of: "x.", with: "\(alias).") }
-        return try Int.fetchOne(db, sql: """
-            SELECT (SELECT count(*) FROM time_record m WHERE m.status = 'submitted' AND \(on("m")))
-                 - (SELECT count(*) FROM local_time_record o CROSS JOIN time_record m ON m.id = o.id
-                    WHERE m.status = 'submitted' AND \(on("m")))
-                 + (SELECT count(*) FROM local_time_record o WHERE o.status = 'submitted' AND o.deleted = 0 AND \(on("o")))
-            """, arguments: StatementArguments(arguments)) ?? 0
+        return try Int.fetchOne(db, sql: tableByTableCount(condition), arguments: StatementArguments(values)) ?? 0
+    }
+
+    /// Counts the records of the working view meeting `condition` (on `r` alone) table by table:
+    /// the mirror's, less those a local row overlays, plus the local ones.
+    private static func tableByTableCount(_ condition: String) -> String {
+        func on(_ alias: String) -> String { condition.replacingOccurrences(of: "r.", with: "\(alias).") }
+        return """
+            SELECT (SELECT count(*) FROM time_record m WHERE \(on("m")))
+                 - (SELECT count(*) FROM local_time_record o CROSS JOIN time_record m ON m.id = o.id WHERE \(on("m")))
+                 + (SELECT count(*) FROM local_time_record o WHERE o.deleted = 0 AND \(on("o")))
+            """
+    }
+
+    /// The condition (on `r`, the record) of the entries `filter` lists before its words: their
+    /// status, employer and, for drafts, whose; its values appended to `values`, numbered from 1.
+    private static func scopeCondition(_ filter: ValidationQueueFilter, values: inout [(any DatabaseValueConvertible)?]) -> String {
+        values.append(filter.employerCode)
+        var parts = ["r.status = '\(filter.status.rawValue)'", "(?\(values.count) IS NULL OR r.employer_code = ?\(values.count))"]
+        if let drafts = filter.drafts {
+            values.append(drafts.userID)
+            let author = "r.entered_by = ?\(values.count)"
+            if drafts.employerCodes.isEmpty {
+                parts.append(author)
+            } else {
+                let first = values.count + 1
+                values += drafts.employerCodes.map { $0 as (any DatabaseValueConvertible)? }
+                let marks = (first..<(first + drafts.employerCodes.count)).map { "?\($0)" }.joined(separator: ", ")
+                parts.append("(\(author) OR r.employer_code IN (\(marks)))")
+            }
+        }
+        return parts.joined(separator: " AND ")
     }
 
     /// Every entry `filter` lets through, in queue order: what "mark all" marks.
@@ -100,8 +109,9 @@ extension AppDatabase {
         }
     }
 
-    /// Which of `ids` still wait for validation (others were reviewed, here or elsewhere).
-    public func stillSubmitted(_ ids: Set<String>) throws -> Set<String> {
+    /// Which of `ids` are still in `status`: still waiting for validation (others were reviewed,
+    /// here or elsewhere), or still drafts (others were submitted or withdrawn).
+    public func stillWaiting(_ ids: Set<String>, status: TimeRecordStatus = .submitted) throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
         return try writer.read { db in
             var found: Set<String> = []
@@ -110,8 +120,8 @@ extension AppDatabase {
                 let chunk = Array(list[start..<min(list.count, start + 500)])
                 let marks = databaseQuestionMarks(count: chunk.count)
                 found.formUnion(try String.fetchAll(db, sql: """
-                    SELECT id FROM time_record_view WHERE id IN (\(marks)) AND status = 'submitted'
-                    """, arguments: StatementArguments(chunk)))
+                    SELECT id FROM time_record_view WHERE id IN (\(marks)) AND status = ?
+                    """, arguments: StatementArguments(chunk + [status.rawValue])))
             }
             return found
         }
@@ -138,7 +148,7 @@ extension AppDatabase {
                        l.number AS key_number, r.start AS key_start, r.id AS key_id
                 FROM dossier_list l CROSS JOIN \(table) r ON r.dossier_id = l.id
                 LEFT JOIN app_user u ON u.id = r.entered_by
-                WHERE r.status = 'submitted' AND \(condition.sql) \(keyset) \(extra)
+                WHERE \(dossierLed(condition.sql)) \(keyset) \(extra)
                 """
             }
             let sql = """
@@ -149,23 +159,13 @@ extension AppDatabase {
                 """
             return try items(Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)), asOf: asOf)
         }
-        let joins: String
-        let order: String
-        if filter.order == .dossier {
-            // Led by the dossiers in number order, each one's records from its (dossier_id, start) index.
-            joins = "FROM dossier_list l CROSS JOIN time_record_view r ON r.dossier_id = l.id"
-            order = "l.number \(direction), r.start \(direction), r.id \(direction)"
-        } else {
-            joins = "FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id"
-            order = "r.start \(direction), r.id \(direction)"
-        }
         let rows = try Row.fetchAll(db, sql: """
             SELECT r.*, \(BatchedReads.listSelection), u.display_name AS entered_by_name,
                    \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
-            \(joins)
+            FROM time_record_view r JOIN dossier_list l ON l.id = r.dossier_id
             LEFT JOIN app_user u ON u.id = r.entered_by
-            WHERE r.status = 'submitted' AND \(condition.sql) \(keyset)
-            ORDER BY \(order) LIMIT \(limit < 0 ? -1 : limit)
+            WHERE \(condition.sql) \(keyset)
+            ORDER BY r.start \(direction), r.id \(direction) LIMIT \(limit < 0 ? -1 : limit)
             """, arguments: StatementArguments(values))
         return try items(rows, asOf: asOf)
     }
@@ -181,17 +181,25 @@ extension AppDatabase {
         }
     }
 
-    /// Counts the submitted records of the working view meeting `condition` (on `r` and `l`),
+    /// Counts the records of the working view meeting `condition` (on `r` and `l`),
     /// led by the dossiers: the local rows, then the mirror's no local row overlays. Through the
     /// view, SQLite would first copy every submitted record.
-    private static func dossierLedCount(_ condition: String) -> String {
-        """
-        SELECT (SELECT count(*) FROM dossier_list l CROSS JOIN local_time_record r ON r.dossier_id = l.id
-                WHERE r.deleted = 0 AND r.status = 'submitted' AND \(condition))
-             + (SELECT count(*) FROM dossier_list l CROSS JOIN time_record r ON r.dossier_id = l.id
-                WHERE r.status = 'submitted' AND \(condition)
+    private static func dossierLedCount(_ condition: String, dossiers: String = "dossier_list") -> String {
+        let condition = dossierLed(condition)
+        return """
+        SELECT (SELECT count(*) FROM \(dossiers) l CROSS JOIN local_time_record r ON r.dossier_id = l.id
+                WHERE r.deleted = 0 AND \(condition))
+             + (SELECT count(*) FROM \(dossiers) l CROSS JOIN time_record r ON r.dossier_id = l.id
+                WHERE \(condition)
                   AND NOT EXISTS (SELECT 1 FROM local_time_record o WHERE o.id = r.id))
         """
+    }
+
+    /// `condition` for a read led by the dossiers: its status (`r.status = …`) compared as a value
+    /// (`+r.status`), so that SQLite reads each dossier's records from their index by dossier,
+    /// not every open record from their index by status and start.
+    private static func dossierLed(_ condition: String) -> String {
+        condition.replacingOccurrences(of: "r.status = '", with: "+r.status = '")
     }
 
     /// The condition of the rows after (else before) `cursor` in `order`, its values appended to
@@ -210,25 +218,35 @@ extension AppDatabase {
         return "AND r.start \(lead) ?\(first) AND (r.start \(strict) ?\(first) OR r.id \(strict) ?\(first + 1))"
     }
 
-    /// The SQL condition (on `r`, the record, and `l`, its dossier's list row) of `filter`, with
-    /// its arguments, numbered from 1. Who entered a record is matched in Swift against the few
-    /// users of the replica, by display name or login, accents and case ignored.
+    /// The SQL condition (on `r`, the record, and `l`, its dossier's list row) of `filter`, its
+    /// status and scope first, with its arguments, numbered from 1. Who entered a record is
+    /// matched in Swift against the few users of the replica, by display name or login, accents
+    /// and case ignored.
+    ///
+    /// Also its parts, for counting: `scope` (status, employer, whose drafts), `dossierSide` (a
+    /// word in any dossier's name or number, on `l` alone) and `recordSide` (every word in the
+    /// record's type, kind or author, on `r` alone; nil when some word can only be a dossier's,
+    /// then `dossierLed`: the few dossiers holding it lead the read).
     private static func validationCondition(_ db: Database, _ filter: ValidationQueueFilter) throws
-        -> (sql: String, values: [(any DatabaseValueConvertible)?], dossierLed: Bool) {
-        var parts = ["(?1 IS NULL OR r.employer_code = ?1)"]
-        var values: [(any DatabaseValueConvertible)?] = [filter.employerCode]
+        -> (sql: String, values: [(any DatabaseValueConvertible)?], dossierLed: Bool,
+            scope: String, dossierSide: String, recordSide: String?) {
+        var values: [(any DatabaseValueConvertible)?] = []
+        let scope = scopeCondition(filter, values: &values)
         guard !filter.terms.isEmpty else {
-            return (parts.joined(), values, false)
+            return (scope, values, false, scope, "0", nil)
         }
         let users = try Row.fetchAll(db, sql: "SELECT id, display_name, login FROM app_user").map { row in
             (id: row["id"] as String,
              text: SortKey.fold((row["display_name"] as String? ?? "") + " " + (row["login"] as String? ?? "")))
         }
-        var dossierLed = false
+        var parts = [scope]
+        var dossierSides: [String] = []
+        var recordSides: [String]? = []
         for term in filter.terms {
             values.append(term.text)
             let word = values.count
-            var alternatives = ["instr(l.sort_name, ?\(word)) > 0", "instr(lower(l.number), ?\(word)) > 0"]
+            let dossierSide = "instr(l.sort_name, ?\(word)) > 0 OR instr(lower(l.number), ?\(word)) > 0"
+            var alternatives: [String] = []
             func list(_ items: [String]) -> String {
                 let first = values.count + 1
                 values += items.map { $0 as (any DatabaseValueConvertible)? }
@@ -238,10 +256,39 @@ extension AppDatabase {
             if !term.kinds.isEmpty { alternatives.append("(r.type_code IS NULL AND r.kind IN (\(list(term.kinds))))") }
             let authors = users.filter { $0.text.contains(term.text) }.map(\.id)
             if !authors.isEmpty { alternatives.append("r.entered_by IN (\(list(authors)))") }
-            // A word only a dossier can hold: the few dossiers holding it lead the read.
-            if alternatives.count == 2 { dossierLed = true }
-            parts.append("(" + alternatives.joined(separator: " OR ") + ")")
+            dossierSides.append(dossierSide)
+            if alternatives.isEmpty {
+                recordSides = nil
+                parts.append("(\(dossierSide))")
+            } else {
+                let recordSide = alternatives.joined(separator: " OR ")
+                recordSides?.append("(\(recordSide))")
+                parts.append("(\(dossierSide) OR \(recordSide))")
+            }
         }
-        return (parts.joined(separator: " AND "), values, dossierLed)
+        return (parts.joined(separator: " AND "), values, recordSides == nil, scope,
+                "(" + dossierSides.joined(separator: " OR ") + ")", recordSides?.joined(separator: " AND "))
+    }
+
+    /// The records the condition of `filter` lets through (with `keyset`, on `r` alone, those
+    /// before a cursor), counted in three reads none of which joins every record to its dossier:
+    /// those of the dossiers holding a word (found once), plus those whose type, kind or author
+    /// hold every word, less those both count. A word that names a type ("annuel") matches
+    /// 50,000 records but few dossiers: counted through the dossier list, each record's would be read.
+    private static func filteredCount(_ db: Database, _ filter: ValidationQueueFilter, keyset: String = "",
+                                      values extra: [(any DatabaseValueConvertible)?] = []) throws -> Int {
+        let condition = try validationCondition(db, filter)
+        let values = condition.values + extra
+        guard let recordSide = condition.recordSide else {
+            return try Int.fetchOne(db, sql: dossierLedCount("\(condition.sql) \(keyset)"),
+                                    arguments: StatementArguments(values)) ?? 0
+        }
+        let both = "\(condition.scope) AND \(recordSide) \(keyset)"
+        return try Int.fetchOne(db, sql: """
+            WITH named AS MATERIALIZED (SELECT id, sort_name, number FROM dossier_list l WHERE \(condition.dossierSide))
+            SELECT (\(dossierLedCount("\(condition.sql) \(keyset)", dossiers: "named")))
+                 + (\(tableByTableCount(both)))
+                 - (\(dossierLedCount(both, dossiers: "named")))
+            """, arguments: StatementArguments(values)) ?? 0
     }
 }

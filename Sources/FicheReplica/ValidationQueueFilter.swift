@@ -1,4 +1,7 @@
-/// Which submitted entries the validation queue pages through, and in which order: an employer's or every one held,
+import FicheDomain
+
+/// Which entries a queue pages through, and in which order: the submitted ones (the validation
+/// queue) or the drafts of a `DraftsScope` (the drafts queue), an employer's or every one held,
 /// narrowed to those matching every typed word.
 public struct ValidationQueueFilter: Hashable, Sendable {
     /// Only this employer's entries; every employer held when nil.
@@ -7,10 +10,17 @@ public struct ValidationQueueFilter: Hashable, Sendable {
     public var terms: [QueueFilterTerm]
     /// The order the entries are paged in.
     public var order: ValidationQueueOrder
+    /// Drafts of this scope instead of submitted entries.
+    public var drafts: DraftsScope?
 
-    public init(employerCode: String? = nil, terms: [QueueFilterTerm] = [], order: ValidationQueueOrder = .oldest) {
+    public init(employerCode: String? = nil, terms: [QueueFilterTerm] = [], order: ValidationQueueOrder = .oldest,
+                drafts: DraftsScope? = nil) {
         self.employerCode = employerCode
         self.terms = terms
         self.order = order
+        self.drafts = drafts
     }
+
+    /// The status of the entries listed.
+    var status: TimeRecordStatus { drafts == nil ? .submitted : .draft }
 }

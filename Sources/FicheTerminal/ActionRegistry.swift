@@ -47,7 +47,7 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("queue.submit", context: .queue, summary: "Send your marked or selected drafts for validation"),
         ActionDescriptor("queue.delete", context: .queue, summary: "Delete your marked or selected drafts (asks to confirm)",
                          isDestructive: true),
-        ActionDescriptor("queue.sort", context: .queue, summary: "Sort the validation queue by age, date or dossier"),
+        ActionDescriptor("queue.sort", context: .queue, summary: "Sort the validation and drafts queues by age, date or dossier"),
         ActionDescriptor("queue.markAll", context: .queue, summary: "Mark every entry the filter shows (again: unmark them)"),
         ActionDescriptor("dialog.confirm", context: .dialog, summary: "Confirm"),
         ActionDescriptor("dialog.cancel", context: .dialog, summary: "Cancel"),

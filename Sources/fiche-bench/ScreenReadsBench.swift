@@ -72,9 +72,30 @@ struct ScreenReadsBench {
                 _ = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
                 return try database.validationQueueCount(filter)
             }),
-            // The drafts tab of a supervisor of every employer held.
-            ("drafts", {
-                try database.draftQueue(userID: "", employerCodes: try database.employers().map(\.code), asOf: asOf).count
+            ("validation_queue_filtered_name_page_only", {
+                try database.validationQueuePage(ValidationQueueFilter(terms: [QueueFilterTerm(text: "dubois")]),
+                                                 after: nil, limit: 40, asOf: asOf).count
+            }),
+            ("validation_queue_filtered_name_count_only", {
+                try database.validationQueueCount(ValidationQueueFilter(terms: [QueueFilterTerm(text: "dubois")]))
+            }),
+            // The drafts tab as the screen reads it: its first 40 rows, their place and the total,
+            // for a supervisor of every employer held, then for one time manager's own drafts.
+            ("drafts_first_page", {
+                let filter = ValidationQueueFilter(drafts: DraftsScope(userID: "", employerCodes: try database.employers().map(\.code)))
+                let page = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                _ = try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) }
+                return try database.validationQueueCount(filter)
+            }),
+            ("drafts_own_first_page", {
+                let author = try database.validationQueuePage(ValidationQueueFilter(drafts: DraftsScope(userID: "")), after: nil,
+                                                              limit: 1, asOf: asOf).first?.enteredBy
+                let all = ValidationQueueFilter(drafts: DraftsScope(userID: "", employerCodes: try database.employers().map(\.code)))
+                let someone = try author ?? database.validationQueuePage(all, after: nil, limit: 1, asOf: asOf).first?.enteredBy ?? ""
+                let filter = ValidationQueueFilter(drafts: DraftsScope(userID: someone))
+                let page = try database.validationQueuePage(filter, after: nil, limit: 40, asOf: asOf)
+                _ = try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) }
+                return try database.validationQueueCount(filter)
             }),
             ("art60_watch", { try database.art60Watch(asOf: asOf, rules: rules).count }),
             ("missing_certificates", { try database.missingCertificates(asOf: asOf, rules: rules).count }),

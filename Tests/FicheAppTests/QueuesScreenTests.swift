@@ -333,6 +333,32 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft])
     }
 
+    /// The drafts tab is read from the replica a page at a time, like the validation queue: its
+    /// count shows on its tab from the start, `/` narrows it, F4 sorts it, Ctrl+A marks what the
+    /// filter shows, and the marks outlive a new read while the drafts stay drafts.
+    func testTheDraftsTabFiltersSortsAndMarksLikeTheValidationQueue() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.drafts())
+        let driver = try driver(database)
+        driver.press("Alt+v")
+        XCTAssertTrue(driver.screenText.contains("Brouil. (3)"), "counted before the tab is shown: \(driver.screenText)")
+        driver.press("Shift+Tab", "Shift+Tab")
+        let screen = try queues(driver)
+        XCTAssertTrue(driver.screenText.contains("1 / 3"), driver.screenText)
+        driver.press("F4")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.ownDraftToo, QueueFixture.ownDraft, QueueFixture.clerkDraft],
+                       "the latest first")
+        driver.press("F4", "F4", "/")
+        driver.type("griet")
+        XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft, QueueFixture.ownDraftToo], "D'Hondt, Griet's two drafts")
+        XCTAssertTrue(driver.screenText.contains("Filtre : griet▏ · 1 / 2"), driver.screenText)
+        driver.press("Ctrl+A")
+        XCTAssertEqual(screen.marked, [QueueFixture.clerkDraft, QueueFixture.ownDraftToo])
+        driver.press("Esc", "F5")
+        XCTAssertEqual(screen.itemIDs.count, 3)
+        XCTAssertEqual(screen.marked, [QueueFixture.clerkDraft, QueueFixture.ownDraftToo], "still drafts: still marked")
+    }
+
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an
     /// unreadable or future date keeps the dialog open with the reason; a good one clears the item.
     func testF6RecordsALateCertificateWithTheDayItArrived() throws {

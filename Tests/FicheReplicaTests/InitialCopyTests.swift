@@ -43,7 +43,7 @@ final class InitialCopyTests: XCTestCase {
         let file = folder.appendingPathComponent("replica.sqlite").path
         _ = try AppDatabase.open(at: file, clock: .tests)
         let before = try timeRecordIndexes(file)
-        XCTAssertTrue(Set(before).isSuperset(of: ["time_record_by_dossier", "time_record_submitted", "time_record_unjustified"]),
+        XCTAssertTrue(Set(before).isSuperset(of: ["time_record_by_dossier", "time_record_open_by_start", "time_record_unjustified"]),
                       "\(before)")
 
         try AppDatabase.open(at: file, clock: .tests).applySnapshotPage(records(1...2), scope: nil, nextToken: "page-2", pinnedSeq: 9,

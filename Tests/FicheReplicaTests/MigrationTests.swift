@@ -61,6 +61,7 @@ final class MigrationTests: XCTestCase {
             "v12-outbox-sent-mutation",
             "v13-corrections",
             "v14-pending-iban",
+            "v15-open-records-by-start",
         ])
     }
 
@@ -84,10 +85,10 @@ final class MigrationTests: XCTestCase {
                 """)
         }
         XCTAssertEqual(indexes, [
-            "local_time_record_by_dossier", "local_time_record_certificate_due", "local_time_record_open_by_employer",
-            "local_time_record_submitted", "local_time_record_unjustified",
-            "time_record_by_dossier", "time_record_certificate_due", "time_record_open_by_employer",
-            "time_record_submitted", "time_record_unjustified",
+            "local_time_record_by_dossier", "local_time_record_certificate_due", "local_time_record_draft_by_author",
+            "local_time_record_open_by_employer", "local_time_record_open_by_start", "local_time_record_unjustified",
+            "time_record_by_dossier", "time_record_certificate_due", "time_record_draft_by_author",
+            "time_record_open_by_employer", "time_record_open_by_start", "time_record_unjustified",
         ])
     }
 

@@ -41,8 +41,8 @@ final class SupervisorQueueTests: XCTestCase {
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM time_record_view WHERE status = 'submitted'")
                 .map { $0["detail"] as String? ?? "" }
         }
-        XCTAssertTrue(plan.contains { $0.contains("time_record_submitted") }, "\(plan)")
-        XCTAssertTrue(plan.contains { $0.contains("local_time_record_submitted") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("time_record_open_by_start (status=?)") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("local_time_record_open_by_start (status=?)") }, "\(plan)")
     }
 
     func testUnjustifiedAbsencesAreReadFromAnIndexOfThatTypeOnly() throws {

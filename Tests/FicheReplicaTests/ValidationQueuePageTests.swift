@@ -40,7 +40,7 @@ final class ValidationQueuePageTests: XCTestCase {
         // An entry reviewed meanwhile still marks where the next page starts.
         let gone = ValidationQueueCursor(start: ReadFixture.date("2026-10-26"), id: "done")
         XCTAssertEqual(try database.validationQueuePage(all, after: gone, limit: 5, asOf: asOf).map(\.record.id), ["sub-4"])
-        XCTAssertEqual(try database.stillSubmitted(["sub-1", "done", "nowhere"]), ["sub-1"])
+        XCTAssertEqual(try database.stillWaiting(["sub-1", "done", "nowhere"]), ["sub-1"])
     }
 
     func testTheLatestFirstAndTheDossierOrdersPageBothWays() throws {
@@ -111,7 +111,73 @@ final class ValidationQueuePageTests: XCTestCase {
         XCTAssertEqual(try database.validationQueueCount(ValidationQueueFilter(terms: [QueueFilterTerm(text: "sick", typeCodes: ["sick"])])), 1)
     }
 
-    /// What the page query relies on: the submitted records read from their partial index, led by start.
+    /// The total and each entry's place are counted in parts (the dossiers holding a word, the
+    /// entries whose type or author holds every word, less both): they must agree with the
+    /// entries listed, for any mix of words, in every order, whoever holds the word.
+    func testTotalsAndPlacesAgreeWithTheEntriesListedForAnyWords() throws {
+        let database = try database()
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("sub-5", dossier: "dos-2", type: "sick", from: "2026-11-03", status: .submitted, enteredBy: "u-clerk"),
+            ReadFixture.absence("sub-6", dossier: "dos-5", type: "sick", from: "2026-11-04", status: .submitted, enteredBy: "u-clerk"),
+        ])
+        let dossier = try XCTUnwrap(database.validationQueueAll(ValidationQueueFilter(), asOf: asOf)
+            .first { $0.record.id == "sub-3a" }?.dossier)
+        let name = QueueFilterTerm(text: dossier.lastName)
+        let sick = QueueFilterTerm(text: "sick", typeCodes: ["sick"])
+        let leave = QueueFilterTerm(text: "annual", typeCodes: ["annual_leave"])
+        let peeters = QueueFilterTerm(text: "peeters")
+        let word = QueueFilterTerm(text: String(dossier.lastName.prefix(2)), typeCodes: ["sick"])
+        for terms in [[name], [sick], [leave], [peeters], [name, sick], [sick, peeters], [leave, name], [word], [word, sick],
+                      [QueueFilterTerm(text: "zzz", typeCodes: ["sick"])]] {
+            for order in ValidationQueueOrder.allCases {
+                let filter = ValidationQueueFilter(terms: terms, order: order)
+                let listed = try database.validationQueueAll(filter, asOf: asOf)
+                let label = "\(terms.map(\.text)) \(order)"
+                XCTAssertEqual(try database.validationQueueCount(filter), listed.count, label)
+                XCTAssertEqual(try listed.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) },
+                               Array(listed.indices), label)
+            }
+        }
+        XCTAssertEqual(try database.validationQueueAll(ValidationQueueFilter(terms: [sick]), asOf: asOf).map(\.record.id),
+                       ["sub-3a", "sub-5", "sub-6"])
+    }
+
+    /// The drafts queue pages like the validation queue: a time manager's own drafts, and a
+    /// supervisor's of the employers they hold, with the same totals, places and words.
+    func testDraftsPageByWhoseTheyAreWithTheirTotalAndPlaces() throws {
+        let database = try database()
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("draft-a", dossier: "dos-5", type: "sick", from: "2026-10-06", status: .draft),
+            ReadFixture.absence("draft-b", dossier: "dos-2", type: "annual_leave", from: "2026-10-07", status: .draft,
+                                enteredBy: "u-clerk"),
+            ReadFixture.absence("draft-c", dossier: "dos-4", type: "annual_leave", from: "2026-10-08", status: .draft,
+                                enteredBy: "u-clerk"),
+        ])
+        func ids(_ scope: DraftsScope, _ terms: [QueueFilterTerm] = []) throws -> [String] {
+            let filter = ValidationQueueFilter(terms: terms, drafts: scope)
+            let all = try database.validationQueueAll(filter, asOf: asOf)
+            XCTAssertEqual(try database.validationQueueCount(filter), all.count)
+            XCTAssertEqual(try all.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) },
+                           Array(all.indices))
+            var paged: [ValidationQueueItem] = []
+            while let page = Optional(try database.validationQueuePage(filter, after: paged.last.map(ValidationQueueCursor.init),
+                                                                      limit: 1, asOf: asOf)), !page.isEmpty {
+                paged += page
+            }
+            XCTAssertEqual(paged.map(\.record.id), all.map(\.record.id))
+            return all.map(\.record.id)
+        }
+        XCTAssertEqual(try ids(DraftsScope(userID: "u-clerk")), ["draft-b", "draft-c"], "their own, not the submitted")
+        XCTAssertEqual(try ids(DraftsScope(userID: "u-time")), ["draft-a", "tr-1"], "the fixture's draft of 9 November too")
+        XCTAssertEqual(try ids(DraftsScope(userID: "u-time", employerCodes: ["CPAS-IXL"])), ["draft-a", "draft-c", "tr-1"],
+                       "and every draft of the employer supervised")
+        XCTAssertEqual(try ids(DraftsScope(userID: "u-time", employerCodes: ["CPAS-IXL"]),
+                               [QueueFilterTerm(text: "annual", typeCodes: ["annual_leave"])]), ["draft-c", "tr-1"])
+        XCTAssertEqual(try database.stillWaiting(["draft-a", "sub-1"], status: .draft), ["draft-a"])
+    }
+
+    /// What the page query relies on: the submitted records read from the partial index of open
+    /// records, led by status and start.
     func testAPageReadsTheIndexOfSubmittedRecordsInStartOrder() throws {
         let database = try database()
         let plan = try database.writer.read { db in
@@ -121,7 +187,8 @@ final class ValidationQueuePageTests: XCTestCase {
                 ORDER BY r.start, r.id LIMIT 40
                 """).map { $0["detail"] as String? ?? "" }
         }
-        XCTAssertTrue(plan.contains { $0.contains("USING INDEX time_record_submitted") }, "\(plan)")
-        XCTAssertTrue(plan.contains { $0.contains("USING INDEX local_time_record_submitted") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX time_record_open_by_start (status=? AND start>?)") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("USING INDEX local_time_record_open_by_start (status=? AND start>?)") },
+                      "\(plan)")
     }
 }

@@ -14,6 +14,9 @@ public enum QueueTab: String, CaseIterable, Sendable {
     /// The payroll month of each employer: checklist, closing, export.
     case closing
 
+    /// Read from the replica a page at a time (entries waiting on someone), not worked out whole by rules.
+    var isPaged: Bool { self == .validation || self == .drafts }
+
     /// The key of the tab's title in the string tables (`.short` is the narrow form).
     var titleKey: String { "queue.tab.\(rawValue)" }
 }

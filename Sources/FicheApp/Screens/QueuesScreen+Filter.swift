@@ -5,17 +5,28 @@ import FicheWidgets
 
 extension QueuesScreen {
     /// Where the rows of `queue` come from, narrowed by its filter: the replica, page by page, for
-    /// the validation queue; `items` (else those last read) for the others.
+    /// the validation and drafts queues; `items` (else those last read) for the others.
     func source(_ queue: QueueTab, _ environment: ScreenEnvironment, items: [QueueItem]? = nil,
                 filtered: Bool = true) -> QueueSource {
         let text = filtered ? filters[queue] ?? "" : ""
-        if queue == .validation {
-            return Self.validationSource(ValidationQueueFilter(terms: Self.filterTerms(text, environment), order: order),
-                                         environment)
+        if queue.isPaged {
+            return Self.validationSource(pagedFilter(queue, text, environment), environment)
         }
         let words = Self.words(text)
         let all = items ?? self.items[queue] ?? []
         return .list(words.isEmpty ? all : all.filter { item in words.allSatisfy { item.searchText.contains($0) } })
+    }
+
+    /// The entries the validation queue (submitted) or the drafts queue (the user's own drafts
+    /// and those of the employers they supervise) pages through, narrowed to `text`.
+    func pagedFilter(_ queue: QueueTab, _ text: String, _ environment: ScreenEnvironment) -> ValidationQueueFilter {
+        var drafts: DraftsScope?
+        if queue == .drafts {
+            let rights = environment.rights
+            drafts = DraftsScope(userID: environment.user.id,
+                                 employerCodes: rights.employerCodes.filter { rights.may(.validateTimeRecord, at: $0) })
+        }
+        return ValidationQueueFilter(terms: Self.filterTerms(text, environment), order: order, drafts: drafts)
     }
 
     /// A key typed while the filter is edited: the queue is read again from its first match.
@@ -55,7 +66,8 @@ extension QueuesScreen {
         return .handled
     }
 
-    /// F4 on the validation queue: the next order (age, date, dossier), read from its first entry.
+    /// F4 on the validation or drafts queue: the next order (age, date, dossier) of both, the
+    /// one shown read from its first entry, the other when it is shown next.
     func sortNext(_ environment: ScreenEnvironment) -> ScreenResult {
         let orders = ValidationQueueOrder.allCases
         let previous = order
@@ -68,6 +80,7 @@ extension QueuesScreen {
             windows[tab] = window
             return .handled
         }
+        for queue in QueueTab.allCases where queue.isPaged && queue != tab { forget(queue) }
         let strings = environment.strings
         return .notice(Toast(strings.format("queue.sorted", ["order": strings["queue.order.\(order.rawValue)"]])))
     }
@@ -85,14 +98,12 @@ extension QueuesScreen {
     /// marked already, unmarks them.
     func markAll(_ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
-        let filter = ValidationQueueFilter(terms: Self.filterTerms(filters[.validation] ?? "", environment))
+        let filter = pagedFilter(tab, filters[tab] ?? "", environment)
         let all: [QueueItem]
         do {
             let catalogue = environment.rules.absenceCatalogue
-            all = tab == .drafts
-                ? try source(.drafts, environment).rows(after: nil, limit: Int.max)
-                : try environment.database.validationQueueAll(filter, asOf: environment.today)
-                    .map { Self.validationItem($0, strings, catalogue) }
+            all = try environment.database.validationQueueAll(filter, asOf: environment.today)
+                .map { Self.validationItem($0, strings, catalogue) }
         } catch {
             return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
         }

@@ -2,15 +2,17 @@ import FicheDomain
 import FicheReplica
 
 extension QueuesScreen {
-    /// How the validation queue's entry shows as a line.
+    /// How an entry of the validation or drafts queue shows as a line.
     static func validationItem(_ item: ValidationQueueItem, _ strings: Strings, _ catalogue: AbsenceCatalogue) -> QueueItem {
-        QueueItem(id: item.record.id, link: item.link,
+        var line = QueueItem(id: item.record.id, link: item.link,
                   cells: [item.dossier.dossierNumber, item.dossier.displayName,
                           strings.recordLabel(item.record, catalogue: catalogue),
                           strings.date(item.record.start), strings.date(item.record.end),
                           item.enteredByName ?? item.enteredBy, strings.days(item.ageDays)],
                   label: recordLabel(item.record, item.dossier, strings, catalogue), start: item.record.start,
                   dossierNumber: item.dossier.dossierNumber)
+        line.record = item.record
+        return line
     }
 
     /// "AC-000105 Dubois, J. (Congé annuel 02/11/2026)".
@@ -20,7 +22,7 @@ extension QueuesScreen {
             + "(\(strings.recordLabel(record, catalogue: catalogue)) \(strings.date(record.start)))"
     }
 
-    /// The validation queue as the replica pages it, narrowed by `filter`.
+    /// The validation or drafts queue as the replica pages it, narrowed by `filter`.
     static func validationSource(_ filter: ValidationQueueFilter, _ environment: ScreenEnvironment) -> QueueSource {
         let database = environment.database
         let strings = environment.strings
@@ -65,7 +67,7 @@ extension QueuesScreen {
         SortKey.fold(text).split { $0 == " " || $0 == "," }.map(String.init)
     }
 
-    /// The items of `queue` worked out by rules (not the validation queue, which is paged), as the
+    /// The items of `queue` worked out by rules (not the validation and drafts queues, which are paged), as the
     /// table shows them, oldest concern first.
     func read(_ queue: QueueTab, _ environment: ScreenEnvironment) throws -> [QueueItem] {
         let strings = environment.strings
@@ -87,16 +89,8 @@ extension QueuesScreen {
         let today = environment.today
         let catalogue = environment.rules.absenceCatalogue
         switch queue {
-        case .validation:
+        case .validation, .drafts:
             return []
-        case .drafts:
-            let rights = environment.rights
-            let supervised = try database.employers().map(\.code).filter { rights.may(.validateTimeRecord, at: $0) }
-            return try database.draftQueue(userID: environment.user.id, employerCodes: supervised, asOf: today).map { item in
-                var line = Self.validationItem(item, strings, catalogue)
-                line.record = item.record
-                return line
-            }
         case .art60:
             return try database.art60Watch(asOf: today, withinDays: 30, rules: environment.rules).map { item in
                 let partner = item.partnerName ?? "—"

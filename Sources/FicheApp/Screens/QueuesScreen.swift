@@ -58,9 +58,8 @@ public final class QueuesScreen: Screen {
     public init(_ environment: ScreenEnvironment, body: Size, tab: QueueTab = .validation) {
         self.tab = tab
         self.body = body
-        // Every queue once, so each tab title has its count; the drafts, read whole (a supervisor's
-        // may be 200,000 at 100,000 dossiers), when their tab is shown.
-        for queue in QueueTab.allCases where queue != .drafts || tab == .drafts { refresh(queue, environment) }
+        // Every queue once, so each tab title has its count.
+        for queue in QueueTab.allCases { refresh(queue, environment) }
     }
 
     public var keyContext: KeyContext { dialog == nil ? .queue : .dialog }
@@ -76,8 +75,8 @@ public final class QueuesScreen: Screen {
         case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .art60, .absences: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .drafts:
-            return ["queue.submit", "queue.delete", "list.mark", "queue.markAll", "list.open", "list.search", "tab.next",
-                    "app.back"]
+            return ["queue.submit", "queue.delete", "list.mark", "queue.markAll", "list.open", "list.search", "queue.sort",
+                    "tab.next", "app.back"]
         }
     }
 
@@ -171,7 +170,7 @@ public final class QueuesScreen: Screen {
         case "list.first": return move(by: -Int.max / 2, environment) { try $0.moveToStart(in: $1) }
         case "list.last": return move(by: Int.max / 2, environment) { try $0.moveToEnd(in: $1) }
         case "list.mark":
-            guard tab == .validation || tab == .drafts, let item = selectedItem else { return .handled }
+            guard tab.isPaged, let item = selectedItem else { return .handled }
             if markedTab != tab {
                 // Marks are one queue's: approving never sends a draft, nor submitting an entry to validate.
                 marked = []
@@ -187,10 +186,10 @@ public final class QueuesScreen: Screen {
             }
             return move(by: 1, environment) { try $0.moveDown(in: $1) }
         case "queue.sort":
-            guard tab == .validation else { return .ignored }
+            guard tab.isPaged else { return .ignored }
             return sortNext(environment)
         case "queue.markAll":
-            guard tab == .validation || tab == .drafts else { return .ignored }
+            guard tab.isPaged else { return .ignored }
             return markAll(environment)
         case "list.search":
             guard tab != .closing else { return .ignored }
@@ -318,7 +317,7 @@ public final class QueuesScreen: Screen {
                 return
             }
             var read = items[queue]
-            if queue != .validation { read = try self.read(queue, environment) }
+            if !queue.isPaged { read = try self.read(queue, environment) }
             let source = self.source(queue, environment, items: read)
             var window = ListWindow<QueueItem>(height: tableRows)
             if let shown = windows[queue] {
@@ -331,15 +330,15 @@ public final class QueuesScreen: Screen {
             let total = try source.total()
             let unfiltered = filters[queue]?.isEmpty == false ? try self.source(queue, environment, items: read, filtered: false).total() : total
             let index = try window.rows.first.map(source.index) ?? 0
-            let stillMarked = queue == .validation && markedTab == .validation
-                ? try environment.database.stillSubmitted(marked) : marked
+            let stillMarked = queue.isPaged && markedTab == queue
+                ? try environment.database.stillWaiting(marked, status: queue == .drafts ? .draft : .submitted) : marked
             items[queue] = read
             windows[queue] = window
             totals[queue] = total
             counts[queue] = unfiltered
             firstIndex[queue] = index
             if queue == markedTab {
-                let kept = queue == .validation ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
+                let kept = queue.isPaged ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
                 marked = kept
                 markedItems = markedItems.filter { kept.contains($0.key) }
             }
@@ -351,9 +350,14 @@ public final class QueuesScreen: Screen {
 
     /// Reads the queue shown again from its first row, as after a change to its filter.
     func restart(_ environment: ScreenEnvironment) {
-        fresh.remove(tab)
-        windows[tab] = nil
+        forget(tab)
         refresh(tab, environment)
+    }
+
+    /// Makes `queue` be read again from its first row the next time it is shown.
+    func forget(_ queue: QueueTab) {
+        fresh.remove(queue)
+        windows[queue] = nil
     }
 
     /// Gives every window the lines the body leaves for rows.
