@@ -38,7 +38,7 @@ final class QueuesScreenTests: XCTestCase {
         driver.press("Alt+v")
         let screen = try queues(driver)
         XCTAssertEqual(screen.tab, QueueTab.validation)
-        XCTAssertTrue(driver.screenText.contains("[Valid. (5)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Val. (5)]"), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("Mertens, B."), "who entered it shows: \(driver.screenText)")
         XCTAssertTrue(driver.screenText.contains("22 j"), "the oldest entry is 22 days old: \(driver.screenText)")
 
@@ -52,7 +52,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("✔ 2 entrées approuvées"), driver.screenText)
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1))
         XCTAssertFalse(screen.itemIDs.contains(QueueFixture.byClerkAC1Too))
-        XCTAssertTrue(driver.screenText.contains("[Valid. (3)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Val. (3)]"), driver.screenText)
         for (id, dossier) in [(QueueFixture.byClerkAC1, "dos-1"), (QueueFixture.byClerkAC1Too, "dos-5")] {
             XCTAssertEqual(try record(id, of: dossier, in: database)?.status, .validated)
             XCTAssertEqual(try record(id, of: dossier, in: database)?.reviewedBy, "usr-demo")
@@ -92,7 +92,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertEqual(screen.tab, QueueTab.validation)
         try select(QueueFixture.byClerkAC1, driver)
         driver.press("F5")
-        XCTAssertTrue(driver.screenText.contains("[Valid. (4)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Val. (4)]"), driver.screenText)
         driver.press("Shift+Tab")
         XCTAssertEqual(screen.tab, QueueTab.closing)
         XCTAssertEqual(waiting(), before - 1, "the checklist is read again when its tab is shown: \(driver.screenText)")
@@ -305,7 +305,7 @@ final class QueuesScreenTests: XCTestCase {
         let screen = try queues(driver)
         XCTAssertEqual(screen.tab, QueueTab.drafts)
         XCTAssertEqual(screen.itemIDs, [QueueFixture.clerkDraft, QueueFixture.ownDraft, QueueFixture.ownDraftToo])
-        XCTAssertTrue(driver.screenText.contains("[Brouil. (3)]"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("[Brl. (3)]"), driver.screenText)
         assertScreen(driver.buffer, named: "queues-drafts-listed-80x24-fr")
 
         try select(QueueFixture.clerkDraft, driver)
@@ -341,7 +341,7 @@ final class QueuesScreenTests: XCTestCase {
         try database.applyPulled(QueueFixture.drafts())
         let driver = try driver(database)
         driver.press("Alt+v")
-        XCTAssertTrue(driver.screenText.contains("Brouil. (3)"), "counted before the tab is shown: \(driver.screenText)")
+        XCTAssertTrue(driver.screenText.contains("Brl. (3)"), "counted before the tab is shown: \(driver.screenText)")
         driver.press("Shift+Tab", "Shift+Tab")
         let screen = try queues(driver)
         XCTAssertTrue(driver.screenText.contains("1 / 3"), driver.screenText)
@@ -357,6 +357,49 @@ final class QueuesScreenTests: XCTestCase {
         driver.press("Esc", "F5")
         XCTAssertEqual(screen.itemIDs.count, 3)
         XCTAssertEqual(screen.marked, [QueueFixture.clerkDraft, QueueFixture.ownDraftToo], "still drafts: still marked")
+    }
+
+    /// A new IBAN waits for a second person: the IBAN tab lists it, masked, with who asked for it,
+    /// for the supervisor who chases it and the clerk who may confirm it; Enter opens the
+    /// dossier's identity tab, where it is confirmed.
+    func testTheIBANTabListsEveryChangeWaitingForASecondPerson() throws {
+        let database = try QueueFixture.make()
+        let mertens = ListFixture.clerks[0].user
+        try database.updateDossierField("dos-1", .iban, to: "BE68 5390 0754 7034", by: mertens)
+        let driver = try driver(database)
+        driver.press("Alt+v")
+        XCTAssertTrue(driver.screenText.contains("IBAN (1)"), driver.screenText)
+        driver.press("Tab", "Tab", "Tab", "Tab")
+        let screen = try queues(driver)
+        XCTAssertEqual(screen.tab, QueueTab.iban)
+        XCTAssertEqual(screen.itemIDs, ["dos-1"])
+        let line = driver.screenText.split(separator: "\n").first { $0.contains("AC-000101") }.map(String.init) ?? ""
+        XCTAssertTrue(line.contains("7034") && line.contains("Mertens, B."), driver.screenText)
+        XCTAssertFalse(driver.screenText.contains("5390 0754"), "the account asked for stays masked")
+        assertScreen(driver.buffer, named: "queues-iban-waiting-80x24-fr")
+        driver.press("Enter")
+        XCTAssertTrue(driver.screenText.contains("IBAN demandé"), "the identity tab: \(driver.screenText)")
+
+        let colleague = try self.driver(database, userID: "usr-ac-2")
+        colleague.press("Alt+v", "Tab", "Tab", "Tab", "Tab")
+        XCTAssertEqual(try queues(colleague).itemIDs, ["dos-1"], "the clerk who may confirm it")
+        let cpas = try self.driver(database, userID: "usr-cp-1")
+        cpas.press("Alt+v", "Tab", "Tab", "Tab", "Tab")
+        XCTAssertEqual(try queues(cpas).itemIDs, [], "not a CPAS clerk's")
+    }
+
+    /// With counts in thousands the seven tabs no longer fit 80 columns: the tab shown stays
+    /// whole, a ‹ saying some tabs are left of it.
+    func testTheTabShownStaysOnScreenWhenTheCountsAreLong() throws {
+        let database = try QueueFixture.make()
+        try database.applyPulled(QueueFixture.manySubmitted(1_200))
+        let driver = try driver(database)
+        driver.press("Alt+v")
+        let tabs = { driver.screenText.split(separator: "\n").dropFirst().first.map(String.init) ?? "" }
+        XCTAssertTrue(tabs().contains("[Val. (1205)]"), driver.screenText)
+        XCTAssertFalse(tabs().contains("‹"), driver.screenText)
+        driver.press("Shift+Tab")
+        XCTAssertTrue(tabs().contains("‹") && tabs().contains("[Clôt. ("), driver.screenText)
     }
 
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an

@@ -8,6 +8,8 @@ public enum QueueTab: String, CaseIterable, Sendable {
     case certificates
     /// Unjustified absences to follow up.
     case absences
+    /// New IBANs waiting for a second person's confirmation (paid to only once confirmed).
+    case iban
     /// Entries still in draft: the user's own (theirs to submit or delete), and those of the
     /// employers they supervise (to chase).
     case drafts

@@ -119,6 +119,22 @@ extension QueuesScreen {
                                   strings.days(item.ageDays)],
                           label: label(item.record, item.dossier))
             }
+        case .iban:
+            // Every change the user's dossiers wait on: a clerk confirms one, a supervisor chases it.
+            // Masked as on the identity tab before it is revealed: the last digits tell accounts apart.
+            let rights = environment.rights
+            let employers = rights.employerCodes.filter { rights.may(.viewDossier, at: $0) }
+            func masked(_ text: String?) -> String {
+                guard let text else { return "—" }
+                // try?: an account the replica cannot read is shown hidden all the same.
+                return (try? IBAN(text)).map(\.masked) ?? "••••"
+            }
+            return try database.pendingIBANChanges(employerCodes: employers).map { change in
+                QueueItem(id: change.dossier.id, link: change.link,
+                          cells: [change.dossier.dossierNumber, change.dossier.displayName, masked(change.ibanInForce),
+                                  masked(change.requestedIBAN), change.requestedByName ?? change.requestedBy],
+                          label: "\(change.dossier.dossierNumber) \(change.dossier.displayName)")
+            }
         case .closing:
             return []
         }

@@ -73,7 +73,7 @@ public final class QueuesScreen: Screen {
                     "tab.next", "app.back"]
         case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
         case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
-        case .art60, .absences: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
+        case .art60, .absences, .iban: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .drafts:
             return ["queue.submit", "queue.delete", "list.mark", "queue.markAll", "list.open", "list.search", "queue.sort",
                     "tab.next", "app.back"]
@@ -408,12 +408,19 @@ public final class QueuesScreen: Screen {
                 return strings.format("queue.tab.count", ["title": strings[queue.titleKey + form], "count": "\(count(queue))"])
             }
         }
-        func fits(_ titles: [String]) -> Bool { titles.map { DisplayWidth.of($0) + 4 }.reduce(0, +) <= rect.width }
-        // The long titles, else the short ones, else abbreviations (six tabs at 80 columns).
+        func width(_ titles: ArraySlice<String>) -> Int { titles.map { DisplayWidth.of($0) + 3 }.reduce(0, +) }
+        func fits(_ titles: [String]) -> Bool { width(titles[...]) <= rect.width }
+        // The long titles, else the short ones, else abbreviations (seven tabs at 80 columns).
         let chosen = [titles(""), titles(".short")].first(where: fits) ?? titles(".tiny")
+        // Counts of thousands may still not fit: the tabs then start late enough to show the one
+        // selected, a ‹ saying some are left of it.
+        let selected = QueueTab.allCases.firstIndex(of: tab) ?? 0
+        var first = 0
+        while first < selected, width(chosen[first...selected]) > rect.width - 2 { first += 1 }
         buffer.fill(rect, role: .columnHeader)
         var x = rect.x
-        for (queue, title) in zip(QueueTab.allCases, chosen) {
+        if first > 0 { x += buffer.write("‹", x: x, y: rect.y, role: .columnHeader, maxWidth: 1) + 1 }
+        for (queue, title) in zip(QueueTab.allCases, chosen).dropFirst(first) {
             let text = queue == tab ? "[" + title + "]" : " " + title + " "
             x += buffer.write(text, x: x, y: rect.y, role: queue == tab ? .selected : .columnHeader,
                               maxWidth: max(0, rect.maxX - x))
@@ -482,6 +489,9 @@ public final class QueuesScreen: Screen {
         case .absences:
             return [column("dossier", 9), column("name", 16, weight: 3), column("from", 10), column("to", 10),
                     column("status", 9, weight: 1), column("age", 5, right: true)]
+        case .iban:
+            return [column("dossier", 9), column("name", 14, weight: 2), column("ibanInForce", 19),
+                    column("ibanRequested", 19), column("requestedBy", 10, weight: 1)]
         case .closing:
             return []
         }
