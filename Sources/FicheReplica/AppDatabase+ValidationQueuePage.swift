@@ -83,10 +83,14 @@ extension AppDatabase {
     }
 
     /// The condition (on `r`, the record) of the entries `filter` lists before its words: their
-    /// status, employer and, for drafts, whose; its values appended to `values`, numbered from 1.
+    /// status, employer, month and, for drafts, whose; its values appended to `values`, numbered from 1.
     private static func scopeCondition(_ filter: ValidationQueueFilter, values: inout [(any DatabaseValueConvertible)?]) -> String {
         values.append(filter.employerCode)
         var parts = ["r.status = '\(filter.status.rawValue)'", "(?\(values.count) IS NULL OR r.employer_code = ?\(values.count))"]
+        if let month = filter.month {
+            values += [month.lastDay.iso, month.firstDay.iso]
+            parts.append("r.start <= ?\(values.count - 1) AND r.\"end\" >= ?\(values.count)")
+        }
         if let drafts = filter.drafts {
             values.append(drafts.userID)
             let author = "r.entered_by = ?\(values.count)"

@@ -12,13 +12,16 @@ public struct ValidationQueueFilter: Hashable, Sendable {
     public var order: ValidationQueueOrder
     /// Drafts of this scope instead of submitted entries.
     public var drafts: DraftsScope?
+    /// Only the entries touching this month (as the month checklist counts them).
+    public var month: YearMonth?
 
     public init(employerCode: String? = nil, terms: [QueueFilterTerm] = [], order: ValidationQueueOrder = .oldest,
-                drafts: DraftsScope? = nil) {
+                drafts: DraftsScope? = nil, month: YearMonth? = nil) {
         self.employerCode = employerCode
         self.terms = terms
         self.order = order
         self.drafts = drafts
+        self.month = month
     }
 
     /// The status of the entries listed.

@@ -402,6 +402,30 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(tabs().contains("‹") && tabs().contains("[Clôt. ("), driver.screenText)
     }
 
+    /// A checklist that is not clear says Enter shows what is left: the entries of that employer's
+    /// month still to validate, narrowed on the validation tab; Esc goes back to the checklist.
+    func testEnterOnTheChecklistOpensWhatIsLeftOfThatEmployersMonth() throws {
+        let database = try QueueFixture.make()
+        let driver = try driver(database)
+        driver.press("Alt+v", "Shift+Tab")
+        let screen = try queues(driver)
+        XCTAssertTrue(driver.screenText.contains("point(s) à régler (Enter les affiche)"), driver.screenText)
+        let closing = try XCTUnwrap(screen.selectedChecklist)
+        XCTAssertEqual(closing.employerCode, "AC-IXL")
+        driver.press("Enter")
+        XCTAssertEqual(screen.tab, QueueTab.validation)
+        XCTAssertEqual(screen.scopes[.validation], QueueScope(employerCode: "AC-IXL", month: closing.month))
+        XCTAssertEqual(screen.itemIDs.count, closing.submittedRecords, "what the checklist counted")
+        XCTAssertFalse(screen.itemIDs.contains(QueueFixture.cpasEntry), "not the CPAS's")
+        XCTAssertTrue(driver.screenText.contains("AC-IXL · 11/2026 · 1 / \(closing.submittedRecords)"), driver.screenText)
+        driver.press("Esc")
+        XCTAssertEqual(screen.tab, QueueTab.closing)
+        XCTAssertNil(screen.scopes[.validation])
+        driver.press("Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab")
+        XCTAssertEqual(screen.tab, QueueTab.validation)
+        XCTAssertTrue(screen.itemIDs.contains(QueueFixture.cpasEntry), "the whole queue again")
+    }
+
     /// F6 on missing certificates asks the day the certificate arrived, today already typed: an
     /// unreadable or future date keeps the dialog open with the reason; a good one clears the item.
     func testF6RecordsALateCertificateWithTheDayItArrived() throws {

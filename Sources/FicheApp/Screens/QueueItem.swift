@@ -11,8 +11,11 @@ struct QueueItem: Hashable, Sendable {
     var cells: [String]
     /// Words naming the item in a refusal message: dossier, name, type and date.
     var label: String
-    /// The entry's start date on the validation queue: with `id`, where a page starts.
+    /// The entry's start date on the validation queue (with `id`, where a page starts) and on the
+    /// certificates queue.
     var start: LocalDate?
+    /// The employer of the entry, where a queue may be narrowed to one employer's month.
+    var employerCode: String?
     /// The dossier's number on the validation queue, where a page starts in the dossier order.
     var dossierNumber: String = ""
     /// The entry itself on the drafts queue, as submitting it rewrites it.

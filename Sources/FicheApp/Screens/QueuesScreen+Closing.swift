@@ -10,6 +10,9 @@ extension QueuesScreen {
         return closings.indices.contains(index) ? closings[index] : nil
     }
 
+    /// The checklist of the employer selected on the month-closing tab, if its month is known.
+    public var selectedChecklist: MonthClosingChecklist? { selectedClosing?.checklist }
+
     /// F7: asks to confirm the closing of the selected employer's month.
     func askToClose(_ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
@@ -22,6 +25,47 @@ extension QueuesScreen {
                      KeyHint(key: environment.keyNames("dialog.cancel", in: .dialog), label: strings["action.dialog.cancel"])]
         let message = strings.format("closing.confirm.message", ["month": monthText(month), "employer": closing.employer.code])
         dialog = .close(ConfirmDialog(title: strings["closing.confirm.title"], message: message, hints: hints), closing)
+        return .handled
+    }
+
+    /// Enter on the closing tab: the list behind the first line of the selected employer's
+    /// checklist still to settle, narrowed to that employer's month (the entries to validate, the
+    /// drafts, the missing certificates), or the conflicts; Esc there comes back here.
+    func openChecklist(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let closing = selectedClosing, let month = closing.month, let checklist = closing.checklist else {
+            return .notice(Toast(strings["closing.month.none"], kind: .error))
+        }
+        let employer = closing.employer.code
+        let target: QueueTab
+        if checklist.submittedRecords > 0 {
+            target = .validation
+        } else if checklist.draftRecords > 0 {
+            target = .drafts
+        } else if checklist.missingCertificates > 0 {
+            target = .certificates
+        } else if checklist.conflicts > 0 {
+            return .open(ConflictsScreen(environment))
+        } else if checklist.unsentChanges > 0 {
+            return .notice(Toast(strings.format("closing.open.unsent", ["count": "\(checklist.unsentChanges)",
+                                                                        "employer": employer])))
+        } else {
+            return .notice(Toast(strings.format("closing.open.clear", ["employer": employer, "month": monthText(month)])))
+        }
+        scopes[target] = QueueScope(employerCode: employer, month: month)
+        filters[target] = nil
+        editsFilter = false
+        tab = target
+        restart(environment)
+        return .handled
+    }
+
+    /// Esc on a queue the checklist opened: the whole queue again, and the checklist on screen.
+    func leaveScope(_ environment: ScreenEnvironment) -> ScreenResult {
+        scopes[tab] = nil
+        forget(tab)
+        tab = .closing
+        reload(environment)
         return .handled
     }
 
@@ -122,7 +166,8 @@ extension QueuesScreen {
             if y < rect.maxY {
                 let verdict = closing.openPoints == 0
                     ? strings.format("closing.clean", ["key": environment.keyNames("month.close", in: .queue)])
-                    : strings.format("closing.notClean", ["count": "\(closing.openPoints)"])
+                    : strings.format("closing.notClean", ["count": "\(closing.openPoints)",
+                                                           "key": environment.keyNames("list.open", in: .queue)])
                 buffer.write(verdict, x: rect.x + 2, y: y, role: closing.openPoints == 0 ? .toast : .error,
                              maxWidth: rect.width - 4)
             }

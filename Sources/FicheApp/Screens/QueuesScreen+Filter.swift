@@ -9,24 +9,30 @@ extension QueuesScreen {
     func source(_ queue: QueueTab, _ environment: ScreenEnvironment, items: [QueueItem]? = nil,
                 filtered: Bool = true) -> QueueSource {
         let text = filtered ? filters[queue] ?? "" : ""
+        let scope = filtered ? scopes[queue] : nil
         if queue.isPaged {
-            return Self.validationSource(pagedFilter(queue, text, environment), environment)
+            return Self.validationSource(pagedFilter(queue, text, scope: scope, environment), environment)
         }
         let words = Self.words(text)
-        let all = items ?? self.items[queue] ?? []
+        let all = (items ?? self.items[queue] ?? []).filter { item in
+            guard let scope else { return true }
+            return item.employerCode == scope.employerCode && item.start.map(scope.month.days.contains) == true
+        }
         return .list(words.isEmpty ? all : all.filter { item in words.allSatisfy { item.searchText.contains($0) } })
     }
 
     /// The entries the validation queue (submitted) or the drafts queue (the user's own drafts
-    /// and those of the employers they supervise) pages through, narrowed to `text`.
-    func pagedFilter(_ queue: QueueTab, _ text: String, _ environment: ScreenEnvironment) -> ValidationQueueFilter {
+    /// and those of the employers they supervise) pages through, narrowed to `text` and `scope`.
+    func pagedFilter(_ queue: QueueTab, _ text: String, scope: QueueScope?, _ environment: ScreenEnvironment)
+        -> ValidationQueueFilter {
         var drafts: DraftsScope?
         if queue == .drafts {
             let rights = environment.rights
             drafts = DraftsScope(userID: environment.user.id,
                                  employerCodes: rights.employerCodes.filter { rights.may(.validateTimeRecord, at: $0) })
         }
-        return ValidationQueueFilter(terms: Self.filterTerms(text, environment), order: order, drafts: drafts)
+        return ValidationQueueFilter(employerCode: scope?.employerCode, terms: Self.filterTerms(text, environment),
+                                     order: order, drafts: drafts, month: scope?.month)
     }
 
     /// A key typed while the filter is edited: the queue is read again from its first match.
@@ -98,7 +104,7 @@ extension QueuesScreen {
     /// marked already, unmarks them.
     func markAll(_ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
-        let filter = pagedFilter(tab, filters[tab] ?? "", environment)
+        let filter = pagedFilter(tab, filters[tab] ?? "", scope: scopes[tab], environment)
         let all: [QueueItem]
         do {
             let catalogue = environment.rules.absenceCatalogue

@@ -109,7 +109,8 @@ extension QueuesScreen {
                           cells: [item.dossier.dossierNumber, item.dossier.displayName,
                                   strings.recordLabel(item.record, catalogue: catalogue), strings.date(item.record.start),
                                   strings.date(item.dueBy), strings.days(item.ageDays)],
-                          label: label(item.record, item.dossier))
+                          label: label(item.record, item.dossier), start: item.record.start,
+                          employerCode: item.record.employerCode)
             }
         case .absences:
             return try database.unjustifiedAbsences(asOf: today, rules: environment.rules).map { item in

@@ -18,7 +18,7 @@ import FicheWidgets
 /// opens the item's dossier at the tab that matters. On month closing, F7 closes the employer's
 /// payroll month once its checklist is clear and Ctrl+E exports its payroll variables as CSV.
 public final class QueuesScreen: Screen {
-    public private(set) var tab: QueueTab
+    public internal(set) var tab: QueueTab
     /// The items of the queues worked out by rules (art. 60, certificates, absences), as last
     /// read, whole; the validation queue is paged from the replica.
     private(set) var items: [QueueTab: [QueueItem]] = [:]
@@ -42,6 +42,9 @@ public final class QueuesScreen: Screen {
     private(set) var counts: [QueueTab: Int] = [:]
     /// What `/` narrows each queue to, as typed; nil when the queue is not filtered.
     public internal(set) var filters: [QueueTab: String] = [:]
+    /// The employer's month a queue is narrowed to, when the month checklist opened it (Enter on
+    /// the closing tab); Esc goes back to the checklist.
+    public internal(set) var scopes: [QueueTab: QueueScope] = [:]
     /// The order the validation queue is paged in (F4 cycles).
     public internal(set) var order: ValidationQueueOrder = .oldest
     /// True while the filter of the queue shown takes the typed keys.
@@ -71,7 +74,7 @@ public final class QueuesScreen: Screen {
         case .validation:
             return ["queue.approve", "queue.reject", "list.mark", "queue.markAll", "list.open", "list.search", "queue.sort",
                     "tab.next", "app.back"]
-        case .closing: return ["month.close", "list.export", "tab.next", "app.back"]
+        case .closing: return ["list.open", "month.close", "list.export", "tab.next", "app.back"]
         case .certificates: return ["queue.certificate", "list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .art60, .absences, .iban: return ["list.search", "list.open", "tab.next", "app.help", "app.back"]
         case .drafts:
@@ -197,8 +200,10 @@ public final class QueuesScreen: Screen {
             editsFilter = true
             return .handled
         case "app.back":
-            guard tab != .closing, filters[tab] != nil else { return .ignored }
-            return clearFilter(environment)
+            guard tab != .closing else { return .ignored }
+            if filters[tab] != nil { return clearFilter(environment) }
+            guard scopes[tab] != nil else { return .ignored }
+            return leaveScope(environment)
         case "queue.approve":
             guard tab == .validation else { return .ignored }
             return approve(environment)
@@ -221,7 +226,8 @@ public final class QueuesScreen: Screen {
             guard tab == .closing else { return .ignored }
             return exportPayroll(environment)
         case "list.open":
-            guard tab != .closing, let item = selectedItem else { return .handled }
+            if tab == .closing { return openChecklist(environment) }
+            guard let item = selectedItem else { return .handled }
             return Navigation.openDossier(item.link.dossierID, tab: item.link.tab, environment)
         case "view.refresh":
             reload(environment)
@@ -435,6 +441,9 @@ public final class QueuesScreen: Screen {
         let total = totals[tab] ?? 0
         let date = strings.date(environment.today)
         var parts: [String] = []
+        if let scope = scopes[tab] {
+            parts.append(strings.format("queue.scope", ["employer": scope.employerCode, "month": monthText(scope.month)]))
+        }
         if let filter = filters[tab] { parts.append(strings["queue.filterPrompt"] + " " + filter + (editsFilter ? "▏" : "")) }
         if visibleItems.isEmpty {
             parts.append(strings.format(filters[tab]?.isEmpty == false ? "queue.summary.noMatch" : "queue.summary",
