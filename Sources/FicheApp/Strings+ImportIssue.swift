@@ -13,9 +13,10 @@ extension Strings {
         case .noRows: text = self["import.noRows"]
         case .malformed(let reason): text = message(for: reason)
         case .otherSeparator(let found, let expected):
-            text = format("import.otherSeparator", ["found": found, "expected": expected])
+            text = format("import.otherSeparator", ["found": separatorName(found), "expected": separatorName(expected)])
         case .tooManyFields(let fields, let columns, let separator):
-            text = format("import.tooManyFields", ["fields": "\(fields)", "columns": "\(columns)", "separator": separator])
+            text = format("import.tooManyFields", ["fields": "\(fields)", "columns": "\(columns)",
+                                                   "separator": separatorName(separator)])
         case .empty: text = self["import.empty"]
         case .unknownDossier(let number): text = format("import.unknownDossier", ["number": number])
         case .unknownUnit(let unit): text = format("import.unknownUnit", ["unit": unit])
@@ -55,6 +56,11 @@ extension Strings {
     /// `2 records imported from f.csv…`, `1 record imported…`.
     public func importDone(records: Int, file: String) -> String {
         format(records == 1 ? "import.done.one" : "import.done", ["count": "\(records)", "file": file])
+    }
+
+    /// A separator as a message names it: the character itself, a tab by its name.
+    private func separatorName(_ separator: String) -> String {
+        separator == "\t" ? self["import.tab"] : separator
     }
 
     /// `3 errors: nothing was imported.`, `1 error: …`.

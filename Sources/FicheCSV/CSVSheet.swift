@@ -4,7 +4,8 @@ import Foundation
 /// and the rows below it, each with the line it starts on.
 ///
 /// Takes what `CSVText.decode` gives (UTF-8 with or without a byte order mark, Windows-1252),
-/// with CRLF or LF line ends and `;` or `,` between fields (`CSVSeparator`). A formula's escape is
+/// with CRLF, LF or CR line ends (Excel for Mac's "CSV (Macintosh)") and `;`, `,` or a tab
+/// between fields (`CSVSeparator`). A formula's escape is
 /// taken off every field (`SpreadsheetText`), so an export reads back to the values it wrote.
 ///
 /// ```swift
@@ -23,6 +24,9 @@ public struct CSVSheet: Sendable {
     ///
     /// - Throws: `CSVTable.Malformed` for a header with both separators, or text that is not CSV.
     public static func read(_ text: String) throws(CSVTable.Malformed) -> CSVSheet {
+        // A CR alone ends a line too. (`contains` sees a CR LF as one character: only lone CRs match.)
+        let text = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let separator = try CSVSeparator.detect(in: text)
         let table = try CSVTable.parse(text, separator: separator)
         return CSVSheet(separator: separator, header: table.first, rows: Array(table.dropFirst()))
@@ -39,8 +43,8 @@ public struct CSVSheet: Sendable {
         if fields.count == columns { return .fits }
         if fields.count > columns { return .tooMany(fields: fields.count, columns: columns) }
         let expected = Character(separator)
-        if let other = CSVSeparator.candidates.first(where: { $0 != separator }).map({ Character($0) }),
-           fields.contains(where: { $0.contains(other) }) {
+        let others = CSVSeparator.candidates.filter { $0 != separator }.map { Character($0) }
+        if let other = others.first(where: { other in fields.contains { $0.contains(other) } }) {
             return .otherSeparator(found: other, expected: expected)
         }
         return .tooFew(fields: fields.count, columns: columns)

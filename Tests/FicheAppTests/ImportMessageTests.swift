@@ -24,6 +24,9 @@ final class ImportMessageTests: XCTestCase {
         XCTAssertEqual(english.message(for: header), "line 1: the header separates columns with both “;” and “,”: use only one")
         let row = ImportIssue(line: 3, column: nil, problem: .otherSeparator(found: ",", expected: ";"))
         XCTAssertEqual(french.message(for: row), "ligne 3: cette ligne est séparée par « , » alors que l'en-tête l'est par « ; »")
+        let tabbed = ImportIssue(line: 4, column: nil, problem: .otherSeparator(found: ";", expected: "\t"))
+        XCTAssertEqual(french.message(for: tabbed),
+                       "ligne 4: cette ligne est séparée par « ; » alors que l'en-tête l'est par « tabulation »")
         XCTAssertEqual(dutch.message(for: row), "regel 3: deze regel is gescheiden door ‘,’, terwijl de kop ‘;’ gebruikt")
         let long = ImportIssue(line: 4, column: nil, problem: .tooManyFields(fields: 8, columns: 7, separator: ","))
         XCTAssertEqual(english.message(for: long), "line 4: 8 values for 7 columns: a value holding “,” must be in quotes")

@@ -18,6 +18,20 @@ final class CSVSheetTests: XCTestCase {
         XCTAssertEqual(try CSVSheet.read("").header?.fields, nil)
     }
 
+    /// Excel for Mac ends lines with a CR alone; "Text (Tab delimited)" and a copy of cells
+    /// separate fields with tabs: both read into the same rows.
+    func testLinesEndedByACarriageReturnAloneAndTabSeparatedFilesAreRead() throws {
+        let mac = try CSVSheet.read("dossier_number;hours\rAC-000101;7,6\r\rAC-000102;3\r")
+        XCTAssertEqual(mac.separator, ";")
+        XCTAssertEqual(mac.rows.map(\.fields), [["AC-000101", "7,6"], ["AC-000102", "3"]])
+        XCTAssertEqual(mac.rows.map(\.line), [2, 4], "each CR counts a line, as the clerk sees them")
+        let tabs = try CSVSheet.read("dossier_number\thours\tnote\r\nAC-000101\t7,6\t\"a;b, c\"\r\n")
+        XCTAssertEqual(tabs.separator, "\t")
+        XCTAssertEqual(tabs.rows.map(\.fields), [["AC-000101", "7,6", "a;b, c"]])
+        XCTAssertEqual(tabs.shape(of: ["AC-000101;7,6"]), .otherSeparator(found: ";", expected: "\t"))
+        XCTAssertEqual(try CSVSheet.read("a;b\tc\n").separator, ";", "a tab in a ; header is part of a name")
+    }
+
     func testAHeaderWithBothSeparatorsIsRefused() {
         XCTAssertThrowsError(try CSVSheet.read("\n dossier_number;type,from\nAC-000101;sick,2026-12-01\n")) { error in
             XCTAssertEqual(error as? CSVTable.Malformed, CSVTable.Malformed(line: 2, reason: .mixedSeparators))

@@ -92,7 +92,8 @@ public struct DossierImport: Sendable {
             switch sheet.shape(of: fields) {
             case .fits: break
             case .otherSeparator(let found, let expected):
-                errors.append("line \(line): row: separated by '\(found)' where the header uses '\(expected)'")
+                func name(_ separator: Character) -> String { separator == "\t" ? "tab" : "'\(separator)'" }
+                errors.append("line \(line): row: separated by \(name(found)) where the header uses \(name(expected))")
                 continue
             case .tooMany(let count, let columns):
                 errors.append("line \(line): row: \(count) fields, the header has \(columns) "
