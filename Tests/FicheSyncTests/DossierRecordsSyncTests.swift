@@ -19,6 +19,11 @@ final class DossierRecordsSyncTests: XCTestCase {
         }
         let schedule = String(decoding: try JSONEncoder().encode(WorkSchedule.fullTime), as: UTF8.self)
         let records = DossierRecords(store: server.store, configuration: server.configuration)
+        // The import gave the dossier a first period; this career replaces it.
+        let imported = try await server.store.read { tx in
+            try await tx.query("SELECT id FROM career_periods WHERE dossier_id = ?", [.text(dossier)]).compactMap { $0.string("id") }
+        }
+        for id in imported { try await records.delete(.careerPeriod, id: id) }
         try await records.upsert(.careerPeriod, ["id": "car-s001", "employer_code": "CPAS-T", "dossier_id": dossier,
                                                  "start_date": "2025-09-01", "grade": "E1", "scale": "E1.1", "regime": "1000",
                                                  "schedule": schedule, "category": "art60"])
@@ -82,8 +87,10 @@ final class DossierRecordsSyncTests: XCTestCase {
             XCTAssertNil(try client.replica.art60Card(dossierID: dossier, asOf: Self.today, rules: try RuleBook.bundled()))
             XCTAssertEqual(try client.replica.heldEmployerCodes(), ["AC-T"])
             for table in ["career_period", "partner", "art60_contract", "placement"] {
-                XCTAssertEqual(try client.replica.syncedRows(of: table).count, 0, table)
+                let left = try client.replica.syncedRows(of: table).values.map { ($0["employer_code"] ?? nil) ?? "" }
+                XCTAssertEqual(left.filter { $0 != "AC-T" }, [], "\(table): nothing of the CPAS")
             }
+            XCTAssertEqual(try client.replica.syncedRows(of: "career_period").count, 2, "the commune's two imported careers stay")
         }
         await server.close()
     }

@@ -33,17 +33,18 @@ final class InitialSyncTests: XCTestCase {
                                      progress: { progress.append($0) })
             let summary = try await second.sync()
             // 6 reference pages, 4 dossiers one per page, then the empty time-record, note,
-            // payroll-month, art. 60 event, career, partner, art. 60 contract and placement
-            // pages: 18 pages in all, 8 done before.
+            // payroll-month and art. 60 event pages, the 4 careers the import gave the dossiers
+            // one per page, and the empty partner, art. 60 contract and placement pages: 21
+            // pages in all, 8 done before.
             let calls = await counting.snapshotCalls
-            XCTAssertEqual(calls, 10)
-            XCTAssertEqual(summary.snapshotRows, 2)
+            XCTAssertEqual(calls, 13)
+            XCTAssertEqual(summary.snapshotRows, 6)
             XCTAssertEqual(try reopened.syncedRows(of: "dossier").count, 4)
             XCTAssertTrue(try reopened.syncState().initialSyncDone)
             let reports = progress.all
             XCTAssertEqual(reports.last?.done, true)
-            XCTAssertEqual(reports.last?.rows, 2)
-            XCTAssertTrue(reports.last?.bar().contains("2 rows") ?? false)
+            XCTAssertEqual(reports.last?.rows, 6)
+            XCTAssertTrue(reports.last?.bar().contains("6 rows") ?? false, "\(reports.last?.bar() ?? "")")
         }
         await server.close()
     }

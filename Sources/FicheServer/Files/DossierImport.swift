@@ -132,6 +132,7 @@ public struct DossierImport: Sendable {
                 let columns = Self.storedColumns
                 if let existing, let id = existing.string("id") {
                     if columns.allSatisfy({ existing.string($0) == (row[$0] ?? nil) }) && existing.string("deleted_at") == nil {
+                        try await Self.ensureCareerPeriod(of: id, employer: employer, row: row, in: tx)
                         summary.unchanged += 1
                         continue
                     }
@@ -152,6 +153,7 @@ public struct DossierImport: Sendable {
                 let seq = try await ChangeLog.append([.init(scope: employer, entity: .dossier, id: id, op: .upsert,
                                                             row: stored?.fields(excluding: ["deleted_at"]))], in: tx)
                 try await tx.execute("UPDATE dossiers SET version = ? WHERE id = ?", [.int(seq.first ?? 0), .text(id)])
+                try await Self.ensureCareerPeriod(of: id, employer: employer, row: row, in: tx)
             }
             try await AuditLog.record(.init(action: "import.dossiers", decision: "done", employerCode: employer,
                                             newValue: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"),
@@ -165,6 +167,34 @@ public struct DossierImport: Sendable {
                                 "category", "grade", "regime_percent", "start_date", "payroll_clerk"]
 
     /// Checks one row; answers the stored form or the errors.
+    /// A dossier imported without a career gets its first period (from its start date, at its
+    /// grade, regime and category, on the usual week of its regime), synced like any row: the
+    /// replica then checks an absence against the same working days as the server. A regime
+    /// without a usual week (`WorkSchedule.usual`) gets none.
+    static func ensureCareerPeriod(of dossierID: String, employer: String, row: [String: String?],
+                                   in tx: any StoreTransaction) async throws {
+        guard try await tx.first("SELECT id FROM career_periods WHERE dossier_id = ? AND deleted_at IS NULL",
+                                 [.text(dossierID)]) == nil else { return }
+        let regime = try RegimeFraction.parse((row["regime_percent"] ?? nil) ?? "100")
+        // try?: a regime without a usual week (75 %…) gets no period: its week is entered by hand.
+        guard let week = try? WorkSchedule.usual(for: regime) else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let schedule = String(decoding: try encoder.encode(week), as: UTF8.self)
+        let id = Secrets.identifier()
+        let grade = (row["grade"] ?? nil) ?? ""
+        try await tx.execute("""
+            INSERT INTO career_periods (id, employer_code, dossier_id, start_date, end_date, grade, scale, regime, schedule,
+                                        category, version)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 0)
+            """, [.text(id), .text(employer), .text(dossierID), .optional(row["start_date"] ?? nil), .text(grade), .text(grade),
+                  .int(Int64(regime.thousandths)), .text(schedule), .optional(row["category"] ?? nil)])
+        let stored = try await tx.first("SELECT * FROM career_periods WHERE id = ?", [.text(id)])
+        let seq = try await ChangeLog.append([.init(scope: employer, entity: .careerPeriod, id: id, op: .upsert,
+                                                    row: stored?.fields(excluding: ["deleted_at"]))], in: tx)
+        try await tx.execute("UPDATE career_periods SET version = ? WHERE id = ?", [.int(seq.first ?? 0), .text(id)])
+    }
+
     static func validate(_ values: [String: String], line: Int) -> ([String: String?]?, [String]) {
         var errors: [String] = []
         func fail(_ column: String, _ message: String) { errors.append("line \(line): \(column): \(message)") }

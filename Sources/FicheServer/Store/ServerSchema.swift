@@ -60,6 +60,7 @@ enum ServerSchema {
         "CREATE INDEX IF NOT EXISTS audit_at ON audit (at)",
         "CREATE INDEX IF NOT EXISTS devices_previous_refresh ON devices (previous_refresh_hash)",
         "CREATE INDEX IF NOT EXISTS mutations_uuid ON mutations (uuid)",
+        "CREATE INDEX IF NOT EXISTS career_periods_dossier ON career_periods (dossier_id)",
     ]
 
     /// A counter that moves whenever a row of `devices`, `users` or `grants` changes (a token

@@ -1,3 +1,4 @@
+import Foundation
 import FicheDomain
 
 /// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record
@@ -26,17 +27,38 @@ struct TimeSheetLoader {
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
         let records = try await writes.timeRecords(ofDossier: id, around: record.map { $0.start...max($0.start, $0.end) }, in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
+        // The working days come from the dossier's career, as on the replica (which receives the
+        // same periods); a dossier without one works the usual week of its regime.
+        let periods = try await tx.query("SELECT * FROM career_periods WHERE dossier_id = ? AND deleted_at IS NULL",
+                                         [.text(id)]).map(Self.careerPeriod)
         // try?: the regime is written by the server in this format; a dossier without one is full time, as when it was created.
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
         do {
-            calendar = WorkCalendar(holidays: try ruleBook.holidayCalendar(for: employer),
-                                    schedule: try WorkSchedule.usual(for: regime))
+            let holidays = try ruleBook.holidayCalendar(for: employer)
+            calendar = periods.isEmpty
+                ? WorkCalendar(holidays: holidays, schedule: try WorkSchedule.usual(for: regime))
+                : WorkCalendar(holidays: holidays, career: Career(periods: try periods.map { try $0.get() }))
         } catch {
             throw MutationRejection(code: "rules.calendar")
         }
         return TimeSheet(dossier: dossier, records: records, catalogue: ruleBook.absenceCatalogue, calendar: calendar,
                          payrollMonths: months)
+    }
+
+    /// A career period as stored (its schedule as JSON), or why it cannot be read.
+    static func careerPeriod(_ row: StoreRow) -> Result<CareerPeriod, MutationRejection> {
+        do {
+            let schedule = try JSONDecoder().decode(WorkSchedule.self, from: Data((row.string("schedule") ?? "").utf8))
+            return .success(CareerPeriod(
+                id: row.string("id") ?? "", dossierID: row.string("dossier_id") ?? "",
+                start: try LocalDate.parse(row.string("start_date") ?? ""),
+                end: try row.string("end_date").map { try LocalDate.parse($0) }, grade: row.string("grade") ?? "",
+                scale: row.string("scale") ?? "", regime: try RegimeFraction(thousandths: Int(row.int("regime") ?? 1000)),
+                schedule: schedule, category: StaffCategory(rawValue: row.string("category") ?? "") ?? .contractual))
+        } catch {
+            return .failure(MutationRejection(code: "rules.calendar"))
+        }
     }
 
     static func timeRecord(_ row: StoreRow) -> TimeRecord? {
