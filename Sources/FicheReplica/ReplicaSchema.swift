@@ -62,6 +62,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v12-outbox-sent-mutation", migrate: OutboxWireMigration.migrate)
         migrator.registerMigration("v13-corrections", migrate: addCorrections)
         migrator.registerMigration("v14-pending-iban", migrate: addPendingIBAN)
+        migrator.registerMigration("v15-sent-journal", migrate: createSentJournal)
         return migrator
     }
 
@@ -395,6 +396,29 @@ enum ReplicaSchema {
     /// record by `(employer_code, status, start, end)`, the slowest to build at the end of a copy.
     /// Its condition is written as an OR so that a query naming either status reads it.
     /// A new IBAN waits on the person until a second person confirms it.
+    /// Changes the server applied, kept after they leave the outbox
+    /// (`AppDatabase.sentJournalDays`), so that they can be pushed again when the server's
+    /// database is restored from a backup older than them (`startOverAfterRestore`).
+    private static func createSentJournal(_ db: Database) throws {
+        try db.create(table: "sent_journal") { t in
+            t.primaryKey("id", .integer)                 // the outbox id it had
+            t.column("uuid", .text).notNull()
+            t.column("mutation", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("target_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("base_version", .integer)
+            t.column("payload", .text).notNull()
+            t.column("wire", .text)
+            t.column("created_at", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.column("client_id", .text)                 // the device it was sent as
+            t.column("wire_id", .integer).notNull()      // its mutation id for that device
+            t.column("answered_at", .text).notNull()
+        }
+        try db.create(index: "sent_journal_by_answer", on: "sent_journal", columns: ["answered_at"])
+    }
+
     private static func addPendingIBAN(_ db: Database) throws {
         for table in ["person", "local_person"] {
             try db.alter(table: table) { t in

@@ -61,6 +61,7 @@ final class MigrationTests: XCTestCase {
             "v12-outbox-sent-mutation",
             "v13-corrections",
             "v14-pending-iban",
+            "v15-sent-journal",
         ])
     }
 
