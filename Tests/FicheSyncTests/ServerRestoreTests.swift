@@ -91,6 +91,9 @@ final class ServerRestoreTests: XCTestCase {
             client.ledger.append(try XCTUnwrap(client.replica.updateDossierField(dossiers[0], .lastName, to: "Martin", by: client.user)))
             let identity = try await Maintenance(store: server.store).resetIdentity()
             XCTAssertNotEqual(identity, known)
+            try await server.store.migrate()
+            let migrated = try await Maintenance(store: server.store).identity()
+            XCTAssertEqual(migrated, identity, "every command migrates first: that must not change the identity")
 
             let summary = try await client.session.sync()
             XCTAssertTrue(summary.serverRestored, summary.line)
