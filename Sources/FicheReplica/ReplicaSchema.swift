@@ -417,6 +417,8 @@ enum ReplicaSchema {
             t.column("answered_at", .text).notNull()
         }
         try db.create(index: "sent_journal_by_answer", on: "sent_journal", columns: ["answered_at"])
+        // Read at every pulled page: the highest id the server applied for this device.
+        try db.create(index: "sent_journal_by_device", on: "sent_journal", columns: ["client_id", "wire_id"])
     }
 
     private static func addPendingIBAN(_ db: Database) throws {

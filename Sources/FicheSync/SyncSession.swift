@@ -8,7 +8,8 @@ import Foundation
 /// What it guarantees, with the words of docs/SYNC.md: a saved change reaches the server exactly once
 /// (ids and idempotent replays), a row leaves the outbox only after its result is recorded,
 /// each pulled page and its cursor are one transaction, a lost grant deletes the employer's rows,
-/// a revoked device exports its unsent changes before erasing the replica.
+/// a revoked device exports its unsent changes before erasing the replica, and a server restored
+/// from an older backup gets back what it lost (`startOverAfterRestore`).
 ///
 /// ```swift
 /// let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url),
@@ -225,7 +226,13 @@ public actor SyncSession {
     /// database was restored. - Returns: whether it started over.
     func startOverIfRestored() async throws -> Bool {
         let cursor = try replica.syncState().pullCursor
-        let page = try await call { try await self.transport.pull(cursor: cursor, limit: 1, resultsAfter: nil, accessToken: $0) }
+        let page: PullResponse
+        do {
+            page = try await call { try await self.transport.pull(cursor: cursor, limit: 1, resultsAfter: nil, accessToken: $0) }
+        } catch SyncTransportError.status(410, _) {
+            // A compacted log says nothing of a restore; the pull of the next sync copies again.
+            return false
+        }
         guard try restoreDetected(page, cursor: cursor) else { return false }
         try await startOver(after: page)
         return true

@@ -10,21 +10,24 @@ import XCTest
 /// restore lost, each entry applied once (docs/SYNC.md, "A restored server").
 final class ServerRestoreTests: XCTestCase {
     /// The procedure of docs/SERVER.md on PostgreSQL: `pg_dump -Fc`, then `pg_restore --clean`
-    /// of that older dump while the server and the client keep running.
+    /// of that older dump while the server and two clients keep running.
     func testAnOlderDumpRestoredUnderARunningClientLosesNoAcknowledgedEntry() async throws {
         let database = try ScratchDatabase.create()
         defer { database.drop() }
         let dump = NSTemporaryDirectory() + "fiche-restore-\(UUID().uuidString).dump"
         // try?: a dump left in the temporary folder holds only test rows.
         defer { try? FileManager.default.removeItem(atPath: dump) }
-        let server = try await SimulatedServer.make(users: ["clerk.cpas": ["CPAS-T"]],
+        let server = try await SimulatedServer.make(users: ["clerk.cpas": ["CPAS-T"], "clerk2.cpas": ["CPAS-T"]],
                                                     store: try PostgresServerStore(url: database.url))
         let initial = try await SyncSimulation.serverDossiers(server)
         let maintenance = Maintenance(store: server.store)
         try await server.serve { url in
             var client = try await SimulatedClient.make(name: "pc0", login: "clerk.cpas", server: url, seed: 1, faultRate: 0)
-            defer { client.remove() }
+            // A colleague's computer that only reads meanwhile.
+            let reader = try await SimulatedClient.make(name: "pc1", login: "clerk2.cpas", server: url, seed: 6, faultRate: 0)
+            defer { client.remove(); reader.remove() }
             try await client.session.sync()
+            try await reader.session.sync()
             let dossiers = try client.replica.syncedRows(of: "dossier_view").keys.sorted()
             XCTAssertEqual(dossiers.count, 2)
             func save(_ id: String, _ field: DossierField, _ value: String) throws {
@@ -40,6 +43,8 @@ final class ServerRestoreTests: XCTestCase {
             try save(dossiers[1], .lastName, "Peeters")
             let acknowledged = try await client.session.sync()
             XCTAssertEqual(acknowledged.applied, 2)
+            try await reader.session.sync()
+            XCTAssertEqual(try reader.replica.syncedRows(of: "person")[dossiers[1]]?["last_name"] ?? nil, "Peeters")
             XCTAssertEqual(try client.replica.pendingMutations(), [], "the outbox was empty before the restore")
             // Saved but not sent yet, over one of them: it must reach the server after it.
             try save(dossiers[1], .lastName, "Peeters-Janssens")
@@ -59,7 +64,10 @@ final class ServerRestoreTests: XCTestCase {
             XCTAssertGreaterThan(summary.snapshotRows, 0, "a fresh copy")
             XCTAssertTrue(summary.line.contains("server restored"), summary.line)
 
-            let failures = try await SyncSimulation.checkInvariants(server: server, clients: [client], initial: initial)
+            let read = try await reader.session.sync()
+            XCTAssertTrue(read.serverRestored, "the reader notices the new identity: \(read.line)")
+            XCTAssertEqual(read.pushedAgain, 0)
+            let failures = try await SyncSimulation.checkInvariants(server: server, clients: [client, reader], initial: initial)
             XCTAssertEqual(failures, [])
             let names = try await SyncSimulation.serverDossiers(server)
             XCTAssertEqual(names[dossiers[0]]?["last_name"] ?? nil, "Martin-Dubois")
