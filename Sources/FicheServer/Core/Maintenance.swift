@@ -37,7 +37,7 @@ public struct Maintenance: Sendable {
 
     /// The identity the server reports with every pull (`ServerSchema.identitySQL`).
     public func identity() async throws -> String {
-        let sql = "SELECT \(ServerSchema.identitySQL(store.backend)) AS store_identity"
+        let sql = "SELECT \(ServerSchema.identitySQL(store.backend)) AS store_identity FROM sync_clock c WHERE c.id = 1"
         return try await store.read { tx in try await tx.first(sql)?.string("store_identity") ?? "" }
     }
 }

@@ -41,20 +41,21 @@ enum ServerSchema {
     }
 
     /// The SQL expression of the identity the server reports with every pull (`head` and
-    /// `server_identity`), read in the same statement as the clock.
+    /// `server_identity`), read in the same statement as the clock: `clock` names the
+    /// `sync_clock` row of that statement's FROM.
     ///
-    /// On PostgreSQL it also holds the object id of the `change_log` table: `pg_restore`
-    /// creates the tables again, so a restored database — into the same database with
-    /// `--clean` or into a new one — reports another identity even though its
-    /// `server_settings` row came back from the dump, and even when the administrator forgets
-    /// `reset-identity`. (`pg_upgrade` keeps table oids; a data-only restore does not change
-    /// them, hence `reset-identity`.) A SQLite file copied back reports the identity it was
-    /// saved with: there the replicas notice a restore by their cursor, or the administrator
-    /// runs `reset-identity`.
-    static func identitySQL(_ backend: String) -> String {
+    /// On PostgreSQL it also holds the object id of the `sync_clock` table (its `tableoid`
+    /// column, read with the row at no cost): `pg_restore` creates the tables again, so a
+    /// restored database — into the same database with `--clean` or into a new one — reports
+    /// another identity even though its `server_settings` row came back from the dump, and even
+    /// when the administrator forgets `reset-identity`. (`pg_upgrade` keeps table oids; a
+    /// data-only restore does not change them, hence `reset-identity`.) A SQLite file copied
+    /// back reports the identity it was saved with: there the replicas notice a restore by
+    /// their cursor, or the administrator runs `reset-identity`.
+    static func identitySQL(_ backend: String, clock: String = "c") -> String {
         let stored = "COALESCE((SELECT value FROM server_settings WHERE key = '\(identityKey)'), '')"
         guard backend == "postgresql" else { return stored }
-        return "\(stored) || '.' || COALESCE(to_regclass('change_log')::oid::text, '')"
+        return "\(stored) || '.' || \(clock).tableoid::text"
     }
 
     /// Whether the store answers and its schema is at least this build's level: what `/ready`
