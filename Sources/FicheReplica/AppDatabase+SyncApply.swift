@@ -123,6 +123,7 @@ extension AppDatabase {
                                      Self.timestamp(date)])
                 if result.status == "applied" {
                     checkpoint = max(checkpoint, result.seq ?? 0)
+                    try Self.journal(db, outboxID: localID, clientID: state.clientID, wireID: result.serverMutationID, at: date)
                 } else {
                     try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [localID])
                     try Self.recomputeSynced(db, entity: entry["entity"], id: entry["target_id"], employerCode: entry["employer_code"])
@@ -130,6 +131,7 @@ extension AppDatabase {
             }
             try Self.setMeta(db, "sync.ack_checkpoint", String(checkpoint))
             try Self.clearAcknowledged(db)
+            try Self.pruneJournal(db, now: date)
         }
     }
 
@@ -208,7 +210,7 @@ extension AppDatabase {
         try reconcileUsers(db, ids: users)
         // The mirror and the local tables alike: the history, the server's answers and the
         // entries never sent (`SyncSession` exported those to a file first).
-        for table in scopedTables + (keepingLocalTables ? [] : ["audit", "mutation_result", "outbox"]) {
+        for table in scopedTables + (keepingLocalTables ? [] : ["audit", "mutation_result", "outbox", "sent_journal"]) {
             try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
         }
         try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])

@@ -20,6 +20,8 @@ extension AppDatabase {
         public var acknowledgedCheckpoint: Int64
         /// Employers granted since the last pull whose rows are still being fetched, with their token.
         public var pendingScopeFetches: [String: String]
+        /// The identity of the server's database as last seen (`PullResponse.serverIdentity`).
+        public var serverIdentity: String?
         public var lastPushAt: String?
         public var lastPullAt: String?
         public var lastError: String?
@@ -76,7 +78,7 @@ extension AppDatabase {
             snapshotToken: row?["initial_sync_token"], initialSyncDone: meta["sync.initial_done"] == "1",
             mutationBase: meta["sync.mutation_base"].flatMap { Int64($0) } ?? 0,
             acknowledgedCheckpoint: meta["sync.ack_checkpoint"].flatMap { Int64($0) } ?? 0,
-            pendingScopeFetches: fetches, lastPushAt: row?["last_push_at"], lastPullAt: row?["last_pull_at"],
+            pendingScopeFetches: fetches, serverIdentity: meta["sync.server_identity"], lastPushAt: row?["last_push_at"], lastPullAt: row?["last_pull_at"],
             lastError: row?["last_error"])
     }
 

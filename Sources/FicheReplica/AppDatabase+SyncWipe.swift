@@ -72,7 +72,7 @@ extension AppDatabase {
         try write { db in
             try db.execute(sql: "INSERT INTO dossier_search (dossier_search) VALUES ('delete-all')")
             try db.execute(sql: "DELETE FROM dossier_list")
-            for table in Self.scopedTables + ["employer", "outbox", "mutation_result", "audit"] {
+            for table in Self.scopedTables + ["employer", "outbox", "mutation_result", "audit", "sent_journal"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try db.execute(sql: """

@@ -63,6 +63,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v13-corrections", migrate: addCorrections)
         migrator.registerMigration("v14-pending-iban", migrate: addPendingIBAN)
         migrator.registerMigration("v15-open-records-by-start", migrate: indexOpenRecordsByStart)
+        migrator.registerMigration("v16-sent-journal", migrate: createSentJournal)
         return migrator
     }
 
@@ -410,6 +411,31 @@ enum ReplicaSchema {
                 CREATE INDEX IF NOT EXISTS \(table)_draft_by_author ON \(table)(entered_by, start) WHERE status = 'draft'
                 """)
         }
+    }
+
+    /// Changes the server applied, kept after they leave the outbox
+    /// (`AppDatabase.sentJournalDays`), so that they can be pushed again when the server's
+    /// database is restored from a backup older than them (`startOverAfterRestore`).
+    private static func createSentJournal(_ db: Database) throws {
+        try db.create(table: "sent_journal") { t in
+            t.primaryKey("id", .integer)                 // the outbox id it had
+            t.column("uuid", .text).notNull()
+            t.column("mutation", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("target_id", .text).notNull()
+            t.column("employer_code", .text).notNull()
+            t.column("base_version", .integer)
+            t.column("payload", .text).notNull()
+            t.column("wire", .text)
+            t.column("created_at", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.column("client_id", .text)                 // the device it was sent as
+            t.column("wire_id", .integer).notNull()      // its mutation id for that device
+            t.column("answered_at", .text).notNull()
+        }
+        try db.create(index: "sent_journal_by_answer", on: "sent_journal", columns: ["answered_at"])
+        // Read at every pulled page: the highest id the server applied for this device.
+        try db.create(index: "sent_journal_by_device", on: "sent_journal", columns: ["client_id", "wire_id"])
     }
 
     /// A new IBAN waits on the person until a second person confirms it.

@@ -13,10 +13,16 @@ import FoundationNetworking
 public struct HTTPSyncTransport: SyncTransport {
     public let server: URL
     let session: URLSession
+    /// The protocol version sent in `Fiche-Protocol`.
+    let protocolVersion: Int
 
-    /// - Parameter timeout: seconds to wait for an answer before treating the server as unreachable.
-    public init(server: URL, timeout: TimeInterval = 30) {
+    /// - Parameters:
+    ///   - timeout: seconds to wait for an answer before treating the server as unreachable.
+    ///   - protocolVersion: the version to announce; another than this build's only in tests that
+    ///     play an older or newer client.
+    public init(server: URL, timeout: TimeInterval = 30, protocolVersion: Int = ProtocolVersion.current) {
         self.server = server
+        self.protocolVersion = protocolVersion
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -79,7 +85,7 @@ public struct HTTPSyncTransport: SyncTransport {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue(String(ProtocolVersion.current), forHTTPHeaderField: ProtocolVersion.headerName)
+        request.setValue(String(protocolVersion), forHTTPHeaderField: ProtocolVersion.headerName)
         if let accessToken { request.setValue("Bearer \(accessToken)", forHTTPHeaderField: "Authorization") }
         if let body {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

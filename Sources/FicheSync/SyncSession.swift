@@ -8,7 +8,8 @@ import Foundation
 /// What it guarantees, with the words of docs/SYNC.md: a saved change reaches the server exactly once
 /// (ids and idempotent replays), a row leaves the outbox only after its result is recorded,
 /// each pulled page and its cursor are one transaction, a lost grant deletes the employer's rows,
-/// a revoked device exports its unsent changes before erasing the replica.
+/// a revoked device exports its unsent changes before erasing the replica, and a server restored
+/// from an older backup gets back what it lost (`startOverAfterRestore`).
 ///
 /// ```swift
 /// let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url),
@@ -34,6 +35,8 @@ public actor SyncSession {
     var current: DeviceCredentials?
     var online = true
     var summary = SyncSummary()
+    /// Whether this sync already started over after a server restore (once per sync).
+    var recoveredFromRestore = false
 
     /// - Parameters:
     ///   - exportDirectory: where unsent changes are saved if the device is revoked.
@@ -86,6 +89,7 @@ public actor SyncSession {
     @discardableResult
     public func sync() async throws -> SyncSummary {
         summary = SyncSummary()
+        recoveredFromRestore = false
         let lock = try await ReplicaSyncLock.acquire(replicaPath: replica.path, waiting: lockWait)
         defer { lock.release() }
         do {
@@ -151,6 +155,9 @@ public actor SyncSession {
             checkpoint = max(checkpoint, response.checkpoint)
             let left = try replica.unsentMutations(limit: 1).first?.id
             if left == entries.first?.id {
+                // The server expects an earlier mutation than the outbox holds: its database may
+                // have been restored from a backup older than changes it acknowledged.
+                if !recoveredFromRestore, try await startOverIfRestored() { continue }
                 let gap = response.results.first { $0.status == .gap }
                 throw SyncError.outOfStep(gap.map { "the server expects mutation \(response.lastMutationID + 1), not \($0.mutationID)" }
                                           ?? "the server's results do not match the outbox")
@@ -160,7 +167,8 @@ public actor SyncSession {
     }
 
     /// Pulls pages until none is left and the cursor has reached `checkpoint`.
-    func pull(until checkpoint: Int64) async throws {
+    func pull(until pushed: Int64) async throws {
+        var checkpoint = pushed
         var restarted = false
         while true {
             let cursor = try replica.syncState().pullCursor
@@ -173,6 +181,11 @@ public actor SyncSession {
                 restarted = true
                 try replica.restartInitialSync()
                 try await finishSnapshots()
+                continue
+            }
+            if try restoreDetected(page, cursor: cursor) {
+                try await startOver(after: page)
+                checkpoint = max(checkpoint, try await pushOutbox())
                 continue
             }
             let changes = page.changes.map(WireMutation.change)
@@ -188,6 +201,54 @@ public actor SyncSession {
             // An answer older than the question (a late duplicate) cannot say "nothing more".
             if !page.hasMore && page.cursor >= cursor && reached >= checkpoint { break }
         }
+    }
+
+    // MARK: A restored server
+
+    /// Whether the server's database was restored or replaced since this replica last pulled:
+    /// another identity than the one seen before, a change log that ends before the cursor,
+    /// or fewer mutations of this device than the server acknowledged. Records the identity
+    /// the first time it is seen.
+    func restoreDetected(_ page: PullResponse, cursor: Int64) throws -> Bool {
+        let state = try replica.syncState()
+        if let identity = page.serverIdentity {
+            if let known = state.serverIdentity {
+                if known != identity { return true }
+            } else {
+                try replica.recordServerIdentity(identity)
+            }
+        }
+        if let head = page.head, cursor > head { return true }
+        return page.lastMutationID < (try replica.highestAppliedMutationID())
+    }
+
+    /// Asks the server where it stands (a pull that is not applied) and starts over when its
+    /// database was restored. - Returns: whether it started over.
+    func startOverIfRestored() async throws -> Bool {
+        let cursor = try replica.syncState().pullCursor
+        let page: PullResponse
+        do {
+            page = try await call { try await self.transport.pull(cursor: cursor, limit: 1, resultsAfter: nil, accessToken: $0) }
+        } catch SyncTransportError.status(410, _) {
+            // A compacted log says nothing of a restore; the pull of the next sync copies again.
+            return false
+        }
+        guard try restoreDetected(page, cursor: cursor) else { return false }
+        try await startOver(after: page)
+        return true
+    }
+
+    /// After a restore: the changes the server lost go back into the outbox with every unsent
+    /// one (`AppDatabase.startOverAfterRestore`), then a fresh copy; the caller pushes next.
+    func startOver(after page: PullResponse) async throws {
+        guard !recoveredFromRestore else {
+            throw SyncError.refused("the server's database changed again while this replica copied it; sync again later")
+        }
+        recoveredFromRestore = true
+        summary.serverRestored = true
+        summary.pushedAgain += try replica.startOverAfterRestore(serverIdentity: page.serverIdentity,
+                                                                 serverLastMutationID: page.lastMutationID)
+        try await finishSnapshots()
     }
 
     /// Finishes the initial snapshot, then the fetch of every newly granted employer.

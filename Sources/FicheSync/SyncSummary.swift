@@ -14,6 +14,10 @@ public struct SyncSummary: Sendable, Hashable {
     public var savedUnsent: [String] = []
     /// Retries after transient failures.
     public var retries = 0
+    /// The server's database had been restored or replaced: the replica took a fresh copy.
+    public var serverRestored = false
+    /// Changes the server had acknowledged before its restore, pushed again.
+    public var pushedAgain = 0
     /// The pull cursor after the sync.
     public var cursor: Int64 = 0
 
@@ -26,6 +30,7 @@ public struct SyncSummary: Sendable, Hashable {
         if snapshotRows > 0 { parts.append("\(snapshotRows) snapshot rows") }
         if !removedEmployers.isEmpty { parts.append("removed \(removedEmployers.joined(separator: ", "))") }
         if !savedUnsent.isEmpty { parts.append("unsent entries saved to \(savedUnsent.joined(separator: ", "))") }
+        if serverRestored { parts.append("server restored: fresh copy, \(pushedAgain) acknowledged entries pushed again") }
         if retries > 0 { parts.append("\(retries) retries") }
         parts.append("cursor \(cursor)")
         return parts.joined(separator: " · ")

@@ -51,8 +51,10 @@ public struct PullResponseWriter: Sendable {
         appendChange(seq: seq, scope: scope, entity: entity, id: id, op: op, version: version, rowJSON: JSONBytes.object(row))
     }
 
-    /// Closes the document; `resultsJSON` are `MutationResult`s as JSON objects, in order.
-    public mutating func finish(cursor: Int64, hasMore: Bool, lastMutationID: Int64, resultsJSON: [String]) -> [UInt8] {
+    /// Closes the document; `resultsJSON` are `MutationResult`s as JSON objects, in order;
+    /// `head` and `serverIdentity` are written when given.
+    public mutating func finish(cursor: Int64, hasMore: Bool, lastMutationID: Int64, resultsJSON: [String],
+                                head: Int64? = nil, serverIdentity: String? = nil) -> [UInt8] {
         let comma = UInt8(ascii: ",")
         out.append(UInt8(ascii: "]"))
         JSONBytes.appendMember(comma, "cursor", cursor, to: &out)
@@ -65,7 +67,10 @@ public struct PullResponseWriter: Sendable {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: result.utf8)
         }
-        out.append(contentsOf: "]}".utf8)
+        out.append(UInt8(ascii: "]"))
+        if let head { JSONBytes.appendMember(comma, "head", head, to: &out) }
+        if let serverIdentity { JSONBytes.appendMember(comma, "server_identity", serverIdentity, to: &out) }
+        out.append(UInt8(ascii: "}"))
         defer { out = [] }
         return out
     }

@@ -218,3 +218,18 @@ struct Compact: AsyncParsableCommand {
         }
     }
 }
+
+struct ResetIdentity: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-identity",
+        abstract: "Give the database a new identity after restoring a backup: every replica then copies it again and pushes what it lost.")
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let maintenance = Maintenance(store: store)
+            _ = try await maintenance.resetIdentity()
+            print("the store's identity is now \(try await maintenance.identity()); replicas take a fresh copy at their next sync")
+        }
+    }
+}

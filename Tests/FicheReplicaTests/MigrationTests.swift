@@ -62,6 +62,7 @@ final class MigrationTests: XCTestCase {
             "v13-corrections",
             "v14-pending-iban",
             "v15-open-records-by-start",
+            "v16-sent-journal",
         ])
     }
 

@@ -120,6 +120,12 @@ final class SnapshotPageJSONTests: XCTestCase {
         let emptyBytes = empty.finish(cursor: 1234, hasMore: false, lastMutationID: 17, resultsJSON: [])
         XCTAssertEqual(try JSONDecoder().decode(PullResponse.self, from: Data(emptyBytes)),
                        PullResponse(changes: [], cursor: 1234, hasMore: false, lastMutationID: 17, results: []))
+        var identified = PullResponseWriter()
+        let identifiedBytes = identified.finish(cursor: 1234, hasMore: false, lastMutationID: 17, resultsJSON: [],
+                                                head: 1300, serverIdentity: "6f1c\"x.16384")
+        XCTAssertEqual(try JSONDecoder().decode(PullResponse.self, from: Data(identifiedBytes)),
+                       PullResponse(changes: [], cursor: 1234, hasMore: false, lastMutationID: 17, results: [],
+                                    head: 1300, serverIdentity: "6f1c\"x.16384"))
 
         let stored: [String: String?] = ["id": "t1", "note": "Dit \"ziek\"\nà 50 %", "end_date": nil]
         let storedJSON = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)

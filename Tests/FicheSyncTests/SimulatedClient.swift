@@ -10,7 +10,7 @@ struct SimulatedClient {
     let name: String
     let login: String
     let folder: String
-    let transport: FaultyTransport
+    var transport: FaultyTransport
     var replica: AppDatabase
     var session: SyncSession
     var online = true
@@ -53,6 +53,13 @@ struct SimulatedClient {
     /// A crash: the engine's memory is gone; the replica file is opened again.
     mutating func crash(seed: UInt64) throws {
         replica = try AppDatabase.open(at: replicaPath, clock: .tests)
+        session = Self.session(replica, transport, folder, seed)
+    }
+
+    /// The server started again elsewhere (another port): a new transport and session over the
+    /// same replica and device token.
+    mutating func reconnect(to server: URL, seed: UInt64) {
+        transport = FaultyTransport(wrapping: HTTPSyncTransport(server: server, timeout: 10), seed: seed, rate: 0)
         session = Self.session(replica, transport, folder, seed)
     }
 

@@ -5,8 +5,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 
-/// A real `fiche-server` on a temporary SQLite file, listening on 127.0.0.1 (port chosen by
-/// the system), with a commune (AC-T) and a CPAS (CPAS-T) of two dossiers each.
+/// A real `fiche-server` on a temporary SQLite file (or the PostgreSQL store given), listening
+/// on 127.0.0.1 (port chosen by the system), with a commune (AC-T) and a CPAS (CPAS-T) of two
+/// dossiers each.
 struct SimulatedServer {
     static let password = "password-123"
     static let employers = ["AC-T", "CPAS-T"]
@@ -24,20 +25,20 @@ struct SimulatedServer {
             """,
     ]
 
-    let store: SQLiteServerStore
+    let store: any ServerStore
     let service: SyncService
     let accounts: Accounts
     let configuration: ServerConfiguration
-    let path: String
+    /// The SQLite file, removed by `close`; nil for a store given to `make`.
+    let path: String?
 
-    /// Creates the store with `users` (login → employers where they are payroll clerks).
-    static func make(users: [String: [String]]) async throws -> SimulatedServer {
-        let path = NSTemporaryDirectory() + "fiche-sim-server-\(UUID().uuidString).sqlite"
-        let store = try SQLiteServerStore(path: path)
+    /// Creates the store with `users` (login → employers where they are payroll clerks), on
+    /// `given` (migrated and empty) or else a new SQLite file.
+    static func make(users: [String: [String]], store given: (any ServerStore)? = nil) async throws -> SimulatedServer {
+        let path = given == nil ? NSTemporaryDirectory() + "fiche-sim-server-\(UUID().uuidString).sqlite" : nil
+        let store: any ServerStore = try given ?? SQLiteServerStore(path: path ?? "")
         try await store.migrate()
-        var configuration = ServerConfiguration()
-        configuration.now = OfficeClock.tests.now
-        configuration.bcryptCost = 4
+        let configuration = Self.configuration
         let accounts = Accounts(store: store, configuration: configuration)
         try await accounts.addEmployer(code: "AC-T", kind: .commune, nameFR: "Commune de Test", nameNL: "Gemeente Test")
         try await accounts.addEmployer(code: "CPAS-T", kind: .cpas, nameFR: "CPAS de Test", nameNL: "OCMW Test")
@@ -49,6 +50,22 @@ struct SimulatedServer {
         for employer in employers { _ = try await importer.run(csv: csv[employer] ?? "", employer: employer) }
         let service = try await SyncService(store: store, configuration: configuration)
         return SimulatedServer(store: store, service: service, accounts: accounts, configuration: configuration, path: path)
+    }
+
+    static var configuration: ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.now = OfficeClock.tests.now
+        configuration.bcryptCost = 4
+        return configuration
+    }
+
+    /// A server started again on a store that already holds its data (a restart, a restore).
+    static func reopen(_ store: any ServerStore, path: String?) async throws -> SimulatedServer {
+        try await store.migrate()
+        let configuration = Self.configuration
+        return SimulatedServer(store: store, service: try await SyncService(store: store, configuration: configuration),
+                               accounts: Accounts(store: store, configuration: configuration), configuration: configuration,
+                               path: path)
     }
 
     /// Runs `body` with the server listening; passes its base URL.
@@ -73,6 +90,7 @@ struct SimulatedServer {
 
     func close() async {
         await store.close()
+        guard let path else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -179,11 +179,14 @@ public struct Authenticator: Sendable {
         let today = Timestamps.brusselsDay(now)
         if let cached = callers.entry(forTokenHash: tokenHash), cached.day == today, cached.accessExpiresAt > epoch {
             let clock = try await probe.read()
-            if clock.authGeneration == cached.generation {
+            // A restored database may bring an older generation back and reach the cached one
+            // again: the identity tells the two databases apart.
+            if clock.authGeneration == cached.generation && clock.identity == cached.identity {
                 return (cached.caller, clock)
             }
         }
-        let rows = try await store.read { tx in try await tx.query(Self.callerSQL, [.text(tokenHash)]) }
+        let sql = Self.callerSQL(store.backend)
+        let rows = try await store.read { tx in try await tx.query(sql, [.text(tokenHash)]) }
         guard let row = rows.first else { throw APIError(.serviceUnavailable, "unavailable", "store not migrated") }
         let clock = try ClockReading(row)
         guard let deviceID = row.string("device_id"), let userID = row.string("user_id") else { throw APIError.unauthorized() }
@@ -205,7 +208,8 @@ public struct Authenticator: Sendable {
         let caller = Caller(userID: userID, login: row.string("login") ?? "", displayName: row.string("display_name") ?? "",
                             deviceID: deviceID, lastMutationID: row.int("last_mutation_id") ?? 0,
                             rights: AccessRights(userID: userID, grants: grants, on: today))
-        callers.store(.init(caller: caller, generation: clock.authGeneration, day: today, accessExpiresAt: expiresAt),
+        callers.store(.init(caller: caller, generation: clock.authGeneration, identity: clock.identity, day: today,
+                            accessExpiresAt: expiresAt),
                       forTokenHash: tokenHash)
         return (caller, clock)
     }
@@ -213,8 +217,9 @@ public struct Authenticator: Sendable {
     /// The device of a token hash, its user and each of their grants (one row per grant, or
     /// one row without a grant), beside the clock and the auth generation: one snapshot.
     /// Always one row at least, even for an unknown token.
-    static let callerSQL = """
-        SELECT c.seq, c.horizon, a.value AS auth_generation,
+    static func callerSQL(_ backend: String) -> String {
+        """
+        SELECT c.seq, c.horizon, a.value AS auth_generation, \(ServerSchema.identitySQL(backend)) AS store_identity,
                d.id AS device_id, d.user_id, d.access_expires_at, d.revoked_at, d.last_mutation_id, d.tokens_used,
                u.login, u.display_name, u.active,
                g.id AS grant_id, g.employer_code, g.role, g.valid_from, g.valid_to
@@ -225,6 +230,7 @@ public struct Authenticator: Sendable {
         LEFT JOIN grants g ON g.user_id = d.user_id
         WHERE c.id = 1
         """
+    }
 
     private func issueTokens(deviceID: String, userID: String?, now: Date)
         -> (response: TokenResponse, accessExpiry: Int64, refreshExpiry: Int64) {

@@ -13,6 +13,8 @@ final class CallerCache: Sendable {
     struct Entry: Sendable {
         var caller: Caller
         var generation: Int64
+        /// The store identity read with the rows (`ClockReading.identity`).
+        var identity: String
         var day: LocalDate?
         var accessExpiresAt: Int64
     }

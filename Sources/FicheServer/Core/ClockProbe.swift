@@ -6,23 +6,32 @@ struct ClockReading: Sendable, Equatable {
     var seq: Int64
     var horizon: Int64
     var authGeneration: Int64
+    /// The store's identity (`ServerSchema.identitySQL`): another value means the database
+    /// was restored or replaced since the last reading.
+    var identity: String
 
-    static let sql = """
-        SELECT c.seq, c.horizon, a.value AS auth_generation FROM sync_clock c, auth_generation a
+    /// The statement for a store of `backend`.
+    static func sql(_ backend: String) -> String {
+        """
+        SELECT c.seq, c.horizon, a.value AS auth_generation, \(ServerSchema.identitySQL(backend)) AS store_identity
+        FROM sync_clock c, auth_generation a
         WHERE c.id = 1 AND a.id = 1
         """
+    }
 
-    init(seq: Int64, horizon: Int64, authGeneration: Int64) {
+    init(seq: Int64, horizon: Int64, authGeneration: Int64, identity: String = "") {
         self.seq = seq
         self.horizon = horizon
         self.authGeneration = authGeneration
+        self.identity = identity
     }
 
     init(_ row: StoreRow) throws {
         guard let seq = row.int("seq"), let generation = row.int("auth_generation") else {
             throw APIError(.serviceUnavailable, "unavailable", "store not migrated")
         }
-        self.init(seq: seq, horizon: row.int("horizon") ?? 0, authGeneration: generation)
+        self.init(seq: seq, horizon: row.int("horizon") ?? 0, authGeneration: generation,
+                  identity: row.string("store_identity") ?? "")
     }
 }
 
@@ -39,10 +48,12 @@ final class ClockProbe: Sendable {
     }
 
     private let store: any ServerStore
+    private let sql: String
     private let state = Mutex(State())
 
     init(store: any ServerStore) {
         self.store = store
+        self.sql = ClockReading.sql(store.backend)
     }
 
     func read() async throws -> ClockReading {
@@ -71,8 +82,9 @@ final class ClockProbe: Sendable {
             guard !batch.isEmpty else { return }
             let result: Result<ClockReading, any Error>
             do {
+                let sql = self.sql
                 result = .success(try await store.read { tx in
-                    guard let row = try await tx.first(ClockReading.sql) else {
+                    guard let row = try await tx.first(sql) else {
                         throw APIError(.serviceUnavailable, "unavailable", "store not migrated")
                     }
                     return try ClockReading(row)

@@ -1,4 +1,4 @@
-/// Store-wide operations: compaction of the change log.
+/// Store-wide operations: compaction of the change log, the store identity.
 public struct Maintenance: Sendable {
     public let store: any ServerStore
 
@@ -22,5 +22,22 @@ public struct Maintenance: Sendable {
             try await tx.execute("UPDATE sync_clock SET horizon = ? WHERE id = 1 AND horizon < ?", [.int(before - 1), .int(before - 1)])
             return Int(count)
         }
+    }
+
+    /// Gives the store a new identity (after restoring a backup the store cannot tell from
+    /// the original: a SQLite file copied back, a data-only `pg_restore`). Every replica then
+    /// takes a fresh copy at its next sync and pushes again what the restore lost.
+    /// - Returns: the new identity.
+    public func resetIdentity() async throws -> String {
+        try await store.write { tx in
+            try await ChangeLog.lockClock(in: tx)
+            return try await ServerSchema.resetIdentity(in: tx)
+        }
+    }
+
+    /// The identity the server reports with every pull (`ServerSchema.identitySQL`).
+    public func identity() async throws -> String {
+        let sql = "SELECT \(ServerSchema.identitySQL(store.backend)) AS store_identity FROM sync_clock c WHERE c.id = 1"
+        return try await store.read { tx in try await tx.first(sql)?.string("store_identity") ?? "" }
     }
 }

@@ -132,9 +132,15 @@ public enum ServerApplication {
     /// 426 for a client speaking a protocol version the server no longer accepts.
     static func checkProtocol(_ request: Request) throws {
         guard let name = HTTPFields.Element.Name(ProtocolVersion.headerName), let text = request.headers[name] else { return }
-        guard let version = Int(text), ProtocolVersion.supported.contains(version) else {
+        let supported = ProtocolVersion.supported
+        guard let version = Int(text), supported.contains(version) else {
+            let accepted = "this server accepts protocol \(supported.lowerBound) to \(supported.upperBound)"
+            if let version = Int(text), version > supported.upperBound {
+                throw APIError(.upgradeRequired, "protocol_too_old",
+                               "this Fiche speaks protocol \(version), newer than the server (\(accepted)): the administrator must update fiche-server")
+            }
             throw APIError(.upgradeRequired, "protocol_too_old",
-                           "protocol \(text) is not supported; this server accepts \(ProtocolVersion.supported)")
+                           "this version of Fiche is too old for the server (protocol \(text); \(accepted)): install the new version of Fiche")
         }
     }
 

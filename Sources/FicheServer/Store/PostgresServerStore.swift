@@ -55,6 +55,7 @@ public final class PostgresServerStore: ServerStore {
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
             try await ServerSchema.recordLevel(level, in: tx)
+            try await ServerSchema.ensureIdentity(in: tx)
         }
     }
 
@@ -92,6 +93,7 @@ public final class PostgresServerStore: ServerStore {
         try await write { tx in
             try await tx.execute("TRUNCATE \(ServerSchema.tables.joined(separator: ", ")) RESTART IDENTITY")
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0)")
+            try await ServerSchema.resetIdentity(in: tx)
         }
     }
 

@@ -51,6 +51,7 @@ public final class SQLiteServerStore: ServerStore {
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
             try await ServerSchema.recordLevel(level, in: tx)
+            try await ServerSchema.ensureIdentity(in: tx)
         }
     }
 
@@ -95,6 +96,7 @@ public final class SQLiteServerStore: ServerStore {
                 try await tx.execute("DELETE FROM \(table)")
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0)")
+            try await ServerSchema.resetIdentity(in: tx)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Facts about the schema that both stores share.
 enum ServerSchema {
     /// Every table, in an order that can be emptied front to back.
@@ -15,6 +17,45 @@ enum ServerSchema {
         try await tx.execute(
             "INSERT INTO server_settings (key, value) VALUES ('schema.level', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [.text(String(level))])
+    }
+
+    /// The `server_settings` key of the store's identity: a random UUID written by the first
+    /// `migrate` and replaced by `fiche-server reset-identity`.
+    static let identityKey = "store.identity"
+
+    /// Writes a random identity unless the store holds one (every `migrate`).
+    static func ensureIdentity(in tx: any StoreTransaction) async throws {
+        try await tx.execute("INSERT INTO server_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                             [.text(identityKey), .text(UUID().uuidString.lowercased())])
+    }
+
+    /// Replaces the identity with a new random one and returns it (`fiche-server reset-identity`,
+    /// after a restore the store cannot notice itself, and `eraseAllData`).
+    @discardableResult
+    static func resetIdentity(in tx: any StoreTransaction) async throws -> String {
+        let identity = UUID().uuidString.lowercased()
+        try await tx.execute(
+            "INSERT INTO server_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [.text(identityKey), .text(identity)])
+        return identity
+    }
+
+    /// The SQL expression of the identity the server reports with every pull (`head` and
+    /// `server_identity`), read in the same statement as the clock: `clock` names the
+    /// `sync_clock` row of that statement's FROM.
+    ///
+    /// On PostgreSQL it also holds the object id of the `sync_clock` table (its `tableoid`
+    /// column, read with the row at no cost): `pg_restore` creates the tables again, so a
+    /// restored database — into the same database with `--clean` or into a new one — reports
+    /// another identity even though its `server_settings` row came back from the dump, and even
+    /// when the administrator forgets `reset-identity`. (`pg_upgrade` keeps table oids; a
+    /// data-only restore does not change them, hence `reset-identity`.) A SQLite file copied
+    /// back reports the identity it was saved with: there the replicas notice a restore by
+    /// their cursor, or the administrator runs `reset-identity`.
+    static func identitySQL(_ backend: String, clock: String = "c") -> String {
+        let stored = "COALESCE((SELECT value FROM server_settings WHERE key = '\(identityKey)'), '')"
+        guard backend == "postgresql" else { return stored }
+        return "\(stored) || '.' || \(clock).tableoid::text"
     }
 
     /// Whether the store answers and its schema is at least this build's level: what `/ready`

@@ -28,8 +28,9 @@ struct PullReader: Sendable {
         if let known {
             clock = known
         } else {
+            let sql = ClockReading.sql(store.backend)
             clock = try await store.read { tx in
-                guard let row = try await tx.first(ClockReading.sql) else {
+                guard let row = try await tx.first(sql) else {
                     throw APIError(.serviceUnavailable, "unavailable", "store not migrated")
                 }
                 return try ClockReading(row)
@@ -46,11 +47,11 @@ struct PullReader: Sendable {
             // Nothing after the cursor and no result to return: no statement to run.
             var writer = PullResponseWriter()
             answer = Answer(json: writer.finish(cursor: cursor, hasMore: false, lastMutationID: caller.lastMutationID,
-                                                resultsJSON: []),
+                                                resultsJSON: [], head: head, serverIdentity: clock.identity),
                             cursor: cursor, changeCount: 0)
         } else {
-            answer = try await read(cursor: cursor, head: head, limit: limit, after: after, employers: employers,
-                                    caller: caller)
+            answer = try await read(cursor: cursor, head: head, identity: clock.identity, limit: limit, after: after,
+                                    employers: employers, caller: caller)
         }
         try audit.record(.init(userID: caller.userID, deviceID: caller.deviceID, action: "sync.pull", decision: "allowed",
                            employerCode: employers.joined(separator: ","), newValue: "\(cursor)→\(answer.cursor)"),
@@ -60,7 +61,7 @@ struct PullReader: Sendable {
 
     /// Rows pass through as the change log keeps them (JSON objects), unless the caller's role
     /// masks a dossier's NISS or IBAN at that employer; stored results pass through likewise.
-    private func read(cursor: Int64, head: Int64, limit: Int, after: Int64, employers: [String],
+    private func read(cursor: Int64, head: Int64, identity: String, limit: Int, after: Int64, employers: [String],
                       caller: Caller) async throws -> Answer {
         try await store.read { tx -> Answer in
             var sql = """
@@ -87,7 +88,8 @@ struct PullReader: Sendable {
                 var writer = PullResponseWriter()
                 let results = try await results(after: after, caller: caller, in: tx)
                 return Answer(json: writer.finish(cursor: max(cursor, head), hasMore: false,
-                                                  lastMutationID: caller.lastMutationID, resultsJSON: results),
+                                                  lastMutationID: caller.lastMutationID, resultsJSON: results,
+                                                  head: head, serverIdentity: identity),
                               cursor: max(cursor, head), changeCount: 0)
             }
             var writer = PullResponseWriter(expectedChanges: table.rowCount)
@@ -122,7 +124,7 @@ struct PullReader: Sendable {
             let changeCount = writer.changeCount
             let results = try await results(after: after, caller: caller, in: tx)
             return Answer(json: writer.finish(cursor: next, hasMore: hasMore, lastMutationID: caller.lastMutationID,
-                                              resultsJSON: results),
+                                              resultsJSON: results, head: head, serverIdentity: identity),
                           cursor: next, changeCount: changeCount)
         }
     }
