@@ -62,7 +62,7 @@ extension DemoWorld {
     }
 
     /// What the CPAS's own study of Article 60 follow-up found: far more events than for other
-    /// staff. About one every three weeks while placed: an unjustified absence or a lateness the
+    /// staff. About one a fortnight while placed: an unjustified absence or a lateness the
     /// partner reports, or a sickness; each is a row the payroll clerk deals with (and weighs in
     /// the workload). Drawn from `followUpRandom` with ids of their own (`evt-f-N`).
     mutating func followUpEvents(contractID: String, placementID: String, from first: LocalDate, to last: LocalDate,
@@ -81,7 +81,7 @@ extension DemoWorld {
             followUpCount += 1
             events.append(Art60Event(id: "evt-f-\(followUpCount)", contractID: contractID, date: day, kind: kind,
                                      placementID: placementID, note: note, recordedBy: officer))
-            day = day.adding(days: Int.random(in: 10...32, using: &followUpRandom))
+            day = day.adding(days: Int.random(in: 7...21, using: &followUpRandom))
         }
         return events
     }

@@ -6,7 +6,7 @@ final class WorkloadCostsTests: XCTestCase {
     func testTheShippedCostsPriceEveryKindOfEventAndSayTheyAreAnEstimate() {
         let costs = Fixtures.rules.workloadCosts.defaults
         XCTAssertEqual(costs, WorkloadCosts(monthlyDossier: 20, timeRecord: 4, correction: 15, validation: 3, refusal: 10,
-                                            art60Event: 25, careerChange: 30, timeManagement: 6))
+                                            art60Event: 60, careerChange: 30, timeManagement: 3))
         XCTAssertTrue(Fixtures.rules.workloadCosts.source.contains("estimate"), Fixtures.rules.workloadCosts.source)
     }
 
@@ -14,9 +14,9 @@ final class WorkloadCostsTests: XCTestCase {
         let costs = Fixtures.rules.workloadCosts.defaults
         XCTAssertEqual(costs.minutesPerYear(DossierActivity()), 240, "a dossier with no event still costs its monthly run")
         let art60 = DossierActivity(timeRecords: 20, validations: 18, refusals: 1, art60Events: 16)
-        XCTAssertEqual(costs.minutesPerYear(art60), 240 + 80 + 54 + 10 + 400)
+        XCTAssertEqual(costs.minutesPerYear(art60), 240 + 80 + 54 + 10 + 16 * 60)
         let managed = DossierActivity(timeRecords: 20, corrections: 2, validations: 18, careerChanges: 1, timeManagedByClerk: true)
-        XCTAssertEqual(costs.minutesPerYear(managed), 240 + 20 * (4 + 6) + 30 + 54 + 30,
+        XCTAssertEqual(costs.minutesPerYear(managed), 240 + 20 * (4 + 3) + 30 + 54 + 30,
                        "time management adds its cost to each entry")
         XCTAssertEqual(WorkloadDossier.hoursPerMonth(minutes: 720), 1, "720 minutes a year is one hour a month")
     }
