@@ -254,6 +254,17 @@ public final class App {
         return buffer
     }
 
+    /// Whether the screen on top computes something off the key path (keys still work).
+    public var isScreenBusy: Bool { top.isBusy }
+
+    /// Lets the screen on top take in what its own work finished with; true when it changed.
+    @discardableResult
+    public func pollScreen() -> Bool {
+        let changed = top.poll(environment)
+        if changed { showReadFailure() }
+        return changed
+    }
+
     /// Shows a finished `work`'s outcome and lets keys through again; false while it runs.
     @discardableResult
     public func finishWork() -> Bool {

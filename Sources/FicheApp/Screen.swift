@@ -35,6 +35,11 @@ public protocol Screen: AnyObject {
     /// Why the last read of the replica failed, once: the app puts it on the message line, while
     /// the screen still shows what it showed before. Nil when every read since the last call worked.
     func takeReadFailure() -> Toast?
+    /// Work of the screen's own runs off the key path (keys still work): the terminal loop then
+    /// polls ten times a second and redraws.
+    var isBusy: Bool { get }
+    /// Takes in what the screen's own work finished with; true when there is something new to draw.
+    func poll(_ environment: ScreenEnvironment) -> Bool
     /// Draws the body in `rect`.
     func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment)
 }
@@ -46,4 +51,6 @@ extension Screen {
     public func layout(body: Size, _ environment: ScreenEnvironment) {}
     public func reload(_ environment: ScreenEnvironment) {}
     public func takeReadFailure() -> Toast? { nil }
+    public var isBusy: Bool { false }
+    public func poll(_ environment: ScreenEnvironment) -> Bool { false }
 }

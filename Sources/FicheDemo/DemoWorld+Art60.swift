@@ -41,6 +41,8 @@ extension DemoWorld {
             events.append(Art60Event(id: "evt-\(eventCount)", contractID: contractID, date: date, kind: kind,
                                      placementID: placement, note: note, recordedBy: officer))
         }
+        events += followUpEvents(contractID: contractID, placementID: placementID, from: placementStart, to: lastDay,
+                                 officer: officer)
         // The first worker whose contract runs across the 2026 reform and through the summer is ill
         // from 4 May to 26 June 2026: after the 30 days of guaranteed salary the mutuality pays,
         // and since 1 March 2026 those days no longer count, so the projected date moves. Ids of
@@ -57,5 +59,30 @@ extension DemoWorld {
                 status: .validated, enteredBy: dossier.timeManager, reviewedBy: dossier.supervisor))
         }
         try sink.art60(contract, placement: placement, events: events)
+    }
+
+    /// What the CPAS's own study of Article 60 follow-up found: far more events than for other
+    /// staff. About one a fortnight while placed: an unjustified absence or a lateness the
+    /// partner reports, or a sickness; each is a row the payroll clerk deals with (and weighs in
+    /// the workload). Drawn from `followUpRandom` with ids of their own (`evt-f-N`).
+    mutating func followUpEvents(contractID: String, placementID: String, from first: LocalDate, to last: LocalDate,
+                                 officer: String) -> [Art60Event] {
+        let kinds: [(Art60EventKind, String)] = [
+            (.unjustifiedAbsence, "Absence injustifiée signalée par le partenaire"),
+            (.lateness, "Retard signalé par le partenaire"),
+            (.unjustifiedAbsence, "Absence non justifiée, courrier envoyé"),
+            (.sickness, "Maladie : certificat demandé"),
+            (.lateness, "Retards répétés, entretien prévu"),
+        ]
+        var events: [Art60Event] = []
+        var day = first.adding(days: Int.random(in: 7...30, using: &followUpRandom))
+        while day <= last {
+            let (kind, note) = kinds[Int.random(in: 0..<kinds.count, using: &followUpRandom)]
+            followUpCount += 1
+            events.append(Art60Event(id: "evt-f-\(followUpCount)", contractID: contractID, date: day, kind: kind,
+                                     placementID: placementID, note: note, recordedBy: officer))
+            day = day.adding(days: Int.random(in: 7...21, using: &followUpRandom))
+        }
+        return events
     }
 }

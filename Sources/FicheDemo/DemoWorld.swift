@@ -44,6 +44,10 @@ public struct DemoWorld {
     var officers: [String] = []
     var partners: [String] = []
     var nextDossier = 0
+    /// Draws the art. 60 follow-up events (unjustified absences, lateness, sickness) from a
+    /// stream of their own, so adding them changed no other row of the demo.
+    var followUpRandom: SeededGenerator
+    var followUpCount = 0
     /// The art. 60 worker whose projection the 2026 reform moved: a long sickness paid by the
     /// mutuality after 30 days (`DemoWorld+Art60.swift`).
     var reformExample: (dossierID: String, sickness: ClosedRange<LocalDate>)?
@@ -52,6 +56,7 @@ public struct DemoWorld {
         self.dataset = dataset
         calendar = try DemoCalendar(firstDay: Self.firstDay, dayCount: Self.dayCount, employers: [Self.commune, Self.cpas])
         random = SeededGenerator(seed: dataset.seed)
+        followUpRandom = SeededGenerator(seed: dataset.seed ^ 0x0A60_F011_0A60_F011)
         // The commune has more staff than its CPAS (about 1,400 FTE against 1,000).
         communeCount = dataset.dossiers * 7 / 12
     }

@@ -2,7 +2,7 @@ import FicheTOML
 import Foundation
 
 /// All rules that are data: absence catalogue, holidays, art. 60 policies, scales,
-/// indexation and leave entitlements, read from TOML files.
+/// indexation, leave entitlements and workload costs, read from TOML files.
 ///
 /// A change in the law is a change in a rule file, not in code. The default rules ship in
 /// the module bundle; an employer may override any file with its own text.
@@ -24,6 +24,8 @@ public struct RuleBook: Hashable, Sendable {
     public let leaveEntitlements: [LeaveEntitlement]
     /// The guaranteed salary of contract staff unable to work (who pays a sickness day).
     public let guaranteedSalary: GuaranteedSalaryRule
+    /// What each kind of event in a dossier's history costs its payroll clerk (the workload weights).
+    public let workloadCosts: WorkloadCostRule
     /// The TOML texts the book was read from, by file.
     public let texts: [RuleFile: String]
 
@@ -121,6 +123,8 @@ public struct RuleBook: Hashable, Sendable {
         let salaryDocument = try document(.guaranteedSalary)
         try salaryDocument.checkKeys(["contract_staff"], in: "guaranteed-salary.toml")
         guaranteedSalary = try GuaranteedSalaryRule(table: salaryDocument.table("contract_staff"))
+
+        workloadCosts = try WorkloadCostRule(document: document(.workloadCosts))
     }
 
     /// The rules shipped with Fiche (`Sources/FicheDomain/Rules/*.toml`).

@@ -7,4 +7,5 @@ public enum RuleFile: String, Sendable, CaseIterable, Hashable {
     case indexation = "indexation.toml"
     case leaveEntitlements = "leave-entitlements.toml"
     case guaranteedSalary = "guaranteed-salary.toml"
+    case workloadCosts = "workload-costs.toml"
 }

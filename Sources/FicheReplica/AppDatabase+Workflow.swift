@@ -144,6 +144,32 @@ extension AppDatabase {
         }
     }
 
+    /// Makes the moves of a rebalancing proposal (`RebalancingPlanner`) as ordinary
+    /// reassignments: each an `updateDossierField` of the payroll clerk with its audit row, all in
+    /// one transaction, so either every move is written or none.
+    ///
+    /// - Returns: the outbox rows written (a dossier already at its new clerk writes none).
+    /// - Throws: `RuleViolation.permissionDenied` (`reassign_dossier` at the dossier's employer,
+    ///   or the receiving clerk not granted the payroll clerk role there), `MissingRowError`.
+    @discardableResult
+    public func applyReassignments(_ moves: [WorkloadMove], by user: User, now: Date? = nil) throws -> [OutboxEntry] {
+        let now = now ?? clock.now()
+        let today = OfficeClock.fixed(now).today.iso
+        return try write { db in
+            try moves.compactMap { move in
+                let granted = try Row.fetchOne(db, sql: """
+                    SELECT 1 FROM user_grant g JOIN dossier_view d ON d.employer_code = g.employer_code
+                    WHERE d.id = ? AND g.user_id = ? AND g.role = ?
+                      AND (g.valid_from IS NULL OR g.valid_from <= ?) AND (g.valid_to IS NULL OR g.valid_to >= ?)
+                    """, arguments: [move.dossierID, move.toClerkID, Role.payrollClerk.rawValue, today, today]) != nil
+                guard granted else {
+                    throw RuleViolation.permissionDenied(permission: .reassignDossier, employerCode: move.employerCode)
+                }
+                return try Self.changeField(db, move.dossierID, .payrollClerk, to: move.toClerkID, by: user, now: now)
+            }
+        }
+    }
+
     /// Records that `user` was shown a dossier's full NISS or IBAN: an audit row here and an
     /// outbox row (`recordReveal`) the server keeps in its audit log. Call it before showing the value.
     ///

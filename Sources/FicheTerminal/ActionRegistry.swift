@@ -72,5 +72,13 @@ public struct ActionRegistry: Sendable {
                          summary: "Keep your value: send it again, starting from the server's"),
         ActionDescriptor("conflict.takeTheirs", context: .conflicts, summary: "Take the server's value; the item leaves the list"),
         ActionDescriptor("conflict.edit", context: .conflicts, summary: "Edit the value, then send it starting from the server's"),
+        ActionDescriptor("workload.propose", context: .workload,
+                         summary: "Compute the rebalancing proposal (or the pooling what-if); keys keep working meanwhile"),
+        ActionDescriptor("workload.dropMove", context: .workload, summary: "Drop the selected move from the proposal, or take it back"),
+        ActionDescriptor("workload.apply", context: .workload, summary: "Make the moves kept as reassignments (synced, in the history)"),
+        ActionDescriptor("workload.team", context: .workload, summary: "Show the next employer's team (the pool's other employer)"),
+        ActionDescriptor("workload.keepWorker", context: .workload, summary: "Keep each worker's dossiers at one clerk, or not"),
+        ActionDescriptor("workload.moreClerks", context: .workload, summary: "One clerk more in the pooled team"),
+        ActionDescriptor("workload.fewerClerks", context: .workload, summary: "One clerk fewer in the pooled team"),
     ])
 }

@@ -25,7 +25,9 @@ public struct KeyContext: Hashable, Sendable, Comparable, RawRepresentable, Expr
     public static let dialog: KeyContext = "dialog"
     /// The sync conflicts and refused changes.
     public static let conflicts: KeyContext = "conflicts"
+    /// The workload screen: its views, the rebalancing proposal and the pooling what-if.
+    public static let workload: KeyContext = "workload"
 
     /// Every context, in the order the reference lists them.
-    public static let all: [KeyContext] = [.global, .list, .detail, .form, .queue, .conflicts, .dialog]
+    public static let all: [KeyContext] = [.global, .list, .detail, .form, .queue, .conflicts, .workload, .dialog]
 }

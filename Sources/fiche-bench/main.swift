@@ -9,6 +9,8 @@ do {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.first == "keystrokes" {
         try KeystrokeBench.parse(Array(arguments.dropFirst())).run()
+    } else if arguments.first == "rebalance" {
+        try RebalanceBench.parse(Array(arguments.dropFirst())).run()
     } else if arguments.first == "screens" {
         try ScreenReadsBench.parse(Array(arguments.dropFirst())).run()
     } else {

@@ -40,7 +40,7 @@ struct ExportPayroll: ParsableCommand {
         do {
             let payrollMonth = try Self.parseMonth(month)
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
-            let (database, userID) = try replica(in: folder)
+            let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
             let codes = try database.employers().map(\.code)
             guard codes.contains(employer) else {
                 throw CommandFailure("unknown employer \(employer); the replica holds "
@@ -78,25 +78,6 @@ struct ExportPayroll: ParsableCommand {
             throw CommandFailure("--month must be YYYY-MM (for example 2026-11), not '\(text)'")
         }
         return month
-    }
-
-    /// The replica to read and whose user exports: the demo's with `--demo`, else the signed-in
-    /// account's (or `--user`'s), else the demo's when there is no account; never creates one.
-    private func replica(in folder: String) throws -> (AppDatabase, String) {
-        // try?: "is there an account?"; without one the demo's replica is exported, as documented above.
-        if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
-           FileManager.default.fileExists(atPath: account.replicaPath) {
-            let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
-            guard let userID = try database.syncState().userID else {
-                throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
-            }
-            return (database, userID)
-        }
-        if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
-        guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
-            throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
-        }
-        return demoReplica
     }
 
     private static func reason(_ error: Error) -> String {

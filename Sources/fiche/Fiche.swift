@@ -8,7 +8,7 @@ struct Fiche: ParsableCommand {
         commandName: "fiche",
         abstract: "Fiche: personnel dossiers, time records and Article 60 follow-up for a commune and its CPAS.",
         version: "0.1.0",
-        subcommands: [OpenCommand.self, Demo.self, Login.self, Passwd.self, SyncCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [OpenCommand.self, Demo.self, Login.self, Passwd.self, SyncCommand.self, ImportCommand.self, ExportCommand.self, WorkloadCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -26,10 +26,10 @@ enum TerminalSession {
         while !app.quitRequested {
             // The timeout lets a finished sync show within a second even when no key comes, and
             // a progress bar move ten times a second while work runs off the key path.
-            let working = app.work != nil
+            let working = app.work != nil || app.isScreenBusy
             let event = terminal.nextEvent(timeoutMilliseconds: working ? 100 : 1_000)
             if let event { app.handle(event) }
-            let finished = app.finishWork()
+            let finished = app.finishWork() || app.pollScreen()
             var synced = false
             if let background {
                 // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.

@@ -287,6 +287,22 @@ enum ShippedContents {
           [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
+          [workload] list.down = Down
+          [workload] list.first = Home
+          [workload] list.last = End
+          [workload] list.open = Enter
+          [workload] list.pageDown = PgDn
+          [workload] list.pageUp = PgUp
+          [workload] list.up = Up
+          [workload] tab.next = Tab
+          [workload] tab.previous = Shift+Tab
+          [workload] workload.apply = F2
+          [workload] workload.dropMove = Space Delete
+          [workload] workload.fewerClerks = -
+          [workload] workload.keepWorker = F6
+          [workload] workload.moreClerks = +
+          [workload] workload.propose = F7
+          [workload] workload.team = F4
         keymap mc
           [conflicts] conflict.edit = F4
           [conflicts] conflict.keepMine = F6
@@ -367,6 +383,22 @@ enum ShippedContents {
           [queue] queue.submit = F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
+          [workload] list.down = Down
+          [workload] list.first = Home
+          [workload] list.last = End
+          [workload] list.open = Enter
+          [workload] list.pageDown = PgDn
+          [workload] list.pageUp = PgUp
+          [workload] list.up = Up
+          [workload] tab.next = Tab
+          [workload] tab.previous = Shift+Tab
+          [workload] workload.apply = F2
+          [workload] workload.dropMove = Space Delete
+          [workload] workload.fewerClerks = -
+          [workload] workload.keepWorker = F6
+          [workload] workload.moreClerks = +
+          [workload] workload.propose = F7
+          [workload] workload.team = F4
         keymap vim
           [conflicts] conflict.edit = e F4
           [conflicts] conflict.keepMine = m F6
@@ -447,5 +479,21 @@ enum ShippedContents {
           [queue] queue.submit = S F2
           [queue] tab.next = Tab Right
           [queue] tab.previous = Shift+Tab Left
+          [workload] list.down = j Down
+          [workload] list.first = g Home
+          [workload] list.last = G End
+          [workload] list.open = Enter
+          [workload] list.pageDown = PgDn
+          [workload] list.pageUp = PgUp
+          [workload] list.up = k Up
+          [workload] tab.next = Tab
+          [workload] tab.previous = Shift+Tab
+          [workload] workload.apply = F2
+          [workload] workload.dropMove = Space Delete
+          [workload] workload.fewerClerks = -
+          [workload] workload.keepWorker = F6
+          [workload] workload.moreClerks = +
+          [workload] workload.propose = p F7
+          [workload] workload.team = F4
         """
 }

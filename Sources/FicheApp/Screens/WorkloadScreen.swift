@@ -7,25 +7,61 @@ import FicheWidgets
 /// commune and the CPAS discuss (175, 200 and 250 dossiers per clerk). A clerk above the
 /// highest is drawn in the alternate colour and marked ⚠. Enter lists the clerk's dossiers,
 /// where Space marks some and Ctrl+R hands them to another clerk; back here the bars follow.
+/// Tab shows the weighted load, the rebalancing proposal and the pooling what-if
+/// (`WorkloadScreen+Study.swift`), computed off the key path (`WorkloadJob`).
 public final class WorkloadScreen: Screen {
     /// Dossiers per clerk the seed documents compare: the commune (175), pooled (200), the CPAS (250).
     public static let references: [Double] = [175, 200, 250]
     /// Above this, a clerk's bar is highlighted.
     public static let overloaded = 250
     private var bars: [WorkloadBar] = []
-    private var employerNames: [String: String] = [:]
+    var employerNames: [String: String] = [:]
     /// Index in `bars` of the selected bar.
     public private(set) var selection = 0
     private var failure: String?
     private var failedRead = FailedRead()
     private var body = App.bodySize(for: Frame.minimumSize)
+    /// The view shown (a tab).
+    public internal(set) var view = WorkloadView.dossiers
+    /// What runs off the key path, and for which view.
+    var job: WorkloadJob?
+    /// Each team's loads (a proposal per employer, its `before`), once weighed.
+    public internal(set) var weighed: [String: RebalancingProposal] = [:]
+    /// The employers whose teams the user may rebalance (reassign_dossier), by code.
+    var teams: [String] = []
+    /// The employer of the proposal (index in `teams`).
+    var teamIndex = 0
+    public internal(set) var proposal: RebalancingProposal?
+    /// Moves the supervisor dropped from the proposal, by dossier id.
+    public internal(set) var dropped: Set<String> = []
+    var moveSelection = 0
+    var keepWorkerTogether = false
+    public internal(set) var pooling: PoolingWhatIf?
+    /// The second employer of the pool (index in `teams`; the first is `teams[0]`).
+    var poolPartner = 1
+    /// Clerks of the pooled team; nil until known (today's clerks of both employers).
+    public internal(set) var poolSeats: Int?
+    /// Lines scrolled in the weighted and pooling views.
+    var scroll = 0
+    /// Why the last computation gave nothing (in the user's language), shown in its view.
+    public internal(set) var problem: String?
+    /// Turns of the spinner while a job runs.
+    var spinner = 0
+    var failedStudy = FailedRead()
 
     public init(_ environment: ScreenEnvironment) {
         reload(environment)
     }
 
-    public var keyContext: KeyContext { .list }
-    public var hintedActions: [ActionID] { ["app.help", "list.open", "app.back", "view.refresh", "app.quit"] }
+    public var keyContext: KeyContext { .workload }
+    public var hintedActions: [ActionID] {
+        switch view {
+        case .dossiers: return ["app.help", "list.open", "tab.next", "view.refresh", "app.quit"]
+        case .weighted: return ["app.help", "tab.next", "workload.propose", "view.refresh", "app.quit"]
+        case .proposal: return ["app.help", "workload.propose", "workload.dropMove", "workload.apply", "workload.team", "workload.keepWorker"]
+        case .pooling: return ["app.help", "workload.propose", "workload.moreClerks", "workload.fewerClerks", "workload.team"]
+        }
+    }
 
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] { [environment.strings["workload.title"]] }
 
@@ -40,6 +76,10 @@ public final class WorkloadScreen: Screen {
     }
 
     public func perform(_ action: ActionID, _ environment: ScreenEnvironment) -> ScreenResult {
+        if job?.isFinished == true { _ = poll(environment) }
+        if view != .dossiers || action.rawValue.hasPrefix("tab.") || action.rawValue.hasPrefix("workload.") {
+            return performStudy(action, environment)
+        }
         switch action.rawValue {
         case "list.up": selection = max(0, selection - 1)
         case "list.down": selection = min(max(0, bars.count - 1), selection + 1)
@@ -53,8 +93,9 @@ public final class WorkloadScreen: Screen {
     }
 
     public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
-        let (first, all) = visibleLines(height: chartHeight(body.height))
-        let index = first + row - 2
+        guard view == .dossiers else { return .ignored }
+        let (first, all) = visibleLines(height: chartHeight(body.height - 1))
+        let index = first + row - 3
         guard all.indices.contains(index), case .bar(let bar) = all[index] else { return .handled }
         selection = bar
         return double ? open(environment) : .handled
@@ -88,6 +129,7 @@ public final class WorkloadScreen: Screen {
             }
             let previous = bars
             employerNames = names
+            teams = try database.employers().map(\.code).filter { rights.may(.reassignDossier, at: $0) }
             bars = next
             selection = KeptSelection.index(in: bars, previous: previous, selection: selection) {
                 $0.employerCode == $1.employerCode && $0.clerkID == $1.clerkID
@@ -100,7 +142,7 @@ public final class WorkloadScreen: Screen {
         }
     }
 
-    public func takeReadFailure() -> Toast? { failedRead.take() }
+    public func takeReadFailure() -> Toast? { failedRead.take() ?? failedStudy.take() }
 
     /// Enter: the clerk's dossiers, where they can be marked and reassigned.
     private func open(_ environment: ScreenEnvironment) -> ScreenResult {
@@ -146,6 +188,19 @@ public final class WorkloadScreen: Screen {
     }
 
     public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
+        TabBar(titles: WorkloadView.allCases.map { environment.strings[$0.titleKey] }, selected: view.rawValue)
+            .render(into: &buffer, rect: rect.line(0))
+        let inner = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        switch view {
+        case .dossiers: renderCounts(into: &buffer, rect: inner, environment)
+        case .weighted: renderWeighted(into: &buffer, rect: inner, environment)
+        case .proposal: renderProposal(into: &buffer, rect: inner, environment)
+        case .pooling: renderPooling(into: &buffer, rect: inner, environment)
+        }
+    }
+
+    /// The dossiers per clerk against the reference loads.
+    private func renderCounts(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
         let references = Self.references.map { strings.format("workload.reference", ["count": "\(Int($0))"]) }
         buffer.write(strings.format("workload.intro", ["references": references.joined(separator: " · ")]),

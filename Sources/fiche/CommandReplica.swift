@@ -1,0 +1,24 @@
+import FicheReplica
+import Foundation
+
+/// The replica a command without the interface reads (`fiche export payroll`, `fiche workload`).
+enum CommandReplica {
+    /// The demo's with `demo`, else the signed-in account's (or `user`'s), else the demo's when
+    /// there is no account; never creates one.
+    static func open(in folder: String, user: String?, demo: Bool) throws -> (AppDatabase, String) {
+        // try?: "is there an account?"; without one the demo's replica is read, as documented above.
+        if !demo, let account = try? SyncAccount.current(dataDirectory: folder, login: user),
+           FileManager.default.fileExists(atPath: account.replicaPath) {
+            let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
+            guard let userID = try database.syncState().userID else {
+                throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
+            }
+            return (database, userID)
+        }
+        if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
+        guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
+            throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
+        }
+        return demoReplica
+    }
+}
