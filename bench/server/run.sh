@@ -94,19 +94,20 @@ psql_bench "SELECT id FROM dossiers WHERE employer_code = 'CPAS-IXL' ORDER BY id
 
 port=$(free_port)
 base="http://127.0.0.1:$port"
-# serve PORT LOG → the pid of a fiche-server serving the bench database on PORT, once it answers.
+# serve PORT LOG VARIABLE: a fiche-server serving the bench database on PORT, its pid in
+# VARIABLE at once (so the cleanup stops it even when it does not answer), back when it answers.
 serve() {
     "$FICHE_SERVER" serve --database-url "$database_url" --host 127.0.0.1 --port "$1" --trusted-proxy 127.0.0.1 >"$2" 2>&1 &
     local pid=$!
+    printf -v "$3" '%s' "$pid"
     for _ in $(seq 1 100); do
-        curl -fsS "http://127.0.0.1:$1/health" >/dev/null 2>&1 && break
-        kill -0 "$pid" 2>/dev/null || { echo "fiche-server did not start:" >&2; cat "$2" >&2; return 1; }
+        curl -fsS "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
-    served_pid=$pid
+    echo "fiche-server did not start:" >&2; cat "$2" >&2; return 1
 }
-serve "$port" "$work/server.log"
-server_pid=$served_pid
+serve "$port" "$work/server.log" server_pid
 
 # login SOURCE_ADDRESS DEVICE_NAME → access token of a new device of time-manager (CPAS time manager).
 login() {
@@ -172,8 +173,7 @@ done
 # A second instance on the same database, idle until the runs through nginx.
 second_port=$(free_port)
 if [ "$proxy_runs" = 1 ]; then
-    serve "$second_port" "$work/second.log"
-    second_pid=$served_pid
+    serve "$second_port" "$work/second.log" second_pid
 fi
 
 # nginx: the two captured bodies as static files, on another loopback port; and a reverse
@@ -268,8 +268,15 @@ if [ "$proxy_runs" = 1 ]; then
     for upstream in "1 instance:$one_port" "2 instances:$two_port"; do
         label=${upstream%%:*}
         proxy="http://127.0.0.1:${upstream##*:}"
-        # The pushes moved the head: the same two pulls from where it is now.
+        # The pushes moved the head: the same two pulls from where it is now, once it stays
+        # there (pushes wrk gave up on at its deadline still commit after it stops).
         head=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+        for _ in $(seq 1 20); do
+            sleep 0.5
+            now=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+            [ "$now" = "$head" ] && break
+            head=$now
+        done
         behind=$((head - 100))
         at_head=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$head" | json 'len(d["changes"])')
         hundred=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$behind" | json 'len(d["changes"])')
