@@ -109,6 +109,7 @@ let package = Package(
             dependencies: [
                 "FicheServer", "FicheDemo", "FicheDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Test helpers shared by the test targets: text snapshots of screens.
@@ -135,6 +136,7 @@ let package = Package(
             dependencies: [
                 "FicheServer", "FicheSyncProtocol", "FicheDomain", "FicheTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

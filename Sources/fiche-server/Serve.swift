@@ -1,7 +1,9 @@
 import ArgumentParser
+import FicheDomain
 import FicheServer
 import Foundation
 import Hummingbird
+import Logging
 
 /// `fiche-server serve`: answers HTTP on the given address.
 struct Serve: AsyncParsableCommand {
@@ -59,18 +61,23 @@ struct Serve: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
+        // Every line on standard error is one JSON record (the server's, Hummingbird's, PostgresNIO's).
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, now: OfficeClock.system.now) }
+        let logger = Logger(label: "fiche-server")
         try await store.withStore { store in
             var configuration = ServerConfiguration()
             configuration.trustedProxies = try trustedProxies.map(IPNetwork.parse)
             configuration.metricsToken = try metricsTokenFile.map(Self.readMetricsToken)
             let service = try await SyncService(store: store, configuration: configuration)
-            print("fiche-server: \(store.backend) store, listening on \(tls == nil ? "http" : "https")://\(host):\(port)")
+            logger.info("starting", metadata: ["store": .string(store.backend),
+                                               "address": .string("\(tls == nil ? "http" : "https")://\(host):\(port)")])
             let calendar = Task { await service.keepGrantCalendar() }
             defer { calendar.cancel() }
-            try await ServerApplication.build(service: service, host: host, port: port, tls: tls).runService()
+            try await ServerApplication.build(service: service, host: host, port: port, tls: tls, logger: logger).runService()
             let unwritten = await service.flushAudit()
             if unwritten > 0 {
-                FileHandle.standardError.write(Data("fiche-server: \(unwritten) read-audit entries could not be written: the database refused them at shutdown\n".utf8))
+                logger.error("read-audit entries could not be written: the database refused them at shutdown",
+                             metadata: ["unwritten": .stringConvertible(unwritten)])
             }
         }
     }

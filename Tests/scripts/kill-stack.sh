@@ -30,9 +30,16 @@ fi
 
 work=$(mktemp -d)
 server_pid=""
+# kill_tree PID: the process and every process it started, by id (deepest first).
+kill_tree() {
+    local pid=$1 child
+    for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do kill_tree "$child"; done
+    kill -9 "$pid" 2>/dev/null || true
+}
 cleanup() {
-    [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
-    jobs -p | xargs -r kill -9 2>/dev/null || true
+    [ -n "$server_pid" ] && kill_tree "$server_pid"
+    for pid in $(jobs -p); do kill_tree "$pid"; done
+    wait 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -84,11 +91,14 @@ S grant tm.both CPAS-KILL time_manager >/dev/null
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
+# The server is started without a shell function in between, so that $! is fiche-server itself
+# and kill -9 kills the server, not a subshell that would leave it running.
 start_server() {
-    S serve --host 127.0.0.1 --port "$port" >>"$work/server.log" 2>&1 &
+    "$FICHE_SERVER" serve --host 127.0.0.1 --port "$port" "${store[@]}" >>"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         curl -fsS "$base/health" >/dev/null 2>&1 && return 0
+        kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.1
     done
     echo "fiche-server did not start:"; tail -n 20 "$work/server.log"; exit 1
@@ -127,7 +137,8 @@ for kill_round in $(seq 1 "$kills"); do
         make_entries "$client" "$kill_round"
         file=$entries_file
         F "$client" import time-records "$file" >/dev/null 2>>"$work/import.log" || true
-        F "$client" sync --once >/dev/null 2>&1 &
+        # Directly, not through F: $! must be the fiche process the kill below aims at.
+        "$FICHE" sync --once --data-dir "$work/$client" >/dev/null 2>&1 &
         sync_pid[$client]=$!
     done
     sleep "0.$((RANDOM % 10))"

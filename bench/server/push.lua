@@ -6,8 +6,11 @@
 -- reads the device back from the echoed uuid ("b-THREAD-DEVICE-ID") and frees it. Each thread
 -- holds more devices than connections, so one is always free.
 --
--- Environment: BENCH_DEVICES (one access token a line, one device each), BENCH_DOSSIERS (one
--- dossier id a line, writable by the devices' user), BENCH_THREADS (wrk -t).
+-- Environment: BENCH_DEVICES (one device a line: its access token, then optionally a tab and
+-- the last mutation id the server holds for it, so a device pushed by an earlier run goes on),
+-- BENCH_DOSSIERS (one dossier id a line, writable by the devices' user), BENCH_THREADS (wrk -t),
+-- BENCH_PUSH_YEAR (the year of the absences, 2027 unless given: each run of one bench takes
+-- its own, so no absence overlaps one of an earlier run).
 -- (dossier, day) pairs never repeat, so no absence overlaps another.
 
 local threads = {}
@@ -22,10 +25,15 @@ end
 function init(args)
    nthreads = tonumber(os.getenv("BENCH_THREADS") or "2")
    tokens = {}
+   local starts = {}
    local i = 0
    for line in io.lines(os.getenv("BENCH_DEVICES")) do
       if line ~= "" then
-         if i % nthreads == tid then table.insert(tokens, line) end
+         if i % nthreads == tid then
+            local token, last = string.match(line, "^([^\t]+)\t?(%d*)$")
+            table.insert(tokens, token)
+            table.insert(starts, tonumber(last) or 0)
+         end
          i = i + 1
       end
    end
@@ -37,11 +45,14 @@ function init(args)
    last_id = {}
    for k = #tokens, 1, -1 do
       table.insert(free, k)
-      last_id[k] = 0
+      last_id[k] = starts[k]
    end
    sent, applied, rejected, conflict, gap, unreadable, starved = 0, 0, 0, 0, 0, 0, 0
    reasons = ""
-   base = os.time({ year = 2027, month = 1, day = 4, hour = 12 }) -- a Monday
+   local year = tonumber(os.getenv("BENCH_PUSH_YEAR") or "2027")
+   -- The first Monday of January of that year.
+   base = os.time({ year = year, month = 1, day = 1, hour = 12 })
+   while os.date("*t", base).wday ~= 2 do base = base + 86400 end
 end
 
 function request()

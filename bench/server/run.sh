@@ -12,8 +12,11 @@
 #   pull, 100         GET /v1/sync/pull with the cursor 100 changes behind the head
 #   push, 1 absence   POST /v1/sync/push, one recordAbsence per request, each a new mutation
 #                     (push.lua: one device per request in flight, ids in order)
+# then the pulls and the push again through nginx as a reverse proxy (round robin, keep-alive to
+# the upstreams, --trusted-proxy 127.0.0.1), first over the one instance, then over two
+# instances on the same database (BENCH_PROXY=0 skips these runs).
 # Everything runs on loopback (the device logins use 127.0.0.2-5 as source addresses, as several
-# offices would); the server and nginx are stopped on exit and the
+# offices would); the servers and nginx are stopped on every exit path and the
 # fiche_bench database is dropped and recreated on each run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,6 +28,7 @@ connections=${BENCH_CONNECTIONS:-64}
 dossiers=${BENCH_DOSSIERS:-2000}
 database=${BENCH_DATABASE:-fiche_bench}
 database_url="postgres://fiche:fiche@127.0.0.1:5432/$database"
+proxy_runs=${BENCH_PROXY:-1}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -62,6 +66,7 @@ psql_bench() { PGPASSWORD=fiche psql -h 127.0.0.1 -U fiche -d "$database" -tAc "
 work=$(mktemp -d)
 chmod 755 "$work"
 server_pid=""
+second_pid=""
 nginx_pid=""
 stop() {
     local pid=$1
@@ -72,6 +77,7 @@ stop() {
 }
 cleanup() {
     stop "$server_pid"
+    stop "$second_pid"
     stop "$nginx_pid"
     rm -rf "$work"
 }
@@ -88,19 +94,37 @@ psql_bench "SELECT id FROM dossiers WHERE employer_code = 'CPAS-IXL' ORDER BY id
 
 port=$(free_port)
 base="http://127.0.0.1:$port"
-"$FICHE_SERVER" serve --database-url "$database_url" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    curl -fsS "$base/health" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "fiche-server did not start:"; cat "$work/server.log"; exit 1; }
-    sleep 0.1
-done
+# serve PORT LOG VARIABLE: a fiche-server serving the bench database on PORT, its pid in
+# VARIABLE at once (so the cleanup stops it even when it does not answer), back when it answers.
+serve() {
+    "$FICHE_SERVER" serve --database-url "$database_url" --host 127.0.0.1 --port "$1" --trusted-proxy 127.0.0.1 >"$2" 2>&1 &
+    local pid=$!
+    printf -v "$3" '%s' "$pid"
+    for _ in $(seq 1 100); do
+        curl -fsS "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "fiche-server did not start:" >&2; cat "$2" >&2; return 1
+}
+serve "$port" "$work/server.log" server_pid
 
 # login SOURCE_ADDRESS DEVICE_NAME → access token of a new device of time-manager (CPAS time manager).
 login() {
     curl -fsS --interface "$1" -H 'Content-Type: application/json' \
         -d "{\"login\":\"time-manager\",\"password\":\"demo-password\",\"device\":\"$2\"}" "$base/v1/auth/login" |
         json 'd["access_token"]'
+}
+# push_devices → the push devices for push.lua: token, tab, the last mutation id the server
+# holds for it (devices.txt says which device each token is).
+push_devices() {
+    psql_bench "SELECT name || ' ' || last_mutation_id FROM devices WHERE name LIKE 'bench-push-%'" >"$work/last-ids.txt"
+    python3 - "$work/devices.txt" "$work/last-ids.txt" <<'PY'
+import sys
+last = dict(line.split() for line in open(sys.argv[2]) if line.strip())
+for n, token in enumerate(line.strip() for line in open(sys.argv[1]) if line.strip()):
+    print(f"{token}\t{last.get(f'bench-push-{n + 1}', '0')}")
+PY
 }
 
 # 150 absences pushed by a setup device, so the head has at least 100 changes the puller sees.
@@ -146,12 +170,27 @@ for n in $(seq 1 "$device_count"); do
     login "127.0.0.$((2 + n / 25))" "bench-push-$n" >>"$work/devices.txt"
 done
 
-# nginx: the two captured bodies as static files, on another loopback port.
+# A second instance on the same database, idle until the runs through nginx.
+second_port=$(free_port)
+if [ "$proxy_runs" = 1 ]; then
+    serve "$second_port" "$work/second.log" second_pid
+fi
+
+# nginx: the two captured bodies as static files, on another loopback port; and a reverse
+# proxy to the one instance, and one to both (round robin), on two more.
 mkdir -p "$work/static" "$work/nginx"
 cp "$work/empty.json" "$work/static/empty.json"
 cp "$work/pull100.json" "$work/static/pull100.json"
 chmod -R a+rX "$work/static"
 nginx_port=$(free_port)
+one_port=$(free_port)
+two_port=$(free_port)
+proxy_location="location / {
+            proxy_http_version 1.1;
+            proxy_set_header Connection \"\";
+            proxy_set_header Host \$host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_next_upstream error timeout;"
 cat >"$work/nginx/nginx.conf" <<EOF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
@@ -168,6 +207,22 @@ http {
     server {
         listen 127.0.0.1:$nginx_port;
         root $work/static;
+    }
+    upstream one { server 127.0.0.1:$port; keepalive 64; }
+    upstream two { server 127.0.0.1:$port; server 127.0.0.1:$second_port; keepalive 64; }
+    server {
+        listen 127.0.0.1:$one_port;
+        client_max_body_size 8m;
+        $proxy_location
+            proxy_pass http://one;
+        }
+    }
+    server {
+        listen 127.0.0.1:$two_port;
+        client_max_body_size 8m;
+        $proxy_location
+            proxy_pass http://two;
+        }
     }
 }
 EOF
@@ -202,13 +257,46 @@ run "nginx static, empty-pull body" "http://127.0.0.1:$nginx_port/empty.json"
 run "nginx static, 100-change body" "http://127.0.0.1:$nginx_port/pull100.json"
 run "pull, empty (cursor at head)" -H "$auth" "$base/v1/sync/pull?cursor=$head"
 run "pull, 100 changes" -H "$auth" "$base/v1/sync/pull?cursor=$behind"
-BENCH_DEVICES="$work/devices.txt" BENCH_DOSSIERS="$work/dossiers.txt" BENCH_THREADS="$threads" \
+push_devices >"$work/push-devices.txt"
+BENCH_DEVICES="$work/push-devices.txt" BENCH_DOSSIERS="$work/dossiers.txt" BENCH_THREADS="$threads" BENCH_PUSH_YEAR=2027 \
     run "push, 1 absence" -s "$root/bench/server/push.lua" "$base/v1/sync/push"
 grep -q "^push results:" "$work/wrk.txt" || { echo "push.lua printed no results"; exit 1; }
 
-if grep -q 'request failed' "$work/server.log"; then
+if [ "$proxy_runs" = 1 ]; then
+    # The same requests through nginx: over the one instance, then round robin over two.
+    year=2029
+    for upstream in "1 instance:$one_port" "2 instances:$two_port"; do
+        label=${upstream%%:*}
+        proxy="http://127.0.0.1:${upstream##*:}"
+        # The pushes moved the head: the same two pulls from where it is now, once it stays
+        # there (pushes wrk gave up on at its deadline still commit after it stops).
+        head=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+        for _ in $(seq 1 20); do
+            sleep 0.5
+            now=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+            [ "$now" = "$head" ] && break
+            head=$now
+        done
+        behind=$((head - 100))
+        at_head=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$head" | json 'len(d["changes"])')
+        hundred=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$behind" | json 'len(d["changes"])')
+        [ "$at_head" -eq 0 ] && [ "$hundred" -eq 100 ] ||
+            { echo "nginx to $label answered $at_head and $hundred changes instead of 0 and 100"; exit 1; }
+        run "nginx → $label: pull, empty" -H "$auth" "$proxy/v1/sync/pull?cursor=$head"
+        run "nginx → $label: pull, 100 changes" -H "$auth" "$proxy/v1/sync/pull?cursor=$behind"
+        push_devices >"$work/push-devices.txt"
+        BENCH_DEVICES="$work/push-devices.txt" BENCH_DOSSIERS="$work/dossiers.txt" BENCH_THREADS="$threads" BENCH_PUSH_YEAR=$year \
+            run "nginx → $label: push, 1 absence" -s "$root/bench/server/push.lua" "$proxy/v1/sync/push"
+        grep -q "^push results:" "$work/wrk.txt" || { echo "push.lua printed no results"; exit 1; }
+        year=$((year + 1))
+    done
+    served_second=$(grep -c '"message":"request"' "$work/second.log" || true)
+    echo "== the second instance answered $served_second requests"
+fi
+
+if grep -q 'request failed' "$work"/server.log "$work"/second.log 2>/dev/null; then
     echo "== the server logged failed requests:"
-    grep 'request failed' "$work/server.log" | head -n 5
+    grep -h 'request failed' "$work"/server.log "$work"/second.log 2>/dev/null | head -n 5
 fi
 
 echo

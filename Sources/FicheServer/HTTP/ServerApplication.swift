@@ -21,6 +21,7 @@ public enum ServerApplication {
     public static func router(service: SyncService) -> Router<FicheRequestContext> {
         let router = Router(context: FicheRequestContext.self)
         let metrics = RequestMetrics()
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
         let backend = service.store.backend

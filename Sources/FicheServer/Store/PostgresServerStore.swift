@@ -31,8 +31,21 @@ public final class PostgresServerStore: ServerStore {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
         self.schema = schema
-        let client = self.client
-        self.runner = Task { await client.run() }
+        self.runner = Self.startRunning(client)
+    }
+
+    /// Starts the pool: `run()` must have begun before the first query leases a connection,
+    /// else PostgresNIO warns "PostgresClient.run() hasn't been called yet" (and the query
+    /// waits). An immediate task runs `run()` on this thread up to its first suspension, which
+    /// comes after the client marks itself running, so the store is usable when `init` returns.
+    private static func startRunning(_ client: PostgresClient) -> Task<Void, Never> {
+        #if os(Linux)
+        return Task.immediate { await client.run() }
+        #else
+        if #available(macOS 26.0, *) { return Task.immediate { await client.run() } }
+        // Before macOS 26 there is no immediate task: the first query may come before run() and warn.
+        return Task { await client.run() }
+        #endif
     }
 
     /// The URL without its password, for error messages.
@@ -49,13 +62,37 @@ public final class PostgresServerStore: ServerStore {
         if let schema {
             _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
         }
+        // Already at this build's level (migrated by `fiche-server migrate` or an instance that
+        // started first): nothing to run. The statements are idempotent, but `ALTER TABLE … ADD
+        // COLUMN IF NOT EXISTS` locks its table exclusively even when the column is there, so an
+        // instance (re)starting beside running ones would stop their traffic while it ran, and
+        // deadlock with their queries.
+        if await heldLevel() >= level { return }
         try await write { tx in
+            // Two instances migrating at once take turns.
+            _ = try await tx.first("SELECT pg_advisory_xact_lock(\(Self.migrationLock)) IS NULL AS locked")
             for statement in PostgresSchema.statements {
                 try await tx.execute(statement)
             }
             try await tx.execute("INSERT INTO sync_clock (id, seq, horizon) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING")
             try await ServerSchema.recordLevel(level, in: tx)
             try await ServerSchema.ensureIdentity(in: tx)
+        }
+    }
+
+    /// The advisory lock `migrate` holds while it changes the schema.
+    static let migrationLock: Int64 = 0x6669_6368_65
+
+    /// The schema level recorded in the database; 0 when there is none yet (no table, or the
+    /// database does not answer: `migrate` then runs and says why it cannot).
+    private func heldLevel() async -> Int {
+        do {
+            let held = try await read { tx in
+                try await tx.first("SELECT value FROM server_settings WHERE key = 'schema.level'")?.string("value")
+            }
+            return held.flatMap { Int($0) } ?? 0
+        } catch {
+            return 0
         }
     }
 
