@@ -54,6 +54,52 @@ enum BelgianCSVScenarios {
         await fixture.store.close()
     }
 
+    /// Each imported dossier gets its first career period, which replicas receive: on the week a
+    /// `schedule` cell names (`lun,mar,jeu,ven`, in any of the three languages), else on the
+    /// usual week of its regime; a day name that is none, or days that do not make the regime,
+    /// are refused on their line.
+    static func scheduleColumnGivesTheFirstCareerPeriod(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let importer = DossierImport(store: fixture.store, configuration: fixture.configuration)
+        let withSchedule = header + ";schedule"
+        _ = try await importer.run(file: Data([
+            withSchedule,
+            "B040;90.05.12-002.11;Dubois;Hélène;12/05/1990;F;fr;statutory;C1;80;01/09/2015;;;lun,mar,jeu,ven",
+            "B041;88.01.01-005.74;Peeters;Jan;01/01/1988;M;nl;contractual;D1;80;01/03/2020;;;",
+            "B042;92.03.04-004.83;Claes;Els;04/03/1992;F;nl;contractual;D1;60;01/02/2021;;;ma di wo",
+        ].joined(separator: "\r\n").utf8), employer: ServerFixture.commune)
+        func week(_ number: String) async throws -> [WorkDay]? {
+            let json = try await fixture.store.read { tx in
+                try await tx.first("""
+                    SELECT c.schedule FROM career_periods c JOIN dossiers d ON d.id = c.dossier_id WHERE d.number = ?
+                    """, [.text(number)])?.string("schedule")
+            }
+            return try json.map { try JSONDecoder().decode(WorkSchedule.self, from: Data($0.utf8)) }
+                .map { schedule in Weekday.allCases.map(schedule.workDay) }
+        }
+        let off = WorkDay.off, full = WorkDay.full
+        let b040 = try await week("B040")
+        XCTAssertEqual(b040, [full, full, off, full, full, off, off], "Wednesday off, as the cell says")
+        let b041 = try await week("B041")
+        XCTAssertEqual(b041, [full, full, off, full, full, off, off], "the usual 80 % week")
+        let b042 = try await week("B042")
+        XCTAssertEqual(b042, [full, full, full, off, off, off, off], "Monday to Wednesday, in Dutch")
+        do {
+            _ = try await importer.run(file: Data([
+                withSchedule,
+                "B043;90.05.12-002.11;Dubois;Hélène;12/05/1990;F;fr;statutory;C1;80;01/09/2015;;;mon,tue,wed,thu,fri",
+                "B044;88.01.01-005.74;Peeters;Jan;01/01/1988;M;nl;contractual;D1;100;01/03/2020;;;mon,tue,wednes,thu,fri",
+            ].joined(separator: "\n").utf8), employer: ServerFixture.commune)
+            XCTFail("a schedule that does not fit its regime was imported")
+        } catch let failure as DossierImport.Failure {
+            XCTAssertEqual(failure.errors, [
+                "line 2: schedule: these days make 100 %, the regime is 80 %",
+                "line 3: schedule: 'wednes' is not a day: mon, tue, wed, thu, fri, sat, sun",
+            ])
+        }
+        await fixture.store.close()
+    }
+
     /// What `export dossiers` writes gives the same dossiers read back: as it is (into another
     /// employer: the same values), and after Excel saved it the Belgian way (nothing changes).
     static func exportReadsBackUnchanged(_ backend: TestStore) async throws {

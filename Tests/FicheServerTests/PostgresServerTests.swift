@@ -42,5 +42,8 @@ final class PostgresServerTests: XCTestCase {
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.postgres) }
     func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.postgres) }
     func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.postgres) }
+    func testTheScheduleColumnGivesTheFirstCareerPeriod() async throws {
+        try await BelgianCSVScenarios.scheduleColumnGivesTheFirstCareerPeriod(.postgres)
+    }
     func testImportRefusalsNameTheLineAndWriteNothing() async throws { try await BelgianCSVScenarios.refusalsNameTheLineAndWriteNothing(.postgres) }
 }

@@ -42,5 +42,8 @@ final class SQLiteServerTests: XCTestCase {
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.sqlite) }
     func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.sqlite) }
     func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.sqlite) }
+    func testTheScheduleColumnGivesTheFirstCareerPeriod() async throws {
+        try await BelgianCSVScenarios.scheduleColumnGivesTheFirstCareerPeriod(.sqlite)
+    }
     func testImportRefusalsNameTheLineAndWriteNothing() async throws { try await BelgianCSVScenarios.refusalsNameTheLineAndWriteNothing(.sqlite) }
 }

@@ -168,19 +168,25 @@ public struct DossierImport: Sendable {
 
     /// Checks one row; answers the stored form or the errors.
     /// A dossier imported without a career gets its first period (from its start date, at its
-    /// grade, regime and category, on the usual week of its regime), synced like any row: the
-    /// replica then checks an absence against the same working days as the server. A regime
-    /// without a usual week (`WorkSchedule.usual`) gets none.
+    /// grade, regime and category, on the week its `schedule` cell names, else the usual week of
+    /// its regime), synced like any row: the replica then checks an absence against the same
+    /// working days as the server. A regime without a usual week (`WorkSchedule.usual`) and no
+    /// `schedule` gets none.
     static func ensureCareerPeriod(of dossierID: String, employer: String, row: [String: String?],
                                    in tx: any StoreTransaction) async throws {
         guard try await tx.first("SELECT id FROM career_periods WHERE dossier_id = ? AND deleted_at IS NULL",
                                  [.text(dossierID)]) == nil else { return }
         let regime = try RegimeFraction.parse((row["regime_percent"] ?? nil) ?? "100")
-        // try?: a regime without a usual week (75 %…) gets no period: its week is entered by hand.
-        guard let week = try? WorkSchedule.usual(for: regime) else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let schedule = String(decoding: try encoder.encode(week), as: UTF8.self)
+        let schedule: String
+        if let given = row["schedule"] ?? nil {
+            schedule = given
+        } else {
+            // try?: a regime without a usual week (75 %…) and no `schedule` gets no period: its week is entered by hand.
+            guard let week = try? WorkSchedule.usual(for: regime) else { return }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            schedule = String(decoding: try encoder.encode(week), as: UTF8.self)
+        }
         let id = Secrets.identifier()
         let grade = (row["grade"] ?? nil) ?? ""
         try await tx.execute("""
@@ -239,6 +245,13 @@ public struct DossierImport: Sendable {
         if !ibanText.isEmpty {
             do { iban = try IBAN(ibanText).compact } catch { fail("iban", error.description) }
         }
+        var schedule: String?
+        if let regime, !text("schedule").isEmpty {
+            switch Self.week(text("schedule"), regime: regime) {
+            case .success(let json): schedule = json
+            case .failure(let problem): fail("schedule", problem.description)
+            }
+        }
         let grade = text("grade")
         let clerk = text("payroll_clerk")
         if grade.count > 20 { fail("grade", "is longer than 20 characters") }
@@ -251,7 +264,44 @@ public struct DossierImport: Sendable {
             "birth_date": birthDate.iso, "sex": sex.rawValue, "language": language.rawValue, "address": nil, "iban": iban,
             "category": category.rawValue, "grade": grade.isEmpty ? nil : grade, "regime_percent": regime,
             "start_date": startDate.iso, "status": DossierStatus.active.rawValue, "payroll_clerk": clerk.isEmpty ? nil : clerk,
+            "schedule": schedule,
         ]
         return (row, [])
+    }
+
+    /// The names a `schedule` cell may give a day, in English, French and Dutch.
+    static let dayNames: [String: Weekday] = [
+        "mon": .monday, "monday": .monday, "lun": .monday, "lundi": .monday, "ma": .monday, "maandag": .monday,
+        "tue": .tuesday, "tuesday": .tuesday, "mar": .tuesday, "mardi": .tuesday, "di": .tuesday, "dinsdag": .tuesday,
+        "wed": .wednesday, "wednesday": .wednesday, "mer": .wednesday, "mercredi": .wednesday, "wo": .wednesday,
+        "woensdag": .wednesday, "thu": .thursday, "thursday": .thursday, "jeu": .thursday, "jeudi": .thursday,
+        "do": .thursday, "donderdag": .thursday, "fri": .friday, "friday": .friday, "ven": .friday, "vendredi": .friday,
+        "vr": .friday, "vrijdag": .friday, "sat": .saturday, "saturday": .saturday, "sam": .saturday, "samedi": .saturday,
+        "za": .saturday, "zaterdag": .saturday, "sun": .sunday, "sunday": .sunday, "dim": .sunday, "dimanche": .sunday,
+        "zo": .sunday, "zondag": .sunday,
+    ]
+
+    /// The week a `schedule` cell names (`mon,tue,thu,fri`: whole days worked, the others off),
+    /// as the career period stores it, or why it cannot be: a word that is no day, or days that
+    /// do not make the dossier's regime (four days are 80 %).
+    static func week(_ cell: String, regime: String) -> Result<String, ScheduleCellError> {
+        var pattern = Array(repeating: WorkDay.off, count: 7)
+        for word in cell.lowercased().split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" || $0 == "-" }) {
+            guard let day = dayNames[String(word)] else {
+                return .failure(ScheduleCellError("'\(word.prefix(20))' is not a day: mon, tue, wed, thu, fri, sat, sun"))
+            }
+            pattern[day.isoNumber - 1] = .full
+        }
+        do {
+            let week = try WorkSchedule(pattern: pattern)
+            guard week.regime.percentText == regime else {
+                return .failure(ScheduleCellError("these days make \(week.regime.percentText) %, the regime is \(regime) %"))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return .success(String(decoding: try encoder.encode(week), as: UTF8.self))
+        } catch {
+            return .failure(ScheduleCellError("\(error)"))
+        }
     }
 }
