@@ -90,6 +90,12 @@ public final class App {
                 return
             }
             if keymap.action(for: key, in: top.keyContext) != "app.quit" { quitArmed = false }
+            // While the terminal is too small nothing of the screen shows, so no key may act on it
+            // unseen: only quitting (which still asks about unsent changes) and a resize act.
+            if Frame.isTooSmall(size) {
+                if keymap.action(for: key, in: top.keyContext) == "app.quit" { perform(action: "app.quit") }
+                return
+            }
             if palette != nil {
                 handlePalette(key)
                 return
@@ -114,7 +120,7 @@ public final class App {
             size = newSize
             for screen in stack { screen.layout(body: Self.bodySize(for: newSize), environment) }
         case .mouse(let mouse):
-            guard palette == nil, !showsHelp else { return }
+            guard palette == nil, !showsHelp, !Frame.isTooSmall(size) else { return }
             switch mouse.kind {
             case .wheelDown: perform(action: "list.down")
             case .wheelUp: perform(action: "list.up")
@@ -235,6 +241,10 @@ public final class App {
         var buffer = CellBuffer(size: size)
         if Frame.isTooSmall(size) {
             Frame.renderTooSmall(strings: strings, into: &buffer)
+            // The question a quit asks (unsent changes) must be read even here.
+            if let message, buffer.height > 3 {
+                message.render(into: &buffer, endingOn: buffer.height - 1, width: buffer.width, maxLines: 3)
+            }
             return buffer
         }
         Frame.renderHeader(breadcrumb: [strings["app.name"]] + top.breadcrumb(environment),
@@ -242,9 +252,10 @@ public final class App {
         let body = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 3)
         top.render(into: &buffer, rect: body, environment)
         if let message {
-            message.render(into: &buffer, rect: buffer.bounds.line(buffer.height - 2))
+            // A long message climbs over the bottom of the body rather than being cut.
+            message.render(into: &buffer, endingOn: buffer.height - 2, width: buffer.width, maxLines: max(1, body.height / 3))
         }
-        Frame.renderKeyHints(top.hintedActions, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
+        Frame.renderKeyHints(top.hintedActions.filter { top.mayUse($0, environment) }, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
         if showsHelp {
             HelpOverlay(title: strings["help.title"], entries: entries(), top: helpTop)
                 .render(into: &buffer, area: helpArea(buffer.bounds))

@@ -16,6 +16,9 @@ public protocol Screen: AnyObject {
     var keyContext: KeyContext { get }
     /// The actions the key-hint bar offers, most used first.
     var hintedActions: [ActionID] { get }
+    /// Whether the user's roles let them run `action` here; the key-hint bar leaves out the
+    /// actions they may not use. By default, a right at any employer (`ActionRight`).
+    func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool
     /// Whether printable keys and Backspace go to the screen before the keymap (a search or
     /// form field has the focus).
     var takesText: Bool { get }
@@ -46,6 +49,9 @@ public protocol Screen: AnyObject {
 
 extension Screen {
     public var takesText: Bool { false }
+    public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
+        ActionRight.allows(action, environment.rights)
+    }
     public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult { .ignored }
     public func click(row: Int, column: Int, double: Bool, _ environment: ScreenEnvironment) -> ScreenResult { .ignored }
     public func layout(body: Size, _ environment: ScreenEnvironment) {}

@@ -27,4 +27,32 @@ public struct Toast: Hashable, Sendable {
         let text = " " + glyph + " " + self.text + " "
         buffer.write(text, x: rect.x, y: rect.y, role: role, maxWidth: rect.width)
     }
+
+    /// The notice broken into lines of `width` columns, the glyph on the first, the next ones
+    /// indented under the words.
+    public func lines(width: Int) -> [String] {
+        let indent = 1 + DisplayWidth.of(glyph) + 1
+        guard width > indent + 1 else { return [DisplayWidth.truncate(" " + glyph + " " + text, to: width)] }
+        return DisplayWidth.wrap(text, to: width - indent - 1).enumerated().map { index, line in
+            (index == 0 ? " " + glyph + " " : String(repeating: " ", count: indent)) + line
+        }
+    }
+
+    /// Draws the notice ending on line `bottom`: a message longer than the line takes the lines
+    /// above it (at most `maxLines`, the last one cut), so its end is read.
+    public func render(into buffer: inout CellBuffer, endingOn bottom: Int, x: Int = 0, width: Int, maxLines: Int) {
+        guard maxLines > 0, width > 0 else { return }
+        let role: StyleRole = kind == .error ? .error : .toast
+        var shown = lines(width: width)
+        if shown.count > maxLines {
+            shown = Array(shown.prefix(maxLines))
+            shown[maxLines - 1] = DisplayWidth.truncate(shown[maxLines - 1] + " …", to: width)
+        }
+        let top = bottom - shown.count + 1
+        for (offset, line) in shown.enumerated() {
+            // Several lines cover the body under them; one line is the message line, as before.
+            let text = shown.count > 1 ? DisplayWidth.fit(line, to: width) : line + " "
+            buffer.write(text, x: x, y: top + offset, role: role, maxWidth: width)
+        }
+    }
 }

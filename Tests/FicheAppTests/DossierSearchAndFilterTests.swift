@@ -97,7 +97,7 @@ final class DossierSearchAndFilterTests: XCTestCase {
         XCTAssertEqual(driver.screen.dossierList?.marked.count, 2)
         XCTAssertTrue(driver.screenText.contains("2 marked"), driver.screenText)
         driver.press("Ctrl+E")
-        XCTAssertTrue(driver.screenText.contains("✔ \(ListFixture.entries.count) rows exported to \(folder.path)"), driver.screenText)
+        XCTAssertTrue(driver.flowingText.contains("✔ \(ListFixture.entries.count) rows exported to \(folder.path)"), driver.screenText)
         let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: folder.path).first)
         let text = try String(contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -110,7 +110,7 @@ final class DossierSearchAndFilterTests: XCTestCase {
         let driver = try driver(.english)
         driver.screen.environment.exportFolder = "/proc/fiche-no-such-folder"
         driver.press("Ctrl+E")
-        XCTAssertTrue(driver.screenText.contains("✖ Export failed, nothing was written: cannot write /proc/fiche-no-such"),
+        XCTAssertTrue(driver.flowingText.contains("✖ Export failed, nothing was written: cannot write /proc/fiche-no-such"),
                       driver.screenText)
     }
 }

@@ -1,4 +1,5 @@
 import FicheTerminal
+import Foundation
 import XCTest
 
 /// Drives a screen headless, the way a clerk would: press keys by name or run action ids,
@@ -51,4 +52,11 @@ public final class ScreenDriver<Screen: DrivableScreen> {
 
     /// The screen as text, one line per row.
     public var screenText: String { screen.render().text() }
+
+    /// The screen's lines trimmed and joined by one space, so that a message broken over
+    /// several lines reads as one sentence.
+    public var flowingText: String {
+        screenText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
 }

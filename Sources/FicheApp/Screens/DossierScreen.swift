@@ -62,6 +62,11 @@ public final class DossierScreen: Screen {
         return actions + ["app.back"]
     }
 
+    /// The rights count at the dossier's employer: a right held only at the other employer is no use here.
+    public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
+        ActionRight.allows(action, environment.rights, at: card?.dossier.employerCode)
+    }
+
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
         let strings = environment.strings
         guard let person = card?.person else { return [strings["list.title"], dossierID] }

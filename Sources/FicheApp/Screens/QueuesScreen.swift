@@ -83,6 +83,14 @@ public final class QueuesScreen: Screen {
         }
     }
 
+    /// The closing tab's export needs the right to export payroll; the other actions follow `ActionRight`.
+    public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
+        if action == "list.export", tab == .closing {
+            return environment.rights.employerCodes.contains { environment.rights.may(.exportPayroll, at: $0) }
+        }
+        return ActionRight.allows(action, environment.rights)
+    }
+
     /// The reason is typed while the rejection dialog is open, the filter while it is edited.
     public var takesText: Bool {
         switch dialog {
