@@ -45,36 +45,6 @@ public enum DisplayWidth {
         return ellipsis ? result + "…" : result
     }
 
-    /// `text` broken into lines of at most `width` columns, between words where it can (a word
-    /// longer than a line is cut), so that a long message is read to its end.
-    public static func wrap(_ text: String, to width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            var rest = word
-            while of(rest) > width {
-                if !line.isEmpty {
-                    lines.append(line)
-                    line = ""
-                }
-                let head = truncate(rest, to: width, ellipsis: false)
-                lines.append(head)
-                rest = String(rest.dropFirst(head.count))
-            }
-            if line.isEmpty {
-                line = rest
-            } else if of(line) + 1 + of(rest) <= width {
-                line += " " + rest
-            } else {
-                lines.append(line)
-                line = rest
-            }
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
-    }
-
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -1,6 +1,8 @@
 import FicheTerminal
 
-/// Splits text into lines of at most a given display width, at spaces where possible.
+/// Splits text into lines of at most a given display width, at spaces where possible; a word
+/// longer than a line (a path, a file name) is broken over lines, never cut, so every message is
+/// read to its end.
 public enum TextWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
@@ -11,10 +13,23 @@ public enum TextWrap {
                 let candidate = line.isEmpty ? String(word) : line + " " + word
                 if DisplayWidth.of(candidate) <= width {
                     line = candidate
-                } else {
-                    if !line.isEmpty { lines.append(line) }
-                    line = DisplayWidth.truncate(String(word), to: width)
+                    continue
                 }
+                var rest = String(word)
+                if DisplayWidth.of(rest) > width, !line.isEmpty {
+                    // A word longer than a line starts where the line has room.
+                    let head = DisplayWidth.truncate(rest, to: width - DisplayWidth.of(line) - 1, ellipsis: false)
+                    if !head.isEmpty { line += " " + head }
+                    rest = String(rest.dropFirst(head.count))
+                }
+                if !line.isEmpty { lines.append(line) }
+                while DisplayWidth.of(rest) > width {
+                    let head = DisplayWidth.truncate(rest, to: width, ellipsis: false)
+                    guard !head.isEmpty else { break }   // a character wider than the line
+                    lines.append(head)
+                    rest = String(rest.dropFirst(head.count))
+                }
+                line = rest
             }
             lines.append(line)
         }

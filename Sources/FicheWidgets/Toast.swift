@@ -33,7 +33,7 @@ public struct Toast: Hashable, Sendable {
     public func lines(width: Int) -> [String] {
         let indent = 1 + DisplayWidth.of(glyph) + 1
         guard width > indent + 1 else { return [DisplayWidth.truncate(" " + glyph + " " + text, to: width)] }
-        return DisplayWidth.wrap(text, to: width - indent - 1).enumerated().map { index, line in
+        return TextWrap.lines(text, width: width - indent - 1).enumerated().map { index, line in
             (index == 0 ? " " + glyph + " " : String(repeating: " ", count: indent)) + line
         }
     }

@@ -23,15 +23,4 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.fit("Zoë", to: 5), "Zoë  ")
         XCTAssertEqual(DisplayWidth.fit("42", to: 5, alignRight: true), "   42")
     }
-
-    func testALongMessageBreaksBetweenWordsAndAWordLongerThanALineIsCut() {
-        XCTAssertEqual(DisplayWidth.wrap("Règle des quatre yeux : vous ne pouvez pas valider", to: 20),
-                       ["Règle des quatre", "yeux : vous ne", "pouvez pas valider"])
-        XCTAssertEqual(DisplayWidth.wrap("/proc/fiche-no-such-folder", to: 10), ["/proc/fich", "e-no-such-", "folder"])
-        XCTAssertEqual(DisplayWidth.wrap("", to: 10), [""])
-        XCTAssertEqual(DisplayWidth.wrap("日本語の文", to: 4), ["日本", "語の", "文"])
-        for line in DisplayWidth.wrap(String(repeating: "dossier ", count: 30), to: 17) {
-            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 17)
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import FicheTerminal
 import FicheWidgets
+import Foundation
 import XCTest
 
 final class WidgetBehaviourTests: XCTestCase {
@@ -86,5 +87,20 @@ final class WidgetBehaviourTests: XCTestCase {
             XCTAssertNotEqual(status.glyph, " ", "\(status) has a glyph")
         }
         XCTAssertNotEqual(SyncBadge(isOnline: true, text: "").glyph, SyncBadge(isOnline: false, text: "").glyph)
+    }
+
+    func testALongMessageBreaksBetweenWordsAndAWordLongerThanALineIsBrokenNotCut() {
+        XCTAssertEqual(TextWrap.lines("Règle des quatre yeux : vous ne pouvez pas valider", width: 20),
+                       ["Règle des quatre", "yeux : vous ne", "pouvez pas valider"])
+        XCTAssertEqual(TextWrap.lines("écrit /proc/fiche-no-such-folder", width: 10), ["écrit /pro", "c/fiche-no", "-such-fold", "er"])
+        XCTAssertEqual(TextWrap.lines("", width: 10), [""])
+        XCTAssertEqual(TextWrap.lines("日本語の文", width: 4), ["日本", "語の", "文"])
+        let long = String(repeating: "dossier ", count: 30)
+        let lines = TextWrap.lines(long, width: 17)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 17 }, "\(lines)")
+        XCTAssertEqual(lines.joined(separator: " "), long.trimmingCharacters(in: .whitespaces), "nothing is lost")
+        let toast = Toast("Export failed: cannot write /proc/fiche-no-such-folder/dossiers.csv", kind: .error)
+        XCTAssertEqual(toast.lines(width: 30), [" ✖ Export failed: cannot", "   write /proc/fiche-no-such-",
+                                               "   folder/dossiers.csv"])
     }
 }
