@@ -250,6 +250,7 @@ public final class App {
         Frame.renderHeader(breadcrumb: [strings["app.name"]] + top.breadcrumb(environment),
                            context: Frame.context(environment), badge: Frame.badge(environment), into: &buffer)
         let body = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 3)
+        if top.drawsOver, stack.count > 1 { stack[stack.count - 2].render(into: &buffer, rect: body, environment) }
         top.render(into: &buffer, rect: body, environment)
         if let message {
             // A long message climbs over the bottom of the body rather than being cut.

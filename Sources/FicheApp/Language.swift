@@ -14,6 +14,15 @@ public enum Language: String, CaseIterable, Sendable {
         return .french
     }
 
+    /// Whether `count` takes the singular: in French 0 and 1 ("0 dossier réattribué"), in
+    /// Dutch and English only 1 ("0 dossiers", "1 dossier").
+    public func isSingular(_ count: Int) -> Bool {
+        switch self {
+        case .french: return count == 0 || count == 1
+        case .dutch, .english: return count == 1
+        }
+    }
+
     /// "nl_BE.UTF-8" → Dutch; nil for a locale such as "C.UTF-8".
     public init?(code: String) {
         let prefix = code.prefix(2).lowercased()

@@ -22,6 +22,8 @@ public protocol Screen: AnyObject {
     /// Whether printable keys and Backspace go to the screen before the keymap (a search or
     /// form field has the focus).
     var takesText: Bool { get }
+    /// A dialog drawn over the screen below it (which stays in sight), rather than over an empty body.
+    var drawsOver: Bool { get }
     /// The breadcrumb after "Fiche".
     func breadcrumb(_ environment: ScreenEnvironment) -> [String]
     /// Runs an action of the registry; `.ignored` when the screen has no use for it.
@@ -49,6 +51,7 @@ public protocol Screen: AnyObject {
 
 extension Screen {
     public var takesText: Bool { false }
+    public var drawsOver: Bool { false }
     public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
         ActionRight.allows(action, environment.rights)
     }

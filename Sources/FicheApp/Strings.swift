@@ -17,7 +17,15 @@ public struct Strings: Sendable {
     public subscript(key: String) -> String { table[key] ?? key }
 
     /// The text for `key` with `{name}` placeholders replaced.
+    ///
+    /// A `count` value picks the singular `<key>.one` where the table has one and the language
+    /// says singular (`Language.isSingular`: French 0 and 1, Dutch and English 1), so no text
+    /// needs a "(s)".
     public func format(_ key: String, _ values: [String: String]) -> String {
+        var key = key
+        if let count = values["count"].flatMap({ Int($0) }), language.isSingular(count), table[key + ".one"] != nil {
+            key += ".one"
+        }
         var text = self[key]
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text

@@ -409,7 +409,7 @@ final class QueuesScreenTests: XCTestCase {
         let driver = try driver(database)
         driver.press("Alt+v", "Shift+Tab")
         let screen = try queues(driver)
-        XCTAssertTrue(driver.screenText.contains("point(s) à régler (Enter les affiche)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("points à régler (Enter les affiche)"), driver.screenText)
         let closing = try XCTUnwrap(screen.selectedChecklist)
         XCTAssertEqual(closing.employerCode, "AC-IXL")
         driver.press("Enter")

@@ -21,4 +21,24 @@ final class StringsTests: XCTestCase {
         let strings = Strings(language: .english)
         XCTAssertEqual(strings.format("screen.tooSmall", ["width": "60", "height": "20"]), "Terminal too small: 60×20")
     }
+
+    func testNoTextHedgesItsPluralAndACountPicksTheLanguagesSingular() {
+        for language in Language.allCases {
+            let strings = Strings(language: language)
+            for key in Strings.keys(of: language) {
+                let text = strings[key]
+                for hedge in ["(s)", "(en)", "(e)", "(es)", "(x)"] {
+                    XCTAssertFalse(text.contains(hedge), "\(language) \(key): \(text)")
+                }
+            }
+        }
+        let french = Strings(language: .french), dutch = Strings(language: .dutch), english = Strings(language: .english)
+        XCTAssertEqual(french.format("reassign.question", ["count": "0"]), "Réattribuer 0 dossier à")
+        XCTAssertEqual(french.format("reassign.question", ["count": "1"]), "Réattribuer 1 dossier à")
+        XCTAssertEqual(french.format("reassign.question", ["count": "2"]), "Réattribuer 2 dossiers à")
+        XCTAssertEqual(dutch.format("reassign.question", ["count": "0"]), "0 dossiers toewijzen aan")
+        XCTAssertEqual(dutch.format("reassign.question", ["count": "1"]), "1 dossier toewijzen aan")
+        XCTAssertEqual(english.format("workload.apply.done", ["count": "1"]), "1 reassignment written, waiting for the server")
+        XCTAssertEqual(english.format("workload.apply.done", ["count": "0"]), "0 reassignments written, waiting for the server")
+    }
 }

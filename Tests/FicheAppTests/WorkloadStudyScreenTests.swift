@@ -85,7 +85,8 @@ final class WorkloadStudyScreenTests: XCTestCase {
         XCTAssertEqual(kept.count, proposal.moves.count - 1)
         let before = try database.syncCounts().pending
         driver.press("F2")
-        XCTAssertTrue(driver.screenText.contains("\(kept.count) réattribution(s) écrite(s)"), driver.screenText)
+        let written = kept.count > 1 ? "\(kept.count) réattributions écrites" : "\(kept.count) réattribution écrite"
+        XCTAssertTrue(driver.screenText.contains(written), driver.screenText)
         XCTAssertEqual(try database.syncCounts().pending, before + kept.count, "one outbox row a move, synced like any reassignment")
         let rows = try database.dossierPage(after: nil, limit: 1_000)
         XCTAssertEqual(rows.first { $0.id == proposal.moves[0].dossierID }?.payrollClerkID, proposal.moves[0].fromClerkID,

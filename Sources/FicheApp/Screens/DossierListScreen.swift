@@ -23,6 +23,8 @@ public final class DossierListScreen: Screen {
     public private(set) var marked: Set<String> = []
     /// The employer of each marked dossier (a reassignment stays within one employer).
     private var markedEmployers: [String: String] = [:]
+    /// "AC-000101 Van den Bossche, Éloïse" of each marked dossier, for the dialogs that act on them.
+    private var markedLabels: [String: String] = [:]
     private var searchSource: DossierSearchSource?
     /// The query and search text the rows on screen were read with: after a failed read the
     /// filters, sort and search line go back to them, so that they always describe the rows.
@@ -118,9 +120,11 @@ public final class DossierListScreen: Screen {
             if marked.contains(row.id) {
                 marked.remove(row.id)
                 markedEmployers[row.id] = nil
+                markedLabels[row.id] = nil
             } else {
                 marked.insert(row.id)
                 markedEmployers[row.id] = row.employerCode
+                markedLabels[row.id] = "\(row.dossierNumber) \(row.displayName)"
             }
             return move(environment) { try $0.moveDown(in: $1) }
         case "list.sort":
@@ -235,7 +239,11 @@ public final class DossierListScreen: Screen {
     private func reassign(_ environment: ScreenEnvironment) -> ScreenResult {
         let strings = environment.strings
         var chosen = markedEmployers
-        if chosen.isEmpty, let row = window.selectedRow { chosen[row.id] = row.employerCode }
+        var labels = markedLabels
+        if chosen.isEmpty, let row = window.selectedRow {
+            chosen[row.id] = row.employerCode
+            labels[row.id] = "\(row.dossierNumber) \(row.displayName)"
+        }
         let employers = Set(chosen.values)
         guard let employer = employers.first else { return .notice(Toast(strings["reassign.nothingMarked"], kind: .error)) }
         guard employers.count == 1 else { return .notice(Toast(strings["reassign.oneEmployer"], kind: .error)) }
@@ -250,9 +258,11 @@ public final class DossierListScreen: Screen {
         }
         guard !clerks.isEmpty else { return .notice(Toast(strings.format("reassign.noClerk", ["employer": employer]), kind: .error)) }
         let ids = chosen.keys.sorted()
-        return .open(ReassignDialog(ids: ids, clerks: clerks, current: query.filter.payrollClerkID) { [weak self] in
+        return .open(ReassignDialog(ids: ids, labels: ids.map { labels[$0] ?? $0 }, clerks: clerks,
+                                    current: query.filter.payrollClerkID) { [weak self] in
             self?.marked = []
             self?.markedEmployers = [:]
+            self?.markedLabels = [:]
         })
     }
 

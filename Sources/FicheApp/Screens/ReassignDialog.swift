@@ -5,8 +5,11 @@ import FicheWidgets
 
 /// Ctrl+R on marked dossiers: which payroll clerk of their employer takes them. ↑ ↓ choose,
 /// Enter hands them over (one change per dossier, pending until the server has it), Esc cancels.
+/// Drawn over the list, it names the dossiers it acts on (the first ones, then how many more).
 public final class ReassignDialog: Screen {
     public let ids: [String]
+    /// "AC-000101 Van den Bossche, Éloïse" for each id, in the same order.
+    public let labels: [String]
     public let clerks: [User]
     public private(set) var selection: Int
     private let done: () -> Void
@@ -14,14 +17,16 @@ public final class ReassignDialog: Screen {
     /// - Parameters:
     ///   - current: the clerk the dossiers come from, if one; the choice starts on another.
     ///   - done: called after a reassignment went through (the list forgets its marks).
-    public init(ids: [String], clerks: [User], current: String?, done: @escaping () -> Void) {
+    public init(ids: [String], labels: [String], clerks: [User], current: String?, done: @escaping () -> Void) {
         self.ids = ids
+        self.labels = labels
         self.clerks = clerks
         self.done = done
         selection = clerks.firstIndex { $0.id != current } ?? 0
     }
 
     public var keyContext: KeyContext { .dialog }
+    public var drawsOver: Bool { true }
     public var hintedActions: [ActionID] { ["dialog.confirm", "dialog.cancel"] }
 
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
@@ -63,14 +68,20 @@ public final class ReassignDialog: Screen {
 
     public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
-        let shown = min(clerks.count, max(1, rect.height - 6))
+        let named = labels.count > 3 ? 2 : labels.count
+        var lines = labels.prefix(named).map { "• " + $0 }
+        if labels.count > named { lines.append("  " + strings.format("reassign.more", ["count": "\(labels.count - named)"])) }
+        let shown = min(clerks.count, max(1, rect.height - 7 - lines.count))
         let panel = Panel(title: strings.format("reassign.question", ["count": "\(ids.count)"]),
-                          width: min(rect.width - 4, 56), height: shown + 5)
+                          width: min(rect.width - 4, 60), height: shown + lines.count + 5)
         let inside = panel.render(into: &buffer, in: rect)
+        for (offset, line) in lines.enumerated() {
+            buffer.write(line, in: inside.line(offset), role: .dialog)
+        }
         let first = max(0, min(selection - shown + 1, clerks.count - shown))
         for (offset, clerk) in clerks.dropFirst(first).prefix(shown).enumerated() {
             let isSelected = first + offset == selection
-            let line = inside.line(offset)
+            let line = inside.line(lines.count + 1 + offset)
             if isSelected { buffer.fill(line, role: .selected) }
             buffer.write((isSelected ? "› " : "  ") + clerk.displayName, in: line, role: isSelected ? .selected : .dialog)
         }
