@@ -51,13 +51,15 @@ extension AppDatabase {
         let keys = Array(query.order.keyColumns.dropFirst(leading))
         var conditions = query.filter.conditions.map(\.sql)
         var arguments: [String] = query.filter.conditions.map(\.value)
+        // Reading forward in a descending list walks the index backwards, and the other way round.
+        let ascending = forward != query.descending
         if let cursor {
             let marks = databaseQuestionMarks(count: keys.count)
-            conditions.append("(\(keys.joined(separator: ", "))) \(forward ? ">" : "<") (\(marks))")
+            conditions.append("(\(keys.joined(separator: ", "))) \(ascending ? ">" : "<") (\(marks))")
             arguments += cursor.keys(for: query.order).dropFirst(leading)
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let direction = forward ? "" : " DESC"
+        let direction = ascending ? "" : " DESC"
         let orderClause = keys.map { $0 + direction }.joined(separator: ", ")
         let sql = "SELECT \(listColumns) FROM dossier_list \(whereClause) ORDER BY \(orderClause) LIMIT \(max(0, limit))"
         return (sql, arguments)

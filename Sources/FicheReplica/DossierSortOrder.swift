@@ -10,6 +10,8 @@ public enum DossierSortOrder: String, CaseIterable, Hashable, Sendable {
     case clerk
     /// Staff category, then name.
     case category
+    /// Status (active, ended, suspended…), then name.
+    case status
 
     /// The keyset columns, most significant first; `id` always breaks ties.
     var keyColumns: [String] {
@@ -19,6 +21,7 @@ public enum DossierSortOrder: String, CaseIterable, Hashable, Sendable {
         case .employer: return ["employer_code", "sort_name", "id"]
         case .clerk: return ["clerk_sort", "sort_name", "id"]
         case .category: return ["category", "sort_name", "id"]
+        case .status: return ["status", "sort_name", "id"]
         }
     }
 }

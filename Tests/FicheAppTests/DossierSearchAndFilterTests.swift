@@ -79,13 +79,27 @@ final class DossierSearchAndFilterTests: XCTestCase {
         assertScreen(driver.buffer, named: "dossier-list-mine-80x24-nl")
     }
 
-    func testF6SortsByTheNextColumnAndSaysWhich() throws {
+    func testF6OpensASortMenuOfEveryColumnEitherWayAndSaysWhich() throws {
         let driver = try driver(.english)
         driver.press("F6")
-        XCTAssertTrue(driver.screenText.contains("Sorted by Dossier no."), driver.screenText)
+        XCTAssertTrue(driver.screen.top is SortMenu, driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("• Name ▲ (A → Z)") || driver.screenText.contains("› Name ▲ (A → Z)"),
+                      driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Status ▼ (Z → A)"), driver.screenText)
+        // Dossier number, latest first: one down to "Name ▼", one more to "Dossier no. ▲", one more.
+        driver.press("Down", "Down", "Down", "Enter")
+        XCTAssertTrue(driver.screen.top is DossierListScreen)
+        XCTAssertTrue(driver.screenText.contains("Sorted by Dossier no. ▼ (Z → A)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("Dossier n…▼") || driver.screenText.contains("Dossier no. ▼"), driver.screenText)
         let numbers = driver.screen.list.rows.map(\.dossierNumber)
-        XCTAssertEqual(numbers, numbers.sorted())
-        XCTAssertEqual(numbers.first, "AC-000101")
+        XCTAssertEqual(numbers, numbers.sorted(by: >))
+        // By status: the status column is sorted too, and Esc in the menu keeps the order.
+        driver.press("F6", "End", "Up", "Up", "Up", "Enter")
+        XCTAssertTrue(driver.screenText.contains("Sorted by Status ▲ (A → Z)"), driver.screenText)
+        let statuses = driver.screen.list.rows.map(\.status)
+        XCTAssertEqual(statuses, statuses.sorted())
+        driver.press("F6", "Home", "Esc")
+        XCTAssertEqual(driver.screen.list.rows.map(\.status), statuses)
     }
 
     func testMarkedRowsShowAndACSVExportHoldsTheWholeFilteredList() throws {

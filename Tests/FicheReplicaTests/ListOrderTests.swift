@@ -30,12 +30,14 @@ final class ListOrderTests: XCTestCase {
     func testEveryOrderVisitsEveryDossierOnceForwardAndBackward() throws {
         let database = try database()
         for order in DossierSortOrder.allCases {
-            let query = DossierListQuery(order: order)
+          for descending in [false, true] {
+            let query = DossierListQuery(order: order, descending: descending)
             let forward = try walkForward(database, query, page: 23)
             XCTAssertEqual(forward.count, 260, "\(order)")
             XCTAssertEqual(Set(forward.map(\.id)).count, 260, "\(order)")
             let keys = forward.map { key($0, order) }
-            XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "\(order)")
+            let sorted = keys.sorted { $0.lexicographicallyPrecedes($1) }
+            XCTAssertEqual(keys, descending ? sorted.reversed() : sorted, "\(order) descending: \(descending)")
             var backward: [DossierListRow] = []
             var cursor: DossierListCursor?
             while true {
@@ -45,6 +47,7 @@ final class ListOrderTests: XCTestCase {
                 cursor = rows.first.map(DossierListCursor.init)
             }
             XCTAssertEqual(backward, forward, "\(order)")
+          }
         }
     }
 
@@ -57,6 +60,11 @@ final class ListOrderTests: XCTestCase {
         XCTAssertEqual(byNumber.first?.dossierNumber, "AC-000001")
         let byCategory = try walkForward(database, DossierListQuery(order: .category), page: 50)
         XCTAssertEqual(byCategory.map(\.category), byCategory.map(\.category).sorted())
+        let byStatus = try walkForward(database, DossierListQuery(order: .status), page: 50)
+        XCTAssertEqual(byStatus.map(\.status), byStatus.map(\.status).sorted())
+        XCTAssertGreaterThan(Set(byStatus.map(\.status)).count, 1, "the demo has dossiers in more than one status")
+        let latestNumberFirst = try walkForward(database, DossierListQuery(order: .number, descending: true), page: 50)
+        XCTAssertEqual(latestNumberFirst.last?.dossierNumber, "AC-000001")
     }
 
     func testFiltersCombineWithEveryOrder() throws {
@@ -79,7 +87,8 @@ final class ListOrderTests: XCTestCase {
             }.map(\.id))
             XCTAssertFalse(expected.isEmpty, "\(filter)")
             for order in DossierSortOrder.allCases {
-                let rows = try walkForward(database, DossierListQuery(order: order, filter: filter), page: 7)
+                let rows = try walkForward(database, DossierListQuery(order: order, descending: order == .status, filter: filter),
+                                           page: 7)
                 XCTAssertEqual(Set(rows.map(\.id)), expected, "\(filter) \(order)")
                 XCTAssertEqual(rows.count, expected.count, "\(filter) \(order)")
             }
@@ -92,13 +101,15 @@ final class ListOrderTests: XCTestCase {
                                        clerkSortKey: "d", category: "contractual")
         for order in DossierSortOrder.allCases {
             for filter in [DossierListFilter(), DossierListFilter(employerCode: "AC-IXL"), DossierListFilter(category: "art60")] {
-                let query = DossierListQuery(order: order, filter: filter)
+              for descending in [false, true] {
+                let query = DossierListQuery(order: order, descending: descending, filter: filter)
                 let plan = try database.writer.read { db -> [String] in
                     return try Self.plan(db, query, cursor: cursor)
                 }
                 XCTAssertFalse(plan.contains { $0.contains("TEMP B-TREE") }, "\(order) \(filter): \(plan)")
                 XCTAssertTrue(plan.contains { $0.contains("USING INDEX") || $0.contains("USING COVERING INDEX") },
                               "\(order) \(filter): \(plan)")
+              }
             }
         }
     }

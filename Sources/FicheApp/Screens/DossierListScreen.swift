@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Typing a letter the keymap does not use (or `/`, F3) starts a search; every key narrows the
 /// list at once, accents and case ignored, on names, dossier numbers and national numbers. Esc
-/// ends the search. F4 sets the filters, F6 sorts by the next column, Space marks rows, Ctrl+E
+/// ends the search. F4 sets the filters, F6 opens the sort menu (any column, either way), Space marks rows, Ctrl+E
 /// exports what the list shows as CSV, Ctrl+R hands the marked dossiers to another payroll clerk.
 /// A payroll clerk starts on "my dossiers"; the workload chart opens it on one clerk's dossiers.
 public final class DossierListScreen: Screen {
@@ -128,11 +128,10 @@ public final class DossierListScreen: Screen {
             }
             return move(environment) { try $0.moveDown(in: $1) }
         case "list.sort":
-            let orders = DossierSortOrder.allCases
-            let next = orders[((orders.firstIndex(of: query.order) ?? 0) + 1) % orders.count]
-            query.order = next
-            if searchText == nil { reload(environment) }
-            return .notice(Toast(environment.strings.format("list.sorted", ["column": environment.strings["list.column.\(next.rawValue)"]])))
+            return .open(SortMenu(order: query.order, descending: query.descending) { [weak self] order, descending in
+                self?.query.order = order
+                self?.query.descending = descending
+            })
         case "list.filter":
             return .open(DossierFilterScreen(environment, filter: query.filter) { [weak self] filter in
                 self?.query.filter = filter
@@ -297,7 +296,7 @@ public final class DossierListScreen: Screen {
     public func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) {
         let strings = environment.strings
         renderSearchLine(into: &buffer, rect: rect.line(0), environment)
-        let orderColumn: [DossierSortOrder: Int] = [.name: 0, .number: 1, .employer: 2, .category: 3, .clerk: 5]
+        let orderColumn: [DossierSortOrder: Int] = [.name: 0, .number: 1, .employer: 2, .category: 3, .status: 4, .clerk: 5]
         let table = Table(
             columns: [
                 TableColumn(title: strings["list.column.name"], minimumWidth: 19, weight: 3),
@@ -318,7 +317,7 @@ public final class DossierListScreen: Screen {
                                 status: status, isMarked: marked.contains(row.id))
             },
             selectedRow: window.rows.isEmpty ? nil : window.selection,
-            sort: searchText?.isEmpty == false ? nil : TableSort(column: orderColumn[query.order] ?? 0),
+            sort: searchText?.isEmpty == false ? nil : TableSort(column: orderColumn[query.order] ?? 0, ascending: !query.descending),
             showsGutter: true)
         table.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
         if window.rows.isEmpty {
