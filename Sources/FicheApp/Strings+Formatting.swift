@@ -17,8 +17,28 @@ extension Strings {
     /// 1 234,56 € in French, € 1.234,56 in Dutch, €1,234.56 in English.
     public func money(cents: Int) -> String {
         let negative = cents < 0
-        let whole = abs(cents) / 100
+        let groups = Self.thousands(abs(cents) / 100)
         let fraction = String(format: "%02d", abs(cents) % 100)
+        let sign = negative ? "-" : ""
+        switch language {
+        case .french: return sign + groups.joined(separator: " ") + "," + fraction + " €"
+        case .dutch: return "€ " + sign + groups.joined(separator: ".") + "," + fraction
+        case .english: return sign + "€" + groups.joined(separator: ",") + "." + fraction
+        }
+    }
+
+    /// 100 000 in French, 100.000 in Dutch, 100,000 in English.
+    public func count(_ value: Int) -> String {
+        let separator = switch language {
+        case .french: " "
+        case .dutch: "."
+        case .english: ","
+        }
+        return (value < 0 ? "-" : "") + Self.thousands(abs(value)).joined(separator: separator)
+    }
+
+    /// The groups of three digits of a whole number, most significant first.
+    private static func thousands(_ whole: Int) -> [String] {
         var groups: [String] = []
         var rest = whole
         repeat {
@@ -26,12 +46,7 @@ extension Strings {
             rest /= 1000
             groups.insert(rest > 0 ? String(format: "%03d", group) : String(group), at: 0)
         } while rest > 0
-        let sign = negative ? "-" : ""
-        switch language {
-        case .french: return sign + groups.joined(separator: " ") + "," + fraction + " €"
-        case .dutch: return "€ " + sign + groups.joined(separator: ".") + "," + fraction
-        case .english: return sign + "€" + groups.joined(separator: ",") + "." + fraction
-        }
+        return groups
     }
 
     /// "3 j" / "3 d": an age in days for queue items.

@@ -27,6 +27,25 @@ final class DossierListScreenTests: XCTestCase {
         assertScreen(app.render(), named: "dossier-list-80x24-nl")
     }
 
+    func testTheListSaysWhereTheSelectionIsAndHowManyDossiersItHolds() throws {
+        let (app, database) = try app(.french, width: 80, height: 24)
+        let driver = ScreenDriver(app)
+        let total = try database.dossierCount(DossierListQuery())
+        XCTAssertGreaterThan(total, DossierListScreen.visibleRows(for: app.size), "the fixture scrolls")
+        func filtersLine() -> String { driver.screenText.components(separatedBy: "\n")[1] }
+        XCTAssertTrue(filtersLine().hasSuffix("1 / \(total)"), filtersLine())
+        driver.press("Down", "Down")
+        XCTAssertTrue(filtersLine().hasSuffix("3 / \(total)"), filtersLine())
+        driver.press("End")
+        XCTAssertTrue(filtersLine().hasSuffix("\(total) / \(total)"), filtersLine())
+        driver.press("Up")
+        XCTAssertTrue(filtersLine().hasSuffix("\(total - 1) / \(total)"), filtersLine())
+        // Narrowed by a filter, the total follows; a search shows its hits without a count.
+        driver.run("list.first")
+        driver.type("dubois")
+        XCTAssertFalse(filtersLine().contains(" / \(total)"), filtersLine())
+    }
+
     func testFirstScreenShowsTheFirstDossiersByNameWithTheirAccents() throws {
         let (app, database) = try app(.french, width: 80, height: 24)
         let expected = try database.dossierPage(after: nil, limit: DossierListScreen.visibleRows(for: app.size))

@@ -51,6 +51,23 @@ final class ListOrderTests: XCTestCase {
         }
     }
 
+    func testTheCountBeforeARowIsItsPlaceInEveryOrderAndFilter() throws {
+        let database = try database()
+        for order in DossierSortOrder.allCases {
+            for filter in [DossierListFilter(), DossierListFilter(employerCode: "CPAS-IXL")] {
+                for descending in [false, true] {
+                    let query = DossierListQuery(order: order, descending: descending, filter: filter)
+                    let rows = try walkForward(database, query, page: 40)
+                    XCTAssertEqual(try database.dossierCount(query), rows.count, "\(query)")
+                    for index in [0, 1, rows.count / 2, rows.count - 1] {
+                        XCTAssertEqual(try database.dossierCount(query, before: DossierListCursor(rows[index])), index,
+                                       "\(order) \(descending) row \(index)")
+                    }
+                }
+            }
+        }
+    }
+
     func testOrdersGroupAsTheirNamesSay() throws {
         let database = try database()
         let byEmployer = try walkForward(database, DossierListQuery(order: .employer), page: 50)

@@ -26,6 +26,10 @@ public final class DossierListScreen: Screen {
     /// "AC-000101 Van den Bossche, Éloïse" of each marked dossier, for the dialogs that act on them.
     private var markedLabels: [String: String] = [:]
     private var searchSource: DossierSearchSource?
+    /// How many dossiers the list holds and how many come before its first visible row, for
+    /// "position / total"; nil while searching or when they could not be counted.
+    private var total: Int?
+    private var above: (firstID: String, count: Int)?
     /// The query and search text the rows on screen were read with: after a failed read the
     /// filters, sort and search line go back to them, so that they always describe the rows.
     private var shownQuery: DossierListQuery
@@ -190,6 +194,7 @@ public final class DossierListScreen: Screen {
             searchSource = nextSearch
             window = next
             markers = nextMarkers
+            countPosition(environment, afresh: true)
             shownQuery = query
             shownSearch = searchText
         } catch {
@@ -227,10 +232,35 @@ public final class DossierListScreen: Screen {
             let nextMarkers = try environment.database.markers(forDossiers: next.rows.map(\.id))
             window = next
             markers = nextMarkers
+            countPosition(environment, afresh: false)
             return .handled
         } catch {
             return .readFailed(error, environment.strings)
         }
+    }
+
+    /// Counts the list (`afresh`, after a reload) and the dossiers before the first visible row,
+    /// once each time the window scrolls. A count that fails only hides "position / total":
+    /// the rows on screen were read.
+    private func countPosition(_ environment: ScreenEnvironment, afresh: Bool) {
+        do {
+            if afresh {
+                above = nil
+                total = searchText?.isEmpty == false ? nil : try environment.database.dossierCount(query)
+            }
+            guard total != nil, let first = window.rows.first else { return }
+            if above?.firstID == first.id { return }
+            above = (first.id, try environment.database.dossierCount(query, before: DossierListCursor(first)))
+        } catch {
+            total = nil
+            above = nil
+        }
+    }
+
+    /// "12 / 1 234": the selected row's place in the list and how many it holds.
+    var position: (place: Int, total: Int)? {
+        guard let total, let above, !window.rows.isEmpty else { return nil }
+        return (above.count + window.selection + 1, total)
     }
 
     /// Ctrl+R: asks which clerk takes the marked dossiers (or the selected one), then hands them
@@ -351,7 +381,15 @@ public final class DossierListScreen: Screen {
         } else {
             var line = strings.format("list.filters", ["filters": filters])
             if !marked.isEmpty { line += "   " + strings.format("list.marked", ["count": "\(marked.count)"]) }
-            buffer.write(line, x: rect.x + 1, y: rect.y, role: .dim, maxWidth: rect.width - 2)
+            var room = rect.width - 2
+            if let position {
+                let place = strings.format("list.position", ["position": strings.count(position.place),
+                                                             "total": strings.count(position.total)])
+                let width = DisplayWidth.of(place)
+                buffer.write(place, x: rect.maxX - width - 1, y: rect.y, role: .dim)
+                room -= width + 2
+            }
+            buffer.write(line, x: rect.x + 1, y: rect.y, role: .dim, maxWidth: max(0, room))
         }
     }
 }
