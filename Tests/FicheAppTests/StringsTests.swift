@@ -1,4 +1,5 @@
 import FicheApp
+import Foundation
 import XCTest
 
 final class StringsTests: XCTestCase {
@@ -40,5 +41,24 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(dutch.format("reassign.question", ["count": "1"]), "1 dossier toewijzen aan")
         XCTAssertEqual(english.format("workload.apply.done", ["count": "1"]), "1 reassignment written, waiting for the server")
         XCTAssertEqual(english.format("workload.apply.done", ["count": "0"]), "0 reassignments written, waiting for the server")
+    }
+
+    /// The tables of a language are merged: a key in two files would let one shadow the other.
+    func testNoKeyIsDefinedInTwoTablesOfOneLanguage() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/FicheApp/Strings")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        for language in Language.allCases {
+            var seen: [String: String] = [:]
+            for file in files.sorted() where file == "\(language.rawValue).json" || file.hasSuffix(".\(language.rawValue).json") {
+                let data = try Data(contentsOf: folder.appendingPathComponent(file))
+                let table = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: String], file)
+                for key in table.keys {
+                    XCTAssertNil(seen[key], "\(key) is in \(seen[key] ?? "") and \(file)")
+                    seen[key] = file
+                }
+            }
+            XCTAssertGreaterThan(seen.count, 100, "\(language): the tables were read")
+        }
     }
 }
