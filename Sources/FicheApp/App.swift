@@ -322,10 +322,11 @@ public final class App {
         }
     }
 
-    /// Printable characters and Backspace: what a focused field takes before the keymap.
+    /// Printable characters, Backspace and Ctrl+U (clear the field): what a focused field takes
+    /// before the keymap.
     static func isTyping(_ key: Key) -> Bool {
         switch key {
-        case .character, .backspace: return true
+        case .character, .backspace, .control("u"): return true
         default: return false
         }
     }

@@ -32,6 +32,11 @@ public struct Form: Hashable, Sendable {
         if fields.indices.contains(focus) { fields[focus].deleteBackward() }
     }
 
+    /// Ctrl+U on the focused field.
+    public mutating func clearField() {
+        if fields.indices.contains(focus) { fields[focus].clear() }
+    }
+
     /// Checks every field; focuses the first with a problem. Returns whether all can be saved.
     public mutating func checkAll() -> Bool {
         for index in fields.indices { fields[index].check() }

@@ -53,6 +53,12 @@ public struct FormField: Hashable, Sendable {
         }
     }
 
+    /// Ctrl+U: empties a text, date, time or number field (a choice keeps its option).
+    public mutating func clear() {
+        if case .choice = kind { return }
+        text = ""
+    }
+
     /// Moves a choice to the next (`+1`) or previous (`-1`) option.
     public mutating func cycle(_ step: Int) {
         guard case .choice(let choices) = kind, !choices.isEmpty else { return }

@@ -102,6 +102,18 @@ final class DossierSearchAndFilterTests: XCTestCase {
         XCTAssertEqual(driver.screen.list.rows.map(\.status), statuses)
     }
 
+    func testCtrlUClearsTheSearchTextAndTheWholeListComesBack() throws {
+        let driver = try driver(.english)
+        let everyone = driver.screen.list.rows.map(\.id)
+        driver.type("dubois")
+        XCTAssertNotEqual(driver.screen.list.rows.map(\.id), everyone)
+        driver.press("Ctrl+U")
+        XCTAssertEqual(driver.screen.dossierList?.searchText, "", "still searching, with nothing typed")
+        XCTAssertEqual(Set(driver.screen.list.rows.map(\.id)), Set(everyone))
+        driver.type("noel")
+        XCTAssertEqual(driver.screen.list.rows.first?.lastName, "Noël", "\(driver.screen.list.rows)")
+    }
+
     func testMarkedRowsShowAndACSVExportHoldsTheWholeFilteredList() throws {
         let driver = try driver(.english)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-export-\(UUID().uuidString)")

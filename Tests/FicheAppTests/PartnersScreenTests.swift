@@ -30,6 +30,29 @@ final class PartnersScreenTests: XCTestCase {
         assertScreen(driver.buffer, named: "partners-80x24-fr")
     }
 
+    func testSlashNarrowsThePartnersByNameCtrlUClearsAndEscShowsThemAll() throws {
+        let driver = try driver()
+        driver.press("Alt+p")
+        let screen = try XCTUnwrap(driver.screen.top as? PartnersScreen)
+        driver.press("/")
+        XCTAssertTrue(driver.screenText.components(separatedBy: "\n")[1].hasSuffix("1 / 4"), driver.screenText)
+        driver.type("hopital")
+        XCTAssertEqual(screen.partners.map(\.partner.name), ["Hôpital d'Ixelles (CHU Brugmann)"], "accents ignored")
+        XCTAssertTrue(driver.screenText.contains("1 / 1"), driver.screenText)
+        driver.type("zzz")
+        XCTAssertTrue(screen.partners.isEmpty)
+        XCTAssertTrue(driver.screenText.contains("hopitalzzz"), driver.screenText)
+        driver.press("Ctrl+U")
+        XCTAssertEqual(screen.filterText, "")
+        XCTAssertEqual(screen.partners.count, 4)
+        driver.type("maison")
+        XCTAssertEqual(screen.partners.count, 1)
+        driver.press("Esc")
+        XCTAssertNil(screen.filterText)
+        XCTAssertEqual(screen.partners.count, 4)
+        XCTAssertTrue(driver.screen.top is PartnersScreen, "the first Esc ends the filter, not the screen")
+    }
+
     func testInDutchAndOnALargeTerminal() throws {
         let dutch = try driver(.dutch)
         dutch.press("Alt+p")

@@ -89,6 +89,16 @@ final class WidgetBehaviourTests: XCTestCase {
         XCTAssertNotEqual(SyncBadge(isOnline: true, text: "").glyph, SyncBadge(isOnline: false, text: "").glyph)
     }
 
+    func testCtrlUEmptiesATypedFieldButKeepsAChoice() {
+        var form = Form(fields: [FormField(label: "Du", kind: .date, text: "23/03/2026"),
+                                 FormField(label: "Type", kind: .choice(["Congé", "Maladie"]), text: "Maladie")])
+        form.clearField()
+        XCTAssertEqual(form.fields[0].text, "")
+        form.focusNext()
+        form.clearField()
+        XCTAssertEqual(form.fields[1].text, "Maladie")
+    }
+
     func testALongMessageBreaksBetweenWordsAndAWordLongerThanALineIsBrokenNotCut() {
         XCTAssertEqual(TextWrap.lines("Règle des quatre yeux : vous ne pouvez pas valider", width: 20),
                        ["Règle des quatre", "yeux : vous ne", "pouvez pas valider"])

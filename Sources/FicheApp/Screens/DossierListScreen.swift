@@ -98,6 +98,7 @@ public final class DossierListScreen: Screen {
         var text = searchText ?? ""
         switch key {
         case .backspace: if !text.isEmpty { text.removeLast() }
+        case .control("u"): text = ""
         case .character(let character): text.append(character)
         default: return .ignored
         }

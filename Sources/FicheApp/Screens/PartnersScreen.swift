@@ -4,10 +4,16 @@ import FicheTerminal
 import FicheWidgets
 
 /// Alt+p: the CPAS's article 60 partners, with their placements running today and what those
-/// cost per month; Ctrl+E exports the list. Only for users who may see article 60 at a CPAS:
+/// cost per month; `/` narrows them by name as one types (Ctrl+U clears, Esc ends), Ctrl+E
+/// exports the list as shown. Only for users who may see article 60 at a CPAS:
 /// others get a sentence saying so, not an empty table.
 public final class PartnersScreen: Screen {
+    /// Every partner the user may see.
+    public private(set) var allPartners: [PartnerSummary] = []
+    /// The partners shown: those whose name holds the filter text, accents and case ignored.
     public private(set) var partners: [PartnerSummary] = []
+    /// What `/` narrows the list to; nil when not filtering.
+    public private(set) var filterText: String?
     public private(set) var selection = 0
     /// The CPAS whose partners the user may see; empty when none.
     public private(set) var employerCodes: [String] = []
@@ -20,7 +26,30 @@ public final class PartnersScreen: Screen {
     }
 
     public var keyContext: KeyContext { .list }
-    public var hintedActions: [ActionID] { ["app.help", "list.export", "app.back", "app.quit"] }
+    public var hintedActions: [ActionID] {
+        filterText == nil ? ["app.help", "list.search", "list.export", "app.back", "app.quit"] : ["app.back", "list.export"]
+    }
+    public var takesText: Bool { filterText != nil }
+
+    public func type(_ key: Key, _ environment: ScreenEnvironment) -> ScreenResult {
+        guard var text = filterText else { return .ignored }
+        switch key {
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .control("u"): text = ""
+        case .character(let character): text.append(character)
+        default: return .ignored
+        }
+        filterText = text
+        narrow()
+        return .handled
+    }
+
+    /// Keeps the partners whose name holds the filter text.
+    private func narrow() {
+        let folded = FoldedText.fold(filterText ?? "")
+        partners = folded.isEmpty ? allPartners : allPartners.filter { FoldedText.fold($0.partner.name).contains(folded) }
+        selection = min(selection, max(0, partners.count - 1))
+    }
 
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] { [environment.strings["partners.title"]] }
 
@@ -33,6 +62,12 @@ public final class PartnersScreen: Screen {
         case "list.pageUp": selection = max(0, selection - 10)
         case "list.pageDown": selection = min(max(0, partners.count - 1), selection + 10)
         case "list.export": return export(environment)
+        case "list.search":
+            if filterText == nil { filterText = "" }
+        case "app.back":
+            guard filterText != nil else { return .ignored }
+            filterText = nil
+            narrow()
         case "view.refresh": reload(environment)
         default: return .ignored
         }
@@ -50,9 +85,9 @@ public final class PartnersScreen: Screen {
             let rights = environment.rights
             let codes = try environment.database.employers()
                 .filter { $0.kind == .cpas && rights.may(.viewArt60, at: $0.code) }.map(\.code)
-            partners = try codes.flatMap { try environment.database.partnerSummaries(employerCode: $0, asOf: environment.today) }
+            allPartners = try codes.flatMap { try environment.database.partnerSummaries(employerCode: $0, asOf: environment.today) }
             employerCodes = codes
-            selection = min(selection, max(0, partners.count - 1))
+            narrow()
             failure = nil
         } catch {
             let text = environment.strings.format("error.replica", ["detail": "\(error)"])
@@ -97,9 +132,22 @@ public final class PartnersScreen: Screen {
         }
         let placements = partners.map(\.activePlacements).reduce(0, +)
         let fees = partners.map(\.monthlyFeesCents).reduce(0, +)
-        buffer.write(strings.format("partners.summary", ["partners": "\(partners.count)", "placements": "\(placements)",
-                                                         "fees": strings.money(cents: fees), "date": strings.date(environment.today)]),
-                     x: rect.x + 1, y: rect.y, role: .dim, maxWidth: rect.width - 2)
+        let summary = strings.format("partners.summary", ["partners": "\(partners.count)", "placements": "\(placements)",
+                                                          "fees": strings.money(cents: fees), "date": strings.date(environment.today)])
+        let place = strings.format("list.position", ["position": strings.count(selection + 1), "total": strings.count(partners.count)])
+        let field = filterText.map { strings["list.searchPrompt"] + " " + $0 + "▏" }
+        // The place goes on the right when it fits beside the summary or the filter field.
+        let left = field.map(DisplayWidth.of) ?? DisplayWidth.of(summary)
+        var room = rect.width - 2
+        if !partners.isEmpty, left + DisplayWidth.of(place) + 3 <= room {
+            buffer.write(place, x: rect.maxX - DisplayWidth.of(place) - 1, y: rect.y, role: .dim)
+            room -= DisplayWidth.of(place) + 2
+        }
+        if let field {
+            buffer.write(field, in: Rect(x: rect.x, y: rect.y, width: max(0, room + 1), height: 1), role: .fieldFocused)
+        } else {
+            buffer.write(summary, x: rect.x + 1, y: rect.y, role: .dim, maxWidth: max(0, room))
+        }
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let visible = Table.visibleRowCount(height: tableRect.height)
         top = max(0, min(top, selection))
@@ -114,7 +162,10 @@ public final class PartnersScreen: Screen {
             rows: partners.dropFirst(top).prefix(visible).map { cells($0, strings) },
             selectedRow: partners.isEmpty ? nil : selection - top)
             .render(into: &buffer, rect: tableRect)
-        if partners.isEmpty {
+        if partners.isEmpty, let filterText, !filterText.isEmpty {
+            buffer.write(strings.format("list.noMatch", ["text": filterText]), x: rect.x + 1, y: rect.y + 3, role: .dim,
+                         maxWidth: rect.width - 2)
+        } else if partners.isEmpty {
             buffer.write(strings["partners.empty"], x: rect.x + 1, y: rect.y + 3, role: .dim, maxWidth: rect.width - 2)
         }
     }

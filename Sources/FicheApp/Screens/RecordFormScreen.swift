@@ -53,6 +53,7 @@ public class RecordFormScreen: Screen {
         case .down, .enter: leaveField(environment) { $0.focusNext() }
         case .up: leaveField(environment) { $0.focusPrevious() }
         case .backspace: form.deleteBackward()
+        case .control("u"): form.clearField()
         case .character(let character): typeCharacter(character)
         default: return .ignored
         }
