@@ -93,6 +93,9 @@ public actor SyncSession {
         let lock = try await ReplicaSyncLock.acquire(replicaPath: replica.path, waiting: lockWait)
         defer { lock.release() }
         do {
+            // Another process on this replica (a second terminal, `fiche sync` from cron) may have
+            // renewed the tokens or signed in again since the last sync: the ones on file count.
+            current = nil
             let device = try loadCredentials()
             try replica.bindSyncDevice(clientID: device.deviceID, userID: device.replicaUserID)
             try await finishSnapshots()
@@ -344,6 +347,8 @@ public actor SyncSession {
                     if body?.wipe == true { try wipeRevokedDevice() }
                     guard refreshes < 3 else { throw SyncError.signInAgain(body?.message ?? "unauthorized") }
                     refreshes += 1
+                    // Tokens another process saved meanwhile are tried before a refresh of old ones.
+                    if try adoptStoredCredentials(replacing: token) { continue }
                     try await refreshTokens()
                 case .status(410, _):
                     throw error
@@ -363,6 +368,20 @@ public actor SyncSession {
         }
     }
 
+    /// Takes the credentials on file when they hold another access token than `token` (another
+    /// process renewed them or signed in again); false when the file has nothing newer.
+    func adoptStoredCredentials(replacing token: String) throws -> Bool {
+        let stored: DeviceCredentials
+        do {
+            stored = try credentials.load()
+        } catch {
+            return false   // no readable file: the refresh of the tokens in hand decides
+        }
+        guard stored.accessToken != token else { return false }
+        current = stored
+        return true
+    }
+
     func refreshTokens() async throws {
         let device = try loadCredentials()
         do {
@@ -373,6 +392,8 @@ public actor SyncSession {
         } catch let error as SyncTransportError {
             if case .status(401, let body) = error {
                 if body?.wipe == true { try wipeRevokedDevice() }
+                // Refreshed by another process meanwhile: its tokens are on file.
+                if try adoptStoredCredentials(replacing: device.accessToken) { return }
                 throw SyncError.signInAgain(body?.message ?? "the session expired")
             }
             if error.isTransient {

@@ -52,4 +52,36 @@ final class SharedReplicaTests: XCTestCase {
         }
         await server.close()
     }
+
+    /// `fiche demo` of the same role in a second terminal signs in again on the same device:
+    /// the first terminal's session held the tokens that sign-in replaced. It reads the ones
+    /// on file instead of staying "offline" for good, and its entry still goes.
+    func testASecondTerminalSigningInAgainLeavesTheFirstOneOnline() async throws {
+        let server = try await SimulatedServer.make(users: ["clerk.cpas": ["CPAS-T"]])
+        try await server.serve { url in
+            let client = try await SimulatedClient.make(name: "pc0", login: "clerk.cpas", server: url, seed: 3, faultRate: 0)
+            defer { client.remove() }
+            try await client.session.sync()
+            let known = try DeviceCredentials.load(from: client.tokenPath)
+            let again = try await SyncSession.signIn(server: url.absoluteString, login: "clerk.cpas",
+                                                     password: SimulatedServer.password, device: "fiche demo",
+                                                     knownDevice: known.deviceID, transport: HTTPSyncTransport(server: url))
+            XCTAssertEqual(again.deviceID, known.deviceID, "the same device")
+            try again.save(to: client.tokenPath)
+            // The second terminal syncs with the new tokens; the first still held the old ones.
+            let second = SimulatedClient.session(try AppDatabase.open(at: client.replicaPath, clock: .tests), client.transport,
+                                                 client.folder, 2)
+            try await second.sync()
+            let dossier = try XCTUnwrap(client.replica.syncedRows(of: "dossier_view").keys.sorted().first)
+            let saved = try XCTUnwrap(try client.replica.updateDossierField(dossier, .lastName, to: "Peeters", by: client.user))
+            try await client.session.sync()
+            XCTAssertEqual(try client.replica.pendingMutations(), [], "the first terminal's entry reached the server")
+            XCTAssertNil(try client.replica.syncState().lastError)
+            let answered = try await server.store.read { tx in
+                try await tx.query("SELECT uuid FROM mutations", []).map { $0.string("uuid") ?? "" }
+            }
+            XCTAssertEqual(answered, [saved.uuid])
+        }
+        await server.close()
+    }
 }
