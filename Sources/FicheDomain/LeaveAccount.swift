@@ -6,9 +6,10 @@ public struct LeaveAccount: Hashable, Sendable {
     public let birthDate: LocalDate
     public let rules: LeaveRules
 
-    public init(career: Career, birthDate: LocalDate, rules: LeaveRules) {
-        self.career = career
-        self.birthDate = birthDate
-        self.rules = rules
+    /// The account of a dossier with these career periods; nil without any (no balance is kept then).
+    public init?(periods: [CareerPeriod], birthDate: LocalDate, rules: LeaveRules) {
+        guard !periods.isEmpty else { return nil }
+        career = Career(periods: periods)
+        (self.birthDate, self.rules) = (birthDate, rules)
     }
 }

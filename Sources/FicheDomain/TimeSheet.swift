@@ -20,7 +20,7 @@ public struct TimeSheet: Sendable {
     /// Longest clocked time allowed per week, Monday to Sunday, in minutes (45 hours).
     public let maximumMinutesPerWeek: Int
     /// The career, birth date and leave rules an annual leave is checked against (its balance);
-    /// nil when the dossier has no career period: no balance is checked then.
+    /// nil when the dossier has no career period (`LeaveAccount(periods:…)`): none is checked then.
     public let leave: LeaveAccount?
 
     /// - Parameter records: for an annual leave, at least those of `LeaveRules.datesToRead(for:)`.
@@ -35,7 +35,7 @@ public struct TimeSheet: Sendable {
         // Limits within a day and a week, whatever a rule file says.
         self.maximumMinutesPerDay = min(max(maximumMinutesPerDay, 0), TimeRecord.minutesPerDay)
         self.maximumMinutesPerWeek = min(max(maximumMinutesPerWeek, 0), 7 * TimeRecord.minutesPerDay)
-        self.leave = leave.flatMap { $0.career.periods.isEmpty ? nil : $0 }
+        self.leave = leave
     }
 
     /// The dossier's annual leave from these records; nil without a career.

@@ -169,7 +169,7 @@ extension AppDatabase {
         guard !periods.isEmpty,
               let birth = try String.fetchOne(db, sql: "SELECT birth_date FROM person_view WHERE id = ?",
                                               arguments: [dossier.personID]) else { return nil }
-        return LeaveAccount(career: Career(periods: periods), birthDate: try LocalDate.parse(birth), rules: rules.leaveRules)
+        return LeaveAccount(periods: periods, birthDate: try LocalDate.parse(birth), rules: rules.leaveRules)
     }
 
     /// Writes the outbox row and the audit row of one change.

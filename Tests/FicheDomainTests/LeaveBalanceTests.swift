@@ -16,9 +16,8 @@ final class LeaveBalanceTests: XCTestCase {
     }
 
     private func ledger(_ periods: [CareerPeriod], records: [TimeRecord] = [], birth: String = "1990-06-01") -> LeaveLedger {
-        let career = Career(periods: periods)
-        return LeaveLedger(account: LeaveAccount(career: career, birthDate: Fixtures.date(birth), rules: Fixtures.rules.leaveRules),
-                           records: records, calendar: WorkCalendar(holidays: Fixtures.brussels, career: career))
+        let account = LeaveAccount(periods: periods, birthDate: Fixtures.date(birth), rules: Fixtures.rules.leaveRules)
+        return LeaveLedger(account: account!, records: records, calendar: WorkCalendar(holidays: Fixtures.brussels, career: account!.career))
     }
 
     private func leave(_ id: String, _ from: String, _ to: String? = nil, part: DayPart = .full,
@@ -127,12 +126,12 @@ final class LeaveBalanceTests: XCTestCase {
         XCTAssertThrowsError(try sheet.check(twoDays)) { error in
             XCTAssertEqual((error as? RuleViolation)?.code, "leave.balance_exceeded")
         }
-        // Without a career period nothing is checked (no balance is known).
+        // Without a career period there is no balance, and nothing is checked.
+        XCTAssertNil(LeaveAccount(periods: [], birthDate: Fixtures.date("1990-06-01"), rules: Fixtures.rules.leaveRules))
         let noCareer = TimeSheet(dossier: Fixtures.dossier(), records: taken, catalogue: Fixtures.rules.absenceCatalogue,
-                                 calendar: ledger.calendar,
-                                 leave: LeaveAccount(career: Career(periods: []), birthDate: Fixtures.date("1990-06-01"),
-                                                     rules: Fixtures.rules.leaveRules))
+                                 calendar: ledger.calendar)
         XCTAssertNil(noCareer.leaveLedger)
+        XCTAssertNoThrow(try noCareer.check(twoDays))
     }
 
     func testTheBalanceTypesAreCheckedAgainstTheCatalogue() throws {

@@ -22,14 +22,14 @@ final class LeaveBalanceServerTests: XCTestCase {
     static func anAnnualLeaveBeyondTheBalanceIsRejectedAndNothingIsStored(_ backend: TestStore) async throws {
         let fixture = try await ServerFixture.make(backend)
         let dossier = try await fixture.dossierID("S002")
+        func leave(_ id: Int64, _ record: String, _ from: LocalDate, _ to: LocalDate) -> PendingMutation {
+            .absence(id, dossier: dossier, record: record, from: from, to: to, status: .submitted)
+        }
+        let leaves = [leave(1, "leave-feb", "2026-02-02", "2026-02-27"), leave(2, "leave-mar", "2026-03-02", "2026-03-27"),
+                      leave(3, "leave-short", "2026-03-02", "2026-03-17"), leave(4, "leave-more", "2026-06-01", "2026-06-05")]
         try await fixture.test { api in
             let time = try await api.login("time.cpas").accessToken
-            let (_, push) = try await api.push(time, [
-                .absence(1, dossier: dossier, record: "leave-feb", from: "2026-02-02", to: "2026-02-27", status: .submitted),
-                .absence(2, dossier: dossier, record: "leave-mar", from: "2026-03-02", to: "2026-03-27", status: .submitted),
-                .absence(3, dossier: dossier, record: "leave-short", from: "2026-03-02", to: "2026-03-17", status: .submitted),
-                .absence(4, dossier: dossier, record: "leave-more", from: "2026-06-01", to: "2026-06-05", status: .submitted),
-            ])
+            let (_, push) = try await api.push(time, leaves)
             // 10 + 10 > 18: refused; 10 + 6 fits; then 2 days remain and a week (2.5) is refused.
             XCTAssertEqual(push?.results.map(\.status), [.applied, .rejected, .applied, .rejected])
             XCTAssertEqual(push?.results.map(\.reason), [nil, "leave.balance_exceeded", nil, "leave.balance_exceeded"])

@@ -44,7 +44,7 @@ struct TimeSheetLoader {
                 : WorkCalendar(holidays: holidays, career: career)
             // The annual leave balance, from the same career and birth date the replica has.
             leave = periods.isEmpty ? nil
-                : LeaveAccount(career: career, birthDate: try LocalDate.parse(dossierRow.string("birth_date") ?? ""),
+                : LeaveAccount(periods: career.periods, birthDate: try LocalDate.parse(dossierRow.string("birth_date") ?? ""),
                                rules: ruleBook.leaveRules)
         } catch {
             throw MutationRejection(code: "rules.calendar")
