@@ -3,7 +3,8 @@ import FicheDomain
 extension Strings {
     /// A broken rule in the user's language: what is wrong and how to fix it.
     ///
-    /// Dates come out as dd/mm/yyyy and months as mm/yyyy; units, statuses and sexes are
+    /// Dates come out as dd/mm/yyyy and months as mm/yyyy, days (`…_days`) with the language's
+    /// decimal separator; units, statuses and sexes are
     /// translated; `absenceLabel` turns an absence type code into its catalogue label.
     ///
     /// ```swift
@@ -15,6 +16,9 @@ extension Strings {
         for (name, value) in violation.parameters {
             if name == "type", let label = absenceLabel(value) {
                 values[name] = label
+            } else if name.hasSuffix("_days"), let days = Double(value) {
+                // Days (`LeaveDays.text`, with a point) with the language's decimal separator.
+                values[name] = decimal(days, digits: 2)
             } else {
                 values[name] = displayed(value)
             }

@@ -21,7 +21,9 @@ public struct RuleBook: Hashable, Sendable {
     public let art60Policies: [Art60Policy]
     public let scales: [SalaryScale]
     public let indexation: [IndexationCoefficient]
-    public let leaveEntitlements: [LeaveEntitlement]
+    public var leaveEntitlements: [LeaveEntitlement] { leaveRules.entitlements }
+    /// Annual leave: entitlements, the types that use them up, carried days (`LeaveLedger`).
+    public let leaveRules: LeaveRules
     /// The guaranteed salary of contract staff unable to work (who pays a sickness day).
     public let guaranteedSalary: GuaranteedSalaryRule
     /// What each kind of event in a dossier's history costs its payroll clerk (the workload weights).
@@ -114,11 +116,7 @@ public struct RuleBook: Hashable, Sendable {
         for table in try indexDocument.tables("coefficient") { coefficients.append(try IndexationCoefficient(table: table)) }
         indexation = coefficients.sorted { $0.validFrom < $1.validFrom }
 
-        let leaveDocument = try document(.leaveEntitlements)
-        try leaveDocument.checkKeys(["entitlement"], in: "leave-entitlements.toml")
-        var entitlements: [LeaveEntitlement] = []
-        for table in try leaveDocument.tables("entitlement") { entitlements.append(try LeaveEntitlement(table: table)) }
-        leaveEntitlements = entitlements
+        leaveRules = try LeaveRules(document: document(.leaveEntitlements), catalogue: absenceCatalogue)
 
         let salaryDocument = try document(.guaranteedSalary)
         try salaryDocument.checkKeys(["contract_staff"], in: "guaranteed-salary.toml")
@@ -211,7 +209,7 @@ public struct RuleBook: Hashable, Sendable {
 
     /// Full-time annual leave days for `category` at `age`, if an entitlement applies.
     public func annualLeaveDays(category: StaffCategory, age: Int) -> Int? {
-        leaveEntitlements.first { $0.applies(to: category, age: age) }?.days
+        leaveRules.fullTimeDays(category: category, age: age)
     }
 
     /// Annual leave days pro rata of `regime`, rounded up to the half day (26 days at 80 % = 21).

@@ -85,6 +85,9 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case art60EmployerNotCPAS(employerCode: String)
     case art60PartTime(regime: RegimeFraction, plannedEnd: LocalDate?)
     case placementAgreementNotSigned(placementID: String, start: LocalDate)
+    // Leave
+    /// An annual leave beyond what remains of the year's leave days (days as `LeaveDays.text`).
+    case leaveBalanceExceeded(year: Int, requestedDays: String, remainingDays: String)
     // Access
     case permissionDenied(permission: Permission, employerCode: String)
 
@@ -146,6 +149,7 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .art60EmployerNotCPAS: return "art60.not_cpas"
         case .art60PartTime: return "art60.part_time"
         case .placementAgreementNotSigned: return "placement.agreement"
+        case .leaveBalanceExceeded: return "leave.balance_exceeded"
         case .permissionDenied: return "access.denied"
         }
     }
@@ -235,6 +239,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["employer": employer]
         case .art60PartTime(let regime, let plannedEnd):
             return ["regime": regime.description, "planned_end": plannedEnd?.iso ?? ""]
+        case .leaveBalanceExceeded(let year, let requested, let remaining):
+            return ["year": String(year), "requested_days": requested, "remaining_days": remaining]
         case .placementAgreementNotSigned(let placement, let start):
             return ["placement": placement, "start": start.iso]
         case .permissionDenied(let permission, let employer):
@@ -305,6 +311,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .art60EmployerNotCPAS(let e): return "Employer \(e) is not a CPAS; only a CPAS employs under article 60"
         case .art60PartTime(let r, let e): return "A part-time article 60 contract (\(r)) must be at least half-time and last at most 6 months (planned end: \(e?.iso ?? "none"))"
         case .placementAgreementNotSigned(let p, let s): return "Placement \(p) starts \(s.iso) before its agreement is signed"
+        case .leaveBalanceExceeded(let year, let requested, let remaining):
+            return "This annual leave takes \(requested) days of \(year) but only \(remaining) remain"
         case .permissionDenied(let p, let e): return "Permission '\(p.rawValue)' is not granted at \(e)"
         }
     }

@@ -19,10 +19,14 @@ public struct TimeSheet: Sendable {
     public let maximumMinutesPerDay: Int
     /// Longest clocked time allowed per week, Monday to Sunday, in minutes (45 hours).
     public let maximumMinutesPerWeek: Int
+    /// The career, birth date and leave rules an annual leave is checked against (its balance);
+    /// nil when the dossier has no career period (`LeaveAccount(periods:…)`): none is checked then.
+    public let leave: LeaveAccount?
 
+    /// - Parameter records: for an annual leave, at least those of `LeaveRules.datesToRead(for:)`.
     public init(dossier: Dossier, records: [TimeRecord], catalogue: AbsenceCatalogue, calendar: WorkCalendar,
                 payrollMonths: [PayrollMonth] = [], maximumMinutesPerDay: Int = 540,
-                maximumMinutesPerWeek: Int = 2_700) {
+                maximumMinutesPerWeek: Int = 2_700, leave: LeaveAccount? = nil) {
         self.dossier = dossier
         self.records = records.filter { $0.dossierID == dossier.id }
         self.catalogue = catalogue
@@ -31,6 +35,12 @@ public struct TimeSheet: Sendable {
         // Limits within a day and a week, whatever a rule file says.
         self.maximumMinutesPerDay = min(max(maximumMinutesPerDay, 0), TimeRecord.minutesPerDay)
         self.maximumMinutesPerWeek = min(max(maximumMinutesPerWeek, 0), 7 * TimeRecord.minutesPerDay)
+        self.leave = leave
+    }
+
+    /// The dossier's annual leave from these records; nil without a career.
+    public var leaveLedger: LeaveLedger? {
+        leave.map { LeaveLedger(account: $0, records: records, calendar: calendar) }
     }
 
     /// Checks that `record` may be saved next to the other records (it may replace one with its id).
@@ -38,7 +48,8 @@ public struct TimeSheet: Sendable {
     /// - Throws: the first `RuleViolation` found: `date.out_of_range`, `time.range`,
     ///   `clocking.minutes` (`TimeRecord.checkBounds`), `date.range_reversed`, `absence.unknown_type`,
     ///   `absence.unit`, `time.range`, `absence.no_working_day`, `clocking.too_long`,
-    ///   `absence.overlap`, `clocking.overlap`, `clocking.future`, `month.closed`.
+    ///   `absence.overlap`, `clocking.overlap`, `clocking.future`, `month.closed`,
+    ///   `leave.balance_exceeded` (an annual leave beyond the year's balance, `LeaveLedger`).
     /// - Parameter today: the day the entry is checked on (Brussels); a clocking after it is
     ///   refused. The replica passes its clock's day, the server its own.
     public func check(_ record: TimeRecord, today: LocalDate? = nil) throws(RuleViolation) {
@@ -79,6 +90,7 @@ public struct TimeSheet: Sendable {
                 throw .absenceOverlap(date: date, otherRecordID: other.id)
             }
         }
+        try leaveLedger?.check(record)
     }
 
     /// The times were checked by `TimeRecord.checkBounds`, so every sum here is of 0…1440 minutes.

@@ -142,13 +142,34 @@ extension AppDatabase {
         let calendar = periods.isEmpty
             ? WorkCalendar(holidays: holidays, schedule: .fullTime)
             : WorkCalendar(holidays: holidays, career: Career(periods: periods))
-        let records = try Row.fetchAll(db, sql: """
+        var records = try Row.fetchAll(db, sql: """
             SELECT * FROM time_record_view WHERE dossier_id = ? AND start <= ? AND "end" >= ?
             """, arguments: [dossier.id, end.iso, start.iso]).map(TimeRecord.init(stored:))
+        // An annual leave is checked against the balance of its years: their leave entries and the
+        // year before's (carried days), as the server reads them (`LeaveRules.datesToRead`).
+        let leaveTypes = rules.leaveRules.balanceTypes
+        if !leaveTypes.isEmpty, let first = LocalDate(year: start.year - 1, month: 1, day: 1),
+           let last = LocalDate(year: max(start.year, end.year), month: 12, day: 31) {
+            let known = Set(records.map(\.id))
+            records += try Row.fetchAll(db, sql: """
+                SELECT * FROM time_record_view WHERE dossier_id = ? AND start <= ? AND "end" >= ?
+                AND type_code IN (\(leaveTypes.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([dossier.id, last.iso, first.iso] + leaveTypes))
+                .map(TimeRecord.init(stored:)).filter { !known.contains($0.id) }
+        }
         let months = try Row.fetchAll(db, sql: "SELECT * FROM payroll_month_view WHERE employer_code = ?",
                                       arguments: [dossier.employerCode]).map(PayrollMonth.init(stored:))
         return TimeSheet(dossier: dossier, records: records, catalogue: rules.absenceCatalogue, calendar: calendar,
-                         payrollMonths: months)
+                         payrollMonths: months, leave: try leaveAccount(db, dossier: dossier, career: periods, rules: rules))
+    }
+
+    /// What the dossier's annual leave is worked out from; nil without a career or a person.
+    static func leaveAccount(_ db: Database, dossier: Dossier, career periods: [CareerPeriod],
+                             rules: RuleBook) throws -> LeaveAccount? {
+        guard !periods.isEmpty,
+              let birth = try String.fetchOne(db, sql: "SELECT birth_date FROM person_view WHERE id = ?",
+                                              arguments: [dossier.personID]) else { return nil }
+        return LeaveAccount(periods: periods, birthDate: try LocalDate.parse(birth), rules: rules.leaveRules)
     }
 
     /// Writes the outbox row and the audit row of one change.

@@ -444,6 +444,54 @@ final class DossierScreenTests: XCTestCase {
 
     // MARK: Snapshots
 
+    // MARK: Annual leave
+
+    /// Éloïse (41 on 1 January, statutory full time since 2020) has 26 days in 2026 and 5
+    /// carried from an unused 2025; the week of 2 March is taken, the morning of 20 March planned.
+    func testTheTimeRecordsTabEndsWithTheYearsLeaveBalance() throws {
+        let driver = try driver(userID: "usr-ac-1")
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        driver.press("Tab", "Tab")
+        XCTAssertEqual(dossier(driver)?.leave?.remaining.text, "25.5")
+        XCTAssertTrue(line(containing: "Congés 2026", in: driver)
+            .contains("Congés 2026 : droit 26 + 5 reportés · pris 5 · prévus 0,5 · reste 25,5 j"), driver.screenText)
+        // 2025, with no leave entered: 5 days carried from an unused 2024 as well.
+        driver.press("PgUp")
+        XCTAssertTrue(line(containing: "Congés 2025", in: driver)
+            .contains("Congés 2025 : droit 26 + 5 reportés · pris 0 · prévus 0 · reste 31 j"), driver.screenText)
+    }
+
+    /// The absence form says what remains before and after the entry as it is typed, and an
+    /// annual leave beyond the balance is refused with the numbers, nothing written.
+    func testTheAbsenceFormShowsTheLeaveLeftAfterTheEntryAndRefusesOneBeyondIt() throws {
+        let database = try DossierFixture.make()
+        let driver = try driver(userID: DossierFixture.timeManager.id, database: database)
+        try open("Van den Bossche, Éloïse", search: "vandenb", in: driver)
+        let outbox = try database.pendingMutations().count
+        driver.press("F7")
+        XCTAssertTrue(driver.screenText.contains("Congé annuel 2026 : reste 25,5 j"), driver.screenText)
+        driver.press("Tab")
+        driver.type("23032026")
+        driver.press("Tab")
+        driver.type("27032026")
+        XCTAssertTrue(driver.screenText.contains("Congé annuel 2026 : reste 25,5 j, après cet encodage 20,5 j"), driver.screenText)
+        // Morning only: half days.
+        driver.press("Tab", "Right")
+        XCTAssertTrue(driver.screenText.contains("après cet encodage 23 j"), driver.screenText)
+        driver.press("Left", "Shift+Tab")
+        // June and July: 44 working days (21 July is a holiday).
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("31072026")
+        driver.press("Shift+Tab")
+        for _ in 0..<10 { driver.press("Backspace") }
+        driver.type("01062026")
+        XCTAssertTrue(driver.screenText.contains("après cet encodage -18,5 j"), driver.screenText)
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is AbsenceFormScreen, "the refused form stays open")
+        XCTAssertTrue(driver.screenText.contains("Ce congé annuel prend 44 j en 2026 mais il n'en reste que 25,5"), driver.screenText)
+        XCTAssertEqual(try database.pendingMutations().count, outbox, "nothing written")
+    }
+
     func testSnapshotsOfEveryTabAndFormInFrenchAndDutchAtBothSizes() throws {
         let database = try DossierFixture.make()
         for language in [FicheApp.Language.french, .dutch] {

@@ -16,7 +16,10 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(file.header, [
             "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
             "paid_sick", "paid_work_accident", "paid_birth_leave", "paid_maternity", "paid_circumstance",
-            "paid_compensatory_rest", "unpaid_strike", "unpaid_unjustified", "unpaid_time_credit", "training_minutes",
+            "paid_compensatory_rest", "unpaid_strike", "unpaid_unjustified", "unpaid_time_credit",
+            "unpaid_leave_without_pay", "unpaid_compelling_reasons", "unpaid_parental_leave_full", "unpaid_parental_leave_half",
+            "unpaid_parental_leave_fifth", "unpaid_progressive_return", "unpaid_pregnancy_removal", "unpaid_adoption_leave",
+            "training_minutes",
             "paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
             "corrections", "submitted_entries", "draft_entries", "month_status",
         ])
@@ -25,7 +28,8 @@ final class PayrollExportCSVTests: XCTestCase {
         // (the 2nd is a holiday, so one day of leave).
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
                        ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "1", "2", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "3", "0", "0", "0", "0", "", "0", "0", "provisional"])
+                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0", "0", "0", "", "0", "0",
+                        "provisional"])
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "19", "0", "2"])
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;1;2;"), file.text)
     }

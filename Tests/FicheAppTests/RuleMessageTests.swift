@@ -31,6 +31,16 @@ final class RuleMessageTests: XCTestCase {
         }
     }
 
+    func testALeaveBeyondTheBalanceGivesItsDaysWithTheLanguagesDecimalSeparator() {
+        let violation = RuleViolation.leaveBalanceExceeded(year: 2026, requestedDays: "2.5", remainingDays: "0.26")
+        XCTAssertTrue(Strings(language: .french).message(for: violation)
+            .hasPrefix("Ce congé annuel prend 2,5 j en 2026 mais il n'en reste que 0,26 :"))
+        XCTAssertTrue(Strings(language: .dutch).message(for: violation)
+            .hasPrefix("Dit jaarlijks verlof neemt 2,5 d in 2026 maar er blijven er maar 0,26 over:"))
+        XCTAssertTrue(Strings(language: .english).message(for: violation)
+            .hasPrefix("This annual leave takes 2.5 days of 2026 but only 0.26 remain:"))
+    }
+
     func testAClosedMonthSaysWhereTheCorrectionGoesInEachLanguage() throws {
         let violation = RuleViolation.monthClosed(month: try YearMonth.parse("2025-04"), correctionMonth: try YearMonth.parse("2025-05"))
         XCTAssertEqual(Strings(language: .french).message(for: violation),

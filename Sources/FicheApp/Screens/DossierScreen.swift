@@ -25,6 +25,9 @@ public final class DossierScreen: Screen {
     public private(set) var history: [AuditEntry] = []
     /// The art. 60 contracts, placements, events and progress; nil when the dossier has none.
     public private(set) var art60: Art60Card?
+    /// The annual leave of the year shown, as of today (the time-records tab's last line); nil
+    /// for a dossier without career.
+    public private(set) var leave: LeaveBalance?
     /// Why the art. 60 tab could not be read (a rule file without the employer's calendar).
     private var art60Problem: String?
     /// Whether F6 showed the identifiers in full (for those the user's rights allow).
@@ -246,7 +249,10 @@ public final class DossierScreen: Screen {
                 problem = environment.strings.format("error.replica", ["detail": "\(error)"])
             }
             let nextHistory = try readHistory(database, art60: nextArt60)
+            let nextLeave = try database.leaveLedger(dossierID: dossierID, year: year, rules: environment.rules)?
+                .balance(year: year, asOf: environment.today)
             card = nextCard
+            leave = nextLeave
             history = nextHistory
             art60 = nextArt60
             art60Problem = problem
@@ -327,7 +333,7 @@ public final class DossierScreen: Screen {
         case .timeRecords:
             let count = card.timeRecords.count
             let selected = count == 0 ? nil : min(selectedRecord, count - 1)
-            shown = TimeRecordsTab(card: card, year: year, top: top, selected: selected).render(into: &buffer, rect: body, environment)
+            shown = TimeRecordsTab(card: card, year: year, leave: leave, top: top, selected: selected).render(into: &buffer, rect: body, environment)
         case .art60: shown = Art60Tab(card: art60, problem: art60Problem, top: top).render(into: &buffer, rect: body, environment)
         case .history:
             shown = HistoryTab(entries: history, card: card, isRevealed: isRevealed, top: top)

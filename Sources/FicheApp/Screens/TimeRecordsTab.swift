@@ -13,6 +13,8 @@ import FicheWidgets
 struct TimeRecordsTab {
     let card: DossierCard
     let year: Int
+    /// The year's annual leave, written on the tab's last line; nil without career.
+    var leave: LeaveBalance? = nil
     /// The first record of the list shown when they do not all fit.
     var top = 0
     /// The selected record's position in `records` (newest first), nil when none is.
@@ -25,8 +27,13 @@ struct TimeRecordsTab {
 
     /// - Returns: the records of the list shown, nil when there are none.
     @discardableResult
-    func render(into buffer: inout CellBuffer, rect: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
+    func render(into buffer: inout CellBuffer, rect whole: Rect, _ environment: ScreenEnvironment) -> ScrollWindow? {
         let strings = environment.strings
+        var rect = whole
+        if let leave, whole.height > 8 {
+            rect = whole.inset(bottom: 1)
+            buffer.write(Self.leaveLine(leave, strings), x: whole.x, y: whole.maxY - 1, role: .header, maxWidth: whole.width)
+        }
         let summary = TimeRecordsSummary(card: card, year: year, rules: environment.rules)
         let keys = environment.keyNames("list.pageUp", in: .detail) + "/" + environment.keyNames("list.pageDown", in: .detail)
         buffer.write(strings.format("dossier.time.year", ["year": "\(year)", "keys": keys]), x: rect.x, y: rect.y,
@@ -64,6 +71,19 @@ struct TimeRecordsTab {
             return renderRecords(summary, into: &buffer, rect: Rect(x: right.x, y: rightY + 1, width: right.width, height: right.maxY - rightY - 1),
                                  wide: false, environment)
         }
+    }
+
+    /// "Congés 2026 : droit 26 + 2 reportés · pris 10 · prévus 3 · reste 15 j".
+    static func leaveLine(_ leave: LeaveBalance, _ strings: Strings) -> String {
+        let entitlement = strings.decimal(leave.entitlement.days, digits: 2)
+        let available = leave.carriedOver == .zero
+            ? strings.format("dossier.time.leave.entitlement", ["entitlement": entitlement])
+            : strings.format("dossier.time.leave.carried", ["entitlement": entitlement,
+                                                            "carried": strings.decimal(leave.carriedOver.days, digits: 2)])
+        return strings.format("dossier.time.leave", [
+            "year": "\(leave.year)", "available": available, "taken": strings.decimal(leave.taken.days, digits: 2),
+            "planned": strings.decimal(leave.planned.days, digits: 2), "remaining": strings.decimal(leave.remaining.days, digits: 2),
+        ])
     }
 
     /// The month with each day's code: a holiday, an absence (in lower case for part of a day).

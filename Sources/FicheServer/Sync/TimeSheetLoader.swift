@@ -25,7 +25,8 @@ struct TimeSheetLoader {
             status: DossierStatus(rawValue: dossierRow.string("status") ?? "") ?? .active,
             category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
-        let records = try await writes.timeRecords(ofDossier: id, around: record.map { $0.start...max($0.start, $0.end) }, in: tx)
+        // An annual leave reads the entries of its years and of the year before (its balance), as the replica does.
+        let records = try await writes.timeRecords(ofDossier: id, around: record.map(ruleBook.leaveRules.datesToRead), in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
         // The working days come from the dossier's career, as on the replica (which receives the
         // same periods); a dossier without one works the usual week of its regime.
@@ -34,16 +35,22 @@ struct TimeSheetLoader {
         // try?: the regime is written by the server in this format; a dossier without one is full time, as when it was created.
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
+        let leave: LeaveAccount?
         do {
             let holidays = try ruleBook.holidayCalendar(for: employer)
+            let career = Career(periods: try periods.map { try $0.get() })
             calendar = periods.isEmpty
                 ? WorkCalendar(holidays: holidays, schedule: try WorkSchedule.usual(for: regime))
-                : WorkCalendar(holidays: holidays, career: Career(periods: try periods.map { try $0.get() }))
+                : WorkCalendar(holidays: holidays, career: career)
+            // The annual leave balance, from the same career and birth date the replica has.
+            leave = periods.isEmpty ? nil
+                : LeaveAccount(periods: career.periods, birthDate: try LocalDate.parse(dossierRow.string("birth_date") ?? ""),
+                               rules: ruleBook.leaveRules)
         } catch {
             throw MutationRejection(code: "rules.calendar")
         }
         return TimeSheet(dossier: dossier, records: records, catalogue: ruleBook.absenceCatalogue, calendar: calendar,
-                         payrollMonths: months)
+                         payrollMonths: months, leave: leave)
     }
 
     /// A career period as stored (its schedule as JSON), or why it cannot be read.
