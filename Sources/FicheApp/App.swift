@@ -178,6 +178,9 @@ public final class App {
         case "app.palette":
             palette = CommandPalette(title: strings["palette.title"], entries: entries())
             return
+        case "app.syncStatus":
+            message = syncExplanation()
+            return
         default:
             break
         }
@@ -264,6 +267,18 @@ public final class App {
         palette?.render(into: &buffer, area: body)
         if let work { renderWork(work, into: &buffer, area: body) }
         return buffer
+    }
+
+    /// Alt+i: why the badge says offline (in the user's language, the cause after it), or that
+    /// the last sync went through; with the time of the last one that did.
+    private func syncExplanation() -> Toast {
+        guard let status = environment.syncStatus else { return Toast(strings["sync.why.local"]) }
+        let last = status.lastSync.map { strings.format("sync.why.last", ["time": $0]) } ?? strings["sync.why.never"]
+        guard let trouble = status.trouble, !status.isOnline else {
+            return Toast(strings["sync.why.online"] + " " + last, kind: .success)
+        }
+        let (key, values) = trouble.message
+        return Toast(strings.format(key, values) + " " + last, kind: .error)
     }
 
     /// Whether the screen on top computes something off the key path (keys still work).

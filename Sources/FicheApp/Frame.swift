@@ -60,6 +60,10 @@ public enum Frame {
             parts.append(strings["sync.badge.unknown"])
         }
         if let last = environment.syncStatus?.lastSync { parts.append(last) }
+        // Offline says where the reason is.
+        if let status = environment.syncStatus, !status.isOnline, status.trouble != nil {
+            parts.append(environment.keyNames("app.syncStatus", in: .global))
+        }
         return SyncBadge(isOnline: environment.syncStatus?.isOnline ?? false, text: parts.joined(separator: " · "))
     }
 

@@ -19,8 +19,23 @@ enum ServerSync {
                 return SyncReport(reachedServer: true, pulledChanges: summary.pulledChanges + summary.snapshotRows
                                   + summary.rejected + summary.conflicts, finishedAt: replica.clock.now())
             } catch {
-                return SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: replica.clock.now())
+                return SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: replica.clock.now(), trouble: trouble(error))
             }
+        }
+    }
+
+    /// What the badge says on Alt+i for a failed sync.
+    static func trouble(_ error: any Error) -> SyncTrouble {
+        guard let error = error as? SyncError else { return .storage(detail: "\(error)") }
+        switch error {
+        case .notSignedIn: return .notSignedIn
+        case .offline(let detail): return .unreachable(detail: detail)
+        case .signInAgain(let detail): return .signInAgain(detail: detail)
+        case .deviceRevoked(let path, let count): return .deviceRevoked(savedTo: path, count: count)
+        case .upgradeRequired(let detail): return .upgradeRequired(detail: detail)
+        case .refused(let detail), .outOfStep(let detail): return .refused(detail: detail)
+        case .storage(let detail): return .storage(detail: detail)
+        case .busy: return .busy
         }
     }
 

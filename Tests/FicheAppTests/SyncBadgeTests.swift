@@ -38,4 +38,31 @@ final class SyncBadgeTests: XCTestCase {
         XCTAssertEqual(try badge(.dutch, SyncBadgeState(isOnline: false), database: database).text,
                        "offline · 1 wachtend · ⚠ 2 na te kijken", "offline before the first sync went through: no time")
     }
+
+    /// Whenever the badge says offline, the reason is one key away, in the user's language.
+    func testOfflineSaysWhereTheReasonIsAndAltIGivesItInTheUsersLanguage() throws {
+        for (language, expected) in [(Language.french, "Serveur injoignable : vos encodages restent sur cet ordinateur"),
+                                     (.dutch, "Server onbereikbaar: uw invoer blijft op deze computer")] {
+            let app = try App(database: try ListFixture.make(), strings: Strings(language: language), userName: "demo",
+                              size: Size(width: 120, height: 40), userID: "usr-demo", today: WorkloadFixture.today)
+            let background = BackgroundSync(interval: 3_600, retryDelay: { _ in 3_600 }) {
+                SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: Date(timeIntervalSince1970: 0),
+                           trouble: .unreachable(detail: "connection refused"))
+            }
+            background.apply(SyncReport(reachedServer: false, pulledChanges: 0, finishedAt: Date(timeIntervalSince1970: 0),
+                                        trouble: .unreachable(detail: "connection refused")), to: app)
+            XCTAssertTrue(Frame.badge(app.environment).text.hasSuffix("· Alt+i"), Frame.badge(app.environment).text)
+            let driver = ScreenDriver(app)
+            driver.press("Alt+i")
+            XCTAssertTrue(driver.flowingText.contains(expected), driver.screenText)
+            XCTAssertTrue(driver.flowingText.contains("(connection refused)"), "the cause follows, for whoever helps")
+            // Once a sync goes through, the badge drops the key and Alt+i says all is well.
+            background.apply(SyncReport(reachedServer: true, pulledChanges: 0,
+                                        finishedAt: Date(timeIntervalSince1970: 1_795_000_000)), to: app)
+            XCTAssertFalse(Frame.badge(app.environment).text.contains("Alt+i"))
+            driver.press("Alt+i")
+            XCTAssertTrue(driver.flowingText.contains(language == .french ? "Synchronisé avec le serveur." : "Gesynchroniseerd"),
+                          driver.screenText)
+        }
+    }
 }

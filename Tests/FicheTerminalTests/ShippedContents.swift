@@ -245,6 +245,7 @@ enum ShippedContents {
           [global] app.help = F1 ?
           [global] app.palette = F9 :
           [global] app.quit = F10 Ctrl+Q Ctrl+C
+          [global] app.syncStatus = Alt+i
           [global] go.closing = Alt+m
           [global] go.conflicts = Alt+c
           [global] go.dossiers = Alt+d
@@ -340,6 +341,7 @@ enum ShippedContents {
           [global] app.help = F1
           [global] app.palette = F9
           [global] app.quit = F10
+          [global] app.syncStatus = Alt+i
           [global] go.closing = Alt+m
           [global] go.conflicts = Alt+c
           [global] go.dossiers = Alt+d
@@ -436,6 +438,7 @@ enum ShippedContents {
           [global] app.help = F1 ?
           [global] app.palette = F9 :
           [global] app.quit = F10 Ctrl+Q Ctrl+C
+          [global] app.syncStatus = Alt+i
           [global] go.closing = Alt+m
           [global] go.conflicts = Alt+c
           [global] go.dossiers = Alt+d

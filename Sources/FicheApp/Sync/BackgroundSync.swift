@@ -96,7 +96,8 @@ public final class BackgroundSync: @unchecked Sendable {
         if report.reachedServer { lock.withLock { lastSuccess = report.finishedAt } }
         let last = lock.withLock { lastSuccess }
         app.environment.syncStatus = SyncBadgeState(isOnline: report.reachedServer,
-                                                    lastSync: last.map(app.environment.clock.clockTime))
+                                                    lastSync: last.map(app.environment.clock.clockTime),
+                                                    trouble: report.reachedServer ? nil : report.trouble)
         if report.pulledChanges > 0 { app.reloadTop() }
     }
 

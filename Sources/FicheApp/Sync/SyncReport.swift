@@ -8,16 +8,19 @@ public struct SyncReport: Sendable, Hashable {
     public var pulledChanges: Int
     /// When the sync ended.
     public var finishedAt: Date
+    /// Why it did not go through; nil when it did.
+    public var trouble: SyncTrouble?
 
-    public init(reachedServer: Bool, pulledChanges: Int, finishedAt: Date) {
+    public init(reachedServer: Bool, pulledChanges: Int, finishedAt: Date, trouble: SyncTrouble? = nil) {
         self.reachedServer = reachedServer
         self.pulledChanges = pulledChanges
         self.finishedAt = finishedAt
+        self.trouble = trouble
     }
 
     /// Two reports the loop had not read yet, as one: the later state, every pulled change.
     func followed(by later: SyncReport) -> SyncReport {
         SyncReport(reachedServer: later.reachedServer, pulledChanges: pulledChanges + later.pulledChanges,
-                   finishedAt: later.finishedAt)
+                   finishedAt: later.finishedAt, trouble: later.trouble)
     }
 }
