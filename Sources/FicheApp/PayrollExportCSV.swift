@@ -8,8 +8,15 @@ import FicheReplica
 /// The file follows `CSVFile` (UTF-8 with a byte-order mark, `;` between fields). Column names
 /// are stable codes, not words of the interface, so the payroll import does not depend on the
 /// clerk's language: absence columns are named after the catalogue's codes, which the
-/// catalogue promises never to change (`paid_annual_leave`, `unpaid_strike`,
+/// catalogue promises never to change, and who pays the days (`PayrollVariables`): `paid_`
+/// the employer (salary or guaranteed salary), `mutuality_` the mutuality or the insurer,
+/// `unpaid_` nobody; a type has one column for each payer its days can have, in that order
+/// (`paid_sick`, `mutuality_sick`, `paid_maternity`, `mutuality_maternity`, `unpaid_strike`,
 /// `training_minutes`). Days use the decimal comma (`18,5`); minutes are whole numbers.
+/// `guaranteed_salary_days` are the incapacity days within `paid_…` paid as guaranteed
+/// salary, `mutuality_sick_days` the sickness and accident days the mutuality or the insurer
+/// pays, `incapacity_start` the first day of each incapacity with a day in the month
+/// (`YYYY-MM-DD`, several separated by a space).
 /// `submitted_entries` and `draft_entries` count the month's entries not yet validated, which
 /// the figures leave out; `month_status` is `closed`, or `provisional` while the month is open.
 ///
@@ -24,23 +31,34 @@ public enum PayrollExportCSV {
         let absences = catalogue.types.filter { $0.recordKind == .absence }
         let dayTypes = absences.filter { $0.unit != .hour }
         let hourTypes = absences.filter { $0.unit == .hour }
+        let dayColumns = dayTypes.flatMap { type in type.possiblePayers.map { (code: type.code, payer: $0) } }
         let header = ["dossier_number", "name", "scheduled_days", "worked_days"]
-            + dayTypes.map { ($0.paid ? "paid_" : "unpaid_") + $0.code }
+            + dayColumns.map { prefix($0.payer) + $0.code }
             + hourTypes.map { $0.code + "_minutes" }
-            + ["paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
-               "corrections", "submitted_entries", "draft_entries", "month_status"]
+            + ["paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
+               "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes",
+               "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status"]
         let rows = lines.map { line -> [String] in
             let v = line.variables
-            let perType = dayTypes.map { type in
-                days((type.paid ? v.paidAbsenceDays : v.unpaidAbsenceDays)[type.code] ?? 0)
-            }
+            let perType = dayColumns.map { column in days(v.days(paidBy: column.payer)[column.code] ?? 0) }
             let minutes = hourTypes.map { String(v.absenceMinutes[$0.code] ?? 0) }
             return [line.dossierNumber, "\(line.lastName), \(line.firstName)", days(v.scheduledDays), days(v.workedDays)] + perType + minutes
                 + [days(v.paidAbsenceDays.values.reduce(0, +)), days(v.unpaidAbsenceDays.values.reduce(0, +)),
-                   days(v.sicknessDays), String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections),
+                   days(v.mutualityAbsenceDays.values.reduce(0, +)), days(v.sicknessDays), days(v.guaranteedSalaryDays),
+                   days(v.mutualitySickDays), v.incapacityStarts.map(\.iso).joined(separator: " "),
+                   String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections),
                    String(line.submittedEntries), String(line.draftEntries), monthClosed ? "closed" : "provisional"]
         }
         return CSVFile(header: header, rows: rows)
+    }
+
+    /// The column prefix of the days `payer` pays.
+    static func prefix(_ payer: DayPayer) -> String {
+        switch payer {
+        case .employer: return "paid_"
+        case .mutualityOrInsurer: return "mutuality_"
+        case .nobody: return "unpaid_"
+        }
     }
 
     /// 19, 18,5: half days are the finest unit a payroll month counts.

@@ -20,8 +20,12 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
     /// Who pays the day (`employer` for a paid type, `nobody` for an unpaid one unless the file
     /// says otherwise, e.g. maternity: `mutuality_or_insurer`).
     public var payer: DayPayer
-    /// An incapacity for work (sickness, accident): the employer pays the guaranteed salary,
-    /// then the mutuality or the insurer (`SicknessPayer`), instead of `payer`.
+    /// Who pays the day for a staff category whose payer differs from `payer` (maternity of a
+    /// statutory worker: `employer`). See `payer(for:)`.
+    public var payerByCategory: [StaffCategory: DayPayer]
+    /// An incapacity for work (sickness, accident): for the categories under the guaranteed
+    /// salary (contract staff), the employer pays it, then the mutuality or the insurer
+    /// (`SicknessPayer`, `AbsencePayers`), instead of `payer(for:)`.
     public var isIncapacity: Bool
     /// Whether the days are reported as sickness days to payroll.
     public var countsAsSickness: Bool
@@ -31,7 +35,7 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
 
     public init(code: String, labels: Labels, recordKind: TimeRecordKind = .absence, unit: AbsenceUnit,
                 paid: Bool, payrollCode: String, art60: Art60Counting, payer: DayPayer? = nil,
-                isIncapacity: Bool = false, countsAsSickness: Bool = false, certificate: CertificateRule = .none) {
+                payerByCategory: [StaffCategory: DayPayer] = [:], isIncapacity: Bool = false, countsAsSickness: Bool = false, certificate: CertificateRule = .none) {
         self.code = code
         self.labels = labels
         self.recordKind = recordKind
@@ -40,9 +44,24 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
         self.payrollCode = payrollCode
         self.art60 = art60
         self.payer = payer ?? (paid ? .employer : .nobody)
+        self.payerByCategory = payerByCategory
         self.isIncapacity = isIncapacity
         self.countsAsSickness = countsAsSickness
         self.certificate = certificate
+    }
+
+    /// Who pays a day of this type for a worker of `category` (an incapacity of contract staff
+    /// is judged day by day by `AbsencePayers` instead).
+    public func payer(for category: StaffCategory) -> DayPayer {
+        payerByCategory[category] ?? payer
+    }
+
+    /// Every payer a day of this type can have, in the order paid, mutuality, unpaid: the
+    /// payroll file has one column for each.
+    public var possiblePayers: [DayPayer] {
+        var payers = Set(payerByCategory.values).union([payer])
+        if isIncapacity { payers.formUnion([.employer, .mutualityOrInsurer]) }
+        return [DayPayer.employer, .mutualityOrInsurer, .nobody].filter { payers.contains($0) }
     }
 
     /// Whether a record may use `part` of a day with this type.
@@ -58,7 +77,7 @@ extension AbsenceType {
     /// Reads one `[[absence_type]]` entry of `Rules/absence-types.toml`.
     init(table: TOMLTable) throws(RuleFileError) {
         try table.checkKeys(["code", "labels", "record_kind", "unit", "paid", "payroll_code", "art60",
-                             "payer", "incapacity", "counts_as_sickness", "certificate"], in: "[[absence_type]]")
+                             "payer", "payer_by_category", "incapacity", "counts_as_sickness", "certificate"], in: "[[absence_type]]")
         let unitName = try table.string("unit")
         guard let unit = AbsenceUnit(rawValue: unitName) else {
             throw table.error("unit must be day, half_day or hour, found '\(unitName)'", at: "unit")
@@ -74,6 +93,16 @@ extension AbsenceType {
             }
             payer = value
         }
+        var byCategory: [StaffCategory: DayPayer] = [:]
+        if let categories = try table.optionalTable("payer_by_category") {
+            for entry in try categories.codedStrings(StaffCategory.self, unknown: { "unknown staff category '\($0)'" }) {
+                guard let value = DayPayer(rawValue: entry.value) else {
+                    throw categories.error("payer must be employer, mutuality_or_insurer or nobody, found '\(entry.value)'",
+                                           at: entry.key)
+                }
+                byCategory[entry.code] = value
+            }
+        }
         let kindName = try table.optionalString("record_kind") ?? "absence"
         guard let kind = TimeRecordKind(rawValue: kindName), kind != .clocking else {
             throw table.error("record_kind must be absence, lateness or overtime, found '\(kindName)'", at: "record_kind")
@@ -84,7 +113,7 @@ extension AbsenceType {
         }
         self.init(code: code, labels: try Labels(table: table.table("labels")), recordKind: kind, unit: unit,
                   paid: try table.boolean("paid"), payrollCode: try table.string("payroll_code"), art60: art60,
-                  payer: payer, isIncapacity: try table.boolean("incapacity", default: false),
+                  payer: payer, payerByCategory: byCategory, isIncapacity: try table.boolean("incapacity", default: false),
                   countsAsSickness: try table.boolean("counts_as_sickness", default: false),
                   certificate: try table.optionalTable("certificate").map { t throws(RuleFileError) in
                       try CertificateRule(table: t)

@@ -135,7 +135,7 @@ public struct Art60Progress: Hashable, Sendable {
                 for record in absences[index...] where record.start <= date {
                     guard record.end >= date else { continue }
                     let type = catalogue.type(record.typeCode ?? "")
-                    let payer = type.map { $0.isIncapacity ? (sickness.payer(on: date) ?? $0.payer) : $0.payer } ?? .nobody
+                    let payer = type.map { $0.isIncapacity ? (sickness.payer(on: date) ?? $0.payer(for: .art60)) : $0.payer(for: .art60) } ?? .nobody
                     let judged = type.map { dayPolicy.judge($0, payer: payer) } ?? (.neither, false)
                     guard scheduled != 0 else {
                         // A day off inside an absence (a weekend in a sickness) extends the window too.

@@ -10,19 +10,34 @@ public struct GuaranteedSalaryRule: Hashable, Sendable, Codable {
     public var calendarDays: Int
     /// Days after the end of an incapacity within which a new one continues it (14).
     public var relapseDays: Int
+    /// The staff categories it applies to (contract staff); the others are paid by their own
+    /// rules (`AbsenceType.payer(for:)`).
+    public var categories: Set<StaffCategory>
     /// Where the numbers come from.
     public var source: String
 
-    public init(calendarDays: Int, relapseDays: Int, source: String) {
+    public init(calendarDays: Int, relapseDays: Int,
+                categories: Set<StaffCategory> = Set(StaffCategory.allCases.filter(\.isContractStaff)), source: String) {
         self.calendarDays = calendarDays
         self.relapseDays = relapseDays
+        self.categories = categories
         self.source = source
     }
 
     init(table: TOMLTable) throws(RuleFileError) {
-        try table.checkKeys(["calendar_days", "relapse_days", "source"], in: "[contract_staff]")
+        try table.checkKeys(["calendar_days", "relapse_days", "categories", "source"], in: "[contract_staff]")
+        var categories = Set(StaffCategory.allCases.filter(\.isContractStaff))
+        if table["categories"] != nil {
+            categories = []
+            for name in try table.strings("categories") {
+                guard let category = StaffCategory(rawValue: name) else {
+                    throw table.error("unknown staff category '\(name)'", at: "categories")
+                }
+                categories.insert(category)
+            }
+        }
         self.init(calendarDays: try table.integer("calendar_days"), relapseDays: try table.integer("relapse_days"),
-                  source: try table.string("source"))
+                  categories: categories, source: try table.string("source"))
         guard calendarDays >= 0 else { throw table.error("calendar_days must not be negative", at: "calendar_days") }
         guard relapseDays >= 0 else { throw table.error("relapse_days must not be negative", at: "relapse_days") }
     }

@@ -2,14 +2,22 @@
 ///
 /// Only validated records count. Records booked as a correction in this month
 /// (`TimeRecord.correctionMonth`) are reported apart, by the month they concern, so the
-/// payroll can recompute that month. Public holidays on scheduled days are paid under the
-/// `public_holiday` code.
+/// payroll can recompute that month.
+///
+/// Each absence day is counted by who pays it (`AbsencePayers`): the employer (salary, or the
+/// guaranteed salary of a contract worker's incapacity), the mutuality or the insurer, or
+/// nobody, for the worker's staff category that day (from the career period, else the
+/// dossier's). Public holidays on scheduled days are paid under the `public_holiday` code,
+/// except inside an absence the employer does not pay that day (a career break, sickness after
+/// the guaranteed salary): that holiday counts with the absence, under its payer.
 ///
 /// ```swift
-/// let variables = PayrollVariables(dossierID: dossier.id, month: march, career: career,
-///                                  calendar: workCalendar, records: records, catalogue: rules.absenceCatalogue)
+/// let variables = PayrollVariables(dossierID: dossier.id, month: march, career: career, category: dossier.category,
+///                                  calendar: workCalendar, records: records, catalogue: rules.absenceCatalogue,
+///                                  guaranteedSalary: rules.guaranteedSalary)
 /// variables.workedDays                  // 19
 /// variables.paidAbsenceDays["annual_leave"]
+/// variables.mutualitySickDays           // 21: sick since 1 October, the guaranteed month is over
 /// ```
 public struct PayrollVariables: Hashable, Sendable, Codable {
     public var dossierID: String
@@ -20,22 +28,39 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
     public var scheduledDays: Double
     /// Scheduled days neither absent nor public holidays.
     public var workedDays: Double
-    /// Paid absence days by absence type code (includes `public_holiday`).
+    /// Absence days the employer pays (salary or guaranteed salary), by absence type code
+    /// (includes `public_holiday`).
     public var paidAbsenceDays: [String: Double]
-    /// Unpaid absence days by absence type code.
+    /// Absence days the mutuality or the work-accident insurer pays, by absence type code.
+    public var mutualityAbsenceDays: [String: Double]
+    /// Absence days nobody pays, by absence type code.
     public var unpaidAbsenceDays: [String: Double]
     /// Hour-based absences (training hours…), in minutes, by absence type code.
     public var absenceMinutes: [String: Int]
     /// Days of types reported as sickness (sickness, work accident).
     public var sicknessDays: Double
+    /// Days of incapacity the employer pays as guaranteed salary (within `paidAbsenceDays`).
+    public var guaranteedSalaryDays: Double
+    /// Days of types reported as sickness paid by the mutuality or the insurer.
+    public var mutualitySickDays: Double
+    /// The first day of each incapacity (sickness, accident; touching records are one) with a
+    /// day in the month, in order.
+    public var incapacityStarts: [LocalDate]
     public var overtimeMinutes: Int
     public var latenessMinutes: Int
     /// Ids of validated records of earlier, closed months booked in this month, keyed by the month they concern (`YYYY-MM`).
     public var corrections: [String: [String]]
 
     /// Computes the variables of `dossierID` for `month`.
-    public init(dossierID: String, month: YearMonth, career: Career, calendar: WorkCalendar, records: [TimeRecord],
-                catalogue: AbsenceCatalogue, publicHolidayCode: String = "public_holiday") {
+    ///
+    /// - Parameters:
+    ///   - category: the dossier's staff category, for days no career period covers.
+    ///   - records: the dossier's records of the month, those booked in it as corrections, and
+    ///     its incapacities of the months before (the relapse rule continues a guaranteed
+    ///     period across a month end); records of other dossiers are ignored.
+    public init(dossierID: String, month: YearMonth, career: Career, category: StaffCategory, calendar: WorkCalendar,
+                records: [TimeRecord], catalogue: AbsenceCatalogue, guaranteedSalary: GuaranteedSalaryRule,
+                publicHolidayCode: String = "public_holiday") {
         self.dossierID = dossierID
         self.month = month
         let first = month.firstDay
@@ -54,8 +79,9 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
         }
         self.corrections = corrections.mapValues { $0.sorted() }
 
-        var scheduledHalves = 0, workedHalves = 0, sicknessHalves = 0
-        var paid: [String: Int] = [:], unpaid: [String: Int] = [:], minutes: [String: Int] = [:]
+        let payers = AbsencePayers(catalogue: catalogue, guaranteedSalary: guaranteedSalary, records: mine)
+        var scheduledHalves = 0, workedHalves = 0, sicknessHalves = 0, guaranteedHalves = 0, mutualitySickHalves = 0
+        var paid: [String: Int] = [:], mutuality: [String: Int] = [:], unpaid: [String: Int] = [:], minutes: [String: Int] = [:]
         var overtime = 0, lateness = 0
         let absences = ownMonth.filter { $0.kind == .absence && !$0.isHourBased }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
@@ -64,21 +90,36 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
             let scheduled = calendar.scheduledDay(on: date).halves
             guard scheduled != 0 else { continue }
             scheduledHalves += scheduled.nonzeroBitCount
-            if calendar.holidays.isHoliday(date) {
-                paid[publicHolidayCode, default: 0] += scheduled.nonzeroBitCount
-                continue
-            }
+            let isHoliday = calendar.holidays.isHoliday(date)
+            let dayCategory = career.period(on: date)?.category ?? category
             var remaining = scheduled
             for record in absences where record.start <= date && date <= record.end {
                 let part = remaining & record.dayPart.halves
                 guard part != 0, let code = record.typeCode else { continue }
+                let type = catalogue.type(code)
+                let payment = type.map { payers.payment(of: $0, on: date, category: dayCategory) } ?? .nobody
+                // A holiday inside an absence the employer pays is paid as a holiday.
+                if isHoliday && payment.payer == .employer { continue }
                 remaining &= ~part
                 let halves = part.nonzeroBitCount
-                let type = catalogue.type(code)
-                if type?.paid ?? false { paid[code, default: 0] += halves } else { unpaid[code, default: 0] += halves }
-                if type?.countsAsSickness ?? false { sicknessHalves += halves }
+                switch payment {
+                case .salary: paid[code, default: 0] += halves
+                case .guaranteedSalary:
+                    paid[code, default: 0] += halves
+                    guaranteedHalves += halves
+                case .mutualityOrInsurer: mutuality[code, default: 0] += halves
+                case .nobody: unpaid[code, default: 0] += halves
+                }
+                if type?.countsAsSickness ?? false {
+                    sicknessHalves += halves
+                    if payment == .mutualityOrInsurer { mutualitySickHalves += halves }
+                }
             }
-            workedHalves += remaining.nonzeroBitCount
+            if isHoliday {
+                if remaining != 0 { paid[publicHolidayCode, default: 0] += remaining.nonzeroBitCount }
+            } else {
+                workedHalves += remaining.nonzeroBitCount
+            }
         }
         for record in ownMonth where month.contains(record.start) {
             switch record.kind {
@@ -92,10 +133,25 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
         scheduledDays = Double(scheduledHalves) / 2
         workedDays = Double(workedHalves) / 2
         sicknessDays = Double(sicknessHalves) / 2
+        guaranteedSalaryDays = Double(guaranteedHalves) / 2
+        mutualitySickDays = Double(mutualitySickHalves) / 2
+        incapacityStarts = payers.sickness.spells.filter { $0.start <= last && $0.end >= first }.map(\.start)
         paidAbsenceDays = paid.mapValues { Double($0) / 2 }
+        mutualityAbsenceDays = mutuality.mapValues { Double($0) / 2 }
         unpaidAbsenceDays = unpaid.mapValues { Double($0) / 2 }
         absenceMinutes = minutes
         overtimeMinutes = overtime
         latenessMinutes = lateness
+    }
+}
+
+extension PayrollVariables {
+    /// The absence days `payer` pays, by absence type code.
+    public func days(paidBy payer: DayPayer) -> [String: Double] {
+        switch payer {
+        case .employer: return paidAbsenceDays
+        case .mutualityOrInsurer: return mutualityAbsenceDays
+        case .nobody: return unpaidAbsenceDays
+        }
     }
 }

@@ -63,7 +63,7 @@ public struct RuleBook: Hashable, Sendable {
         holidayRules = rules
         var calendars: [HolidayCalendar] = []
         for table in try holidays.tables("calendar") {
-            try table.checkKeys(["id", "holidays", "description"], in: "[[calendar]]")
+            try table.checkKeys(["id", "holidays", "description", "weekend_replacement"], in: "[[calendar]]")
             var selected: [HolidayRule] = []
             for code in try table.strings("holidays") {
                 guard let rule = rules.first(where: { $0.code == code }) else {
@@ -71,20 +71,19 @@ public struct RuleBook: Hashable, Sendable {
                 }
                 selected.append(rule)
             }
-            calendars.append(HolidayCalendar(id: try table.string("id"), rules: selected))
+            let replacement = try table.optionalTable("weekend_replacement").map { t throws(RuleFileError) in
+                try WeekendReplacement(table: t)
+            }
+            calendars.append(HolidayCalendar(id: try table.string("id"), rules: selected, weekendReplacement: replacement))
         }
         holidayCalendars = calendars
         var defaults: [EmployerKind: String] = [:]
         if let table = try holidays.optionalTable("default_calendar") {
-            for key in table.keys {
-                guard let kind = EmployerKind(rawValue: key) else {
-                    throw table.error("unknown employer kind '\(key)' (commune or cpas)", at: key)
+            for entry in try table.codedStrings(EmployerKind.self, unknown: { "unknown employer kind '\($0)' (commune or cpas)" }) {
+                guard calendars.contains(where: { $0.id == entry.value }) else {
+                    throw table.error("unknown calendar '\(entry.value)'", at: entry.key)
                 }
-                let id = try table.string(key)
-                guard calendars.contains(where: { $0.id == id }) else {
-                    throw table.error("unknown calendar '\(id)'", at: key)
-                }
-                defaults[kind] = id
+                defaults[entry.code] = entry.value
             }
         }
         defaultCalendarIDs = defaults

@@ -5,9 +5,11 @@ extension AppDatabase {
     /// The payroll figures of `month` for every dossier of `employerCode` employed during it
     /// (active or suspended, and those who left during or after the month), by dossier number.
     ///
-    /// `PayrollVariables` computes each line from the dossier's career periods, its work
-    /// calendar (schedules and the employer's holidays) and its records of the month plus the
-    /// corrections booked in it; only validated records count. The data is read in batches of
+    /// `PayrollVariables` computes each line from the dossier's career periods and category, its
+    /// work calendar (schedules and the employer's holidays) and its records of the month plus the
+    /// corrections booked in it, and its incapacities of the year before the month (who pays a
+    /// sickness day depends on the earlier ones: the guaranteed month, the relapse rule); only
+    /// validated records count. The data is read in batches of
     /// `BatchedReads.chunkSize` dossiers, one query per table per batch on the
     /// `(dossier_id, start)` indexes, so 10,000 dossiers take a few dozen queries, not 30,000.
     ///
@@ -22,6 +24,10 @@ extension AppDatabase {
     ///   calendar is not in the rules, or a database error.
     /// - Parameter progress: called with the share done (0 to 1) as the batches are read and the
     ///   lines computed, for a progress bar.
+    /// How far before the month the export reads a dossier's incapacities: a sickness that ended
+    /// within this many days before the month can still make a relapse in it.
+    static let incapacityLookbackDays = 366
+
     public func payrollExport(employerCode: String, month: YearMonth, rules: RuleBook,
                               progress: (@Sendable (Double) -> Void)? = nil) throws -> [PayrollExportRow] {
         let today = clock.today
@@ -35,7 +41,7 @@ extension AppDatabase {
             let holidays = try rules.holidayCalendar(for: employer)
             let first = month.firstDay, last = month.lastDay
             let dossiers = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT d.id, l.number, l.last_name, l.first_name
+                SELECT d.id, d.category, l.number, l.last_name, l.first_name
                 FROM dossier_view d JOIN dossier_list l ON l.id = d.id
                 WHERE d.employer_code = ?1 AND d.start_date <= ?2 AND (d.end_date IS NULL OR d.end_date >= ?3)
                   AND (d.status <> 'left' OR d.end_date IS NOT NULL)
@@ -45,15 +51,26 @@ extension AppDatabase {
             let ids: [String] = dossiers.map { $0["id"] }
             let periods = try BatchedReads.careerPeriods(db, dossierIDs: ids, from: first, to: last)
             progress?(0.3)
-            let records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last, correctionMonth: month)
+            var records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last, correctionMonth: month)
+            let incapacityCodes = rules.absenceCatalogue.types.filter(\.isIncapacity).map(\.code)
+            let earlier = try BatchedReads.earlierAbsences(db, dossierIDs: ids, typeCodes: incapacityCodes,
+                                                            endingSince: first.adding(days: -Self.incapacityLookbackDays),
+                                                            before: first)
+            for (id, list) in earlier {
+                let known = Set((records[id] ?? []).map(\.id))
+                records[id, default: []].append(contentsOf: list.filter { !known.contains($0.id) })
+            }
             progress?(0.6)
             return dossiers.enumerated().map { index, row in
                 if index % 1_000 == 999 { progress?(0.6 + 0.4 * Double(index) / Double(dossiers.count)) }
                 let id: String = row["id"]
                 let career = Career(periods: periods[id] ?? [])
                 let calendar = BatchedReads.workCalendar(holidays: holidays, periods: career.periods)
-                let variables = PayrollVariables(dossierID: id, month: month, career: career, calendar: calendar,
-                                                 records: records[id] ?? [], catalogue: rules.absenceCatalogue)
+                let categoryName: String = row["category"]
+                let category = StaffCategory(rawValue: categoryName) ?? .contractual
+                let variables = PayrollVariables(dossierID: id, month: month, career: career, category: category,
+                                                 calendar: calendar, records: records[id] ?? [],
+                                                 catalogue: rules.absenceCatalogue, guaranteedSalary: rules.guaranteedSalary)
                 let open = (records[id] ?? []).filter { $0.start <= last && $0.end >= first }
                 return PayrollExportRow(dossierID: id, dossierNumber: row["number"], lastName: row["last_name"],
                                         firstName: row["first_name"], variables: variables,

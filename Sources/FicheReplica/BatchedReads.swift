@@ -40,6 +40,27 @@ enum BatchedReads {
         return result.mapValues { $0.sorted { ($0.start, $0.id) < ($1.start, $1.id) } }
     }
 
+    /// The validated absences of `typeCodes` of `dossierIDs` that start before `before` and end
+    /// on or after `endingSince`, by dossier: the incapacities before a payroll month.
+    static func earlierAbsences(_ db: Database, dossierIDs: [String], typeCodes: [String], endingSince: LocalDate,
+                                before: LocalDate) throws -> [String: [TimeRecord]] {
+        guard !typeCodes.isEmpty else { return [:] }
+        var result: [String: [TimeRecord]] = [:]
+        for chunk in chunks(dossierIDs) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT * FROM time_record_view
+                WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start < ? AND "end" >= ?
+                  AND kind = 'absence' AND status = 'validated'
+                  AND type_code IN (\(databaseQuestionMarks(count: typeCodes.count)))
+                """), arguments: StatementArguments(chunk + [before.iso, endingSince.iso] + typeCodes))
+            while let row = try rows.next() {
+                let record = try TimeRecord(stored: row)
+                result[record.dossierID, default: []].append(record)
+            }
+        }
+        return result
+    }
+
     /// The career periods of `dossierIDs` touching `from`…`to`, by dossier.
     static func careerPeriods(_ db: Database, dossierIDs: [String], from: LocalDate,
                               to: LocalDate) throws -> [String: [CareerPeriod]] {

@@ -15,23 +15,65 @@ final class PayrollExportCSVTests: XCTestCase {
         let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: false)
         XCTAssertEqual(file.header, [
             "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
-            "paid_sick", "paid_work_accident", "paid_birth_leave", "paid_maternity", "paid_circumstance",
-            "paid_compensatory_rest", "unpaid_strike", "unpaid_unjustified", "unpaid_time_credit",
-            "unpaid_leave_without_pay", "unpaid_compelling_reasons", "unpaid_parental_leave_full", "unpaid_parental_leave_half",
-            "unpaid_parental_leave_fifth", "unpaid_progressive_return", "unpaid_pregnancy_removal", "unpaid_adoption_leave",
-            "training_minutes",
-            "paid_absence_days", "unpaid_absence_days", "sickness_days", "overtime_minutes", "lateness_minutes",
+            "paid_sick", "mutuality_sick", "paid_work_accident", "mutuality_work_accident", "paid_birth_leave",
+            "paid_maternity", "mutuality_maternity", "paid_circumstance", "paid_compensatory_rest", "unpaid_strike",
+            "unpaid_unjustified", "unpaid_time_credit", "unpaid_leave_without_pay", "unpaid_compelling_reasons",
+            "unpaid_parental_leave_full", "unpaid_parental_leave_half", "unpaid_parental_leave_fifth",
+            "mutuality_progressive_return", "paid_pregnancy_removal", "mutuality_pregnancy_removal", "paid_adoption_leave",
+            "mutuality_adoption_leave", "training_minutes",
+            "paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
+            "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes", "lateness_minutes",
             "corrections", "submitted_entries", "draft_entries", "month_status",
         ])
         XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
-        // November 2026: 21 weekdays, 2 and 11 November are holidays in Brussels, leave validated on 2 and 3 November
-        // (the 2nd is a holiday, so one day of leave).
+        // November 2026: 21 weekdays; 2 November, 3 November (replacing All Saints on a Sunday) and
+        // 11 November are holidays in Brussels. The leave validated on 2 and 3 November falls on
+        // two holidays: no day of leave, three paid holidays.
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
-                       ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "1", "2", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0", "0", "0", "", "0", "0",
-                        "provisional"])
-        XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "19", "0", "2"])
-        XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;1;2;"), file.text)
+                       ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "0", "3", "0", "0", "0", "0", "0", "0", "0",
+                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0",
+                        "0", "0", "0", "", "0", "0", "", "0", "0", "provisional"])
+        XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "18", "0", "3"])
+        XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;0;3;"), file.text)
+    }
+
+    /// Who pays each day has its columns: a contract worker sick since 1 October is paid by the
+    /// mutuality all November (the guaranteed month ended on 30 October, the holidays inside
+    /// included); maternity is paid by the employer for a statutory worker, by the mutuality for
+    /// a contract worker.
+    func testDaysArePutInTheColumnOfWhoPaysThem() throws {
+        let database = try QueueFixture.closingOnly()
+        var batch = MirrorBatch()
+        let absences: [(String, String, String, String)] = [
+            ("dos-2", "sick", "2026-10-01", "2026-11-30"),        // AC-000102, contractual
+            ("dos-4", "maternity", "2026-11-04", "2026-11-30"),   // AC-000104, statutory
+            ("dos-5", "maternity", "2026-11-04", "2026-11-30"),   // AC-000105, contractual
+        ]
+        batch.timeRecords = absences.map { dossier, type, from, to in
+            var record = TimeRecord.absence(id: "rec-\(dossier)", employerCode: "AC-IXL", dossierID: dossier, type: type,
+                                            from: QueueFixture.date(from), to: QueueFixture.date(to),
+                                            certificateReceived: true, enteredBy: "usr-ac-1")
+            record.status = .validated
+            return MirrorRow(record, employerCode: "AC-IXL", version: 1)
+        }
+        try database.applyPulled(batch)
+        let rules = try RuleBook.bundled()
+        let rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: false)
+        func value(_ number: String, _ column: String) -> String? {
+            guard let index = file.header.firstIndex(of: column) else { return nil }
+            return file.rows.first { $0[0] == number }?[index]
+        }
+        let sick = ["paid_sick", "mutuality_sick", "paid_public_holiday", "sickness_days", "guaranteed_salary_days",
+                    "mutuality_sick_days", "mutuality_absence_days", "incapacity_start", "worked_days"]
+        XCTAssertEqual(sick.map { value("AC-000102", $0) }, ["0", "21", "0", "21", "0", "21", "21", "2026-10-01", "0"])
+        // 4–30 November: 19 weekdays. The employer pays 11 November to the statutory worker as a
+        // holiday; inside a maternity the mutuality pays, it is a maternity day.
+        let maternity = ["paid_maternity", "mutuality_maternity", "paid_public_holiday", "mutuality_sick_days"]
+        XCTAssertEqual(maternity.map { value("AC-000104", $0) }, ["18", "0", "3", "0"])
+        XCTAssertEqual(maternity.map { value("AC-000105", $0) }, ["0", "19", "2", "0"])
+        let read = try CSVSheet.read(try CSVText.decode(Data([0xEF, 0xBB, 0xBF]) + Data(file.text.utf8)).text)
+        XCTAssertEqual(read.rows.map(\.fields), file.rows, "the new columns read back too")
     }
 
     /// A last name typed as a formula opens as text in a spreadsheet; the day counts stay numbers.

@@ -35,7 +35,8 @@ final class PayrollVariablesTests: XCTestCase {
             correction, movedOut,
         ]
         let v = PayrollVariables(dossierID: "d1", month: try YearMonth.parse("2025-05"), career: career,
-                                 calendar: calendar, records: records, catalogue: Fixtures.rules.absenceCatalogue)
+                                 category: .contractual, calendar: calendar, records: records,
+                                 catalogue: Fixtures.rules.absenceCatalogue, guaranteedSalary: Fixtures.rules.guaranteedSalary)
         XCTAssertEqual(v.scheduledDays, 22)
         XCTAssertEqual(v.paidAbsenceDays, ["public_holiday": 3, "annual_leave": 5, "sick": 1])
         XCTAssertEqual(v.unpaidAbsenceDays, ["unjustified": 0.5])
@@ -56,8 +57,9 @@ final class PayrollVariablesTests: XCTestCase {
                                       category: .contractual)
         let career = try Career(periods: [full]).opening(fourFifths)
         let v = PayrollVariables(dossierID: "d1", month: try YearMonth.parse("2025-05"), career: career,
-                                 calendar: WorkCalendar(holidays: Fixtures.brussels, career: career), records: [],
-                                 catalogue: Fixtures.rules.absenceCatalogue)
+                                 category: .contractual, calendar: WorkCalendar(holidays: Fixtures.brussels, career: career),
+                                 records: [], catalogue: Fixtures.rules.absenceCatalogue,
+                                 guaranteedSalary: Fixtures.rules.guaranteedSalary)
         XCTAssertEqual(v.regimes.map(\.start.iso), ["2025-05-01", "2025-05-19"])
         XCTAssertEqual(v.regimes.map(\.end.iso), ["2025-05-18", "2025-05-31"])
         XCTAssertEqual(v.regimes.map(\.regime.description), ["100 %", "80 %"])

@@ -57,6 +57,37 @@ final class PayrollExportTests: XCTestCase {
         XCTAssertThrowsError(try database.payrollExport(employerCode: "XX", month: october, rules: ReplicaFixture.rules))
     }
 
+    /// Who pays in November 2026 (2, 3 and 11 November are holidays, 3 replacing All Saints on
+    /// a Sunday), each dossier by its category: the export reads the October sickness that ended
+    /// before the month, so the relapse of 4 November continues its guaranteed period.
+    func testEachDayIsCountedByWhoPaysItWithTheSicknessOfTheMonthBefore() throws {
+        let database = try ReplicaFixture.make()
+        try ReadFixture.apply(database, records: [
+            // dos-2, contractual: 12 days in October, ill again 12 days later: 18 guaranteed days left.
+            ReadFixture.absence("oct", dossier: "dos-2", type: "sick", from: "2026-10-12", to: "2026-10-23"),
+            ReadFixture.absence("nov", dossier: "dos-2", type: "sick", from: "2026-11-04", to: "2026-11-30"),
+            // dos-5, subsidised contractual: sick since 1 October, the guaranteed month ended on 30 October.
+            ReadFixture.absence("long", dossier: "dos-5", type: "sick", from: "2026-10-01", to: "2026-11-30"),
+            // dos-1, statutory: maternity is paid by the employer.
+            ReadFixture.absence("mat", dossier: "dos-1", type: "maternity", from: "2026-11-02", to: "2026-11-30"),
+        ])
+        let november = YearMonth(year: 2026, month: 11)!
+        let lines = try database.payrollExport(employerCode: "AC-IXL", month: november, rules: ReplicaFixture.rules)
+        let byDossier = Dictionary(uniqueKeysWithValues: lines.map { ($0.dossierID, $0.variables) })
+        let relapse = try XCTUnwrap(byDossier["dos-2"])
+        XCTAssertEqual(relapse.paidAbsenceDays, ["sick": 12, "public_holiday": 3])
+        XCTAssertEqual(relapse.guaranteedSalaryDays, 12)
+        XCTAssertEqual(relapse.mutualityAbsenceDays, ["sick": 6])
+        XCTAssertEqual(relapse.incapacityStarts.map(\.iso), ["2026-11-04"])
+        let long = try XCTUnwrap(byDossier["dos-5"])
+        XCTAssertEqual(long.paidAbsenceDays, [:])
+        XCTAssertEqual(long.mutualitySickDays, 21)
+        XCTAssertEqual(long.incapacityStarts.map(\.iso), ["2026-10-01"])
+        let maternity = try XCTUnwrap(byDossier["dos-1"])
+        XCTAssertEqual(maternity.paidAbsenceDays, ["maternity": 18, "public_holiday": 3])
+        XCTAssertEqual(maternity.mutualityAbsenceDays, [:])
+    }
+
     func testThousandsOfDossiersAreReadInBatchesWithoutLosingAnyRecord() throws {
         let database = try ReplicaFixture.make()
         var batch = MirrorBatch()
