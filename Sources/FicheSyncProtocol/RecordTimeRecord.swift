@@ -76,6 +76,10 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         }
     }
 
+    /// The texts the entry carries, each at most the server's `maximumFieldLength`
+    /// (`Mutation.texts`).
+    public var texts: [String?] { [recordID, dossierID, typeCode, replaces] }
+
     enum CodingKeys: String, CodingKey {
         case recordID = "record_id"
         case dossierID = "dossier_id"
@@ -93,3 +97,35 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         case cancellation
     }
 }
+
+extension RecordTimeRecord {
+    /// The columns of a time record as the server stores them and pulls send them, in the order
+    /// the replica binds them. A new field of `TimeRecord` is one more column here and a
+    /// migration of the replica's schema: the server's stores add the column, its insert and
+    /// read-back carry it, pulls send it and the replica keeps it (docs/CODEBASE.md, "A field on
+    /// time records").
+    public static let columns: [TimeRecordColumn] = [
+        .requiredText("id", .identity, \.id),
+        .requiredText("employer_code", .identity, \.employerCode),
+        .requiredText("dossier_id", .identity, \.dossierID),
+        .converted("kind", .identity, \.kind, read: TimeRecordKind.init(rawValue:), write: \.rawValue),
+        .text("type_code", .entry, \.typeCode),
+        .converted("start_date", replica: "start", .entry, \.start, read: TimeRecordColumn.date, write: \.iso),
+        .converted("end_date", replica: "end", .entry, \.end, read: TimeRecordColumn.date, write: \.iso),
+        .converted("day_part", .entry, fallback: DayPart.full.rawValue, \.dayPart, read: DayPart.init(rawValue:),
+                   write: \.rawValue),
+        .integer("start_minute", .entry, \.startMinute),
+        .integer("end_minute", .entry, \.endMinute),
+        .integer("minutes", .entry, \.minutes),
+        .flag("certificate_received", .entry, \.certificateReceived),
+        .converted("status", .entry, \.status, read: TimeRecordStatus.init(rawValue:), write: \.rawValue),
+        .requiredText("entered_by", .identity, \.enteredBy),
+        .text("reviewed_by", .review, \.reviewedBy),
+        .text("rejection_reason", .review, \.rejectionReason),
+        .optionalConverted("correction_month", .correction, \.correctionMonth, read: TimeRecordColumn.month,
+                           write: \.description),
+        .text("replaces_id", .correction, \.replacesID),
+        .flag("cancellation", replica: "is_cancellation", .correction, \.isCancellation),
+    ]
+}
+
