@@ -27,11 +27,14 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
     public var replaces: String?
     /// The correction cancels `replaces` (same days) and counts for nothing itself.
     public var cancellation: Bool?
+    /// Why the correction was made, in its author's words.
+    public var correctionReason: String?
 
     public init(recordID: String, dossierID: String, kind: TimeRecordKind = .absence, typeCode: String?,
                 start: LocalDate, end: LocalDate, dayPart: DayPart? = nil, startMinute: Int? = nil,
                 endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool? = nil,
-                status: TimeRecordStatus? = nil, replaces: String? = nil, cancellation: Bool? = nil) {
+                status: TimeRecordStatus? = nil, replaces: String? = nil, cancellation: Bool? = nil,
+                correctionReason: String? = nil) {
         self.recordID = recordID
         self.dossierID = dossierID
         self.kind = kind
@@ -46,6 +49,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.status = status
         self.replaces = replaces
         self.cancellation = cancellation
+        self.correctionReason = correctionReason
     }
 
     /// The entry of a record as a form made it.
@@ -53,7 +57,8 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.init(recordID: record.id, dossierID: record.dossierID, kind: record.kind, typeCode: record.typeCode,
                   start: record.start, end: record.end, dayPart: record.dayPart, startMinute: record.startMinute,
                   endMinute: record.endMinute, minutes: record.minutes, certificateReceived: record.certificateReceived,
-                  status: record.status, replaces: record.replacesID, cancellation: record.isCancellation ? true : nil)
+                  status: record.status, replaces: record.replacesID, cancellation: record.isCancellation ? true : nil,
+                  correctionReason: record.correctionReason)
     }
 
     /// The record the entry makes at `employerCode`, entered by `userID`.
@@ -61,7 +66,8 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         TimeRecord(id: recordID, employerCode: employerCode, dossierID: dossierID, kind: kind, typeCode: typeCode,
                    start: start, end: end, dayPart: dayPart ?? .full, startMinute: startMinute, endMinute: endMinute,
                    minutes: minutes, certificateReceived: certificateReceived ?? false, status: status ?? .draft,
-                   enteredBy: userID, replacesID: replaces, isCancellation: cancellation ?? false)
+                   enteredBy: userID, replacesID: replaces, isCancellation: cancellation ?? false,
+                   correctionReason: correctionReason)
     }
 
     /// Checks the record's numbers against `PushBounds` before anything else is read.
@@ -78,7 +84,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
 
     /// The texts the entry carries, each at most the server's `maximumFieldLength`
     /// (`Mutation.texts`).
-    public var texts: [String?] { [recordID, dossierID, typeCode, replaces] }
+    public var texts: [String?] { [recordID, dossierID, typeCode, replaces, correctionReason] }
 
     enum CodingKeys: String, CodingKey {
         case recordID = "record_id"
@@ -95,6 +101,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         case status
         case replaces
         case cancellation
+        case correctionReason = "correction_reason"
     }
 }
 
@@ -126,6 +133,7 @@ extension RecordTimeRecord {
                            write: \.description),
         .text("replaces_id", .correction, \.replacesID),
         .flag("cancellation", replica: "is_cancellation", .correction, \.isCancellation),
+        .text("correction_reason", .correction, \.correctionReason),
     ]
 }
 

@@ -22,7 +22,8 @@ final class TimeRecordRoundTripTests: XCTestCase {
                    start: try LocalDate.parse("2026-04-14"), end: try LocalDate.parse("2026-04-15"), dayPart: .afternoon,
                    startMinute: 480, endMinute: 570, minutes: 90, certificateReceived: true, status: .rejected,
                    enteredBy: "u-clerk", reviewedBy: "u-supervisor", rejectionReason: "Heures déjà payées en mars",
-                   correctionMonth: try YearMonth.parse("2026-05"), replacesID: "rec-replaced", isCancellation: true)
+                   correctionMonth: try YearMonth.parse("2026-05"), replacesID: "rec-replaced", isCancellation: true,
+                   correctionReason: "Certificat remis après la clôture d'avril")
     }
 
     func testTheTestRecordSetsEveryFieldOfATimeRecord() throws {

@@ -69,6 +69,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v14-pending-iban", migrate: addPendingIBAN)
         migrator.registerMigration("v15-open-records-by-start", migrate: indexOpenRecordsByStart)
         migrator.registerMigration("v16-sent-journal", migrate: createSentJournal)
+        migrator.registerMigration("v17-correction-reason") { try addTimeRecordColumns($0, ["correction_reason"]) }
         return migrator
     }
 
