@@ -116,10 +116,10 @@ public struct TimeRecordColumn: Sendable {
 
     // MARK: Making columns
 
-    /// A text column read with `get` and written with `set` (nil when the row holds none).
-    static func text(_ name: String, replica: String? = nil, _ origin: Origin, required: Bool = false,
+    /// An optional text column (nil when the row holds none).
+    static func text(_ name: String, replica: String? = nil, _ origin: Origin,
                      _ path: WritableKeyPath<TimeRecord, String?> & Sendable) -> TimeRecordColumn {
-        TimeRecordColumn(name, replica: replica, .text, origin, required: required,
+        TimeRecordColumn(name, replica: replica, .text, origin,
                          get: { .text($0[keyPath: path]) },
                          set: { record, value throws(Unreadable) in
                              guard case .text(let text) = value else { throw Unreadable(column: name, value: nil) }
