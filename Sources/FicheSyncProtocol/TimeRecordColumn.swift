@@ -10,7 +10,7 @@ import FicheDomain
 /// let row = RecordTimeRecord.columns.map { ($0.name, $0.text(of: record)) }   // server insert
 /// let back = try TimeRecordColumn.record(text: { name in row.first { $0.0 == name }?.1 })
 /// ```
-public struct TimeRecordColumn: Sendable {
+public final class TimeRecordColumn: Sendable {
     /// How the replica stores the value (the server stores every value as text).
     public enum Kind: Sendable {
         /// Text, or NULL.
