@@ -45,13 +45,16 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
     public var replacesID: String?
     /// A correction that only cancels the entry it replaces (same days): it never counts itself.
     public var isCancellation: Bool
+    /// Why a correction was made, in its author's words: the payroll officer answers for every
+    /// change to a month already paid. Nil for an entry that corrects nothing.
+    public var correctionReason: String?
 
     public init(id: String, employerCode: String, dossierID: String, kind: TimeRecordKind, typeCode: String?,
                 start: LocalDate, end: LocalDate, dayPart: DayPart = .full, startMinute: Int? = nil,
                 endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool = false,
                 status: TimeRecordStatus = .draft, enteredBy: String, reviewedBy: String? = nil,
                 rejectionReason: String? = nil, correctionMonth: YearMonth? = nil, replacesID: String? = nil,
-                isCancellation: Bool = false) {
+                isCancellation: Bool = false, correctionReason: String? = nil) {
         self.id = id
         self.employerCode = employerCode
         self.dossierID = dossierID
@@ -71,6 +74,7 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
         self.correctionMonth = correctionMonth
         self.replacesID = replacesID
         self.isCancellation = isCancellation
+        self.correctionReason = correctionReason
     }
 
     /// An absence over whole days (or one half day when `part` is not `.full`).

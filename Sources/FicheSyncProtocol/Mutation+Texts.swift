@@ -5,7 +5,7 @@ extension Mutation {
         switch self {
         case .updateDossierField(let p): return ([p.dossierID, p.change.old, p.change.new], [])
         case .recordAbsence(let p), .recordTimeRecord(let p), .amendTimeRecord(let p):
-            return ([p.recordID, p.dossierID, p.typeCode, p.replaces], [])
+            return (p.texts, [])
         case .addNote(let p): return ([p.noteID, p.dossierID], [p.text])
         case .reviewTimeRecord(let p):
             if case .reject(let reason) = p.decision { return ([p.recordID, reason], []) }

@@ -27,11 +27,14 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
     public var replaces: String?
     /// The correction cancels `replaces` (same days) and counts for nothing itself.
     public var cancellation: Bool?
+    /// Why the correction was made, in its author's words.
+    public var correctionReason: String?
 
     public init(recordID: String, dossierID: String, kind: TimeRecordKind = .absence, typeCode: String?,
                 start: LocalDate, end: LocalDate, dayPart: DayPart? = nil, startMinute: Int? = nil,
                 endMinute: Int? = nil, minutes: Int? = nil, certificateReceived: Bool? = nil,
-                status: TimeRecordStatus? = nil, replaces: String? = nil, cancellation: Bool? = nil) {
+                status: TimeRecordStatus? = nil, replaces: String? = nil, cancellation: Bool? = nil,
+                correctionReason: String? = nil) {
         self.recordID = recordID
         self.dossierID = dossierID
         self.kind = kind
@@ -46,6 +49,7 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.status = status
         self.replaces = replaces
         self.cancellation = cancellation
+        self.correctionReason = correctionReason
     }
 
     /// The entry of a record as a form made it.
@@ -53,7 +57,8 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         self.init(recordID: record.id, dossierID: record.dossierID, kind: record.kind, typeCode: record.typeCode,
                   start: record.start, end: record.end, dayPart: record.dayPart, startMinute: record.startMinute,
                   endMinute: record.endMinute, minutes: record.minutes, certificateReceived: record.certificateReceived,
-                  status: record.status, replaces: record.replacesID, cancellation: record.isCancellation ? true : nil)
+                  status: record.status, replaces: record.replacesID, cancellation: record.isCancellation ? true : nil,
+                  correctionReason: record.correctionReason)
     }
 
     /// The record the entry makes at `employerCode`, entered by `userID`.
@@ -61,7 +66,8 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         TimeRecord(id: recordID, employerCode: employerCode, dossierID: dossierID, kind: kind, typeCode: typeCode,
                    start: start, end: end, dayPart: dayPart ?? .full, startMinute: startMinute, endMinute: endMinute,
                    minutes: minutes, certificateReceived: certificateReceived ?? false, status: status ?? .draft,
-                   enteredBy: userID, replacesID: replaces, isCancellation: cancellation ?? false)
+                   enteredBy: userID, replacesID: replaces, isCancellation: cancellation ?? false,
+                   correctionReason: correctionReason)
     }
 
     /// Checks the record's numbers against `PushBounds` before anything else is read.
@@ -75,6 +81,10 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
             throw .timeRangeInvalid(startMinute: 0, endMinute: minutes)
         }
     }
+
+    /// The texts the entry carries, each at most the server's `maximumFieldLength`
+    /// (`Mutation.texts`).
+    public var texts: [String?] { [recordID, dossierID, typeCode, replaces, correctionReason] }
 
     enum CodingKeys: String, CodingKey {
         case recordID = "record_id"
@@ -91,5 +101,39 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
         case status
         case replaces
         case cancellation
+        case correctionReason = "correction_reason"
     }
 }
+
+extension RecordTimeRecord {
+    /// The columns of a time record as the server stores them and pulls send them, in the order
+    /// the replica binds them. A new field of `TimeRecord` is one more column here and a
+    /// migration of the replica's schema: the server's stores add the column, its insert and
+    /// read-back carry it, pulls send it and the replica keeps it (docs/CODEBASE.md, "A field on
+    /// time records").
+    public static let columns: [TimeRecordColumn] = [
+        .requiredText("id", .identity, \.id),
+        .requiredText("employer_code", .identity, \.employerCode),
+        .requiredText("dossier_id", .identity, \.dossierID),
+        .converted("kind", .identity, \.kind, read: TimeRecordKind.init(rawValue:), write: \.rawValue),
+        .text("type_code", .entry, \.typeCode),
+        .converted("start_date", replica: "start", .entry, \.start, read: TimeRecordColumn.date, write: \.iso),
+        .converted("end_date", replica: "end", .entry, \.end, read: TimeRecordColumn.date, write: \.iso),
+        .converted("day_part", .entry, fallback: DayPart.full.rawValue, \.dayPart, read: DayPart.init(rawValue:),
+                   write: \.rawValue),
+        .integer("start_minute", .entry, \.startMinute),
+        .integer("end_minute", .entry, \.endMinute),
+        .integer("minutes", .entry, \.minutes),
+        .flag("certificate_received", .entry, \.certificateReceived),
+        .converted("status", .entry, \.status, read: TimeRecordStatus.init(rawValue:), write: \.rawValue),
+        .requiredText("entered_by", .identity, \.enteredBy),
+        .text("reviewed_by", .review, \.reviewedBy),
+        .text("rejection_reason", .review, \.rejectionReason),
+        .optionalConverted("correction_month", .correction, \.correctionMonth, read: TimeRecordColumn.month,
+                           write: \.description),
+        .text("replaces_id", .correction, \.replacesID),
+        .flag("cancellation", replica: "is_cancellation", .correction, \.isCancellation),
+        .text("correction_reason", .correction, \.correctionReason),
+    ]
+}
+

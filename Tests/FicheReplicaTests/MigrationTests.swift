@@ -63,6 +63,7 @@ final class MigrationTests: XCTestCase {
             "v14-pending-iban",
             "v15-open-records-by-start",
             "v16-sent-journal",
+            "v17-correction-reason",
         ])
     }
 

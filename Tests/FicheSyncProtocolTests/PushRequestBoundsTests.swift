@@ -34,4 +34,15 @@ final class PushRequestBoundsTests: XCTestCase {
         XCTAssertEqual(PushRequest(mutations: [field]).boundsProblem, "mutation 4 holds a NUL character")
         XCTAssertNil(PushRequest(mutations: [note(5, text: "tab\tand line\nbreak, Éloïse 👩🏽‍💼")]).boundsProblem)
     }
+
+    /// The reason of a correction is a text like the others: bounded, and refused with a NUL.
+    func testTheReasonOfACorrectionIsBoundedLikeEveryText() throws {
+        let day = try LocalDate.parse("2026-03-09")
+        let correction = RecordTimeRecord(recordID: "r2", dossierID: "d1", typeCode: "sick", start: day, end: day,
+                                          replaces: "r1", correctionReason: "Certificat\u{0}reçu")
+        XCTAssertTrue(Mutation.recordTimeRecord(correction).texts.short.contains("Certificat\u{0}reçu"),
+                      "checked against the server's maximumFieldLength")
+        XCTAssertEqual(PushRequest(mutations: [PendingMutation(id: 6, uuid: "u", mutation: .recordTimeRecord(correction))])
+            .boundsProblem, "mutation 6 holds a NUL character")
+    }
 }

@@ -68,6 +68,28 @@ struct SimulatedServer {
                                path: path)
     }
 
+    /// A commune (AC-T) with a supervisor and a payroll clerk, each on their own computer, both
+    /// synced once; `body` runs while the server listens. The caller closes the returned server.
+    static func supervisorAndClerk(
+        seeds: (UInt64, UInt64),
+        _ body: @Sendable (SimulatedServer, SimulatedClient, SimulatedClient) async throws -> Void
+    ) async throws -> SimulatedServer {
+        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
+        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
+        try await server.serve { url in
+            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: seeds.0, faultRate: 0)
+            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: seeds.1, faultRate: 0)
+            defer {
+                sup.remove()
+                clerk.remove()
+            }
+            try await sup.session.sync()
+            try await clerk.session.sync()
+            try await body(server, sup, clerk)
+        }
+        return server
+    }
+
     /// Runs `body` with the server listening; passes its base URL.
     func serve<T: Sendable>(_ body: @Sendable (URL) async throws -> T) async throws -> T {
         let app = Application(router: ServerApplication.router(service: service),

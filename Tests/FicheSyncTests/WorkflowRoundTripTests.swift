@@ -11,7 +11,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     /// Each field the dossier screen lets a clerk change is sent as it was typed and applied on
     /// the server; none is sent against a dossier the server cannot know.
     func testEveryDossierFieldADeviceChangesReachesTheServer() async throws {
-        let server = try await Self.supervisorAndClerk(seeds: (5, 6)) { server, sup, _ in
+        let server = try await SimulatedServer.supervisorAndClerk(seeds: (5, 6)) { server, sup, _ in
             let dossier = try XCTUnwrap(sup.replica.syncedRows(of: "dossier").keys.sorted().first)
             let typed: [DossierField: String] = [
                 .niss: NISS.digits(year: 1980, month: 4, day: 12, serial: 101), .iban: IBAN.belgian(account: 4242),
@@ -41,7 +41,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     }
 
     func testAMonthClosedOnOneDeviceLocksItOnAnother() async throws {
-        let server = try await Self.supervisorAndClerk(seeds: (1, 2)) { _, sup, clerk in
+        let server = try await SimulatedServer.supervisorAndClerk(seeds: (1, 2)) { _, sup, clerk in
 
             let january = try YearMonth.parse("2026-01")
             let closing = try XCTUnwrap(sup.replica.closePayrollMonth(employerCode: "AC-T", month: january, by: sup.user))
@@ -74,7 +74,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     /// A clerk's absence saved on one computer reaches the supervisor's queue on another, is
     /// approved there, and comes back validated.
     func testAnEntrySentForValidationReachesTheSupervisorsQueueElsewhere() async throws {
-        let server = try await Self.supervisorAndClerk(seeds: (3, 4)) { server, sup, clerk in
+        let server = try await SimulatedServer.supervisorAndClerk(seeds: (3, 4)) { server, sup, clerk in
             let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
             var leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
                                            from: try LocalDate.parse("2026-03-09"), to: try LocalDate.parse("2026-03-10"),
@@ -108,7 +108,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     /// An entry corrected, and another withdrawn, on the clerk's computer: the server holds the
     /// correction and drops the other, and the supervisor's queue elsewhere shows exactly that.
     func testACorrectedAndAWithdrawnEntryReachTheServerAndTheSupervisorsQueue() async throws {
-        let server = try await Self.supervisorAndClerk(seeds: (7, 8)) { server, sup, clerk in
+        let server = try await SimulatedServer.supervisorAndClerk(seeds: (7, 8)) { server, sup, clerk in
             let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
             let rules = try RuleBook.bundled()
             func leave(_ from: String, _ to: String) throws -> TimeRecord {
@@ -150,7 +150,7 @@ final class WorkflowRoundTripTests: XCTestCase {
     /// correction elsewhere, and every replica ends with the correction counted and the entry it
     /// replaced cancelled.
     func testACorrectionOfAValidatedEntryReplacesItOnceASecondPersonValidatesIt() async throws {
-        let server = try await Self.supervisorAndClerk(seeds: (9, 10)) { _, sup, clerk in
+        let server = try await SimulatedServer.supervisorAndClerk(seeds: (9, 10)) { _, sup, clerk in
             let dossier = try XCTUnwrap(clerk.replica.syncedRows(of: "dossier").keys.sorted().first)
             let rules = try RuleBook.bundled()
             var leave = TimeRecord.absence(id: UUID().uuidString, employerCode: "AC-T", dossierID: dossier, type: "annual_leave",
@@ -185,27 +185,5 @@ final class WorkflowRoundTripTests: XCTestCase {
             }
         }
         await server.close()
-    }
-
-    /// A commune (AC-T) with a supervisor and a payroll clerk, each on their own computer, both
-    /// synced once; `body` runs while the server listens. The caller closes the returned server.
-    private static func supervisorAndClerk(
-        seeds: (UInt64, UInt64),
-        _ body: @Sendable (SimulatedServer, SimulatedClient, SimulatedClient) async throws -> Void
-    ) async throws -> SimulatedServer {
-        let server = try await SimulatedServer.make(users: ["sup": ["AC-T"], "clerk": ["AC-T"]])
-        try await server.accounts.grant(login: "sup", employer: "AC-T", role: .supervisor)
-        try await server.serve { url in
-            let sup = try await SimulatedClient.make(name: "pc-sup", login: "sup", server: url, seed: seeds.0, faultRate: 0)
-            let clerk = try await SimulatedClient.make(name: "pc-clerk", login: "clerk", server: url, seed: seeds.1, faultRate: 0)
-            defer {
-                sup.remove()
-                clerk.remove()
-            }
-            try await sup.session.sync()
-            try await clerk.session.sync()
-            try await body(server, sup, clerk)
-        }
-        return server
     }
 }

@@ -68,5 +68,5 @@ enum PostgresSchema {
         // A changed IBAN waits for a second person's confirmation before it is paid to.
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban TEXT",
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban_by TEXT",
-    ]
+    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: true)
 }

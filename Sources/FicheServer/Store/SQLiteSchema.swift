@@ -55,5 +55,5 @@ enum SQLiteSchema {
         // A changed IBAN waits for a second person's confirmation before it is paid to.
         "ALTER TABLE dossiers ADD COLUMN pending_iban TEXT",
         "ALTER TABLE dossiers ADD COLUMN pending_iban_by TEXT",
-    ]
+    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: false)
 }

@@ -1,3 +1,4 @@
+import FicheSyncProtocol
 import Foundation
 
 /// Facts about the schema that both stores share.
@@ -84,6 +85,26 @@ enum ServerSchema {
 
     /// The indexes the shared queries rely on, in SQL both stores accept: one list, so a
     /// query cannot be fast on one store and scan on the other.
+    /// The `time_records` columns the statements of both stores create by name; every other
+    /// column of `RecordTimeRecord.columns` is added by `addedTimeRecordColumns` (as text, like
+    /// every value of a time record), so a new field needs no statement here.
+    static let namedTimeRecordColumns: Set<String> = [
+        "id", "employer_code", "dossier_id", "kind", "type_code", "start_date", "end_date", "day_part", "start_minute",
+        "end_minute", "minutes", "certificate_received", "status", "entered_by", "reviewed_by", "rejection_reason",
+        "replaces_id", "cancellation", "correction_month",
+    ]
+
+    /// `ALTER TABLE time_records ADD COLUMN …` for each column of `RecordTimeRecord.columns` the
+    /// named statements do not create, in the description's order: appended last to both stores'
+    /// statements, so a new column raises the schema level and an instance of the build before
+    /// keeps working (it never names the column). `ifNotExists` for PostgreSQL; SQLite's
+    /// `migrate()` skips a column that exists.
+    static func addedTimeRecordColumns(ifNotExists: Bool) -> [String] {
+        RecordTimeRecord.columns.filter { !namedTimeRecordColumns.contains($0.name) }.map {
+            "ALTER TABLE time_records ADD COLUMN \(ifNotExists ? "IF NOT EXISTS " : "")\($0.name) TEXT"
+        }
+    }
+
     static let indexes = [
         "CREATE INDEX IF NOT EXISTS dossiers_scope ON dossiers (employer_code, id)",
         "CREATE INDEX IF NOT EXISTS time_records_dossier ON time_records (dossier_id, start_date)",

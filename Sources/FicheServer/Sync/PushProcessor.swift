@@ -322,7 +322,6 @@ struct PushProcessor: Sendable {
         // A new entry is its author's draft or goes to validation; any other status is a reviewer's.
         guard [.draft, .submitted].contains(payloadRecord.status) else { throw MutationRejection(code: "time.status") }
         let kind = payloadRecord.kind
-        let part = payloadRecord.dayPart
         if try await writes.timeRecordExists(payload.recordID, in: tx) {
             throw MutationRejection(code: "record.exists")
         }
@@ -332,15 +331,7 @@ struct PushProcessor: Sendable {
             .sheet(for: row, checking: payloadRecord.replacesID == nil ? payloadRecord : nil, in: tx, writes: &writes)
         let record = sheet.booked(payloadRecord)
         try sheet.check(record, today: Timestamps.brusselsDay(configuration.now()))
-        let fields: [(String, String?)] = [
-            ("id", record.id), ("employer_code", employer), ("dossier_id", record.dossierID), ("kind", kind.rawValue),
-            ("type_code", record.typeCode), ("start_date", record.start.iso), ("end_date", record.end.iso),
-            ("day_part", part.rawValue), ("start_minute", record.startMinute.map(String.init)),
-            ("end_minute", record.endMinute.map(String.init)), ("minutes", record.minutes.map(String.init)),
-            ("certificate_received", record.certificateReceived ? "1" : "0"), ("status", record.status.rawValue),
-            ("entered_by", caller.userID), ("replaces_id", record.replacesID),
-            ("cancellation", record.isCancellation ? "1" : nil), ("correction_month", record.correctionMonth?.description),
-        ]
+        let fields = RecordTimeRecord.columns.map { ($0.name, $0.text(of: record)) }
         let version = writes.nextSequence
         writes.insertLater(record, columns: fields.map(\.0) + ["version"], values: fields.map { SQLValue.optional($0.1) } + [.int(version)])
         var rowFields: [String: String?] = [:]

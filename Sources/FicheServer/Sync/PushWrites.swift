@@ -321,20 +321,14 @@ struct PushWrites {
         return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)])
     }
 
-    /// Writes an entry as its author corrected it (every value a form sets, the review cleared);
-    /// returns the record's row as it now is.
+    /// Writes an entry as its author corrected it (every value a form sets, the review cleared:
+    /// the columns of origin `entry` and `review`); returns the record's row as it now is.
     mutating func amend(_ record: TimeRecord, in tx: any StoreTransaction) async throws -> StoreRow? {
         try await writeNewRecords(in: tx)
+        let columns = RecordTimeRecord.columns.filter { $0.origin == .entry || $0.origin == .review }
         try await tx.execute(
-            """
-            UPDATE time_records SET type_code = ?, start_date = ?, end_date = ?, day_part = ?, start_minute = ?,
-            end_minute = ?, minutes = ?, certificate_received = ?, status = ?, reviewed_by = NULL, rejection_reason = NULL
-            WHERE id = ?
-            """,
-            [.optional(record.typeCode), .text(record.start.iso), .text(record.end.iso), .text(record.dayPart.rawValue),
-             .optional(record.startMinute.map(String.init)), .optional(record.endMinute.map(String.init)),
-             .optional(record.minutes.map(String.init)), .text(record.certificateReceived ? "1" : "0"),
-             .text(record.status.rawValue), .text(record.id)])
+            "UPDATE time_records SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?",
+            columns.map { .optional($0.text(of: record)) } + [.text(record.id)])
         forgetTimeRecords(ofDossier: record.dossierID)
         return try await tx.first("SELECT * FROM time_records WHERE id = ?", [.text(record.id)])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FicheDomain
+import FicheSyncProtocol
 
 /// Builds the domain `TimeSheet` of one dossier from the store, to check a new time record
 /// (the employer, its payroll months and the dossier's records read through the push
@@ -68,22 +69,9 @@ struct TimeSheetLoader {
         }
     }
 
+    /// The time record a stored row holds (`RecordTimeRecord.columns`), nil for a row that holds none.
     static func timeRecord(_ row: StoreRow) -> TimeRecord? {
-        guard let id = row.string("id"), let employer = row.string("employer_code"), let dossier = row.string("dossier_id"),
-              let kind = TimeRecordKind(rawValue: row.string("kind") ?? ""),
-              // try?: dates the server checked when it stored the record; a row without them is no time record.
-              let start = try? LocalDate.parse(row.string("start_date") ?? ""),
-              let end = try? LocalDate.parse(row.string("end_date") ?? "")  // try?: as the start date above
-        else { return nil }
-        return TimeRecord(
-            id: id, employerCode: employer, dossierID: dossier, kind: kind, typeCode: row.string("type_code"),
-            start: start, end: end, dayPart: DayPart(rawValue: row.string("day_part") ?? "") ?? .full,
-            startMinute: row.string("start_minute").flatMap { Int($0) }, endMinute: row.string("end_minute").flatMap { Int($0) },
-            minutes: row.string("minutes").flatMap { Int($0) }, certificateReceived: row.string("certificate_received") == "1",
-            status: TimeRecordStatus(rawValue: row.string("status") ?? "") ?? .draft, enteredBy: row.string("entered_by") ?? "",
-            reviewedBy: row.string("reviewed_by"), rejectionReason: row.string("rejection_reason"),
-            // try?: a month this server wrote as YYYY-MM; a row without one is booked in its own month.
-            correctionMonth: row.string("correction_month").flatMap { try? YearMonth.parse($0) },
-            replacesID: row.string("replaces_id"), isCancellation: row.string("cancellation") == "1")
+        // try?: a row this server wrote from a checked record; one that does not read is no time record.
+        try? TimeRecordColumn.record(text: { row.string($0) })
     }
 }

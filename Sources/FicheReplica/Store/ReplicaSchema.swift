@@ -1,3 +1,4 @@
+import FicheSyncProtocol
 import GRDB
 
 /// The replica's schema as an ordered list of migrations.
@@ -40,7 +41,11 @@ enum ReplicaSchema {
     ]
     /// With the corrections of validated entries (`v13`): the entry replaced, and whether the
     /// correction only cancels it.
-    static let timeRecordColumns = firstTimeRecordColumns + ["replaces_id", "is_cancellation"]
+    static let correctionTimeRecordColumns = firstTimeRecordColumns + ["replaces_id", "is_cancellation"]
+    /// The columns of `time_record` today: those of `RecordTimeRecord.columns`, by their replica
+    /// names, and the version. A column added there is added here by a migration
+    /// (`addTimeRecordColumns`).
+    static let timeRecordColumns = RecordTimeRecord.columns.map(\.replicaName) + ["version"]
     static let art60EventColumns = [
         "id", "employer_code", "contract_id", "date", "kind", "placement_id", "note", "recorded_by", "version",
     ]
@@ -64,6 +69,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v14-pending-iban", migrate: addPendingIBAN)
         migrator.registerMigration("v15-open-records-by-start", migrate: indexOpenRecordsByStart)
         migrator.registerMigration("v16-sent-journal", migrate: createSentJournal)
+        migrator.registerMigration("v17-correction-reason") { try addTimeRecordColumns($0, ["correction_reason"]) }
         return migrator
     }
 
@@ -459,7 +465,36 @@ enum ReplicaSchema {
             }
         }
         try db.execute(sql: "DROP VIEW time_record_view")
-        try createView(db, name: "time_record_view", table: "time_record", columns: timeRecordColumns)
+        try createView(db, name: "time_record_view", table: "time_record", columns: correctionTimeRecordColumns)
+    }
+
+    /// Adds `names` (columns of `RecordTimeRecord.columns`, by their replica names) to
+    /// `time_record` and `local_time_record`, stored as the description's kind says (a flag is
+    /// false, the others NULL, on the rows already held), and makes `time_record_view` again
+    /// with every column the table now has. A new field of time records is one migration:
+    /// `migrator.registerMigration("vN-name") { try addTimeRecordColumns($0, ["name"]) }`.
+    static func addTimeRecordColumns(_ db: Database, _ names: [String]) throws {
+        let columns = try names.map { name in
+            guard let column = RecordTimeRecord.columns.first(where: { $0.replicaName == name }) else {
+                throw DatabaseError(message: "time record column \(name) is not in RecordTimeRecord.columns")
+            }
+            return column
+        }
+        for table in ["time_record", "local_time_record"] {
+            try db.alter(table: table) { t in
+                for column in columns {
+                    switch column.kind {
+                    case .text: t.add(column: column.replicaName, .text)
+                    case .integer: t.add(column: column.replicaName, .integer)
+                    case .flag: t.add(column: column.replicaName, .boolean).notNull().defaults(to: false)
+                    }
+                }
+            }
+        }
+        let held = Set(try db.columns(in: "time_record").map(\.name))
+        try db.execute(sql: "DROP VIEW time_record_view")
+        try createView(db, name: "time_record_view", table: "time_record",
+                       columns: timeRecordColumns.filter { held.contains($0) })
     }
 
     /// The month checklist and the month closing count an employer's records still in draft or

@@ -1,3 +1,4 @@
+import FicheSyncProtocol
 import GRDB
 
 extension AppDatabase {
@@ -67,17 +68,24 @@ extension AppDatabase {
             ("start_date", .required("start_date")), ("pay_seniority_date", .text("pay_seniority_date")),
             ("end_date", .text("end_date")), ("version", .version),
         ])
-        static let timeRecordParameters: (table: String, columns: [(name: String, source: Source)]) = ("time_record", [
-            ("id", .id), ("employer_code", .employerCode), ("dossier_id", .required("dossier_id")),
-            ("kind", .required("kind")), ("type_code", .text("type_code")), ("start", .required("start_date")),
-            ("end", .required("end_date")), ("day_part", .defaulted("day_part", fallback: "full")),
-            ("start_minute", .integer("start_minute")), ("end_minute", .integer("end_minute")),
-            ("minutes", .integer("minutes")), ("certificate_received", .flag("certificate_received")),
-            ("status", .required("status")), ("entered_by", .required("entered_by")),
-            ("reviewed_by", .text("reviewed_by")), ("rejection_reason", .text("rejection_reason")),
-            ("correction_month", .text("correction_month")), ("replaces_id", .text("replaces_id")),
-            ("is_cancellation", .flag("cancellation")), ("version", .version),
-        ])
+        /// Made from `RecordTimeRecord.columns`: each column's replica name, read from the
+        /// server's field of the same column.
+        static let timeRecordParameters: (table: String, columns: [(name: String, source: Source)]) = ("time_record",
+            RecordTimeRecord.columns.map { column in (column.replicaName, source(of: column)) } + [("version", .version)])
+
+        /// Where the replica's value of a time-record column comes from in a pulled row.
+        static func source(of column: TimeRecordColumn) -> Source {
+            switch (column.name, column.kind) {
+            case ("id", _): .id
+            case ("employer_code", _): .employerCode
+            case (let name, .integer): .integer(name)
+            case (let name, .flag): .flag(name)
+            case (let name, .text):
+                if let fallback = column.fallback { .defaulted(name, fallback: fallback) }
+                else if column.required { .required(name) }
+                else { .text(name) }
+            }
+        }
 
         static let personSQL = statement(personParameters)
         static let dossierSQL = statement(dossierParameters)
