@@ -86,7 +86,10 @@ public struct RecordTimeRecord: Codable, Sendable, Hashable {
     /// (`Mutation.texts`).
     public var texts: [String?] { [recordID, dossierID, typeCode, replaces, correctionReason] }
 
-    enum CodingKeys: String, CodingKey {
+    /// Every key an entry can carry on the wire; the served OpenAPI document states each of them.
+    public static var wireKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case recordID = "record_id"
         case dossierID = "dossier_id"
         case kind

@@ -54,18 +54,27 @@ final class TimeRecordRoundTripTests: XCTestCase {
         XCTAssertEqual(entry.timeRecord(employerCode: record.employerCode, enteredBy: record.enteredBy), expected)
     }
 
-    /// The served `openapi.json` states each field the entry carries, no more, no less (a new
-    /// field of the wire type is written there too).
+    /// The served `openapi.json` states each field the entry carries, no more, no less: a field
+    /// added to the wire type is stated even before the file describes it.
     func testTheServedDocumentStatesEveryFieldOfTheEntry() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("Sources/FicheServer/Resources/openapi.json"))
-        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
-        let stated = try XCTUnwrap((schemas?["RecordTimeRecord"] as? [String: Any])?["properties"] as? [String: Any])
+        func stated(_ data: Data) throws -> [String: Any] {
+            let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            return try XCTUnwrap((schemas?["RecordTimeRecord"] as? [String: Any])?["properties"] as? [String: Any])
+        }
         let entry = try JSONEncoder().encode(RecordTimeRecord(try Self.everyField(dossierID: "d-1")))
         let sent = try XCTUnwrap(try JSONSerialization.jsonObject(with: entry) as? [String: Any])
-        XCTAssertEqual(Set(stated.keys), Set(sent.keys))
+        XCTAssertEqual(Set(try stated(OpenAPIDocument.data).keys), Set(sent.keys))
+        XCTAssertEqual(Set(RecordTimeRecord.wireKeys), Set(sent.keys), "every key the wire type has, the entry sends")
+        // A field the file does not describe yet is stated; one the wire type lost is not.
+        let grown = OpenAPIDocument.stating(RecordTimeRecord.wireKeys + ["payer"], of: "RecordTimeRecord", in: OpenAPIDocument.data)
+        XCTAssertEqual(Set(try stated(grown).keys), Set(sent.keys).union(["payer"]))
+        let shrunk = OpenAPIDocument.stating(RecordTimeRecord.wireKeys.filter { $0 != "cancellation" }, of: "RecordTimeRecord",
+                                             in: OpenAPIDocument.data)
+        XCTAssertFalse(try stated(shrunk).keys.contains("cancellation"))
+        // The hand-written descriptions stay.
+        let start = try XCTUnwrap(try stated(OpenAPIDocument.data)["start"] as? [String: Any])
+        XCTAssertEqual(start["format"] as? String, "date")
     }
 
     func testEveryFieldComesBackFromTheSQLiteServer() async throws {
