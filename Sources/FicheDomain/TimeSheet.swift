@@ -58,7 +58,8 @@ public struct TimeSheet: Sendable {
             try checkCorrection(record, of: originalID)
             // A cancellation has the days of the entry it cancels: only its booking is checked.
             if record.isCancellation { return try checkPayrollMonth(record) }
-        } else if record.isCancellation {
+        } else if record.isCancellation || record.correctionReason != nil {
+            // A cancellation or a correction's reason says it corrects an entry: it must name it.
             throw .correctionTargetMissing(recordID: "")
         }
         if record.kind == .clocking, let today, record.start > today { throw .clockingInFuture(date: record.start, today: today) }

@@ -254,6 +254,12 @@ final class DossierScreenTests: XCTestCase {
         driver.press("Tab")
         for _ in 0..<10 { driver.press("Backspace") }
         driver.type("05032026")
+        // A correction says why: without its reason the form stays, on that field.
+        XCTAssertTrue(driver.screenText.contains("Motif de la correction"), driver.screenText)
+        driver.press("F2")
+        XCTAssertTrue(driver.screen.top is AbsenceFormScreen, driver.screenText)
+        XCTAssertEqual(form.form.focus, form.form.fields.count - 1, "the focus is on the missing reason")
+        driver.type("Retour anticipé le 06/03")
         driver.press("F2")
         XCTAssertTrue(driver.screen.top is DossierScreen, driver.screenText)
         XCTAssertTrue(driver.screenText.contains("Correction envoyée pour validation : Congé annuel du 02/03/2026 au 05/03/2026"),
@@ -262,6 +268,7 @@ final class DossierScreenTests: XCTestCase {
         XCTAssertEqual(records.first { $0.id == "tr-3" }?.status, .validated, "the validated leave counts until then")
         let correction = try XCTUnwrap(records.first { $0.replacesID == "tr-3" })
         XCTAssertEqual(correction.status, .submitted)
+        XCTAssertEqual(correction.correctionReason, "Retour anticipé le 06/03", "the reason goes with the correction")
         XCTAssertTrue(driver.screenText.contains("correction soumise"), driver.screenText)
         // One correction at a time: cancelling the same leave now is refused, with the reason.
         driver.press("F8")

@@ -39,6 +39,16 @@ final class TimeRecordCorrectionTests: XCTestCase {
                        "absence.overlap")
     }
 
+    func testAReasonComesOnlyWithACorrection() {
+        let sheet = sheet([leave])
+        var reasoned = correction("c1", of: leave, from: "2025-05-12", to: "2025-05-13")
+        reasoned.correctionReason = "Retour anticipé"
+        XCTAssertNil(code { try sheet.check(reasoned) })
+        var loose = Fixtures.absence("new", "annual_leave", "2025-05-20", status: .submitted)
+        loose.correctionReason = "Retour anticipé"
+        XCTAssertEqual(code { try sheet.check(loose) }, "correction.not_found", "a reason names no entry to correct")
+    }
+
     func testOnlyAValidatedEntryIsCorrectedOnceAtATimeAndKeepsItsKind() {
         let draft = Fixtures.absence("draft", "annual_leave", "2025-05-19", status: .submitted)
         let waiting = correction("waiting", of: leave, from: "2025-05-12", to: "2025-05-12")

@@ -187,10 +187,27 @@ public class RecordFormScreen: Screen {
         return correctsValidated ? "form.\(form).correctionSent" : "form.\(form).amended"
     }
 
-    /// Fills the form with a saved entry to correct it; saving then writes over that entry.
+    /// Fills the form with a saved entry to correct it; saving then writes over that entry. A
+    /// validated entry gets one more field, last: why it is corrected (required, sent with the
+    /// correction for the person who validates it and for the payroll).
     func edit(_ record: TimeRecord, _ environment: ScreenEnvironment) {
         editing = record
         prefill(record.storedValues, environment)
+        if record.status == .validated {
+            form.fields.append(FormField(label: environment.strings["form.correctionReason"], kind: .text(maxLength: 200),
+                                         isRequired: true))
+            reasonField = form.fields.count - 1
+        }
+    }
+
+    /// The index of the correction's reason field; nil unless the form corrects a validated entry.
+    private(set) var reasonField: Int?
+
+    /// What the reason field holds, trimmed; nil when empty or absent.
+    var correctionReason: String? {
+        guard let reasonField, form.fields.indices.contains(reasonField) else { return nil }
+        let text = form.fields[reasonField].text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
     }
 
     /// Saves `record`: over the entry being corrected, or as a new entry. The message says which.
@@ -201,7 +218,9 @@ public class RecordFormScreen: Screen {
             return true
         }
         if correctsValidated {
-            try environment.database.recordCorrection(of: editing.id, replacingWith: record, by: environment.user,
+            var corrected = record
+            corrected.correctionReason = correctionReason
+            try environment.database.recordCorrection(of: editing.id, replacingWith: corrected, by: environment.user,
                                                       rules: environment.rules)
             return true
         }
