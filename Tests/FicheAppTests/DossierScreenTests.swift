@@ -269,6 +269,13 @@ final class DossierScreenTests: XCTestCase {
         let correction = try XCTUnwrap(records.first { $0.replacesID == "tr-3" })
         XCTAssertEqual(correction.status, .submitted)
         XCTAssertEqual(correction.correctionReason, "Retour anticipé le 06/03", "the reason goes with the correction")
+        // The supervisor who validates it reads the reason on the queue.
+        let supervisor = try self.driver(userID: "usr-demo", width: 120, height: 40, database: driver.screen.environment.database)
+        supervisor.press("Alt+v")
+        let queues = try XCTUnwrap(supervisor.screen.top as? QueuesScreen)
+        for _ in 0..<50 where queues.selectedID != correction.id { supervisor.press("Down") }
+        XCTAssertEqual(queues.selectedID, correction.id, supervisor.screenText)
+        XCTAssertTrue(supervisor.screenText.contains("correction, motif : Retour anticipé le 06/03"), supervisor.screenText)
         XCTAssertTrue(driver.screenText.contains("correction soumise"), driver.screenText)
         // One correction at a time: cancelling the same leave now is refused, with the reason.
         driver.press("F8")

@@ -459,6 +459,11 @@ public final class QueuesScreen: Screen {
         } else {
             parts.append(strings.format("queue.position", ["position": "\(position)", "total": "\(total)", "date": date]))
         }
+        // The validator reads why a correction was made, or that it cancels the entry.
+        if tab == .validation, let record = selectedItem?.record, record.replacesID != nil {
+            parts.append(record.isCancellation ? strings["queue.cancellationNote"]
+                         : strings.format("queue.correctionNote", ["reason": record.correctionReason ?? strings["queue.noReason"]]))
+        }
         var summary = parts.joined(separator: " · ")
         if tab == markedTab, !marked.isEmpty {
             summary += "   " + strings.format(marked.count == 1 ? "queue.marked.one" : "queue.marked", [
