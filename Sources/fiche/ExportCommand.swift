@@ -5,5 +5,5 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write files for other systems from the local replica.",
-        subcommands: [ExportPayroll.self])
+        subcommands: [ExportPayroll.self, ExportArt60.self])
 }

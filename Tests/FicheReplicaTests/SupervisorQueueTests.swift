@@ -105,6 +105,27 @@ final class SupervisorQueueTests: XCTestCase {
         XCTAssertEqual(try database.art60Watch(asOf: may, withinDays: 10, rules: rules).map(\.contract.id), ["c-7", "c-3"])
     }
 
+    /// `fiche export art60`'s read: every contract running that day, watched or not, with the
+    /// figures the dossier's art. 60 tab shows.
+    func testTheArt60OverviewHasEveryRunningContractWithItsTabsFigures() throws {
+        let database = try ReplicaFixture.make()
+        try ReadFixture.addArt60(to: database)
+        let day = ReadFixture.date("2026-02-02")
+        let overview = try database.art60Overview(employerCode: "CPAS-IXL", asOf: day, rules: rules)
+        let watched = try database.art60Watch(asOf: day, withinDays: 30, rules: rules)
+        XCTAssertFalse(overview.isEmpty)
+        XCTAssertTrue(Set(watched.map(\.contract.id)).isSubset(of: Set(overview.map(\.contract.id))))
+        XCTAssertEqual(overview.map(\.dossier.dossierNumber), overview.map(\.dossier.dossierNumber).sorted())
+        for item in overview {
+            XCTAssertTrue(item.contract.start <= day && (item.contract.end.map { $0 >= day } ?? true), "\(item.contract.id) runs that day")
+            let card = try XCTUnwrap(try database.art60Card(dossierID: item.contract.dossierID, asOf: day, rules: rules))
+            XCTAssertEqual(item.progress?.qualifyingDays, card.progress?.qualifyingDays, item.contract.id)
+            XCTAssertEqual(item.progress?.projectedTargetDate, card.progress?.projectedTargetDate, item.contract.id)
+            XCTAssertEqual(item.progress?.windowEnd, card.progress?.windowEnd, item.contract.id)
+        }
+        XCTAssertEqual(try database.art60Overview(employerCode: "AC-IXL", asOf: day, rules: rules), [], "the commune has none")
+    }
+
     func testMissingCertificatesFollowTheFirstDayExemptionAndTheDeadline() throws {
         let database = try ReplicaFixture.make()
         try ReadFixture.apply(database, records: [

@@ -15,6 +15,19 @@ extension AppDatabase {
     /// watch.first?.reasons   // [.targetReached(on: 2026-05-04)]
     /// ```
     public func art60Watch(asOf: LocalDate, withinDays: Int = 30, rules: RuleBook) throws -> [Art60WatchItem] {
+        try art60Contracts(asOf: asOf, withinDays: withinDays, rules: rules, everyOne: false)
+    }
+
+    /// Every art. 60 contract of `employerCode` running on `asOf`, with its progress (the art. 60
+    /// tab's figures) and the reasons it is watched, if any; by dossier number. What
+    /// `fiche export art60` writes.
+    public func art60Overview(employerCode: String, asOf: LocalDate, rules: RuleBook) throws -> [Art60WatchItem] {
+        try art60Contracts(asOf: asOf, withinDays: 30, rules: rules, everyOne: true)
+            .filter { $0.contract.employerCode == employerCode }
+            .sorted { ($0.dossier.dossierNumber, $0.contract.id) < ($1.dossier.dossierNumber, $1.contract.id) }
+    }
+
+    private func art60Contracts(asOf: LocalDate, withinDays: Int, rules: RuleBook, everyOne: Bool) throws -> [Art60WatchItem] {
         try writer.read { db in
             let horizon = asOf.adding(days: withinDays)
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -56,7 +69,7 @@ extension AppDatabase {
                 if let target = progress?.projectedTargetDate, target <= horizon {
                     reasons.append(target <= asOf ? .targetReached(on: target) : .targetSoon(on: target))
                 }
-                guard !reasons.isEmpty else { continue }
+                guard everyOne || !reasons.isEmpty else { continue }
                 items.append(Art60WatchItem(
                     contract: contract, dossier: BatchedReads.listRow(prefixed: row),
                     reasons: reasons.sorted { $0.date < $1.date }, progress: progress, partnerName: row["partner_name"],

@@ -1,0 +1,90 @@
+import ArgumentParser
+import FicheApp
+import FicheDomain
+import FicheReplica
+import Foundation
+
+/// `fiche export art60 --employer CPAS-IXL --as-of 2026-11-24 --out art60.csv`: one line per
+/// article 60 contract running that day, with the figures of the dossier's art. 60 tab
+/// (`Art60Progress`): the policy in force, the target, the days counted and left, the end of the
+/// reference window (extension included) and the projected date the target is reached.
+///
+/// Reads the replica as `fiche export payroll` does, and exports only where the user may see
+/// art. 60 (`view_art60`). Bad input is one line on standard error, exit status 1, and no file.
+struct ExportArt60: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "art60",
+        abstract: "Export the article 60 contracts of an employer with their progress as CSV (one line per contract).")
+
+    /// The file's columns, in order; dates YYYY-MM-DD, days with a decimal point.
+    static let header = ["dossier_number", "policy", "target_days", "counted_days", "remaining_days", "window_end",
+                         "projected_date"]
+
+    @Option(help: "Employer code, e.g. CPAS-IXL.")
+    var employer: String
+
+    @Option(help: "The day the figures are for, YYYY-MM-DD or DD/MM/YYYY (default: today).")
+    var asOf: String?
+
+    @Option(help: "The CSV file to write.")
+    var out: String
+
+    @Option(help: "The account to use (default: the last one signed in).")
+    var user: String?
+
+    @Flag(help: "Export from the demo replica, as the demo's user.")
+    var demo = false
+
+    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
+    var dataDir: String?
+
+    func run() throws {
+        do {
+            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
+            let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
+            let day = try asOf.map(Self.parseDay) ?? database.clock.today
+            let codes = try database.employers().map(\.code)
+            guard codes.contains(employer) else {
+                throw CommandFailure("unknown employer \(employer); the replica holds "
+                                     + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+            }
+            guard try database.accessRights(of: userID, on: database.clock.today).may(.viewArt60, at: employer) else {
+                throw CommandFailure("\(userID) may not see the article 60 files of \(employer) (no view_art60 grant)")
+            }
+            let items = try database.art60Overview(employerCode: employer, asOf: day, rules: try RuleBook.bundled())
+            var file = CSVFile(header: Self.header)
+            file.rows = items.map(Self.line)
+            do {
+                try file.write(to: out)
+            } catch {
+                throw CommandFailure("\(out): cannot write the file (\(error.localizedDescription))")
+            }
+            let unknown = items.filter { $0.progress == nil }.count
+            print("\(items.count) article 60 contracts of \(employer) on \(day.iso) written to \(out)")
+            if unknown > 0 { print("\(unknown) without figures (no birth date or no rules for them): their dossier's art. 60 tab says why") }
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+
+    /// One contract's line; the figures are empty when the rules cannot compute them.
+    static func line(_ item: Art60WatchItem) -> [String] {
+        guard let progress = item.progress else { return [item.dossier.dossierNumber, "", "", "", "", "", ""] }
+        return [item.dossier.dossierNumber, progress.policyID, "\(progress.targetDays)", days(progress.qualifyingDays),
+                days(progress.remainingDays), progress.windowEnd.iso, progress.projectedTargetDate?.iso ?? ""]
+    }
+
+    /// 312, 151.5: whole days without a decimal.
+    static func days(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// `2026-11-24` or `24/11/2026`, and nothing looser.
+    static func parseDay(_ text: String) throws -> LocalDate {
+        // try?: "is this a date?"; one that is not is refused with the error thrown below.
+        guard text.count == 10, let day = try? LocalDate.parse(text) else {
+            throw CommandFailure("--as-of must be a day, YYYY-MM-DD or DD/MM/YYYY (for example 2026-11-24), not '\(text)'")
+        }
+        return day
+    }
+}
