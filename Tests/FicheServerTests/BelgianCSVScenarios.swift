@@ -158,8 +158,12 @@ enum BelgianCSVScenarios {
             "B021;88.01.01-005.74;Peeters;Jan;01/01/1988;X;fr;statutory;C1;100;01/02/2021;;",
             "B022,88.01.01-005.74,Peeters,Jan,01/01/1988,M,fr,statutory,C1,100,01/02/2021,,",
             "B023;88.01.01-005.74;Peeters;Jan;01/01/1988;M;fr;statutory;C1;100;01/02/2021;;;",
+            // The fixture's office day is 1 January 2026: a person born the day after is no one yet.
+            "B024;\(NISS.digits(year: 2026, month: 1, day: 2, serial: 1));Peeters;Jan;02/01/2026;M;fr;statutory;C1;100;01/02/2021;;",
         ].joined(separator: "\r\n").utf8))
-        XCTAssertEqual(values, [
+        XCTAssertEqual(values.count, 5, "\(values)")
+        XCTAssertTrue(values.last?.hasPrefix("line 6: niss: ") ?? false, "\(values)")
+        XCTAssertEqual(Array(values.prefix(4)), [
             "line 2: start_date: Day 31 of month 2 of 2027 does not exist",
             "line 3: sex: 'X' is not a sex: M or F, H or F, M or V, male or female",
             "line 4: row: separated by ',' where the header uses ';'",

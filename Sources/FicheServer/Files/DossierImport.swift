@@ -105,7 +105,7 @@ public struct DossierImport: Sendable {
             }
             var values: [String: String] = [:]
             for (name, value) in zip(names, fields) { values[name] = value.trimmingCharacters(in: .whitespaces) }
-            let (row, rowErrors) = Self.validate(values, line: line)
+            let (row, rowErrors) = Self.validate(values, line: line, today: Timestamps.brusselsDay(configuration.now()))
             errors += rowErrors
             if let number = values["dossier_number"], !number.isEmpty {
                 if let first = seen[number] {
@@ -201,7 +201,8 @@ public struct DossierImport: Sendable {
         try await tx.execute("UPDATE career_periods SET version = ? WHERE id = ?", [.int(seq.first ?? 0), .text(id)])
     }
 
-    static func validate(_ values: [String: String], line: Int) -> ([String: String?]?, [String]) {
+    /// - Parameter today: the office day (Brussels), which no NISS birth date may come after.
+    static func validate(_ values: [String: String], line: Int, today: LocalDate?) -> ([String: String?]?, [String]) {
         var errors: [String] = []
         func fail(_ column: String, _ message: String) { errors.append("line \(line): \(column): \(message)") }
         func text(_ column: String) -> String { values[column] ?? "" }
@@ -221,7 +222,7 @@ public struct DossierImport: Sendable {
         var niss: NISS?
         // Spaces of any kind (a non-breaking one from a spreadsheet) go; the parser takes the dots and dashes off.
         let nissText = text("niss").filter { !$0.isWhitespace }
-        do { niss = try NISS(nissText, declaredSex: sex) } catch { fail("niss", error.description) }
+        do { niss = try NISS(nissText, declaredSex: sex, today: today) } catch { fail("niss", error.description) }
         if let niss, let birthDate, let sex, let lastName, let firstName {
             let person = Person(id: "check", niss: niss, lastName: lastName, firstName: firstName, birthDate: birthDate,
                                 sex: sex, language: .fr)
