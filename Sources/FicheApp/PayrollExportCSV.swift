@@ -71,4 +71,29 @@ public enum PayrollExportCSV {
     static func corrections(_ corrections: [String: [String]]) -> String {
         corrections.keys.sorted().map { "\($0):\(corrections[$0]?.count ?? 0)" }.joined(separator: " ")
     }
+
+    /// The columns of the corrections file.
+    public static let correctionColumns = [
+        "dossier_number", "name", "month_concerned", "record_id", "corrects_record_id", "change",
+        "type_before", "from_before", "to_before", "day_part_before", "type_after", "from_after", "to_after",
+        "day_part_after", "reason",
+    ]
+
+    /// The corrections booked in the month, one line each: the month they concern, the entry
+    /// before and after (`change` is `correction` or `cancellation`, whose "after" is empty), and
+    /// the reason its author gave. Dates `YYYY-MM-DD`; types and parts of the day as codes.
+    public static func corrections(_ lines: [PayrollCorrection]) -> CSVFile {
+        var file = CSVFile(header: correctionColumns)
+        file.rows = lines.map { line in
+            let before = line.original
+            let after = line.correction.isCancellation ? nil : line.correction
+            return [line.dossierNumber, "\(line.lastName), \(line.firstName)", line.monthConcerned.description,
+                    line.correction.id, line.correction.replacesID ?? "",
+                    line.correction.isCancellation ? "cancellation" : "correction",
+                    before?.typeCode ?? "", before?.start.iso ?? "", before?.end.iso ?? "", before?.dayPart.rawValue ?? "",
+                    after?.typeCode ?? "", after?.start.iso ?? "", after?.end.iso ?? "", after?.dayPart.rawValue ?? "",
+                    line.correction.correctionReason ?? ""]
+        }
+        return file
+    }
 }

@@ -27,6 +27,9 @@ struct ExportPayroll: ParsableCommand {
     @Option(help: "The CSV file to write.")
     var out: String
 
+    @Option(help: "Also write the corrections booked in the month to this CSV file, one line each (before, after, reason).")
+    var corrections: String?
+
     @Option(help: "The account to use (default: the last one signed in).")
     var user: String?
 
@@ -58,6 +61,15 @@ struct ExportPayroll: ParsableCommand {
                 throw CommandFailure("\(out): cannot write the file (\(Self.reason(error)))")
             }
             print("\(rows.count) dossiers of \(employer) for \(payrollMonth) written to \(out)")
+            if let corrections {
+                let lines = try database.payrollCorrections(employerCode: employer, month: payrollMonth)
+                do {
+                    try PayrollExportCSV.corrections(lines).write(to: corrections)
+                } catch {
+                    throw CommandFailure("\(corrections): cannot write the file (\(Self.reason(error)))")
+                }
+                print("\(lines.count) corrections booked in \(payrollMonth) written to \(corrections)")
+            }
             let waiting = rows.map(\.submittedEntries).reduce(0, +), drafts = rows.map(\.draftEntries).reduce(0, +)
             if waiting + drafts > 0 {
                 print("not in the figures: \(waiting) entries waiting for validation, \(drafts) drafts (columns submitted_entries, draft_entries)")

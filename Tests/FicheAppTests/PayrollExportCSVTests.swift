@@ -76,6 +76,46 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(read.rows.map(\.fields), file.rows, "the new columns read back too")
     }
 
+    /// A correction of an October leave, validated and booked in November, has its own line in
+    /// the corrections file: the month it concerns, the entry before and after, and why; a
+    /// cancellation has no "after". The monthly file only counts them.
+    func testEachCorrectionBookedInTheMonthHasALineWithBeforeAfterAndReason() throws {
+        let database = try QueueFixture.closingOnly()
+        var batch = MirrorBatch()
+        func leave(_ id: String, _ dossier: String, _ from: String, _ to: String) -> TimeRecord {
+            var record = TimeRecord.absence(id: id, employerCode: "AC-IXL", dossierID: dossier, type: "annual_leave",
+                                            from: QueueFixture.date(from), to: QueueFixture.date(to), enteredBy: "usr-ac-1")
+            record.status = .validated
+            return record
+        }
+        var moved = leave("c-1", "dos-2", "2026-10-13", "2026-10-14")
+        moved.replacesID = "o-1"
+        moved.correctionMonth = try YearMonth.parse("2026-11")
+        moved.correctionReason = "Retour anticipé; certificat"
+        var cancelled = leave("c-2", "dos-4", "2026-10-20", "2026-10-20")
+        cancelled.replacesID = "o-2"
+        cancelled.isCancellation = true
+        cancelled.correctionMonth = try YearMonth.parse("2026-11")
+        var original = leave("o-1", "dos-2", "2026-10-12", "2026-10-16")
+        original.status = .cancelled
+        batch.timeRecords = [original, leave("o-2", "dos-4", "2026-10-20", "2026-10-20"), moved, cancelled]
+            .map { MirrorRow($0, employerCode: "AC-IXL", version: 1) }
+        try database.applyPulled(batch)
+        let lines = try database.payrollCorrections(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"))
+        let file = PayrollExportCSV.corrections(lines)
+        XCTAssertEqual(file.header.first, "dossier_number")
+        XCTAssertEqual(file.rows.count, 2, "\(file.rows)")
+        XCTAssertEqual(Array(file.rows[0][2...]), ["2026-10", "c-1", "o-1", "correction", "annual_leave", "2026-10-12", "2026-10-16",
+                                                  "full", "annual_leave", "2026-10-13", "2026-10-14", "full",
+                                                  "Retour anticipé; certificat"])
+        XCTAssertEqual(Array(file.rows[1][5...9]), ["cancellation", "annual_leave", "2026-10-20", "2026-10-20", "full"])
+        XCTAssertEqual(Array(file.rows[1][10...13]), ["", "", "", ""], "a cancellation has no after")
+        XCTAssertTrue(file.text.contains("\"Retour anticipé; certificat\""), "a reason holding ';' is quoted")
+        let read = try CSVSheet.read(try CSVText.decode(Data([0xEF, 0xBB, 0xBF]) + Data(file.text.utf8)).text)
+        XCTAssertEqual(read.rows.map(\.fields), file.rows, "the file reads back to the same values")
+        XCTAssertEqual(try database.payrollCorrections(employerCode: "AC-IXL", month: try YearMonth.parse("2026-10")), [])
+    }
+
     /// A last name typed as a formula opens as text in a spreadsheet; the day counts stay numbers.
     func testANameThatIsAFormulaIsWrittenAsText() throws {
         let database = try QueueFixture.closingOnly()

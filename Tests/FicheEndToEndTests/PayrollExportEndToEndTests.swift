@@ -53,6 +53,15 @@ final class PayrollExportEndToEndTests: XCTestCase {
         // Whether the month is closed, the message and every line of the file agree.
         let provisional = outcome.standardOutput.contains("PROVISIONAL: 2026-10 is not closed")
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(provisional ? ";provisional" : ";closed") }, text)
+        // The corrections booked in the month go to a file of their own when asked for.
+        let corrections = folder.appendingPathComponent("corrections.csv").path
+        let both = try FicheBinary.run(["export", "payroll", "--employer", commune, "--month", "2026-10", "--out", out,
+                                        "--corrections", corrections, "--data-dir", folder.path], environment: home)
+        XCTAssertEqual(both.status, 0, both.standardError)
+        XCTAssertTrue(both.standardOutput.contains("booked in 2026-10 written to \(corrections)"), both.standardOutput)
+        let correctionsText = String(decoding: try Data(contentsOf: URL(fileURLWithPath: corrections)).dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(correctionsText.hasPrefix("dossier_number;name;month_concerned;record_id;corrects_record_id;change;"),
+                      correctionsText)
     }
 
     func testBadInputIsOneLineStatusOneAndNoFile() throws {

@@ -79,4 +79,35 @@ extension AppDatabase {
             }
         }
     }
+
+    /// The validated corrections of `employerCode` booked in `month`, each with the entry it
+    /// corrects, by dossier number then date: the lines `--corrections` writes beside the
+    /// monthly figures (whose `corrections` column only counts them).
+    public func payrollCorrections(employerCode: String, month: YearMonth) throws -> [PayrollCorrection] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT t.*, l.number AS list_number, l.last_name AS list_last_name, l.first_name AS list_first_name
+                FROM time_record_view t JOIN dossier_list l ON l.id = t.dossier_id
+                WHERE t.employer_code = ?1 AND t.correction_month = ?2 AND t.status = 'validated'
+                  AND t.replaces_id IS NOT NULL
+                ORDER BY l.number, t.start, t.id
+                """), arguments: [employerCode, month.description])
+            let corrections = try rows.map(TimeRecord.init(stored:))
+            let originalIDs = corrections.compactMap(\.replacesID)
+            var originals: [String: TimeRecord] = [:]
+            for chunk in stride(from: 0, to: originalIDs.count, by: 500).map({ Array(originalIDs[$0..<min($0 + 500, originalIDs.count)]) }) {
+                let found = try Row.fetchAll(db, sql: "SELECT * FROM time_record_view WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                             arguments: StatementArguments(chunk))
+                for row in found {
+                    let record = try TimeRecord(stored: row)
+                    originals[record.id] = record
+                }
+            }
+            return zip(rows, corrections).map { row, correction in
+                PayrollCorrection(dossierNumber: row["list_number"], lastName: row["list_last_name"],
+                                  firstName: row["list_first_name"], correction: correction,
+                                  original: correction.replacesID.flatMap { originals[$0] })
+            }
+        }
+    }
 }
