@@ -81,25 +81,7 @@ final class PayrollExportCSVTests: XCTestCase {
     /// cancellation has no "after". The monthly file only counts them.
     func testEachCorrectionBookedInTheMonthHasALineWithBeforeAfterAndReason() throws {
         let database = try QueueFixture.closingOnly()
-        var batch = MirrorBatch()
-        func leave(_ id: String, _ dossier: String, _ from: String, _ to: String) -> TimeRecord {
-            var record = TimeRecord.absence(id: id, employerCode: "AC-IXL", dossierID: dossier, type: "annual_leave",
-                                            from: QueueFixture.date(from), to: QueueFixture.date(to), enteredBy: "usr-ac-1")
-            record.status = .validated
-            return record
-        }
-        var moved = leave("c-1", "dos-2", "2026-10-13", "2026-10-14")
-        moved.replacesID = "o-1"
-        moved.correctionMonth = try YearMonth.parse("2026-11")
-        moved.correctionReason = "Retour anticipé; certificat"
-        var cancelled = leave("c-2", "dos-4", "2026-10-20", "2026-10-20")
-        cancelled.replacesID = "o-2"
-        cancelled.isCancellation = true
-        cancelled.correctionMonth = try YearMonth.parse("2026-11")
-        var original = leave("o-1", "dos-2", "2026-10-12", "2026-10-16")
-        original.status = .cancelled
-        batch.timeRecords = [original, leave("o-2", "dos-4", "2026-10-20", "2026-10-20"), moved, cancelled]
-            .map { MirrorRow($0, employerCode: "AC-IXL", version: 1) }
+        let batch = try QueueFixture.correctionsBookedInNovember()
         try database.applyPulled(batch)
         let lines = try database.payrollCorrections(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"))
         let file = PayrollExportCSV.corrections(lines)

@@ -167,6 +167,31 @@ enum QueueFixture {
         MirrorRow(record, employerCode: record.employerCode, version: 1)
     }
 
+    /// Two October entries of the commune corrected and validated, booked in November: Lefèvre's
+    /// leave of 12–16 October moved to 13–14 with its reason, and a day of leave of dos-4 cancelled.
+    static func correctionsBookedInNovember() throws -> MirrorBatch {
+        var batch = MirrorBatch()
+        func leave(_ id: String, _ dossier: String, _ from: String, _ to: String) -> TimeRecord {
+            var record = TimeRecord.absence(id: id, employerCode: "AC-IXL", dossierID: dossier, type: "annual_leave",
+                                            from: date(from), to: date(to), enteredBy: "usr-ac-1")
+            record.status = .validated
+            return record
+        }
+        var moved = leave("c-1", "dos-2", "2026-10-13", "2026-10-14")
+        moved.replacesID = "o-1"
+        moved.correctionMonth = try YearMonth.parse("2026-11")
+        moved.correctionReason = "Retour anticipé; certificat"
+        var cancelled = leave("c-2", "dos-4", "2026-10-20", "2026-10-20")
+        cancelled.replacesID = "o-2"
+        cancelled.isCancellation = true
+        cancelled.correctionMonth = try YearMonth.parse("2026-11")
+        var original = leave("o-1", "dos-2", "2026-10-12", "2026-10-16")
+        original.status = .cancelled
+        batch.timeRecords = [original, leave("o-2", "dos-4", "2026-10-20", "2026-10-20"), moved, cancelled]
+            .map { MirrorRow($0, employerCode: "AC-IXL", version: 1) }
+        return batch
+    }
+
     static func date(_ text: String) -> LocalDate {
         try! LocalDate.parse(text)
     }

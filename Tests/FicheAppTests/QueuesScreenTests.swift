@@ -527,6 +527,26 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.hasSuffix(";provisional") }, text)
     }
 
+    func testCtrlEAlsoWritesTheCorrectionsBookedInTheMonthBesideThePayrollFile() throws {
+        let database = try QueueFixture.closingOnly()
+        try database.applyPulled(QueueFixture.correctionsBookedInNovember())
+        let driver = try driver(database)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-payroll-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        driver.screen.environment.exportFolder = folder.path
+        driver.press("Alt+m", "Ctrl+E")
+        XCTAssertTrue(try XCTUnwrap(driver.screen.work).waitUntilFinished())
+        XCTAssertTrue(driver.screen.finishWork())
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(files.count, 2, "\(files)")
+        let corrections = try XCTUnwrap(files.first { $0.hasSuffix("-corrections.csv") })
+        XCTAssertTrue(driver.flowingText.contains("2 corrections du mois dans"), driver.screenText)
+        let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(corrections)).dropFirst(3), as: UTF8.self)
+        XCTAssertEqual(text.split(separator: "\r\n").count, 3, text)
+        XCTAssertTrue(text.contains(";c-1;o-1;correction;annual_leave;2026-10-12;2026-10-16;full;"), text)
+    }
+
     func testEveryTabInFrenchAndDutchAtBothSizes() throws {
         for language in [FicheApp.Language.french, .dutch] {
             for (width, height) in [(80, 24), (120, 40)] {

@@ -115,9 +115,19 @@ extension QueuesScreen {
             do {
                 let rows = try database.payrollExport(employerCode: employer, month: month, rules: rules) { report($0 * 0.9) }
                 try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: closed).write(to: path)
-                return Toast(strings.format(closed ? "closing.exported" : "closing.exported.provisional", [
+                var text = strings.format(closed ? "closing.exported" : "closing.exported.provisional", [
                     "employer": employer, "month": monthText, "count": "\(rows.count)", "path": path,
-                ]), kind: .success)
+                ])
+                // The corrections booked in the month, one line each, in a file beside it.
+                let corrections = try database.payrollCorrections(employerCode: employer, month: month)
+                if !corrections.isEmpty {
+                    let correctionsPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-corrections.csv"
+                    try PayrollExportCSV.corrections(corrections).write(to: correctionsPath)
+                    text += " · " + strings.format("closing.exported.corrections", ["count": "\(corrections.count)",
+                                                                                  "path": correctionsPath])
+                }
+                report(1)
+                return Toast(text, kind: .success)
             } catch let violation as RuleViolation {
                 return Toast(strings.message(for: violation), kind: .error)
             } catch {
