@@ -37,6 +37,21 @@ extension Strings {
         return (value < 0 ? "-" : "") + Self.thousands(abs(value)).joined(separator: separator)
     }
 
+    /// The initial sync's progress line (`fiche demo`, `fiche sync`): `copie initiale ▕████      ▏
+    /// 12 400 lignes · 48 000 lignes/s · prestations`; the table by what it holds, never by its
+    /// name in the database.
+    public func initialSyncLine(rows: Int, rate: Double, pages: Int, table: String, secondsLeft: Double?, done: Bool,
+                                width: Int = 20) -> String {
+        let filled = done ? width : min(width - 1, pages % (width + 1))
+        let blocks = String(repeating: "█", count: filled) + String(repeating: " ", count: max(0, width - filled))
+        var text = format("sync.progress", ["bar": blocks, "rows": count(rows), "rate": count(Int(rate))])
+        let key = "sync.table." + table
+        if self[key] != key { text += " · " + self[key] }
+        if let secondsLeft { text += " · " + format("sync.progress.left", ["seconds": "\(Int(secondsLeft))"]) }
+        if done { text += " · " + self["sync.progress.done"] }
+        return text
+    }
+
     /// The groups of three digits of a whole number, most significant first.
     private static func thousands(_ whole: Int) -> [String] {
         var groups: [String] = []

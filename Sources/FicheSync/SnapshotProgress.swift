@@ -1,6 +1,7 @@
 import Foundation
 
-/// Progress of an initial sync, for a progress bar: rows so far, rate, and time left.
+/// Progress of an initial sync, for a progress bar (`fiche`'s, in the user's language): rows so
+/// far, rate, and time left.
 public struct SnapshotProgress: Sendable, Hashable {
     /// Rows written so far in this run (a resumed run counts from where it resumed).
     public var rows: Int
@@ -14,13 +15,4 @@ public struct SnapshotProgress: Sendable, Hashable {
     public var estimatedRemaining: TimeInterval?
     public var done: Bool
 
-    /// A bar for a terminal line, e.g. `initial sync ▕████      ▏ 12 400 rows · 48 000 rows/s · dossier`.
-    public func bar(width: Int = 20) -> String {
-        let filled = done ? width : min(width - 1, pages % (width + 1))
-        let blocks = String(repeating: "█", count: filled) + String(repeating: " ", count: max(0, width - filled))
-        var text = "initial sync ▕\(blocks)▏ \(rows) rows · \(Int(rate)) rows/s · \(entity)"
-        if let remaining = estimatedRemaining { text += " · \(Int(remaining)) s left" }
-        if done { text += " · done" }
-        return text
-    }
 }

@@ -59,14 +59,16 @@ struct Demo: ParsableCommand {
         // Quitting stops this process's server; a `fiche demo` using it goes offline and keeps its entries.
         // try?: stops this process's demo server on the way out; nothing of the clerk's is written by it.
         defer { if let host = connection?.host { _ = try? BlockingTask.run { await host.stop() } } }
+        // What the demo says before the interface opens, in the interface's language.
+        let words = Strings(language: Language.choose(flag: lang, environment: environment))
         do {
             _ = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
             try DataDirectory.prepare(folder)
             let (dossiers, seed, reset) = (self.dossiers, self.seed, self.reset)
             let server = try BlockingTask.run {
                 try await DemoServerHost.joinOrServe(folder: folder, dossiers: dossiers, seed: seed, accounts: DemoAccount.logins,
-                                                     reset: reset) { line in
-                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                                                     reset: reset) { count in
+                    FileHandle.standardError.write(Data((words.format("demo.seeding", ["count": "\(count)"]) + "\n").utf8))
                 }
             }
             connection = server
@@ -79,7 +81,7 @@ struct Demo: ParsableCommand {
             let account = DemoAccount.of(demoRole, dataDirectory: folder)
             let login = DemoAccount.login(for: demoRole)
             _ = try account.signIn(server: server.address, login: login, password: DemoSeed.password, device: "fiche demo")
-            try initialSync(account: account, server: server.address)
+            try initialSync(account: account, server: server.address, words: words)
             if noTui {
                 let serving = server.host.map { _ in "served by this process, " } ?? "served by another fiche demo, "
                 print("Demo ready as \(login): replica \(account.replicaPath); server \(server.address) ("
@@ -96,11 +98,12 @@ struct Demo: ParsableCommand {
 
     /// Copies the account's dossiers (the progress bar on the first start, an incremental pull on
     /// the next ones) before the list opens, so it never shows part of them.
-    private func initialSync(account: SyncAccount, server: String) throws {
+    private func initialSync(account: SyncAccount, server: String, words: Strings) throws {
         guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
         let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
-                                  exportDirectory: account.folder, progress: ServerSync.printProgress)
+                                  exportDirectory: account.folder,
+                                  progress: { ServerSync.printProgress($0, words: words) })
         _ = try BlockingTask.run { try await session.sync() }
     }
 }

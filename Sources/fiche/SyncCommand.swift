@@ -1,4 +1,5 @@
 import ArgumentParser
+import FicheApp
 import FicheReplica
 import FicheSync
 import Foundation
@@ -49,8 +50,9 @@ struct SyncCommand: ParsableCommand {
             guard let url = URL(string: credentials.server) else { throw CommandFailure("\(account.tokenPath): no server address") }
             let http = HTTPSyncTransport(server: url)
             let transport: any SyncTransport = chaos.map { FaultyTransport(wrapping: http, seed: $0, rate: 0.3) } ?? http
+            let words = Strings(language: Language.choose(flag: nil, environment: ProcessInfo.processInfo.environment))
             let session = SyncSession(replica: replica, transport: transport, credentials: .file(account.tokenPath),
-                                      exportDirectory: account.folder, progress: ServerSync.printProgress)
+                                      exportDirectory: account.folder, progress: { ServerSync.printProgress($0, words: words) })
             let summary = try BlockingTask.run { try await session.sync() }
             print(summary.line)
             print(try SyncSession.status(of: replica, online: true).line)

@@ -61,4 +61,23 @@ final class StringsTests: XCTestCase {
             XCTAssertGreaterThan(seen.count, 100, "\(language): the tables were read")
         }
     }
+
+    /// What `fiche demo` prints before the interface opens speaks the user's language: no table
+    /// name of the database, numbers grouped as each language writes them.
+    func testTheStartUpLinesOfTheDemoSpeakTheUsersLanguage() {
+        let french = Strings(language: .french), dutch = Strings(language: .dutch)
+        XCTAssertEqual(french.format("demo.seeding", ["count": "20000"]), "Préparation du serveur de démonstration (20000 dossiers)…")
+        let line = french.initialSyncLine(rows: 12_400, rate: 48_000, pages: 3, table: "time_record", secondsLeft: nil, done: false)
+        XCTAssertEqual(line, "copie initiale ▕███                 ▏ 12 400 lignes · 48 000 lignes/s · prestations")
+        XCTAssertFalse(line.contains("time_record"))
+        let done = dutch.initialSyncLine(rows: 1_234_567, rate: 9_000, pages: 40, table: "art60_contract", secondsLeft: nil, done: true)
+        XCTAssertEqual(done, "eerste kopie ▕████████████████████▏ 1.234.567 rijen · 9.000 rijen/s · art. 60-contracten · klaar")
+        for language in Language.allCases {
+            let strings = Strings(language: language)
+            for table in ["dossier", "time_record", "note", "payroll_month", "art60_event", "employer", "user", "grant",
+                          "career_period", "partner", "art60_contract", "placement", "scope"] {
+                XCTAssertNotEqual(strings["sync.table." + table], "sync.table." + table, "\(language) \(table)")
+            }
+        }
+    }
 }

@@ -37,13 +37,16 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertTrue(outcome.standardOutput.contains(replica.path), outcome.standardOutput)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo-server.json").path),
                        "the server stopped with the command, and its address went with it")
-        XCTAssertTrue(outcome.standardError.contains("initial sync"), "the first start shows the copy's progress")
+        // Without LANG, in French, the interface's default: no word of English, no table name.
+        XCTAssertTrue(outcome.standardError.contains("Préparation du serveur de démonstration (50 dossiers)…"), outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("copie initiale"), "the first start shows the copy's progress")
+        XCTAssertFalse(outcome.standardError.contains("time_record"), outcome.standardError)
 
         let again = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "50"],
                                         environment: ["HOME": folder.path])
         XCTAssertEqual(again.status, 0, again.standardError)
-        XCTAssertFalse(again.standardError.contains("Seeding"), "the second start keeps the server's data: \(again.standardError)")
-        XCTAssertFalse(again.standardError.contains("initial sync"), "the second start only pulls what changed: \(again.standardError)")
+        XCTAssertFalse(again.standardError.contains("Préparation"), "the second start keeps the server's data: \(again.standardError)")
+        XCTAssertFalse(again.standardError.contains("copie initiale"), "the second start only pulls what changed: \(again.standardError)")
 
         // Another size would replace the demo and what was entered in it: refused without --reset.
         let bigger = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "400"],
@@ -53,7 +56,7 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertTrue(bigger.standardError.contains("--reset"), bigger.standardError)
         let kept = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
         XCTAssertEqual(kept.status, 0, kept.standardError)
-        XCTAssertFalse(kept.standardError.contains("Seeding"), "no --dossiers keeps the folder's 50: \(kept.standardError)")
+        XCTAssertFalse(kept.standardError.contains("Préparation"), "no --dossiers keeps the folder's 50: \(kept.standardError)")
     }
 
     func testAnUnknownLanguageIsRefused() throws {

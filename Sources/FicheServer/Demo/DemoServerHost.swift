@@ -47,11 +47,14 @@ public final class DemoServerHost: Sendable {
     /// unless `reset` (every entry made in the demo would be lost). Two processes starting at
     /// once take turns (a lock file), so only one of them serves.
     ///
+    /// `seeding` is told how many dossiers are about to be seeded (a long wait), for the caller to
+    /// say so in the user's language.
+    ///
     /// - Throws: `CommandError` for a `reset` while another process serves, another data set
     ///   than the folder holds without `reset`, or a store that cannot be opened (named by its path).
     public static func joinOrServe(folder: String, dossiers: Int? = nil, seed: UInt64? = nil, accounts: [String] = [],
                                    reset: Bool = false,
-                                   note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Connection {
+                                   seeding: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Connection {
         let lock = try FolderLock(path: folder + "/demo-server.lock")
         defer { lock.release() }
         if let running = await running(in: folder) {
@@ -73,7 +76,7 @@ public final class DemoServerHost: Sendable {
             var configuration = ServerConfiguration()
             configuration.bcryptCost = 4
             let reseeded = try await prepare(store: store, dossiers: dossiers, seed: seed, accounts: accounts, reset: reset,
-                                             configuration: configuration, folder: folder, note: note)
+                                             configuration: configuration, folder: folder, seeding: seeding)
             let host = try await serve(store: store, configuration: configuration, folder: folder)
             return Connection(address: host.record.address, host: host, reseeded: reseeded)
         } catch {
@@ -104,7 +107,7 @@ public final class DemoServerHost: Sendable {
     /// true when it seeded.
     static func prepare(store: SQLiteServerStore, dossiers: Int?, seed: UInt64?, accounts: [String], reset: Bool,
                         configuration: ServerConfiguration, folder: String,
-                        note: @Sendable (String) -> Void) async throws -> Bool {
+                        seeding: @Sendable (Int) -> Void) async throws -> Bool {
         let held = try await store.read { tx in
             try await tx.first("SELECT value FROM server_settings WHERE key = ?", [.text(datasetKey)])?.string("value")
         }
@@ -130,7 +133,7 @@ public final class DemoServerHost: Sendable {
         let wanted = "dossiers=\(dossiers) seed=\(seed)"
         if held == wanted, !reset, Set(accounts).isSubset(of: present) { return false }
         if hasData { try await store.eraseAllData() }
-        note("Seeding the demo server (\(dossiers) dossiers)…")
+        seeding(dossiers)
         _ = try await DemoSeed(store: store, configuration: configuration).run(dossiers: dossiers, seed: seed)
         try await store.write { tx in
             try await tx.execute("INSERT INTO server_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
