@@ -38,7 +38,11 @@ struct ExportArt60: ParsableCommand {
     @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
+    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
     func run() throws {
+        let words = Strings(language: FicheApp.Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment))
         do {
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
             let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
@@ -60,8 +64,9 @@ struct ExportArt60: ParsableCommand {
                 throw CommandFailure("\(out): cannot write the file (\(error.localizedDescription))")
             }
             let unknown = items.filter { $0.progress == nil }.count
-            print("\(items.count) article 60 contracts of \(employer) on \(day.iso) written to \(out)")
-            if unknown > 0 { print("\(unknown) without figures (no birth date or no rules for them): their dossier's art. 60 tab says why") }
+            print(words.format("export.art60.done", ["count": "\(items.count)", "employer": employer, "date": day.belgian,
+                                                     "path": out]))
+            if unknown > 0 { print(words.format("export.art60.noFigures", ["count": "\(unknown)"])) }
         } catch {
             throw CommandFailure.report(error)
         }

@@ -39,7 +39,11 @@ struct ExportPayroll: ParsableCommand {
     @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
+    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
     func run() throws {
+        let words = Strings(language: FicheApp.Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment))
         do {
             let payrollMonth = try Self.parseMonth(month)
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
@@ -60,7 +64,8 @@ struct ExportPayroll: ParsableCommand {
             } catch {
                 throw CommandFailure("\(out): cannot write the file (\(Self.reason(error)))")
             }
-            print("\(rows.count) dossiers of \(employer) for \(payrollMonth) written to \(out)")
+            print(words.format("export.payroll.done", ["count": "\(rows.count)", "employer": employer,
+                                                       "month": payrollMonth.description, "path": out]))
             if let corrections {
                 let lines = try database.payrollCorrections(employerCode: employer, month: payrollMonth)
                 do {
@@ -68,14 +73,15 @@ struct ExportPayroll: ParsableCommand {
                 } catch {
                     throw CommandFailure("\(corrections): cannot write the file (\(Self.reason(error)))")
                 }
-                print("\(lines.count) corrections booked in \(payrollMonth) written to \(corrections)")
+                print(words.format("export.payroll.corrections", ["count": "\(lines.count)", "month": payrollMonth.description,
+                                                                      "path": corrections]))
             }
             let waiting = rows.map(\.submittedEntries).reduce(0, +), drafts = rows.map(\.draftEntries).reduce(0, +)
             if waiting + drafts > 0 {
-                print("not in the figures: \(waiting) entries waiting for validation, \(drafts) drafts (columns submitted_entries, draft_entries)")
+                print(words.format("export.payroll.notCounted", ["submitted": "\(waiting)", "drafts": "\(drafts)"]))
             }
             if !closed {
-                print("PROVISIONAL: \(payrollMonth) is not closed for \(employer); every line says month_status=provisional")
+                print(words.format("export.payroll.provisional", ["month": payrollMonth.description, "employer": employer]))
             }
         } catch {
             throw CommandFailure.report(error)

@@ -32,7 +32,7 @@ final class Art60ExportEndToEndTests: XCTestCase {
         let expected = try replica.art60Overview(employerCode: cpas, asOf: try LocalDate.parse("2026-11-24"), rules: try RuleBook.bundled())
         XCTAssertGreaterThan(expected.count, 0, "the demo has art. 60 workers")
         XCTAssertEqual(lines.count - 1, expected.count, text)
-        XCTAssertTrue(run.standardOutput.contains("\(expected.count) article 60 contracts of \(cpas) on 2026-11-24 written to \(out)"),
+        XCTAssertTrue(run.standardOutput.contains("\(expected.count) contrats article 60 de \(cpas) au 24/11/2026 écrits dans \(out)"),
                       run.standardOutput)
         let first = lines[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(first[0], expected[0].dossier.dossierNumber)

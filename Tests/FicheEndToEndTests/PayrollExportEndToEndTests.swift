@@ -38,7 +38,8 @@ final class PayrollExportEndToEndTests: XCTestCase {
         let out = folder.appendingPathComponent("paie.csv").path
         let outcome = try export(commune, "2026-10", to: out)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
-        XCTAssertTrue(outcome.standardOutput.contains("of \(commune) for 2026-10 written to \(out)"), outcome.standardOutput)
+        // Without LANG the messages are French, the interface's default.
+        XCTAssertTrue(outcome.standardOutput.contains("dossiers de \(commune) pour 2026-10 écrits dans \(out)"), outcome.standardOutput)
 
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
@@ -51,12 +52,12 @@ final class PayrollExportEndToEndTests: XCTestCase {
             .filter { $0.employerCode == commune }.map(\.dossierNumber))
         XCTAssertTrue(lines.dropFirst().allSatisfy { numbers.contains(String($0.prefix { $0 != ";" })) }, "only the commune's dossiers")
         // Whether the month is closed, the message and every line of the file agree.
-        let provisional = outcome.standardOutput.contains("PROVISIONAL: 2026-10 is not closed")
+        let provisional = outcome.standardOutput.contains("PROVISOIRE : 2026-10 n'est pas clôturé")
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(provisional ? ";provisional" : ";closed") }, text)
         // The corrections booked in the month go to a file of their own when asked for.
         let corrections = folder.appendingPathComponent("corrections.csv").path
         let both = try FicheBinary.run(["export", "payroll", "--employer", commune, "--month", "2026-10", "--out", out,
-                                        "--corrections", corrections, "--data-dir", folder.path], environment: home)
+                                        "--corrections", corrections, "--data-dir", folder.path, "--lang", "en"], environment: home)
         XCTAssertEqual(both.status, 0, both.standardError)
         XCTAssertTrue(both.standardOutput.contains("booked in 2026-10 written to \(corrections)"), both.standardOutput)
         let correctionsText = String(decoding: try Data(contentsOf: URL(fileURLWithPath: corrections)).dropFirst(3), as: UTF8.self)
