@@ -35,6 +35,7 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("list.search", context: .list, summary: "Search as you type"),
         ActionDescriptor("list.filter", context: .list, summary: "Filter by employer, category, status or clerk"),
         ActionDescriptor("list.mark", context: .list, summary: "Mark or unmark the row for a bulk action"),
+        ActionDescriptor("list.markAll", context: .list, summary: "Mark every dossier the filters show (again: unmark them)"),
         ActionDescriptor("list.sort", context: .list, summary: "Sort by any column, either way"),
         ActionDescriptor("record.new", context: .list, summary: "Create a new record"),
         ActionDescriptor("record.delete", context: .list, summary: "Delete the record (asks to confirm)", isDestructive: true),

@@ -102,6 +102,24 @@ final class DossierSearchAndFilterTests: XCTestCase {
         XCTAssertEqual(driver.screen.list.rows.map(\.status), statuses)
     }
 
+    func testCtrlAMarksEveryDossierTheFiltersShowAndAgainUnmarksThem() throws {
+        let driver = try driver(.english)
+        let list = try XCTUnwrap(driver.screen.dossierList)
+        let total = try driver.screen.environment.database.dossierCount(list.query)
+        XCTAssertGreaterThan(total, list.window.rows.count, "more dossiers than the screen holds")
+        driver.press("Ctrl+A")
+        XCTAssertEqual(list.marked.count, total, "every dossier of the list, not only those on screen")
+        XCTAssertTrue(driver.flowingText.contains("\(total) dossiers marked: every one the filters show"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("\(total) marked"), driver.screenText)
+        driver.press("Ctrl+A")
+        XCTAssertTrue(list.marked.isEmpty)
+        XCTAssertTrue(driver.flowingText.contains("No dossier marked any more"), driver.screenText)
+        driver.type("dubois")
+        driver.press("Ctrl+A")
+        XCTAssertTrue(list.marked.isEmpty, "a search is no filter to mark")
+        XCTAssertTrue(driver.flowingText.contains("leave the search with Esc first"), driver.screenText)
+    }
+
     func testCtrlUClearsTheSearchTextAndTheWholeListComesBack() throws {
         let driver = try driver(.english)
         let everyone = driver.screen.list.rows.map(\.id)

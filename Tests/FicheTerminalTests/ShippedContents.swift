@@ -259,6 +259,7 @@ enum ShippedContents {
           [list] list.first = Home
           [list] list.last = End
           [list] list.mark = Space Insert
+          [list] list.markAll = Ctrl+A
           [list] list.open = Enter
           [list] list.pageDown = PgDn
           [list] list.pageUp = PgUp
@@ -356,6 +357,7 @@ enum ShippedContents {
           [list] list.first = Home
           [list] list.last = End
           [list] list.mark = Insert Ctrl+T
+          [list] list.markAll = Ctrl+A
           [list] list.open = Enter F3
           [list] list.pageDown = PgDn
           [list] list.pageUp = PgUp
@@ -453,6 +455,7 @@ enum ShippedContents {
           [list] list.first = g Home
           [list] list.last = G End
           [list] list.mark = Space v
+          [list] list.markAll = V Ctrl+A
           [list] list.open = l Enter
           [list] list.pageDown = Ctrl+D Ctrl+F PgDn
           [list] list.pageUp = Ctrl+U Ctrl+B PgUp

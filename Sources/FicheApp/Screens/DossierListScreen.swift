@@ -79,7 +79,7 @@ public final class DossierListScreen: Screen {
 
     public var keyContext: KeyContext { .list }
     public var hintedActions: [ActionID] {
-        if searchText == nil, trail != nil { return ["app.help", "list.mark", "list.reassign", "list.open", "app.back"] }
+        if searchText == nil, trail != nil { return ["app.help", "list.mark", "list.markAll", "list.reassign", "list.open", "app.back"] }
         return searchText == nil
             ? ["app.help", "list.search", "list.filter", "list.open", "app.palette", "app.quit"]
             : ["app.back", "list.open", "list.down", "list.filter"]
@@ -132,6 +132,8 @@ public final class DossierListScreen: Screen {
                 markedLabels[row.id] = "\(row.dossierNumber) \(row.displayName)"
             }
             return move(environment) { try $0.moveDown(in: $1) }
+        case "list.markAll":
+            return markAll(environment)
         case "list.sort":
             return .open(SortMenu(order: query.order, descending: query.descending) { [weak self] order, descending in
                 self?.query.order = order
@@ -238,6 +240,32 @@ public final class DossierListScreen: Screen {
         } catch {
             return .readFailed(error, environment.strings)
         }
+    }
+
+    /// Ctrl+A: marks every dossier of the filtered list (not only those on screen), for a bulk
+    /// reassignment; again when all are marked, unmarks them. A search narrows by relevance, not
+    /// by a filter a clerk can read back, so it says to leave the search first.
+    private func markAll(_ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard searchText == nil else { return .notice(Toast(strings["list.markAll.search"], kind: .error)) }
+        let rows: [DossierListRow]
+        do {
+            rows = try environment.database.dossierPage(query, after: nil, limit: Int(Int32.max))
+        } catch {
+            return .readFailed(error, strings)
+        }
+        if !rows.isEmpty, rows.allSatisfy({ marked.contains($0.id) }) {
+            marked = []
+            markedEmployers = [:]
+            markedLabels = [:]
+            return .notice(Toast(strings["list.unmarkedAll"]))
+        }
+        for row in rows {
+            marked.insert(row.id)
+            markedEmployers[row.id] = row.employerCode
+            markedLabels[row.id] = "\(row.dossierNumber) \(row.displayName)"
+        }
+        return .notice(Toast(strings.format("list.markedAll", ["count": strings.count(rows.count)]), kind: .success))
     }
 
     /// Counts the list (`afresh`, after a reload) and the dossiers before the first visible row,
