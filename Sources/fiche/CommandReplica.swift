@@ -1,3 +1,4 @@
+import FicheDomain
 import FicheReplica
 import Foundation
 
@@ -20,5 +21,19 @@ enum CommandReplica {
             throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
         }
         return demoReplica
+    }
+
+    /// Checks that the replica holds `employer` and that `userID` has `permission` there.
+    ///
+    /// - Throws: `CommandFailure` naming the employers the replica holds, or the missing right.
+    static func require(_ permission: FicheDomain.Permission, at employer: String, for userID: String,
+                        in database: AppDatabase) throws {
+        let codes = try database.employers().map(\.code)
+        guard codes.contains(employer) else {
+            throw CommandFailure("unknown employer \(employer); the replica holds " + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+        }
+        guard try database.accessRights(of: userID, on: database.clock.today).may(permission, at: employer) else {
+            throw CommandFailure("\(userID) may not do this at \(employer) (no \(permission.rawValue) grant)")
+        }
     }
 }

@@ -29,32 +29,17 @@ struct ExportArt60: ParsableCommand {
     @Option(help: "The CSV file to write.")
     var out: String
 
-    @Option(help: "The account to use (default: the last one signed in).")
-    var user: String?
 
-    @Flag(help: "Export from the demo replica, as the demo's user.")
-    var demo = false
+    @OptionGroup var options: ReplicaOptions
 
-    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
-    var dataDir: String?
 
-    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
-    var lang: String?
 
     func run() throws {
-        let words = Strings(language: FicheApp.Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment))
+        let words = options.words
         do {
-            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
-            let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
+            let (database, userID) = try options.open()
             let day = try asOf.map(Self.parseDay) ?? database.clock.today
-            let codes = try database.employers().map(\.code)
-            guard codes.contains(employer) else {
-                throw CommandFailure("unknown employer \(employer); the replica holds "
-                                     + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
-            }
-            guard try database.accessRights(of: userID, on: database.clock.today).may(.viewArt60, at: employer) else {
-                throw CommandFailure("\(userID) may not see the article 60 files of \(employer) (no view_art60 grant)")
-            }
+            try CommandReplica.require(.viewArt60, at: employer, for: userID, in: database)
             let items = try database.art60Overview(employerCode: employer, asOf: day, rules: try RuleBook.bundled())
             var file = CSVFile(header: Self.header)
             file.rows = items.map(Self.line)

@@ -30,32 +30,17 @@ struct ExportPayroll: ParsableCommand {
     @Option(help: "Also write the corrections booked in the month to this CSV file, one line each (before, after, reason).")
     var corrections: String?
 
-    @Option(help: "The account to use (default: the last one signed in).")
-    var user: String?
 
-    @Flag(help: "Export from the demo replica, as the demo's user.")
-    var demo = false
+    @OptionGroup var options: ReplicaOptions
 
-    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
-    var dataDir: String?
 
-    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
-    var lang: String?
 
     func run() throws {
-        let words = Strings(language: FicheApp.Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment))
+        let words = options.words
         do {
             let payrollMonth = try Self.parseMonth(month)
-            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
-            let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
-            let codes = try database.employers().map(\.code)
-            guard codes.contains(employer) else {
-                throw CommandFailure("unknown employer \(employer); the replica holds "
-                                     + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
-            }
-            guard try database.accessRights(of: userID, on: database.clock.today).may(.exportPayroll, at: employer) else {
-                throw CommandFailure("\(userID) may not export the payroll of \(employer) (no export_payroll grant)")
-            }
+            let (database, userID) = try options.open()
+            try CommandReplica.require(.exportPayroll, at: employer, for: userID, in: database)
             let rules = try RuleBook.bundled()
             let rows = try database.payrollExport(employerCode: employer, month: payrollMonth, rules: rules)
             let closed = PayrollMonth.isClosed(payrollMonth, in: try database.payrollMonths(employerCode: employer))

@@ -21,35 +21,24 @@ struct ImportTimeRecords: ParsableCommand {
     @Argument(help: "The CSV file (header row; UTF-8 or Windows-1252; ; or , between fields).")
     var file: String
 
-    @Option(help: "The account to use (default: the last one signed in).")
-    var user: String?
-
-    @Flag(help: "Import into the demo replica, as the demo's user.")
-    var demo = false
-
-    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
-    var dataDir: String?
-
-    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
-    var lang: String?
+    @OptionGroup var options: ReplicaOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let strings = Strings(language: FicheApp.Language.choose(flag: lang, environment: environment))
+        let strings = options.words
         do {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure(strings.format("import.fileUnreadable", ["file": file]))
             }
-            let folder = DataDirectory.resolve(flag: dataDir, environment: environment)
+            let folder = options.folder
             let database: AppDatabase
             let userID: String
-            if demo {
+            if options.demo {
                 guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
                     throw CommandFailure(strings.format("import.noDemo", ["folder": folder]))
                 }
                 (database, userID) = demoReplica
             } else {
-                let account = try SyncAccount.current(dataDirectory: folder, login: user)
+                let account = try SyncAccount.current(dataDirectory: folder, login: options.user)
                 database = try AppDatabase.open(at: account.replicaPath, clock: .system)
                 guard let id = try database.syncState().userID else {
                     throw CommandFailure(strings["import.notSignedIn"])

@@ -495,14 +495,20 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertEqual(try database.payrollMonths(employerCode: "AC-IXL").first?.status, .open)
     }
 
+    /// A new folder the screen's exports go to.
+    private func exportFolder(for driver: ScreenDriver<App>) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-payroll-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        driver.screen.environment.exportFolder = folder.path
+        return folder
+    }
+
     func testCtrlEExportsThePayrollVariablesOfTheMonth() throws {
         let database = try QueueFixture.closingOnly()
         try database.applyPulled(QueueFixture.validatedElsewhere(QueueFixture.byClerkAC1))
         let driver = try driver(database)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-payroll-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try exportFolder(for: driver)
         defer { try? FileManager.default.removeItem(at: folder) }
-        driver.screen.environment.exportFolder = folder.path
         driver.press("Alt+m", "Ctrl+E")
         let work = try XCTUnwrap(driver.screen.work, "the export runs off the key path")
         XCTAssertTrue(driver.screenText.contains("Export des variables de paie 11/2026 (AC-IXL)…"), driver.screenText)
@@ -531,10 +537,8 @@ final class QueuesScreenTests: XCTestCase {
         let database = try QueueFixture.closingOnly()
         try database.applyPulled(QueueFixture.correctionsBookedInNovember())
         let driver = try driver(database)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fiche-payroll-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try exportFolder(for: driver)
         defer { try? FileManager.default.removeItem(at: folder) }
-        driver.screen.environment.exportFolder = folder.path
         driver.press("Alt+m", "Ctrl+E")
         XCTAssertTrue(try XCTUnwrap(driver.screen.work).waitUntilFinished())
         XCTAssertTrue(driver.screen.finishWork())

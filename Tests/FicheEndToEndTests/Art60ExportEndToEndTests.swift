@@ -4,17 +4,7 @@ import Foundation
 import XCTest
 
 /// `fiche export art60` run as the article 60 cell would, on the demo replica.
-final class Art60ExportEndToEndTests: XCTestCase {
-    private var folder: URL!
-    private var home: [String: String] { ["HOME": folder.appendingPathComponent("home").path] }
-
-    override func setUpWithError() throws {
-        folder = try FicheBinary.temporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class Art60ExportEndToEndTests: CommandTestCase {
 
     func testOneLinePerRunningContractWithItsFiguresAndBadInputWritesNothing() throws {
         let prepared = try FicheBinary.run(["demo", "--no-tui", "--as", "art60", "--data-dir", folder.path, "--dossiers", "40"],

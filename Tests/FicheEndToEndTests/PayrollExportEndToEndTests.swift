@@ -4,19 +4,7 @@ import Foundation
 import XCTest
 
 /// `fiche export payroll` run as a payroll officer would, on the demo replica.
-final class PayrollExportEndToEndTests: XCTestCase {
-    private var folder: URL!
-    /// HOME is elsewhere, so a replica found through HOME instead of `--data-dir` would show.
-    private var home: [String: String] { ["HOME": folder.appendingPathComponent("home").path] }
-
-    override func setUpWithError() throws {
-        folder = try FicheBinary.temporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
+final class PayrollExportEndToEndTests: CommandTestCase {
     /// Prepares the demo as the commune's payroll clerk; returns the employers of the replica,
     /// the commune first.
     @discardableResult

@@ -3,19 +3,12 @@ import XCTest
 
 /// `fiche workload` run as a supervisor would, on the demo replica: the proposal as a CSV and
 /// a summary, and bad input refused in one line with nothing written.
-final class WorkloadCommandEndToEndTests: XCTestCase {
-    private var folder: URL!
-    private var home: [String: String] { ["HOME": folder.appendingPathComponent("home").path] }
-
+final class WorkloadCommandEndToEndTests: CommandTestCase {
     override func setUpWithError() throws {
-        folder = try FicheBinary.temporaryFolder()
+        try super.setUpWithError()
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--as", "supervisor", "--data-dir", folder.path, "--dossiers", "400"],
                                           environment: home)
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func workload(_ arguments: [String]) throws -> FicheBinary.Outcome {
