@@ -86,6 +86,7 @@ final class DossierSearchAndFilterTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("• Name ▲ (A → Z)") || driver.screenText.contains("› Name ▲ (A → Z)"),
                       driver.screenText)
         XCTAssertTrue(driver.screenText.contains("Status ▼ (Z → A)"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("↑ ↓ choose · Enter: sort · Esc: cancel"), "the help is not cut")
         // Dossier number, latest first: one down to "Name ▼", one more to "Dossier no. ▲", one more.
         driver.press("Down", "Down", "Down", "Enter")
         XCTAssertTrue(driver.screen.top is DossierListScreen)

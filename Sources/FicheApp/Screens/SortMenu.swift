@@ -69,7 +69,9 @@ public final class SortMenu: Screen {
         let strings = environment.strings
         let count = Self.columns.count * 2
         let shown = min(count, max(1, rect.height - 4))
-        let panel = Panel(title: strings["sort.title"], width: min(rect.width - 4, 44), height: shown + 4)
+        // Wide enough for the help line in every language: it is never cut.
+        let panel = Panel(title: strings["sort.title"], width: min(rect.width - 4, max(44, DisplayWidth.of(strings["sort.help"]) + 4)),
+                          height: shown + 4)
         let inside = panel.render(into: &buffer, in: rect)
         let first = max(0, min(selection - shown + 1, count - shown))
         for index in first..<(first + shown) {
