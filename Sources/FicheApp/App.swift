@@ -18,7 +18,17 @@ public final class App {
     /// The screens, the dossier list first; the last one is shown.
     public private(set) var stack: [any Screen]
     /// The message line: an error, a refusal or a confirmation, until the next key.
-    public private(set) var message: Toast?
+    public private(set) var message: Toast? {
+        didSet {
+            guard let message, message != oldValue else { return }
+            messageLog.append(LoggedMessage(time: environment.clock.clockTime(environment.clock.now()), toast: message))
+            if messageLog.count > Self.loggedMessages { messageLog.removeFirst(messageLog.count - Self.loggedMessages) }
+        }
+    }
+    /// The last messages the message line showed, oldest first (`app.messages` opens them).
+    public private(set) var messageLog: [LoggedMessage] = []
+    /// How many messages the log keeps.
+    static let loggedMessages = 100
     /// The command palette while it is open.
     public private(set) var palette: CommandPalette?
     /// Whether the help overlay is shown.
@@ -180,6 +190,10 @@ public final class App {
             return
         case "app.syncStatus":
             message = syncExplanation()
+            return
+        case "app.messages":
+            guard !(top is MessageLogScreen) else { return }
+            apply(.open(MessageLogScreen(messages: messageLog)))
             return
         default:
             break

@@ -25,6 +25,7 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("app.back", context: .global, summary: "Go back; close a dialog or overlay"),
         ActionDescriptor("view.refresh", context: .global, summary: "Reread the screen from the replica"),
         ActionDescriptor("app.syncStatus", context: .global, summary: "Say why the badge shows offline, or when the last sync went through"),
+        ActionDescriptor("app.messages", context: .global, summary: "Show the last messages, whole, newest first"),
         ActionDescriptor("list.up", context: .list, summary: "Select the previous row"),
         ActionDescriptor("list.down", context: .list, summary: "Select the next row"),
         ActionDescriptor("list.pageUp", context: .list, summary: "Scroll one screen up"),

@@ -243,6 +243,7 @@ enum ShippedContents {
           [form] form.save = F2 Ctrl+S
           [global] app.back = Esc
           [global] app.help = F1 ?
+          [global] app.messages = Alt+l
           [global] app.palette = F9 :
           [global] app.quit = F10 Ctrl+Q Ctrl+C
           [global] app.syncStatus = Alt+i
@@ -340,6 +341,7 @@ enum ShippedContents {
           [form] form.save = F2
           [global] app.back = Esc
           [global] app.help = F1
+          [global] app.messages = Alt+l
           [global] app.palette = F9
           [global] app.quit = F10
           [global] app.syncStatus = Alt+i
@@ -438,6 +440,7 @@ enum ShippedContents {
           [form] form.save = F2 Ctrl+S
           [global] app.back = Esc
           [global] app.help = F1 ?
+          [global] app.messages = Alt+l
           [global] app.palette = F9 :
           [global] app.quit = F10 Ctrl+Q Ctrl+C
           [global] app.syncStatus = Alt+i
