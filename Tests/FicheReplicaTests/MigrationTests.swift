@@ -64,6 +64,7 @@ final class MigrationTests: XCTestCase {
             "v15-open-records-by-start",
             "v16-sent-journal",
             "v17-correction-reason",
+            "v18-corrections-by-replaced",
         ])
     }
 
@@ -87,9 +88,9 @@ final class MigrationTests: XCTestCase {
                 """)
         }
         XCTAssertEqual(indexes, [
-            "local_time_record_by_dossier", "local_time_record_certificate_due", "local_time_record_draft_by_author",
+            "local_time_record_by_dossier", "local_time_record_by_replaced", "local_time_record_certificate_due", "local_time_record_draft_by_author",
             "local_time_record_open_by_employer", "local_time_record_open_by_start", "local_time_record_unjustified",
-            "time_record_by_dossier", "time_record_certificate_due", "time_record_draft_by_author",
+            "time_record_by_dossier", "time_record_by_replaced", "time_record_certificate_due", "time_record_draft_by_author",
             "time_record_open_by_employer", "time_record_open_by_start", "time_record_unjustified",
         ])
     }

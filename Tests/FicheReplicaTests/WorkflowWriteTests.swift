@@ -75,6 +75,36 @@ final class WorkflowWriteTests: XCTestCase {
 
     // MARK: Review
 
+    /// Approving a correction cancels the entry it replaces on the reviewer's screen at once, as
+    /// the server does in the same write; refused by the server, the entry counts again.
+    func testApprovingACorrectionShowsTheReplacedEntryCancelledAtOnceAndARefusalRestoresIt() throws {
+        let database = try make()
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("orig", dossier: "dos-2", type: "annual_leave", from: "2026-11-23", to: "2026-11-25"),
+        ])
+        var edit = try XCTUnwrap(database.openDossier("dos-2", year: 2026)?.timeRecords.first { $0.id == "orig" })
+        edit.end = date("2026-11-24")
+        let (correction, _) = try database.recordCorrection(of: "orig", replacingWith: edit, by: ReplicaFixture.timeManager,
+                                                            rules: rules, now: ReadFixture.noon(date("2026-11-26")))
+        XCTAssertEqual(try status(database, "orig"), "validated", "a correction waiting for review changes nothing yet")
+
+        let outcomes = try database.reviewTimeRecords(ids: [correction.id], decision: .approve, by: Self.supervisor, rules: rules)
+        XCTAssertEqual(outcomes.map(\.isAllowed), [true])
+        XCTAssertEqual(try status(database, "orig"), "cancelled")
+        XCTAssertEqual(try status(database, correction.id), "validated")
+        let active = try XCTUnwrap(database.openDossier("dos-2", year: 2026)).timeRecords.filter(\.isActive)
+        XCTAssertEqual(active.filter { $0.start >= date("2026-11-23") }.map(\.id), [correction.id], "only the correction counts")
+
+        let approval = try XCTUnwrap(try database.pendingMutations().last)
+        let base = try database.syncState().mutationBase
+        try database.recordMutationResults([
+            AppDatabase.SyncedResult(serverMutationID: approval.id - base, uuid: approval.uuid, status: "conflict",
+                                     reason: "version.changed", serverValue: nil, seq: nil),
+        ])
+        XCTAssertEqual(try status(database, "orig"), "validated", "the server refused: the entry is in force again")
+        XCTAssertEqual(try status(database, correction.id), "submitted")
+    }
+
     func testBulkApprovalWritesTheAllowedRecordsAndRefusesOwnEntriesAndOwnDossier() throws {
         let database = try make()
         let outcomes = try database.reviewTimeRecords(ids: ["s-a", "s-own", "s-b", "s-self"], decision: .approve,

@@ -175,6 +175,8 @@ final class WorkflowRoundTripTests: XCTestCase {
             let today = try LocalDate.parse("2026-03-20")
             XCTAssertEqual(try sup.replica.validationQueue(asOf: today).map(\.record.id), [correction.id])
             try sup.replica.reviewTimeRecords(ids: [correction.id], decision: .approve, by: sup.user, rules: rules)
+            let beforeSync = try XCTUnwrap(sup.replica.openDossier(dossier, year: 2026)).timeRecords
+            XCTAssertEqual(beforeSync.first { $0.id == leave.id }?.status, .cancelled, "the reviewer sees it at once")
             try await sup.session.sync()
             try await clerk.session.sync()
             for replica in [clerk.replica, sup.replica] {

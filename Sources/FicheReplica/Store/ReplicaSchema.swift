@@ -70,6 +70,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v15-open-records-by-start", migrate: indexOpenRecordsByStart)
         migrator.registerMigration("v16-sent-journal", migrate: createSentJournal)
         migrator.registerMigration("v17-correction-reason") { try addTimeRecordColumns($0, ["correction_reason"]) }
+        migrator.registerMigration("v18-corrections-by-replaced", migrate: indexCorrectionsByReplaced)
         return migrator
     }
 
@@ -454,6 +455,14 @@ enum ReplicaSchema {
         }
         try db.execute(sql: "DROP VIEW person_view")
         try createView(db, name: "person_view", table: "person", columns: personColumns)
+    }
+
+    /// The corrections of an entry, found from the entry: an approval of one waiting in the
+    /// outbox shows the entry cancelled (`WorkingView`). Corrections are few, so the index is small.
+    private static func indexCorrectionsByReplaced(_ db: Database) throws {
+        for table in ["time_record", "local_time_record"] {
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(table)_by_replaced ON \(table)(replaces_id) WHERE replaces_id IS NOT NULL")
+        }
     }
 
     /// A correction of a validated entry names the entry it replaces, and may only cancel it.

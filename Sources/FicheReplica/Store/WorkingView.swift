@@ -1,3 +1,4 @@
+import FicheDomain
 import GRDB
 
 /// Keeps the working view (mirror + pending outbox) up to date, one row at a time.
@@ -51,11 +52,47 @@ enum WorkingView {
     static func recompute(_ db: Database, entity: String, id: String) throws {
         if entity == "payroll_month" { return try recomputePayrollMonth(db, id: id) }
         guard let table = tables[entity] else { return }
+        try overlay(db, entity: entity, table: table, id: id)
+        switch entity {
+        case "time_record":
+            // Validating a correction cancels the entry it replaces, in the same write on the
+            // server: the entry's working value follows the correction's.
+            if let original = try String.fetchOne(db, sql: "SELECT replaces_id FROM time_record_view WHERE id = ?", arguments: [id]),
+               original != id {
+                try overlay(db, entity: entity, table: table, id: original)
+            }
+        case "dossier":
+            try DossierListIndex.refresh(db, dossierIDs: [id])
+        case "person":
+            let dossiers = try String.fetchAll(db, sql: "SELECT id FROM dossier_view WHERE person_id = ?", arguments: [id])
+            try DossierListIndex.refresh(db, dossierIDs: dossiers)
+        default:
+            break
+        }
+    }
+
+    /// Whether an approval waiting in the outbox validates a correction of time record `id`
+    /// (which the server then cancels). Corrections are few: both tables index them.
+    static func isCancelledByPendingCorrection(_ db: Database, _ id: String) throws -> Bool {
+        let payloads = try String.fetchAll(db, sql: """
+            SELECT payload FROM outbox
+            WHERE entity = 'time_record' AND mutation = 'reviewTimeRecord'
+              AND target_id IN (SELECT id FROM time_record WHERE replaces_id = ?
+                                UNION SELECT id FROM local_time_record WHERE replaces_id = ?)
+            ORDER BY id
+            """, arguments: [id, id])
+        return try payloads.contains { try MutationPayload.decode($0).fields["status"]?.new == "validated".databaseValue }
+    }
+
+    /// Writes the working row of `id` in `local_<table>`: the mirror row with every pending
+    /// change applied, or nothing when none waits.
+    private static func overlay(_ db: Database, entity: String, table: Table, id: String) throws {
         try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
         let pending = try Row.fetchAll(db, sql: """
             SELECT payload, mutation, created_by FROM outbox WHERE entity = ? AND target_id = ? ORDER BY id
             """, arguments: [entity, id])
-        if !pending.isEmpty {
+        let cancelled = entity == "time_record" ? try isCancelledByPendingCorrection(db, id) : false
+        if !pending.isEmpty || cancelled {
             var values: [String: DatabaseValue] = [:]
             var deleted = true
             if let mirror = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE id = ?", arguments: [id]) {
@@ -74,6 +111,7 @@ enum WorkingView {
                 for (column, change) in payload.fields { values[column] = change.new }
                 deleted = payload.deletes
             }
+            if cancelled { values["status"] = TimeRecordStatus.cancelled.rawValue.databaseValue }
             values["id"] = id.databaseValue
             if values["version"] == nil { values["version"] = 0.databaseValue }
             let columns = table.columns + ["deleted"]
@@ -81,15 +119,6 @@ enum WorkingView {
             try db.execute(
                 sql: "INSERT INTO local_\(table.name) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
                 arguments: StatementArguments(arguments))
-        }
-        switch entity {
-        case "dossier":
-            try DossierListIndex.refresh(db, dossierIDs: [id])
-        case "person":
-            let dossiers = try String.fetchAll(db, sql: "SELECT id FROM dossier_view WHERE person_id = ?", arguments: [id])
-            try DossierListIndex.refresh(db, dossierIDs: dossiers)
-        default:
-            break
         }
     }
 }

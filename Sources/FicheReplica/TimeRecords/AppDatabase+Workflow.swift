@@ -103,8 +103,8 @@ extension AppDatabase {
                             to = max(to, original.end)
                         }
                         let sheet = try Self.timeSheet(db, dossier: dossier, from: from, to: to, rules: rules)
-                        // The entry a validated correction cancels is cancelled by the server and
-                        // arrives with the next pull.
+                        // The entry a validated correction cancels is cancelled by the server in
+                        // the same write; `WorkingView` shows it cancelled from now on.
                         reviewed = try sheet.validatingCorrection(record, by: user)?.correction ?? sheet.validating(record, by: user)
                     case .reject(let reason):
                         reviewed = try record.rejected(by: user, dossierPersonID: dossier.personID,
