@@ -28,6 +28,8 @@ public struct RuleBook: Hashable, Sendable {
     public let guaranteedSalary: GuaranteedSalaryRule
     /// What each kind of event in a dossier's history costs its payroll clerk (the workload weights).
     public let workloadCosts: WorkloadCostRule
+    /// How long time records are kept before the server may purge them.
+    public let retention: RetentionRule
     /// The TOML texts the book was read from, by file.
     public let texts: [RuleFile: String]
 
@@ -122,6 +124,10 @@ public struct RuleBook: Hashable, Sendable {
         guaranteedSalary = try GuaranteedSalaryRule(table: salaryDocument.table("contract_staff"))
 
         workloadCosts = try WorkloadCostRule(document: document(.workloadCosts))
+
+        let retentionDocument = try document(.retention)
+        try retentionDocument.checkKeys(["time_records"], in: "retention.toml")
+        retention = try RetentionRule(table: retentionDocument.table("time_records"))
     }
 
     /// The rules shipped with Fiche (`Sources/FicheDomain/Rules/*.toml`).

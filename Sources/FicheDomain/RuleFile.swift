@@ -8,4 +8,5 @@ public enum RuleFile: String, Sendable, CaseIterable, Hashable {
     case leaveEntitlements = "leave-entitlements.toml"
     case guaranteedSalary = "guaranteed-salary.toml"
     case workloadCosts = "workload-costs.toml"
+    case retention = "retention.toml"
 }

@@ -74,3 +74,32 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `fiche-server purge time-records --before YYYY-MM-DD [--employer CODE] [--dry-run]`.
+struct PurgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "purge", abstract: "Erase data past its retention.",
+                                                    subcommands: [TimeRecords.self])
+
+    struct TimeRecords: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "time-records",
+            abstract: "Erase time records that ended before a date, which must lie beyond the retention (retention.toml).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Records that ended before this day (YYYY-MM-DD or DD/MM/YYYY) are erased.") var before: String
+        @Option(help: "Only this employer's records (default: every employer).") var employer: String?
+        @Flag(name: .customLong("dry-run"), help: "Count what would be erased; write nothing.") var dryRun = false
+
+        func run() async throws {
+            let day: LocalDate
+            do {
+                day = try LocalDate.parse(before)
+            } catch {
+                throw ValidationError("--before: \(error)")
+            }
+            let rules = try RuleBook.bundled()
+            try await store.withStore { store in
+                print(try await TimeRecordPurge(store: store, rules: rules).run(before: day, employer: employer, dryRun: dryRun))
+            }
+        }
+    }
+}

@@ -10,6 +10,6 @@ struct FicheServerCommand: AsyncParsableCommand {
         version: "0.2.0",
         subcommands: [Serve.self, Migrate.self, EmployerCommand.self, UserCommand.self, GrantCommand.self,
                       RevokeCommand.self, DeviceCommand.self, SeedDemo.self, ImportCommand.self, ExportCommand.self,
-                      Compact.self, ResetIdentity.self]
+                      PurgeCommand.self, Compact.self, ResetIdentity.self]
     )
 }
