@@ -17,10 +17,16 @@ public struct Art60Contract: Hashable, Sendable, Codable, Identifiable {
     public var regime: RegimeFraction
     /// User id of the follow-up officer.
     public var officerID: String?
+    /// Days already acquired toward the target before this contract (earlier work the ONEM
+    /// counts in the reference period, as the worker's file shows them), counted from its first day.
+    public var priorDays: Int
+
+    /// The most days a contract can bring from before it: the highest target of any policy.
+    public static let maximumPriorDays = 624
 
     public init(id: String, employerCode: String, dossierID: String, start: LocalDate, end: LocalDate? = nil,
                 endReason: Art60EndReason? = nil, plannedEnd: LocalDate? = nil, regime: RegimeFraction = .fullTime,
-                officerID: String? = nil) {
+                officerID: String? = nil, priorDays: Int = 0) {
         self.id = id
         self.employerCode = employerCode
         self.dossierID = dossierID
@@ -30,6 +36,26 @@ public struct Art60Contract: Hashable, Sendable, Codable, Identifiable {
         self.plannedEnd = plannedEnd
         self.regime = regime
         self.officerID = officerID
+        self.priorDays = priorDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, employerCode, dossierID, start, end, endReason, plannedEnd, regime, officerID, priorDays
+    }
+
+    /// A contract written before prior days were kept has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id),
+                  employerCode: try container.decode(String.self, forKey: .employerCode),
+                  dossierID: try container.decode(String.self, forKey: .dossierID),
+                  start: try container.decode(LocalDate.self, forKey: .start),
+                  end: try container.decodeIfPresent(LocalDate.self, forKey: .end),
+                  endReason: try container.decodeIfPresent(Art60EndReason.self, forKey: .endReason),
+                  plannedEnd: try container.decodeIfPresent(LocalDate.self, forKey: .plannedEnd),
+                  regime: try container.decode(RegimeFraction.self, forKey: .regime),
+                  officerID: try container.decodeIfPresent(String.self, forKey: .officerID),
+                  priorDays: try container.decodeIfPresent(Int.self, forKey: .priorDays) ?? 0)
     }
 
     /// Checks that `employer` may hold this contract.

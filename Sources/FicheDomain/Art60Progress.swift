@@ -109,12 +109,14 @@ public struct Art60Progress: Hashable, Sendable {
         // Everything is counted in half days to stay exact; qualifying units are half days × week
         // days of the day's policy, so the target is target days × 10.
         struct Reason: Hashable { var typeCode: String; var payer: DayPayer; var outcome: Art60DayOutcome; var overCap: Bool }
-        var scheduledHalves = 0, worked = 0, assimilated = 0, unpaid = 0, units = 0, extendedDays = 0
+        // Days acquired before the contract count from its first day.
+        let priorUnits = max(0, min(contract.priorDays, Art60Contract.maximumPriorDays)) * 10
+        var scheduledHalves = 0, worked = 0, assimilated = 0, unpaid = 0, units = priorUnits, extendedDays = 0
         var lost: [Reason: Int] = [:]
         var unpaidUsed: [Int: Int] = [:]
         var reached: (date: LocalDate, target: (policy: Art60Policy, band: Art60AgeBand))?
         var dayPolicyIDs: [String] = []
-        var snapshot = (scheduled: 0, worked: 0, assimilated: 0, unpaid: 0, units: 0)
+        var snapshot = (scheduled: 0, worked: 0, assimilated: 0, unpaid: 0, units: priorUnits)
         var date = contract.start
         let lastDay = contract.end ?? contract.start.adding(days: 3653)
         var index = 0

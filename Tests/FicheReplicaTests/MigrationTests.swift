@@ -65,6 +65,7 @@ final class MigrationTests: XCTestCase {
             "v16-sent-journal",
             "v17-correction-reason",
             "v18-corrections-by-replaced",
+            "v19-art60-prior-days",
         ])
     }
 

@@ -119,6 +119,11 @@ struct Art60Tab {
         }
         buffer.write(projected, x: x, y: y + 1, role: .normal, maxWidth: width)
         var next = y + 2
+        if let prior = card.currentContract?.priorDays, prior > 0 {
+            buffer.write(strings.format("dossier.art60.prior", ["days": Self.dayCount(Double(prior), strings)]),
+                         x: x, y: next, role: .normal, maxWidth: width)
+            next += 1
+        }
         if progress.extensionDays > 0 {
             buffer.write(strings.format("dossier.art60.extended", ["days": Self.dayCount(Double(progress.extensionDays), strings)]),
                          x: x, y: next, role: .normal, maxWidth: width)

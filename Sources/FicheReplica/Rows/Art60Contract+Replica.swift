@@ -8,7 +8,7 @@ extension Art60Contract {
          "start": start.iso.databaseValue, "end": end?.iso.databaseValue ?? .null,
          "end_reason": endReason?.rawValue.databaseValue ?? .null,
          "planned_end": plannedEnd?.iso.databaseValue ?? .null, "regime": regime.thousandths.databaseValue,
-         "officer_id": officerID.databaseValue]
+         "officer_id": officerID.databaseValue, "prior_days": priorDays.databaseValue]
     }
 
     init(stored row: Row) throws {
@@ -19,6 +19,7 @@ extension Art60Contract {
         if r.optionalText("end_reason") != nil { endReason = try r.value("end_reason", as: Art60EndReason.self) }
         self.init(id: try r.text("id"), employerCode: try r.text("employer_code"), dossierID: try r.text("dossier_id"),
                   start: try r.date("start"), end: try r.optionalDate("end"), endReason: endReason,
-                  plannedEnd: try r.optionalDate("planned_end"), regime: regime, officerID: r.optionalText("officer_id"))
+                  plannedEnd: try r.optionalDate("planned_end"), regime: regime, officerID: r.optionalText("officer_id"),
+                  priorDays: try r.int("prior_days"))
     }
 }

@@ -71,6 +71,10 @@ enum ReplicaSchema {
         migrator.registerMigration("v16-sent-journal", migrate: createSentJournal)
         migrator.registerMigration("v17-correction-reason") { try addTimeRecordColumns($0, ["correction_reason"]) }
         migrator.registerMigration("v18-corrections-by-replaced", migrate: indexCorrectionsByReplaced)
+        migrator.registerMigration("v19-art60-prior-days") { db in
+            // Days acquired toward the art. 60 target before the contract (`Art60Contract.priorDays`).
+            try db.alter(table: "art60_contract") { t in t.add(column: "prior_days", .integer).notNull().defaults(to: 0) }
+        }
         return migrator
     }
 

@@ -362,6 +362,8 @@ extension AppDatabase {
                 "id": id, "employer_code": employer, "dossier_id": required("dossier_id"), "start": required("start_date"),
                 "end": text("end_date"), "end_reason": text("end_reason"), "planned_end": text("planned_end"),
                 "regime": integer("regime"), "officer_id": text("officer_id"),
+                // A server older than prior days sends none: the contract brings none.
+                "prior_days": ((f["prior_days"] ?? nil).flatMap { Int($0) } ?? 0).databaseValue,
             ], version: row.version)
             return true
         case "placement":

@@ -59,52 +59,29 @@ public struct DossierImport: Sendable {
 
     /// Reads the file's bytes (`CSVText`: UTF-8 or Windows-1252), validates and imports them for `employer`.
     public func run(file data: Data, employer: String) async throws -> Summary {
-        let file: CSVText
-        do {
-            file = try CSVText.decode(data)
-        } catch {
-            throw Failure(errors: [error.description])
-        }
-        var summary = try await run(csv: file.text, employer: employer)
-        summary.encoding = file.encoding
+        let sheet = try ImportSheet(data: data, required: Self.columns)
+        var summary = try await run(sheet, employer: employer)
+        summary.encoding = sheet.encoding
         return summary
     }
 
     /// Validates and imports `text` for `employer`.
     public func run(csv text: String, employer: String) async throws -> Summary {
-        let sheet: CSVSheet
-        do {
-            sheet = try CSVSheet.read(text)
-        } catch {
-            throw Failure(errors: [error.description])
-        }
-        guard let header = sheet.header else { throw Failure(errors: ["line 1: the file is empty; expected a header row"]) }
-        let names = sheet.columnNames
-        let missing = Self.columns.filter { !names.contains($0) }
-        guard missing.isEmpty else {
-            throw Failure(errors: ["line \(header.line): header: missing \(missing.count == 1 ? "column" : "columns") "
-                                   + missing.joined(separator: ", ")])
-        }
+        try await run(try ImportSheet(text: text, required: Self.columns), employer: employer)
+    }
+
+    private func run(_ sheet: ImportSheet, employer: String) async throws -> Summary {
         var errors: [String] = []
         var rows: [[String: String?]] = []
         var seen: [String: Int] = [:]
-        for (line, fields) in sheet.rows {
-            switch sheet.shape(of: fields) {
-            case .fits: break
-            case .otherSeparator(let found, let expected):
-                func name(_ separator: Character) -> String { separator == "\t" ? "tab" : "'\(separator)'" }
-                errors.append("line \(line): row: separated by \(name(found)) where the header uses \(name(expected))")
-                continue
-            case .tooMany(let count, let columns):
-                errors.append("line \(line): row: \(count) fields, the header has \(columns) "
-                              + "(a value holding '\(Character(sheet.separator))' must be in quotes)")
-                continue
-            case .tooFew(let count, let columns):
-                errors.append("line \(line): row: \(count) \(count == 1 ? "field" : "fields"), the header has \(columns)")
+        for (line, read) in sheet.rows {
+            let values: [String: String]
+            switch read {
+            case .success(let read): values = read
+            case .failure(let problem):
+                errors.append(problem.message)
                 continue
             }
-            var values: [String: String] = [:]
-            for (name, value) in zip(names, fields) { values[name] = value.trimmingCharacters(in: .whitespaces) }
             let (row, rowErrors) = Self.validate(values, line: line, today: Timestamps.brusselsDay(configuration.now()))
             errors += rowErrors
             if let number = values["dossier_number"], !number.isEmpty {

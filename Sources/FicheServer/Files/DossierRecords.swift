@@ -18,12 +18,14 @@ public struct DossierRecords: Sendable {
                                            "category"]),
         .partner: ("partners", ["name", "kind", "enterprise_number", "address", "contact_name", "active"]),
         .art60Contract: ("art60_contracts", ["dossier_id", "start_date", "end_date", "end_reason", "planned_end", "regime",
-                                             "officer_id"]),
+                                             "officer_id", "prior_days"]),
         .placement: ("placements", ["contract_id", "partner_id", "start_date", "end_date", "agreement_signed_on",
                                     "monthly_fee_cents", "tasks", "hours_per_week", "supervisor_name"]),
     ]
     /// Columns stored as integers (PostgreSQL refuses text for them).
-    static let integerColumns: Set<String> = ["regime", "active", "monthly_fee_cents"]
+    static let integerColumns: Set<String> = ["regime", "active", "monthly_fee_cents", "prior_days"]
+    /// Values of columns a row may leave out.
+    static let defaults: [String: String] = ["prior_days": "0"]
 
     public let store: any ServerStore
     /// Its clock stamps a deleted row.
@@ -46,7 +48,7 @@ public struct DossierRecords: Sendable {
         }
         let all = ["id", "employer_code"] + columns
         var stored: [String: String?] = [:]
-        for column in all { stored[column] = .some(row[column] ?? nil) }
+        for column in all { stored[column] = .some((row[column] ?? nil) ?? Self.defaults[column]) }
         let logged = stored
         return try await store.write { tx in
             try await ChangeLog.lockClock(in: tx)

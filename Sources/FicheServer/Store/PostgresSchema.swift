@@ -68,5 +68,8 @@ enum PostgresSchema {
         // A changed IBAN waits for a second person's confirmation before it is paid to.
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban TEXT",
         "ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS pending_iban_by TEXT",
-    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: true)
+    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: true) + [
+        // Days acquired toward the art. 60 target before the contract.
+        "ALTER TABLE art60_contracts ADD COLUMN IF NOT EXISTS prior_days BIGINT NOT NULL DEFAULT 0",
+    ]
 }

@@ -55,5 +55,8 @@ enum SQLiteSchema {
         // A changed IBAN waits for a second person's confirmation before it is paid to.
         "ALTER TABLE dossiers ADD COLUMN pending_iban TEXT",
         "ALTER TABLE dossiers ADD COLUMN pending_iban_by TEXT",
-    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: false)
+    ] + ServerSchema.addedTimeRecordColumns(ifNotExists: false) + [
+        // Days acquired toward the art. 60 target before the contract.
+        "ALTER TABLE art60_contracts ADD COLUMN prior_days INTEGER NOT NULL DEFAULT 0",
+    ]
 }
