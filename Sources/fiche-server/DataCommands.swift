@@ -23,7 +23,7 @@ struct SeedDemo: AsyncParsableCommand {
 /// `fiche-server import dossiers FILE.csv --employer CODE`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import CSV files.",
-                                                    subcommands: [Dossiers.self])
+                                                    subcommands: [Dossiers.self, Art60.self])
 
     struct Dossiers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import dossiers; nothing is written if any row is wrong.")
@@ -38,6 +38,29 @@ struct ImportCommand: AsyncParsableCommand {
             }
             try await store.withStore { store in
                 print(try await DossierImport(store: store).run(file: data, employer: employer).description)
+            }
+        }
+    }
+}
+
+extension ImportCommand {
+    /// `fiche-server import art60 FILE.csv --employer CODE`.
+    struct Art60: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "art60",
+            abstract: "Import article 60 contracts (and their placements); nothing is written if any row is wrong.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "CSV with a header row: dossier_number, start_date, planned_end, regime_percent, prior_days [, partner, placement_start, placement_end, monthly_fee_eur].")
+        var file: String
+        @Option(help: "The CPAS's employer code.") var employer: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("fiche-server: error: cannot read \(file)\n".utf8))
+                throw ExitCode(1)
+            }
+            try await store.withStore { store in
+                print(try await Art60Import(store: store).run(file: data, employer: employer).description)
             }
         }
     }

@@ -97,6 +97,31 @@ final class Art60PropertyTests: XCTestCase {
         }
     }
 
+    /// Days acquired before the contract count from its first day: the worker reaches the target
+    /// sooner by about those days, never later, and the days shown include them.
+    func testDaysAcquiredBeforeTheContractBringTheTargetCloser() throws {
+        var random = SeededGenerator(seed: 63)
+        for run in 0..<40 {
+            let start = Fixtures.date("2025-01-06").adding(days: Int.random(in: 0...600, using: &random))
+            let prior = Int.random(in: 1...300, using: &random)
+            let fresh = Art60Contract(id: "a60", employerCode: "CPAS-IXL", dossierID: "d1", start: start)
+            var continued = fresh
+            continued.priorDays = prior
+            let asOf = start.adding(days: 30)
+            let name = "run \(run), from \(start.iso), \(prior) days before"
+            let without = try Art60Progress(contract: fresh, birthDate: Fixtures.date("1990-01-15"), rules: Fixtures.rules,
+                                            calendar: calendar, records: [], asOf: asOf)
+            let with = try Art60Progress(contract: continued, birthDate: Fixtures.date("1990-01-15"), rules: Fixtures.rules,
+                                         calendar: calendar, records: [], asOf: asOf)
+            XCTAssertEqual(with.qualifyingDays, without.qualifyingDays + Double(prior), accuracy: 0.001, name)
+            let sooner = try XCTUnwrap(with.projectedTargetDate, name)
+            let later = try XCTUnwrap(without.projectedTargetDate, name)
+            XCTAssertLessThan(sooner, later, name)
+            // A five-day week brings at most 7 calendar days for 5 counted days; weekends cost the rest.
+            XCTAssertLessThanOrEqual(sooner.days(to: later), prior * 7 / 5 + 7, name)
+        }
+    }
+
     func testAContractAcrossTheReformUsesBothPolicies() throws {
         var random = SeededGenerator(seed: 63)
         for run in 0..<80 {
