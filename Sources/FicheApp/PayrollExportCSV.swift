@@ -19,6 +19,10 @@ import FicheReplica
 /// (`YYYY-MM-DD`, several separated by a space).
 /// `submitted_entries` and `draft_entries` count the month's entries not yet validated, which
 /// the figures leave out; `month_status` is `closed`, or `provisional` while the month is open.
+/// `regime_percent` is the regime on the month's first day under contract (`80`, `75.5`), and
+/// `regime_changes` each change within the month as `YYYY-MM-DD:percent` (space-separated).
+/// The payroll supplier's codes (`payroll_code` of `absence-types.toml`) are in a file of their
+/// own, one line per dossier, code and payer (`supplierCodes`).
 ///
 /// ```swift
 /// let rows = try database.payrollExport(employerCode: "AC-IXL", month: november, rules: rules)
@@ -37,7 +41,8 @@ public enum PayrollExportCSV {
             + hourTypes.map { $0.code + "_minutes" }
             + ["paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
                "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes",
-               "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status"]
+               "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status",
+               "regime_percent", "regime_changes"]
         let rows = lines.map { line -> [String] in
             let v = line.variables
             let perType = dayColumns.map { column in days(v.days(paidBy: column.payer)[column.code] ?? 0) }
@@ -48,8 +53,49 @@ public enum PayrollExportCSV {
                    days(v.mutualitySickDays), v.incapacityStarts.map(\.iso).joined(separator: " "),
                    String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections),
                    String(line.submittedEntries), String(line.draftEntries), monthClosed ? "closed" : "provisional"]
+                + regimes(v.regimes)
         }
         return CSVFile(header: header, rows: rows)
+    }
+
+    /// The regime the month starts with, and each change after it: ("100", "2026-11-16:80").
+    public static func regimes(_ spans: [RegimeSpan]) -> [String] {
+        let ordered = spans.sorted { $0.start < $1.start }
+        guard let first = ordered.first else { return ["", ""] }
+        var changes: [String] = []
+        var current = first.regime
+        for span in ordered.dropFirst() where span.regime != current {
+            changes.append("\(span.start.iso):\(span.regime.percentText)")
+            current = span.regime
+        }
+        return [first.regime.percentText, changes.joined(separator: " ")]
+    }
+
+    /// The columns of the supplier's file.
+    public static let supplierColumns = ["dossier_number", "payroll_code", "absence_type", "payer", "days", "minutes"]
+
+    /// The month's absences under the payroll supplier's codes: one line per dossier, absence type
+    /// and payer with days or minutes (`payer` is `employer`, `mutuality_or_insurer` or `nobody`;
+    /// hour-based types have minutes, the others days). Lines in the order of the rows, then of
+    /// the catalogue.
+    public static func supplierCodes(rows lines: [PayrollExportRow], catalogue: AbsenceCatalogue) -> CSVFile {
+        var file = CSVFile(header: supplierColumns)
+        for line in lines {
+            let v = line.variables
+            for type in catalogue.types where type.recordKind == .absence {
+                if type.unit == .hour {
+                    if let minutes = v.absenceMinutes[type.code], minutes != 0 {
+                        file.rows.append([line.dossierNumber, type.payrollCode, type.code, "", "", String(minutes)])
+                    }
+                    continue
+                }
+                for payer in type.possiblePayers {
+                    guard let days = v.days(paidBy: payer)[type.code], days != 0 else { continue }
+                    file.rows.append([line.dossierNumber, type.payrollCode, type.code, payer.rawValue, Self.days(days), ""])
+                }
+            }
+        }
+        return file
     }
 
     /// The column prefix of the days `payer` pays.

@@ -23,7 +23,7 @@ final class PayrollExportCSVTests: XCTestCase {
             "mutuality_adoption_leave", "training_minutes",
             "paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
             "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes", "lateness_minutes",
-            "corrections", "submitted_entries", "draft_entries", "month_status",
+            "corrections", "submitted_entries", "draft_entries", "month_status", "regime_percent", "regime_changes",
         ])
         XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
         // November 2026: 21 weekdays; 2 November, 3 November (replacing All Saints on a Sunday) and
@@ -32,7 +32,7 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
                        ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "0", "3", "0", "0", "0", "0", "0", "0", "0",
                         "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0",
-                        "0", "0", "0", "", "0", "0", "", "0", "0", "provisional"])
+                        "0", "0", "0", "", "0", "0", "", "0", "0", "provisional", "", ""])
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "18", "0", "3"])
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;0;3;"), file.text)
     }
@@ -74,6 +74,30 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(maternity.map { value("AC-000105", $0) }, ["0", "19", "2", "0"])
         let read = try CSVSheet.read(try CSVText.decode(Data([0xEF, 0xBB, 0xBF]) + Data(file.text.utf8)).text)
         XCTAssertEqual(read.rows.map(\.fields), file.rows, "the new columns read back too")
+
+        // The supplier's file: the same days under its codes, one line per type and payer.
+        let codes = PayrollExportCSV.supplierCodes(rows: rows, catalogue: rules.absenceCatalogue)
+        XCTAssertEqual(codes.header, ["dossier_number", "payroll_code", "absence_type", "payer", "days", "minutes"])
+        XCTAssertEqual(codes.rows.filter { ["AC-000102", "AC-000104"].contains($0[0]) }, [
+            ["AC-000102", "ABS-MAL", "sick", "mutuality_or_insurer", "21", ""],
+            ["AC-000104", "ABS-JF", "public_holiday", "employer", "3", ""],
+            ["AC-000104", "ABS-MAT", "maternity", "employer", "18", ""],
+        ])
+        XCTAssertFalse(codes.rows.contains { $0[4] == "0" }, "no line for a type without days")
+    }
+
+    /// A regime that changes within the month: the regime it starts with, then each change and its day.
+    func testARegimeChangeInTheMonthIsWrittenWithItsDay() throws {
+        func span(_ from: String, _ to: String, _ thousandths: Int) throws -> RegimeSpan {
+            RegimeSpan(start: try LocalDate.parse(from), end: try LocalDate.parse(to),
+                       regime: try RegimeFraction(thousandths: thousandths), grade: "C1", scale: "C1")
+        }
+        XCTAssertEqual(PayrollExportCSV.regimes([try span("2026-11-16", "2026-11-30", 800), try span("2026-11-01", "2026-11-15", 1000)]),
+                       ["100", "2026-11-16:80"])
+        XCTAssertEqual(PayrollExportCSV.regimes([try span("2026-11-01", "2026-11-09", 755), try span("2026-11-10", "2026-11-19", 755),
+                                                 try span("2026-11-20", "2026-11-30", 500)]),
+                       ["75.5", "2026-11-20:50"], "a new grade at the same regime is no regime change")
+        XCTAssertEqual(PayrollExportCSV.regimes([]), ["", ""], "no career period: no regime to give")
     }
 
     /// A correction of an October leave, validated and booked in November, has its own line in
@@ -137,8 +161,10 @@ final class PayrollExportCSVTests: XCTestCase {
         let rows = try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-11"), rules: rules)
         XCTAssertEqual(rows.map(\.submittedEntries).reduce(0, +), 1, "the entry waiting for validation")
         let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: false)
-        let waiting = try XCTUnwrap(file.rows.first { $0[$0.count - 3] == "1" })
-        XCTAssertEqual(waiting.last, "provisional")
+        let submitted = try XCTUnwrap(file.header.firstIndex(of: "submitted_entries"))
+        let status = try XCTUnwrap(file.header.firstIndex(of: "month_status"))
+        let waiting = try XCTUnwrap(file.rows.first { $0[submitted] == "1" })
+        XCTAssertEqual(waiting[status], "provisional")
         XCTAssertThrowsError(try database.payrollExport(employerCode: "AC-IXL", month: try YearMonth.parse("2026-12"),
                                                         rules: rules)) { error in
             XCTAssertEqual((error as? RuleViolation)?.code, "export.future_month", "the office's month is 11/2026")

@@ -520,17 +520,19 @@ final class QueuesScreenTests: XCTestCase {
         // November is not closed: the message, the file name and every line say the file is provisional.
         XCTAssertTrue(driver.screenText.contains("PROVISOIRE (mois ouvert) : variables de paie 11/2026 (AC-IXL), 20 dossiers"),
                       driver.screenText)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        XCTAssertEqual(files.count, 1)
-        XCTAssertTrue(files[0].contains("provisional"), files[0])
-        let data = try Data(contentsOf: folder.appendingPathComponent(files[0]))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(files.count, 2, "the variables, and the supplier's codes beside them: \(files)")
+        XCTAssertTrue(files.allSatisfy { $0.contains("provisional") }, "\(files)")
+        let main = try XCTUnwrap(files.first { !$0.hasSuffix("-codes.csv") })
+        XCTAssertTrue(driver.flowingText.contains("codes du fournisseur de paie :"), driver.screenText)
+        let data = try Data(contentsOf: folder.appendingPathComponent(main))
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so Excel reads the accents")
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("dossier_number;name;scheduled_days;worked_days;paid_annual_leave;"), text)
         XCTAssertTrue(text.contains("\r\nAC-000101;Van den Bossche, Éloïse;"), text)
         let lines = text.split(separator: "\r\n").dropFirst()
         XCTAssertEqual(lines.count, 20)
-        XCTAssertTrue(lines.allSatisfy { $0.hasSuffix(";provisional") }, text)
+        XCTAssertTrue(lines.allSatisfy { $0.hasSuffix(";provisional;;") }, "provisional, and no career period in this fixture: \(text)")
     }
 
     func testCtrlEAlsoWritesTheCorrectionsBookedInTheMonthBesideThePayrollFile() throws {
@@ -543,7 +545,7 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(driver.screen.work).waitUntilFinished())
         XCTAssertTrue(driver.screen.finishWork())
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(files.count, 2, "\(files)")
+        XCTAssertEqual(files.count, 3, "\(files)")
         let corrections = try XCTUnwrap(files.first { $0.hasSuffix("-corrections.csv") })
         XCTAssertTrue(driver.flowingText.contains("2 corrections du mois dans"), driver.screenText)
         let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(corrections)).dropFirst(3), as: UTF8.self)

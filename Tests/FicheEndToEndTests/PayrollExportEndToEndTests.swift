@@ -41,7 +41,13 @@ final class PayrollExportEndToEndTests: CommandTestCase {
         XCTAssertTrue(lines.dropFirst().allSatisfy { numbers.contains(String($0.prefix { $0 != ";" })) }, "only the commune's dossiers")
         // Whether the month is closed, the message and every line of the file agree.
         let provisional = outcome.standardOutput.contains("PROVISOIRE : 2026-10 n'est pas clôturé")
-        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(provisional ? ";provisional" : ";closed") }, text)
+        let status = try XCTUnwrap(lines.first?.split(separator: ";", omittingEmptySubsequences: false).firstIndex(of: "month_status"))
+        XCTAssertTrue(lines.dropFirst().allSatisfy {
+            $0.split(separator: ";", omittingEmptySubsequences: false)[status] == (provisional ? "provisional" : "closed")
+        }, text)
+        let regime = try XCTUnwrap(lines.first?.split(separator: ";", omittingEmptySubsequences: false).firstIndex(of: "regime_percent"))
+        XCTAssertTrue(lines.dropFirst().allSatisfy { !$0.split(separator: ";", omittingEmptySubsequences: false)[regime].isEmpty },
+                      "every demo dossier has a career, so a regime: \(text)")
         // The corrections booked in the month go to a file of their own when asked for.
         let corrections = folder.appendingPathComponent("corrections.csv").path
         let both = try FicheBinary.run(["export", "payroll", "--employer", commune, "--month", "2026-10", "--out", out,

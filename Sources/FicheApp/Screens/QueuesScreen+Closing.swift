@@ -118,10 +118,15 @@ extension QueuesScreen {
                 var text = strings.format(closed ? "closing.exported" : "closing.exported.provisional", [
                     "employer": employer, "month": monthText, "count": "\(rows.count)", "path": path,
                 ])
+                let stem = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+                // The same days under the payroll supplier's codes, in a file beside it.
+                let codesPath = stem + "-codes.csv"
+                try PayrollExportCSV.supplierCodes(rows: rows, catalogue: rules.absenceCatalogue).write(to: codesPath)
+                text += " · " + strings.format("closing.exported.codes", ["path": codesPath])
                 // The corrections booked in the month, one line each, in a file beside it.
                 let corrections = try database.payrollCorrections(employerCode: employer, month: month)
                 if !corrections.isEmpty {
-                    let correctionsPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-corrections.csv"
+                    let correctionsPath = stem + "-corrections.csv"
                     try PayrollExportCSV.corrections(corrections).write(to: correctionsPath)
                     text += " · " + strings.format("closing.exported.corrections", ["count": "\(corrections.count)",
                                                                                   "path": correctionsPath])
