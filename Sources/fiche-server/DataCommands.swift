@@ -32,13 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Employer code.") var employer: String
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("fiche-server: error: cannot read \(file)\n".utf8))
-                throw ExitCode(1)
-            }
-            try await store.withStore { store in
-                print(try await DossierImport(store: store).run(file: data, employer: employer).description)
-            }
+            try await store.importFile(file, employer: employer) { DossierImport(store: $0) }
         }
     }
 }
@@ -55,13 +49,7 @@ extension ImportCommand {
         @Option(help: "The CPAS's employer code.") var employer: String
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("fiche-server: error: cannot read \(file)\n".utf8))
-                throw ExitCode(1)
-            }
-            try await store.withStore { store in
-                print(try await Art60Import(store: store).run(file: data, employer: employer).description)
-            }
+            try await store.importFile(file, employer: employer) { Art60Import(store: $0) }
         }
     }
 }

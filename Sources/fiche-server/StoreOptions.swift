@@ -12,6 +12,20 @@ struct StoreOptions: ParsableArguments {
 
     var location: StoreLocation { StoreLocation.resolve(databaseURL: databaseURL, sqlitePath: sqlitePath) }
 
+    /// Reads `path` and imports it for `employer` with the import `make` gives for the store;
+    /// prints its summary. A file that cannot be read is one line on stderr and exit status 1.
+    func importFile<Import: SheetImport>(_ path: String, employer: String,
+                                         _ make: @escaping (any ServerStore) -> Import) async throws
+        where Import.Summary: CustomStringConvertible {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("fiche-server: error: cannot read \(path)\n".utf8))
+            throw ExitCode(1)
+        }
+        try await withStore { store in
+            print(try await make(store).run(file: data, employer: employer).description)
+        }
+    }
+
     /// Opens and migrates the store, runs `body`, closes the store. Errors become one line on
     /// stderr and exit status 1.
     func withStore(_ body: (any ServerStore) async throws -> Void) async throws {

@@ -16,12 +16,12 @@ import Foundation
 /// same file twice is harmless. A partner is found by name (any case) or created once, as a
 /// non-profit; a placement is matched on (contract, partner, start). Every row written is logged,
 /// so the CPAS's replicas receive it at their next pull.
-public struct Art60Import: Sendable {
+public struct Art60Import: SheetImport {
     public static let columns = ["dossier_number", "start_date", "planned_end", "regime_percent", "prior_days"]
     public static let placementColumns = ["partner", "placement_start", "placement_end", "monthly_fee_eur"]
 
     /// What an import did.
-    public struct Summary: Sendable, Equatable, CustomStringConvertible {
+    public struct Summary: ImportSummary, Equatable, CustomStringConvertible {
         public var inserted = 0
         public var updated = 0
         public var unchanged = 0
@@ -69,22 +69,7 @@ public struct Art60Import: Sendable {
         self.configuration = configuration
     }
 
-    /// Reads the file's bytes, checks and imports them for the CPAS `employer`.
-    ///
-    /// - Throws: `DossierImport.Failure` with every error (nothing written).
-    public func run(file data: Data, employer: String) async throws -> Summary {
-        let sheet = try ImportSheet(data: data, required: Self.columns)
-        var summary = try await run(sheet, employer: employer)
-        summary.encoding = sheet.encoding
-        return summary
-    }
-
-    /// Checks and imports `text` for the CPAS `employer`.
-    public func run(csv text: String, employer: String) async throws -> Summary {
-        try await run(try ImportSheet(text: text, required: Self.columns), employer: employer)
-    }
-
-    private func run(_ sheet: ImportSheet, employer: String) async throws -> Summary {
+    public func run(_ sheet: ImportSheet, employer: String) async throws -> Summary {
         var errors: [String] = []
         var contracts: [ContractRow] = []
         var seen: [String: Int] = [:]

@@ -14,12 +14,12 @@ import Foundation
 ///
 /// Rows are matched on `(employer, dossier_number)`: a row equal to the stored dossier changes
 /// nothing, so importing the same file twice is harmless.
-public struct DossierImport: Sendable {
+public struct DossierImport: SheetImport {
     public static let columns = ["dossier_number", "niss", "last_name", "first_name", "birth_date", "sex", "language",
                                  "category", "grade", "regime_percent", "start_date", "iban", "payroll_clerk"]
 
     /// What an import did.
-    public struct Summary: Sendable, Equatable, CustomStringConvertible {
+    public struct Summary: ImportSummary, Equatable, CustomStringConvertible {
         public var inserted: Int
         public var updated: Int
         public var unchanged: Int
@@ -57,20 +57,7 @@ public struct DossierImport: Sendable {
         self.configuration = configuration
     }
 
-    /// Reads the file's bytes (`CSVText`: UTF-8 or Windows-1252), validates and imports them for `employer`.
-    public func run(file data: Data, employer: String) async throws -> Summary {
-        let sheet = try ImportSheet(data: data, required: Self.columns)
-        var summary = try await run(sheet, employer: employer)
-        summary.encoding = sheet.encoding
-        return summary
-    }
-
-    /// Validates and imports `text` for `employer`.
-    public func run(csv text: String, employer: String) async throws -> Summary {
-        try await run(try ImportSheet(text: text, required: Self.columns), employer: employer)
-    }
-
-    private func run(_ sheet: ImportSheet, employer: String) async throws -> Summary {
+    public func run(_ sheet: ImportSheet, employer: String) async throws -> Summary {
         var errors: [String] = []
         var rows: [[String: String?]] = []
         var seen: [String: Int] = [:]

@@ -6,7 +6,7 @@ import Foundation
 /// row checked against the header's width and given as `column: value` (trimmed), with its line.
 /// A row of the wrong width comes as its error `line N: row: …` instead, in its place, so an
 /// import lists every error in line order.
-struct ImportSheet {
+public struct ImportSheet {
     /// Each row in file order: its values, or why they could not be read.
     var rows: [(line: Int, values: Result<[String: String], RowShapeError>)]
     var encoding: CSVEncoding

@@ -1,0 +1,34 @@
+import FicheCSV
+import Foundation
+
+/// An import of one CSV file for one employer (`DossierImport`, `Art60Import`): the file is read
+/// by `ImportSheet` with the import's `columns`, then checked and written by `run(_:employer:)`.
+/// The summary says when the file was read as Windows-1252.
+public protocol SheetImport: Sendable {
+    associatedtype Summary: ImportSummary
+    /// The columns the header must have.
+    static var columns: [String] { get }
+    func run(_ sheet: ImportSheet, employer: String) async throws -> Summary
+}
+
+/// What an import did, and how its file was read.
+public protocol ImportSummary: Sendable {
+    var encoding: CSVEncoding { get set }
+}
+
+extension SheetImport {
+    /// Reads the file's bytes (`CSVText`: UTF-8 or Windows-1252), checks and imports them for `employer`.
+    ///
+    /// - Throws: `DossierImport.Failure` with every error (nothing written).
+    public func run(file data: Data, employer: String) async throws -> Summary {
+        let sheet = try ImportSheet(data: data, required: Self.columns)
+        var summary = try await run(sheet, employer: employer)
+        summary.encoding = sheet.encoding
+        return summary
+    }
+
+    /// Checks and imports `text` for `employer`.
+    public func run(csv text: String, employer: String) async throws -> Summary {
+        try await run(try ImportSheet(text: text, required: Self.columns), employer: employer)
+    }
+}
