@@ -10,6 +10,15 @@ import Foundation
 public enum ServerAddress {
     /// Why an address is refused, in words the user can act on.
     public struct Refusal: Error, Equatable, CustomStringConvertible {
+        public enum Reason: Sendable, Equatable {
+            /// Not an http(s) address with a host at all.
+            case notAnAddress
+            /// Plain http to another computer without `--insecure`.
+            case unencrypted
+        }
+
+        /// Which refusal, for `fiche login` to say it in the user's language.
+        public let reason: Reason
         public let description: String
     }
 
@@ -17,10 +26,10 @@ public enum ServerAddress {
     public static func check(_ text: String, allowPlainHTTP: Bool) throws(Refusal) -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
               let host = url.host, !host.isEmpty else {
-            throw Refusal(description: "--server must be an https:// address, e.g. https://fiche.example.brussels")
+            throw Refusal(reason: .notAnAddress, description: "--server must be an https:// address, e.g. https://fiche.example.brussels")
         }
         if scheme == "http", !allowPlainHTTP, !isLoopback(host) {
-            throw Refusal(description: "--server \(text) would send your password unencrypted over the network; "
+            throw Refusal(reason: .unencrypted, description: "--server \(text) would send your password unencrypted over the network; "
                           + "use https:// (or --insecure, on a network you trust)")
         }
         return url

@@ -19,6 +19,11 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another process kept this replica's sync for longer than a sync waits; it sends the
     /// entries itself, and the next sync tries again.
     case busy(String)
+    /// The login or password was refused (a sign-in), or the current password was (a password
+    /// change): nothing was changed.
+    case wrongPassword
+    /// Too many failed sign-ins for this login from this address: the server waits 15 minutes.
+    case tooManyAttempts
 
     public var description: String {
         switch self {
@@ -33,6 +38,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outOfStep(let detail): return "sync is out of step with the server: \(detail)"
         case .storage(let detail): return detail
         case .busy(let detail): return detail
+        case .wrongPassword: return "wrong login or password"
+        case .tooManyAttempts: return "too many attempts; wait 15 minutes"
         }
     }
 }

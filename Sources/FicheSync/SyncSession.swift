@@ -72,8 +72,8 @@ public actor SyncSession {
             return DeviceCredentials(server: server, login: login, tokens: tokens)
         } catch let error as SyncTransportError {
             switch error {
-            case .status(401, let body): throw SyncError.signInAgain(body?.message ?? "wrong login or password")
-            case .status(429, _): throw SyncError.refused("too many attempts; wait 15 minutes")
+            case .status(401, _): throw SyncError.wrongPassword
+            case .status(429, _): throw SyncError.tooManyAttempts
             case .status(426, let body): throw SyncError.upgradeRequired(body?.message ?? "protocol too old")
             default:
                 if error.isTransient { throw SyncError.offline(error.description) }
@@ -354,6 +354,8 @@ public actor SyncSession {
                     throw error
                 case .status(426, let body):
                     throw SyncError.upgradeRequired(body?.message ?? "protocol too old")
+                case .status(403, let body) where body?.error == "wrong_password":
+                    throw SyncError.wrongPassword
                 default:
                     guard error.isTransient else { throw SyncError.refused(error.description) }
                     attempt += 1

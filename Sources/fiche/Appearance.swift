@@ -15,12 +15,13 @@ struct Appearance {
         let themeName = theme ?? environment["FICHE_THEME"] ?? "default"
         let keymapName = keymap ?? environment["FICHE_KEYMAP"] ?? "default"
         guard let definition = themes.definition(named: themeName) else {
-            throw CommandFailure("no theme named \"\(themeName)\" (available: \(themes.names.joined(separator: ", ")))")
+            throw CommandFailure(.themeUnknown, ["name": themeName, "names": themes.names.joined(separator: ", ")])
         }
         do {
             return Appearance(theme: definition, keymap: try keymaps.keymap(named: keymapName))
         } catch {
-            throw CommandFailure(error.message)
+            // The only error `keymap(named:)` throws: a keymap of that name does not exist.
+            throw CommandFailure(.keymapUnknown, ["name": keymapName, "names": keymaps.names.joined(separator: ", ")])
         }
     }
 }

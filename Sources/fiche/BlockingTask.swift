@@ -17,7 +17,7 @@ enum BlockingTask {
     /// The result, written by the task and read after the semaphore.
     private final class Outcome<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var result: Result<T, Error> = .failure(CommandFailure("the sync task did not finish"))
+        private var result: Result<T, Error> = .failure(CommandFailure(.taskUnfinished))
 
         func set(_ value: Result<T, Error>) { lock.withLock { result = value } }
         func get() throws -> T { try lock.withLock { result }.get() }

@@ -12,13 +12,13 @@ enum CommandReplica {
            FileManager.default.fileExists(atPath: account.replicaPath) {
             let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
             guard let userID = try database.syncState().userID else {
-                throw CommandFailure("\(account.replicaPath): not signed in; run fiche login")
+                throw CommandFailure(.replicaNotSignedIn, ["path": account.replicaPath])
             }
             return (database, userID)
         }
-        if let user, !demo { throw CommandFailure("no replica for \(user) in \(folder); run fiche login --user \(user)") }
+        if let user, !demo { throw CommandFailure(.noReplicaFor, ["user": user, "folder": folder]) }
         guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
-            throw CommandFailure("no replica in \(folder); run fiche login or fiche demo first")
+            throw CommandFailure(.noReplica, ["folder": folder])
         }
         return demoReplica
     }
@@ -30,10 +30,11 @@ enum CommandReplica {
                         in database: AppDatabase) throws {
         let codes = try database.employers().map(\.code)
         guard codes.contains(employer) else {
-            throw CommandFailure("unknown employer \(employer); the replica holds " + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+            throw codes.isEmpty ? CommandFailure(.unknownEmployer, ["employer": employer], said: ["held": .noEmployer])
+                : CommandFailure(.unknownEmployer, ["employer": employer, "held": codes.joined(separator: ", ")])
         }
         guard try database.accessRights(of: userID, on: database.clock.today).may(permission, at: employer) else {
-            throw CommandFailure("\(userID) may not do this at \(employer) (no \(permission.rawValue) grant)")
+            throw CommandFailure(.noRight, ["user": userID, "employer": employer, "right": permission.rawValue])
         }
     }
 }

@@ -16,7 +16,7 @@ enum DataDirectory {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw CommandFailure("\(path): cannot create the data folder (\(error.localizedDescription))")
+            throw CommandFailure(.dataFolderCannotCreate, ["path": path, "detail": error.localizedDescription])
         }
     }
 }

@@ -41,14 +41,13 @@ struct Demo: ParsableCommand {
     var noTui = false
 
     func validate() throws {
+        try CommandLanguage.check(lang)
+        let words = CommandLanguage.words(lang)
         if let dossiers, dossiers < 0 || dossiers > 1_000_000 {
-            throw ValidationError("--dossiers must be between 0 and 1000000")
+            throw ValidationError(words(.demoDossiersRange))
         }
         if DemoRole(rawValue: role) == nil {
-            throw ValidationError("--as must be one of: \(DemoRole.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let lang, Language(code: lang) == nil {
-            throw ValidationError("--lang must be fr, nl or en")
+            throw ValidationError(words(.demoRoleInvalid, ["roles": DemoRole.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
     }
 
@@ -68,7 +67,7 @@ struct Demo: ParsableCommand {
             let server = try BlockingTask.run {
                 try await DemoServerHost.joinOrServe(folder: folder, dossiers: dossiers, seed: seed, accounts: DemoAccount.logins,
                                                      reset: reset) { count in
-                    FileHandle.standardError.write(Data((words.format("demo.seeding", ["count": "\(count)"]) + "\n").utf8))
+                    FileHandle.standardError.write(Data((words(.demoSeeding, ["count": "\(count)"]) + "\n").utf8))
                 }
             }
             connection = server
@@ -83,23 +82,23 @@ struct Demo: ParsableCommand {
             _ = try account.signIn(server: server.address, login: login, password: DemoSeed.password, device: "fiche demo")
             try initialSync(account: account, server: server.address, words: words)
             if noTui {
-                let serving = server.host.map { _ in "served by this process, " } ?? "served by another fiche demo, "
-                print("Demo ready as \(login): replica \(account.replicaPath); server \(server.address) ("
-                      + serving + "store \(DemoServerHost.storePath(in: folder)))")
+                print(words(server.host == nil ? .demoReadyJoined : .demoReady,
+                            ["login": login, "replica": account.replicaPath, "server": server.address,
+                             "store": DemoServerHost.storePath(in: folder)]))
                 return
             }
             try SignedInAccount(folder: folder, account: account).openTerminal(lang: lang, theme: theme, keymap: keymap)
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 
     /// Copies the account's dossiers (the progress bar on the first start, an incremental pull on
     /// the next ones) before the list opens, so it never shows part of them.
     private func initialSync(account: SyncAccount, server: String, words: Strings) throws {
-        guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
+        guard let url = URL(string: server) else { throw CommandFailure(.notAnAddress, ["server": server]) }
         let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
                                   exportDirectory: account.folder,

@@ -27,7 +27,7 @@ enum DemoAccount {
         guard let account = preferred.first(where: { FileManager.default.fileExists(atPath: $0.replicaPath) }) else { return nil }
         let database = try AppDatabase.open(at: account.replicaPath, clock: .system)
         guard let userID = try database.syncState().userID else {
-            throw CommandFailure("\(account.replicaPath): the demo never synced; run fiche demo --no-tui")
+            throw CommandFailure(.demoNeverSynced, ["path": account.replicaPath])
         }
         return (database, userID)
     }

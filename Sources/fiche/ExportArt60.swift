@@ -46,14 +46,14 @@ struct ExportArt60: ParsableCommand {
             do {
                 try file.write(to: out)
             } catch {
-                throw CommandFailure("\(out): cannot write the file (\(error.localizedDescription))")
+                throw CommandFailure(.cannotWriteFile, ["path": out, "detail": error.localizedDescription])
             }
             let unknown = items.filter { $0.progress == nil }.count
-            print(words.format("export.art60.done", ["count": "\(items.count)", "employer": employer, "date": day.belgian,
+            print(words(.exportArt60Done, ["count": "\(items.count)", "employer": employer, "date": day.belgian,
                                                      "path": out]))
-            if unknown > 0 { print(words.format("export.art60.noFigures", ["count": "\(unknown)"])) }
+            if unknown > 0 { print(words(.exportArt60NoFigures, ["count": "\(unknown)"])) }
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 
@@ -73,7 +73,7 @@ struct ExportArt60: ParsableCommand {
     static func parseDay(_ text: String) throws -> LocalDate {
         // try?: "is this a date?"; one that is not is refused with the error thrown below.
         guard text.count == 10, let day = try? LocalDate.parse(text) else {
-            throw CommandFailure("--as-of must be a day, YYYY-MM-DD or DD/MM/YYYY (for example 2026-11-24), not '\(text)'")
+            throw CommandFailure(.badDay, ["value": text])
         }
         return day
     }

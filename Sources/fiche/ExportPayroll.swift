@@ -47,29 +47,29 @@ struct ExportPayroll: ParsableCommand {
             do {
                 try PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: closed).write(to: out)
             } catch {
-                throw CommandFailure("\(out): cannot write the file (\(Self.reason(error)))")
+                throw CommandFailure(.cannotWriteFile, ["path": out, "detail": Self.reason(error)])
             }
-            print(words.format("export.payroll.done", ["count": "\(rows.count)", "employer": employer,
+            print(words(.exportPayrollDone, ["count": "\(rows.count)", "employer": employer,
                                                        "month": payrollMonth.description, "path": out]))
             if let corrections {
                 let lines = try database.payrollCorrections(employerCode: employer, month: payrollMonth)
                 do {
                     try PayrollExportCSV.corrections(lines).write(to: corrections)
                 } catch {
-                    throw CommandFailure("\(corrections): cannot write the file (\(Self.reason(error)))")
+                    throw CommandFailure(.cannotWriteFile, ["path": corrections, "detail": Self.reason(error)])
                 }
-                print(words.format("export.payroll.corrections", ["count": "\(lines.count)", "month": payrollMonth.description,
+                print(words(.exportPayrollCorrections, ["count": "\(lines.count)", "month": payrollMonth.description,
                                                                       "path": corrections]))
             }
             let waiting = rows.map(\.submittedEntries).reduce(0, +), drafts = rows.map(\.draftEntries).reduce(0, +)
             if waiting + drafts > 0 {
-                print(words.format("export.payroll.notCounted", ["submitted": "\(waiting)", "drafts": "\(drafts)"]))
+                print(words(.exportPayrollNotCounted, ["submitted": "\(waiting)", "drafts": "\(drafts)"]))
             }
             if !closed {
-                print(words.format("export.payroll.provisional", ["month": payrollMonth.description, "employer": employer]))
+                print(words(.exportPayrollProvisional, ["month": payrollMonth.description, "employer": employer]))
             }
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 
@@ -78,7 +78,7 @@ struct ExportPayroll: ParsableCommand {
         let shape = text.count == 7 && text.enumerated().allSatisfy { $0.offset == 4 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber }
         // try?: "is this a month?"; one that is not is refused with the error thrown below.
         guard shape, let month = try? YearMonth.parse(text) else {
-            throw CommandFailure("--month must be YYYY-MM (for example 2026-11), not '\(text)'")
+            throw CommandFailure(.badMonth, ["value": text])
         }
         return month
     }

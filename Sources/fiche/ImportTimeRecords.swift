@@ -27,26 +27,26 @@ struct ImportTimeRecords: ParsableCommand {
         let strings = options.words
         do {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(strings.format("import.fileUnreadable", ["file": file]))
+                throw CommandFailure(.importFileUnreadable, ["file": file])
             }
             let folder = options.folder
             let database: AppDatabase
             let userID: String
             if options.demo {
                 guard let demoReplica = try DemoAccount.replica(dataDirectory: folder) else {
-                    throw CommandFailure(strings.format("import.noDemo", ["folder": folder]))
+                    throw CommandFailure(.importNoDemo, ["folder": folder])
                 }
                 (database, userID) = demoReplica
             } else {
                 let account = try SyncAccount.current(dataDirectory: folder, login: options.user)
                 database = try AppDatabase.open(at: account.replicaPath, clock: .system)
                 guard let id = try database.syncState().userID else {
-                    throw CommandFailure(strings["import.notSignedIn"])
+                    throw CommandFailure(.importNotSignedIn)
                 }
                 userID = id
             }
             guard let account = try database.user(id: userID) else {
-                throw CommandFailure(strings.format("import.unknownUser", ["user": userID]))
+                throw CommandFailure(.importUnknownUser, ["user": userID])
             }
             let summary = try TimeRecordImport(database: database, rules: try RuleBook.bundled()).run(file: data, by: account)
             if let note = strings.importEncodingNote(summary.encoding, file: file) { print(note) }
@@ -59,7 +59,7 @@ struct ImportTimeRecords: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: strings)
         }
     }
 }

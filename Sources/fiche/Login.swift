@@ -1,4 +1,5 @@
 import ArgumentParser
+import FicheApp
 import FicheReplica
 import FicheSync
 import Foundation
@@ -26,41 +27,50 @@ struct Login: ParsableCommand {
     @Flag(help: "Accept a plain http:// server on another computer (the password then crosses the network unencrypted).")
     var insecure = false
 
+    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
     func validate() throws {
-        do {
+        try CommandLanguage.check(lang)
+        do throws(ServerAddress.Refusal) {
             _ = try ServerAddress.check(server, allowPlainHTTP: insecure)
         } catch {
-            throw ValidationError(error.description)
+            let words = CommandLanguage.words(lang)
+            switch error.reason {
+            case .notAnAddress: throw ValidationError(words(.serverAddressInvalid))
+            case .unencrypted: throw ValidationError(words(.serverAddressUnencrypted, ["server": server]))
+            }
         }
     }
 
     func run() throws {
+        let words = CommandLanguage.words(lang)
         do {
-            let password = try readPassword()
+            let password = try readPassword(words)
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
             try DataDirectory.prepare(folder)
             let account = SyncAccount.of(server: server, login: user, dataDirectory: folder)
             let (credentials, sameDevice) = try account.signIn(server: server, login: user, password: password,
                                                               device: device ?? ProcessInfo.processInfo.hostName)
             try account.makeCurrent(dataDirectory: folder)
-            let again = sameDevice ? " again, same device" : ""
-            print("Signed in\(again) as \(user) on \(server) (device \(credentials.deviceID)); token in \(account.tokenPath).")
-            print("Next: fiche sync --once")
+            print(words(sameDevice ? .signedInAgain : .signedIn,
+                        ["user": user, "server": server, "device": credentials.deviceID, "path": account.tokenPath]))
+            print(words(.loginNext))
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 
-    private func readPassword() throws -> String {
+    private func readPassword(_ words: Strings) throws -> String {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw CommandFailure("no password on standard input")
+                throw CommandFailure(.noPasswordOnStdin)
             }
             return line
         }
-        guard let typed = getpass("Password for \(user): ") else { throw CommandFailure("no password typed") }
+        guard let typed = getpass(words(.passwordPrompt, ["user": user])) else { throw CommandFailure(.noPasswordTyped) }
         let password = String(cString: typed)
-        guard !password.isEmpty else { throw CommandFailure("no password typed") }
+        guard !password.isEmpty else { throw CommandFailure(.noPasswordTyped) }
         return password
     }
 }

@@ -26,18 +26,19 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
+    func validate() throws { try CommandLanguage.check(lang) }
+
     func run() throws {
+        let words = CommandLanguage.words(lang)
         if checkConfig {
-            let status = ConfigCheck.run(environment: ProcessInfo.processInfo.environment)
+            let status = ConfigCheck.run(environment: ProcessInfo.processInfo.environment, words: words)
             if status != 0 { throw ExitCode(status) }
             return
         }
         // Signed in (fiche login): the account's replica, synced in the background. Not signed in:
         // nothing to open, and the message says how to sign in or try the demo.
         guard let account = SignedInAccount.find(dataDirectory: dataDir, login: user) else {
-            let environment = ProcessInfo.processInfo.environment
-            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
-            throw CommandFailure.report(CommandFailure(strings["open.notSignedIn"]))
+            throw CommandFailure.report(CommandFailure(.openNotSignedIn), words: words)
         }
         try account.openTerminal(lang: lang, theme: theme, keymap: keymap)
     }

@@ -18,11 +18,13 @@ struct ReplicaOptions: ParsableArguments {
     @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
     var lang: String?
 
+    func validate() throws { try CommandLanguage.check(lang) }
+
     /// The folder the options name, else the default one.
     var folder: String { DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment) }
 
     /// The messages' words.
-    var words: Strings { Strings(language: FicheApp.Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)) }
+    var words: Strings { CommandLanguage.words(lang) }
 
     /// The replica and its user (`CommandReplica.open`).
     func open() throws -> (AppDatabase, String) { try CommandReplica.open(in: folder, user: user, demo: demo) }

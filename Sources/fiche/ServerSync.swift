@@ -7,7 +7,7 @@ import Foundation
 /// every 30 s and after each local save, waiting longer after failures (`Backoff`).
 enum ServerSync {
     static func background(replica: AppDatabase, account: SyncAccount, credentials: DeviceCredentials) throws -> BackgroundSync {
-        guard let url = URL(string: credentials.server) else { throw CommandFailure("\(account.tokenPath): no server address") }
+        guard let url = URL(string: credentials.server) else { throw CommandFailure(.noServerAddress, ["path": account.tokenPath]) }
         // Few quick retries inside one sync: the loop itself tries again later.
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url),
                                   credentials: .file(account.tokenPath), exportDirectory: account.folder,
@@ -36,6 +36,8 @@ enum ServerSync {
         case .refused(let detail), .outOfStep(let detail): return .refused(detail: detail)
         case .storage(let detail): return .storage(detail: detail)
         case .busy: return .busy
+        case .wrongPassword: return .signInAgain(detail: error.description)
+        case .tooManyAttempts: return .refused(detail: error.description)
         }
     }
 

@@ -21,8 +21,9 @@ struct SignedInAccount {
 
     func openTerminal(lang: String?, theme: String? = nil, keymap: String? = nil) throws {
         let environment = ProcessInfo.processInfo.environment
+        let strings = Strings(language: Language.choose(flag: lang, environment: environment))
         do {
-            if let lang, Language(code: lang) == nil { throw CommandFailure("--lang must be fr, nl or en") }
+            if let lang, Language(code: lang) == nil { throw CommandFailure(.langInvalid) }
             let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
             let credentials = try DeviceCredentials.load(from: account.tokenPath)
             let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
@@ -31,19 +32,18 @@ struct SignedInAccount {
             if user == nil {
                 // The first copy is not in yet (signed in, never synced): wait for it once, since
                 // the screens need the account and its grants; offline, open what is there.
-                FileHandle.standardError.write(Data("Copying the dossiers from \(credentials.server)…\n".utf8))
+                FileHandle.standardError.write(Data((strings(.openCopying, ["server": credentials.server]) + "\n").utf8))
                 // try?: offline the first copy waits; the screens open on what is there and the badge says offline.
                 _ = try? BlockingTask.run { await background.syncOnce() }
                 user = try replica.user(login: credentials.login)
             }
-            let strings = Strings(language: Language.choose(flag: lang, environment: environment))
             try TerminalSession.run(database: replica, strings: strings, userID: user?.id ?? credentials.replicaUserID,
                                     userName: credentials.login, exportFolder: folder, appearance: appearance,
                                     environment: environment, background: background)
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: strings)
         }
     }
 }

@@ -25,13 +25,13 @@ struct SyncAccount {
             // try?: no accounts folder is a first run; the error below then says there is no account.
             let names = (try? FileManager.default.contentsOfDirectory(atPath: accounts)) ?? []
             guard let name = names.sorted().first(where: { $0.hasSuffix("-" + login) }) else {
-                throw CommandFailure("no account for \(login) in \(accounts); run fiche login --server URL --user \(login)")
+                throw CommandFailure(.noAccountFor, ["login": login, "folder": accounts])
             }
             return SyncAccount(folder: accounts + "/" + name)
         }
         guard let data = FileManager.default.contents(atPath: dataDirectory + "/current-account"),
               let name = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty
-        else { throw CommandFailure("not signed in; run fiche login --server URL --user LOGIN") }
+        else { throw CommandFailure(.notSignedIn) }
         return SyncAccount(folder: accounts + "/" + name)
     }
 
@@ -39,7 +39,7 @@ struct SyncAccount {
     /// entries keep their numbers), saves the token (mode 0600) and binds the replica to it.
     /// - Returns: the credentials, and whether the device is the one signed in before.
     func signIn(server: String, login: String, password: String, device: String) throws -> (DeviceCredentials, sameDevice: Bool) {
-        guard let url = URL(string: server) else { throw CommandFailure("\(server) is not an address") }
+        guard let url = URL(string: server) else { throw CommandFailure(.notAnAddress, ["server": server]) }
         try DataDirectory.prepare(folder)
         // try?: "was a device signed in here?"; without a readable token the sign-in gets a new device, and sameDevice says so.
         let knownDevice = (try? DeviceCredentials.load(from: tokenPath))?.deviceID
@@ -58,7 +58,7 @@ struct SyncAccount {
         let name = (folder as NSString).lastPathComponent
         guard FileManager.default.createFile(atPath: dataDirectory + "/current-account", contents: Data((name + "\n").utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("\(dataDirectory)/current-account: cannot write")
+            throw CommandFailure(.currentAccountCannotWrite, ["path": dataDirectory + "/current-account"])
         }
     }
 }

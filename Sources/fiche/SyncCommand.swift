@@ -26,38 +26,37 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
     var dataDir: String?
 
+    @Option(help: "Language of the messages: fr, nl or en (default: from LANG, else fr).")
+    var lang: String?
+
     func validate() throws {
-        guard once != status else { throw ValidationError("give exactly one of --once or --status") }
-        if chaos != nil, !once { throw ValidationError("--chaos only goes with --once") }
+        try CommandLanguage.check(lang)
+        let words = CommandLanguage.words(lang)
+        guard once != status else { throw ValidationError(words(.syncOnceOrStatus)) }
+        if chaos != nil, !once { throw ValidationError(words(.syncChaosNeedsOnce)) }
     }
 
     func run() throws {
+        let words = CommandLanguage.words(lang)
         do {
             let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
             let account = try SyncAccount.current(dataDirectory: folder, login: user)
             let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
             if status {
-                let badge = try SyncSession.status(of: replica, online: true)
-                print("pending: \(badge.pending)" + (badge.oldestPendingAge.map { " (oldest \(Int($0)) s)" } ?? ""))
-                print("conflicts: \(badge.conflicts)")
-                print("rejected: \(badge.rejected)")
-                print("last sync: \(badge.lastSync ?? "never")")
-                print("initial sync: \(badge.initialSyncDone ? "done" : "not finished")")
-                print("last error: \(badge.lastError ?? "none")")
+                for line in SyncWords.status(try SyncSession.status(of: replica, online: true), words: words) { print(line) }
                 return
             }
             let credentials = try DeviceCredentials.load(from: account.tokenPath)
-            guard let url = URL(string: credentials.server) else { throw CommandFailure("\(account.tokenPath): no server address") }
+            guard let url = URL(string: credentials.server) else { throw CommandFailure(.noServerAddress, ["path": account.tokenPath]) }
             let http = HTTPSyncTransport(server: url)
             let transport: any SyncTransport = chaos.map { FaultyTransport(wrapping: http, seed: $0, rate: 0.3) } ?? http
-            let words = Strings(language: Language.choose(flag: nil, environment: ProcessInfo.processInfo.environment))
             let session = SyncSession(replica: replica, transport: transport, credentials: .file(account.tokenPath),
                                       exportDirectory: account.folder, progress: { ServerSync.printProgress($0, words: words) })
             let summary = try BlockingTask.run { try await session.sync() }
-            print(summary.line)
-            print(try SyncSession.status(of: replica, online: true).line)
+            print(SyncWords.summary(summary, words: words))
+            print(SyncWords.line(try SyncSession.status(of: replica, online: true), words: words))
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 }

@@ -13,7 +13,8 @@ import Foundation
 /// (`dossier_number,from_clerk,to_clerk,weight_hours`, clerks by login). Nothing is
 /// reassigned: the supervisor applies a proposal on the workload screen. Bad input (an
 /// employer unknown or not granted, a pool without a common clerk, zero clerks, a file that
-/// cannot be written) is one line on standard error, exit status 1, and no file.
+/// cannot be written) is one line on standard error, exit status 1, and no file. Everything is
+/// said in the language of `--lang` (else LANG, else French); the CSV stays as it is.
 struct WorkloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workload",
@@ -37,49 +38,41 @@ struct WorkloadCommand: ParsableCommand {
     @Option(help: "Write the proposed moves to this CSV file.")
     var out: String?
 
-    @Option(help: "The account to use (default: the last one signed in).")
-    var user: String?
-
-    @Flag(help: "Use the demo replica, as the demo's user.")
-    var demo = false
-
-    @Option(help: "Folder for Fiche's files (default: $XDG_DATA_HOME/fiche).")
-    var dataDir: String?
+    @OptionGroup var options: ReplicaOptions
 
     func run() throws {
+        let words = options.words
         do {
-            if clerks != nil, pool == nil { throw CommandFailure("--clerks goes with --pool (the size of the pooled team)") }
-            if out != nil, !propose { throw CommandFailure("--out writes the proposal's moves: add --propose") }
-            let folder = DataDirectory.resolve(flag: dataDir, environment: ProcessInfo.processInfo.environment)
-            let (database, userID) = try CommandReplica.open(in: folder, user: user, demo: demo)
+            if clerks != nil, pool == nil { throw CommandFailure(.workloadClerksNeedPool) }
+            if out != nil, !propose { throw CommandFailure(.workloadOutNeedsPropose) }
+            let (database, userID) = try options.open()
             let rules = try RuleBook.bundled()
             let today = database.clock.today
-            let options = RebalancingOptions(keepWorkerTogether: keepWorker)
+            let rebalancing = RebalancingOptions(keepWorkerTogether: keepWorker)
             let proposal: RebalancingProposal
             var byCount: RebalancingProposal?
             if let pool {
                 let team = try database.workloadClerks(employerCodes: [employer, pool], on: today)
                 let whatIf = try WorkloadStudy.pooling(database: database, rules: rules, userID: userID, employers: (employer, pool),
-                                                       seats: clerks ?? team.count, on: today, options: options)
+                                                       seats: clerks ?? team.count, on: today, options: rebalancing)
                 proposal = whatIf.byWeight
                 byCount = whatIf.byCount
             } else {
                 proposal = try WorkloadStudy.proposal(database: database, rules: rules, userID: userID, employer: employer,
-                                                      on: today, options: options)
+                                                      on: today, options: rebalancing)
             }
             let moves = propose ? proposal.moves : []
             if let out {
                 do {
                     try Self.csv(moves, proposal: proposal).write(toFile: out, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CommandFailure("\(out): cannot write the file (\((error as NSError).localizedDescription))")
+                    throw CommandFailure(.cannotWriteFile, ["path": out, "detail": (error as NSError).localizedDescription])
                 }
             }
-            print(Self.report(proposal, moves: moves, byCount: byCount, scope: pool.map { "\(employer) + \($0)" } ?? employer))
-        } catch let problem as WorkloadProblem {
-            throw CommandFailure.report(CommandFailure(problem.description))
+            print(Self.report(proposal, moves: moves, byCount: byCount, scope: pool.map { "\(employer) + \($0)" } ?? employer,
+                              words: words))
         } catch {
-            throw CommandFailure.report(error)
+            throw CommandFailure.report(error, words: words)
         }
     }
 
@@ -94,28 +87,33 @@ struct WorkloadCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line per clerk, then the moves and the spread before and after (and by count for a pool).
-    static func report(_ proposal: RebalancingProposal, moves: [WorkloadMove], byCount: RebalancingProposal?, scope: String) -> String {
+    /// One line per clerk, then the moves and the spread before and after (and by count for a
+    /// pool), in the user's language and with its decimal mark.
+    static func report(_ proposal: RebalancingProposal, moves: [WorkloadMove], byCount: RebalancingProposal?, scope: String,
+                       words: Strings) -> String {
         let after = proposal.loads(applying: moves)
-        var lines = ["workload of \(scope): clerk, dossiers, hours a month, art. 60 share (before -> after)"]
+        let mark = { (text: String) in words.language == .english ? text : text.replacingOccurrences(of: ".", with: ",") }
+        var lines = [words(.workloadHeader, ["scope": scope])]
         for clerk in proposal.clerks {
             let was = proposal.before[clerk.id] ?? ClerkLoad(), now = after[clerk.id] ?? ClerkLoad()
-            let note = clerk.isLeaving ? " (leaves the pooled team)" : (clerk.isNewSeat ? " (new seat)" : "")
-            lines.append("  \(clerk.login): \(was.dossiers) -> \(now.dossiers) dossiers, \(hours(was.minutes)) -> \(hours(now.minutes)) h, "
-                         + "art. 60 \(Int((now.art60Share * 100).rounded())) %\(note)")
+            let note = clerk.isLeaving ? words(.workloadLeaves) : (clerk.isNewSeat ? words(.workloadNewSeat) : "")
+            lines.append(words(.workloadClerk, ["clerk": clerk.login, "before": "\(was.dossiers)", "after": "\(now.dossiers)",
+                                                "hoursBefore": mark(hours(was.minutes)), "hoursAfter": mark(hours(now.minutes)),
+                                                "share": "\(Int((now.art60Share * 100).rounded()))", "note": note]))
         }
         if proposal.pendingDossiers > 0 {
-            lines.append("not moved: \(proposal.pendingDossiers) dossiers with changes waiting to be sent")
+            lines.append(words(.workloadNotMoved, ["count": "\(proposal.pendingDossiers)"]))
         }
         if let byCount {
             let loads = byCount.after
             let hours = byCount.seats.map { loads[$0.id]?.minutes ?? 0 }
-            lines.append("even by count: max/mean dossiers \(fixed(byCount.countSpread(loads))), hours \(Self.hours(hours.min() ?? 0))"
-                         + "-\(Self.hours(hours.max() ?? 0)), max/mean weighted \(fixed(byCount.spread(loads)))"
-                         + " (\(byCount.moves.count) moves)")
+            lines.append(words(.workloadEvenByCount, ["dossiers": mark(fixed(byCount.countSpread(loads))),
+                                                      "minimum": mark(Self.hours(hours.min() ?? 0)),
+                                                      "maximum": mark(Self.hours(hours.max() ?? 0)),
+                                                      "weighted": mark(fixed(byCount.spread(loads))), "count": "\(byCount.moves.count)"]))
         }
-        lines.append("moves: \(moves.count)")
-        lines.append("max/mean before: \(fixed(proposal.spread(proposal.before))) after: \(fixed(proposal.spread(after)))")
+        lines.append(words(.workloadMoves, ["count": "\(moves.count)"]))
+        lines.append(words(.workloadSpread, ["before": mark(fixed(proposal.spread(proposal.before))), "after": mark(fixed(proposal.spread(after)))]))
         return lines.joined(separator: "\n")
     }
 

@@ -31,7 +31,7 @@ final class Art60ExportEndToEndTests: CommandTestCase {
         for (arguments, says) in [(["--as-of", "31/02/2026"], "--as-of must be a day"), (["--as-of", "2026-11"], "--as-of must be a day"),
                                   (["--employer", "XX-NOPE"], "unknown employer XX-NOPE")] {
             let bad = folder.appendingPathComponent("bad.csv").path
-            var command = ["export", "art60", "--employer", cpas, "--out", bad, "--data-dir", folder.path]
+            var command = ["export", "art60", "--employer", cpas, "--out", bad, "--data-dir", folder.path, "--lang", "en"]
             command += arguments
             let outcome = try FicheBinary.run(command, environment: home)
             XCTAssertEqual(outcome.status, 1, outcome.standardOutput)

@@ -11,7 +11,8 @@ final class CommandLineErrorTests: XCTestCase {
         try garbage.write(to: file)
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.standardError.hasPrefix("fiche: \(file.path): "), outcome.standardError)
+        XCTAssertTrue(outcome.standardError.hasPrefix("fiche: \(file.path) : impossible d'ouvrir la base du serveur de démo"),
+                      outcome.standardError)
         XCTAssertEqual(outcome.standardError.split(separator: "\n").count, 1, outcome.standardError)
         XCTAssertEqual(try Data(contentsOf: file), garbage)
     }
@@ -21,7 +22,8 @@ final class CommandLineErrorTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try FicheBinary.run(["demo", "--data-dir", folder.path], environment: ["HOME": folder.path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.standardError.contains("TERM is not set"), outcome.standardError)
+        // Without LANG, in French, as the interface would have been.
+        XCTAssertTrue(outcome.standardError.contains("TERM n'est pas défini"), outcome.standardError)
     }
 
     func testNoTuiPreparesTheDemoAndSaysWhere() throws {
@@ -52,7 +54,7 @@ final class CommandLineErrorTests: XCTestCase {
         let bigger = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--dossiers", "400"],
                                          environment: ["HOME": folder.path])
         XCTAssertEqual(bigger.status, 1, bigger.standardOutput)
-        XCTAssertTrue(bigger.standardError.contains("holds a demo of 50 dossiers"), bigger.standardError)
+        XCTAssertTrue(bigger.standardError.contains("contient une démo de 50 dossiers"), bigger.standardError)
         XCTAssertTrue(bigger.standardError.contains("--reset"), bigger.standardError)
         let kept = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path], environment: ["HOME": folder.path])
         XCTAssertEqual(kept.status, 0, kept.standardError)
@@ -62,6 +64,8 @@ final class CommandLineErrorTests: XCTestCase {
     func testAnUnknownLanguageIsRefused() throws {
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--lang", "de"], environment: [:])
         XCTAssertNotEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.standardError.contains("--lang must be fr, nl or en"), outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("--lang doit valoir fr, nl ou en"), outcome.standardError)
+        let dutch = try FicheBinary.run(["demo", "--no-tui", "--lang", "de"], environment: ["LANG": "nl_BE.UTF-8"])
+        XCTAssertTrue(dutch.standardError.contains("--lang moet fr, nl of en zijn"), dutch.standardError)
     }
 }

@@ -38,7 +38,7 @@ final class ConfigCheckEndToEndTests: XCTestCase {
         let outcome = try FicheBinary.run(["demo", "--no-tui", "--data-dir", folder.path, "--theme", "solarized"],
                                           environment: ["HOME": folder.path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.standardError.contains("no theme named \"solarized\" (available: colour-blind-safe, default, high-contrast, light, mono)"),
+        XCTAssertTrue(outcome.standardError.contains("aucun thème nommé « solarized » (disponibles : colour-blind-safe, default, high-contrast, light, mono)"),
                       outcome.standardError)
     }
 }

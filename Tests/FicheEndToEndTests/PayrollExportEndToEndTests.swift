@@ -16,9 +16,10 @@ final class PayrollExportEndToEndTests: CommandTestCase {
         return try AppDatabase.open(at: replica.path, clock: .tests).employers().sorted { ($0.kind == .commune ? 0 : 1) < ($1.kind == .commune ? 0 : 1) }
     }
 
-    private func export(_ employer: String, _ month: String, to out: String) throws -> FicheBinary.Outcome {
+    /// The export, its messages in `lang` (nil: none given, so French).
+    private func export(_ employer: String, _ month: String, to out: String, lang: String? = nil) throws -> FicheBinary.Outcome {
         try FicheBinary.run(["export", "payroll", "--employer", employer, "--month", month, "--out", out,
-                             "--data-dir", folder.path], environment: home)
+                             "--data-dir", folder.path] + (lang.map { ["--lang", $0] } ?? []), environment: home)
     }
 
     func testTheFileHasAHeaderAndOneLinePerDossier() throws {
@@ -67,12 +68,12 @@ final class PayrollExportEndToEndTests: CommandTestCase {
         let cases: [(employer: String, month: String, out: String, says: String)] = [
             (commune, "11/2026", out, "--month must be YYYY-MM"),
             (commune, "2026-13", out, "--month must be YYYY-MM"),
-            (commune, "9999-12", out, "is still to come"),
+            (commune, "9999-12", out, "has not begun"),
             ("XX-NOPE", "2026-11", out, "unknown employer XX-NOPE; the replica holds \(held)"),
             (commune, "2026-11", folder.appendingPathComponent("missing/paie.csv").path, "cannot write the file"),
         ]
         for bad in cases {
-            let outcome = try export(bad.employer, bad.month, to: bad.out)
+            let outcome = try export(bad.employer, bad.month, to: bad.out, lang: "en")
             XCTAssertEqual(outcome.status, 1, "\(bad)")
             XCTAssertTrue(outcome.standardError.hasPrefix("fiche: "), outcome.standardError)
             XCTAssertTrue(outcome.standardError.contains(bad.says), outcome.standardError)
@@ -83,7 +84,7 @@ final class PayrollExportEndToEndTests: CommandTestCase {
 
     func testWithoutAReplicaItSaysHowToGetOne() throws {
         let out = folder.appendingPathComponent("paie.csv").path
-        let outcome = try export("AC-IXL", "2026-11", to: out)
+        let outcome = try export("AC-IXL", "2026-11", to: out, lang: "en")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.standardError.contains("no replica in \(folder.path)"), outcome.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))

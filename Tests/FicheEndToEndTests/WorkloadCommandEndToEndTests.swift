@@ -12,7 +12,7 @@ final class WorkloadCommandEndToEndTests: CommandTestCase {
     }
 
     private func workload(_ arguments: [String]) throws -> FicheBinary.Outcome {
-        try FicheBinary.run(["workload"] + arguments + ["--demo", "--data-dir", folder.path], environment: home)
+        try FicheBinary.run(["workload"] + arguments + ["--demo", "--data-dir", folder.path, "--lang", "en"], environment: home)
     }
 
     /// The number after `label` on the line that starts with it.

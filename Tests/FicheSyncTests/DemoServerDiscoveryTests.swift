@@ -96,7 +96,7 @@ final class DemoServerDiscoveryTests: XCTestCase {
             let refused = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 400)
             await refused.host?.stop()
             XCTFail("another size without --reset is refused")
-        } catch let error as CommandError {
+        } catch let error as DemoServerProblem {
             XCTAssertTrue(error.description.contains("holds a demo of 12 dossiers (seed 7)"), error.description)
             XCTAssertTrue(error.description.contains("--reset"), error.description)
         }
@@ -115,7 +115,7 @@ final class DemoServerDiscoveryTests: XCTestCase {
         do {
             _ = try await DemoServerHost.joinOrServe(folder: folder, dossiers: 4, seed: 7, reset: true)
             XCTFail("a reset under a running server is refused")
-        } catch let error as CommandError {
+        } catch let error as DemoServerProblem {
             XCTAssertTrue(error.description.contains("quit that fiche demo before --reset"), error.description)
         }
         XCTAssertEqual(DemoServerRecord.read(in: folder), host.record, "the running server is left alone")

@@ -162,7 +162,7 @@ done
 for client in "${clients[@]}"; do
     for _ in $(seq 1 10); do
         F "$client" sync --once >/dev/null 2>&1 || true
-        F "$client" sync --status | grep -q '^pending: 0' && break
+        F "$client" sync --status --lang en | grep -q '^pending: 0' && break
     done
 done
 for client in "${clients[@]}"; do

@@ -216,7 +216,7 @@ extension WorkloadScreen {
     }
 
     /// A problem in the user's words (`workload.problem.<code>`), else the replica's error.
-    static func message(for error: Error, _ strings: Strings) -> String {
+    public static func message(for error: Error, _ strings: Strings) -> String {
         guard let problem = error as? WorkloadProblem else { return strings.format("error.replica", ["detail": "\(error)"]) }
         switch problem {
         case .unknownEmployer(let code, _), .employerNotGranted(let code), .noClerks(let code), .poolOfOneEmployer(let code):

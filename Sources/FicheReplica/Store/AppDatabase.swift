@@ -69,7 +69,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Seconds a write waits for another process's transaction on the replica.
-    static let busyTimeout = 30
+    public static let busyTimeout = 30
 
     /// Files up to this size get a full `PRAGMA quick_check` at opening (well under a second).
     static let fullCheckLimit = 128 * 1024 * 1024

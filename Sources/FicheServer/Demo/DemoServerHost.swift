@@ -50,7 +50,7 @@ public final class DemoServerHost: Sendable {
     /// `seeding` is told how many dossiers are about to be seeded (a long wait), for the caller to
     /// say so in the user's language.
     ///
-    /// - Throws: `CommandError` for a `reset` while another process serves, another data set
+    /// - Throws: `DemoServerProblem` for a `reset` while another process serves, another data set
     ///   than the folder holds without `reset`, or a store that cannot be opened (named by its path).
     public static func joinOrServe(folder: String, dossiers: Int? = nil, seed: UInt64? = nil, accounts: [String] = [],
                                    reset: Bool = false,
@@ -59,7 +59,7 @@ public final class DemoServerHost: Sendable {
         defer { lock.release() }
         if let running = await running(in: folder) {
             if reset {
-                throw CommandError("a demo server for \(folder) runs in process \(running.pid); quit that fiche demo before --reset")
+                throw DemoServerProblem.servedElsewhere(folder: folder, pid: running.pid)
             }
             return Connection(address: running.address, host: nil, reseeded: false)
         }
@@ -69,7 +69,7 @@ public final class DemoServerHost: Sendable {
             store = try SQLiteServerStore(path: path)
             try await store.migrate()
         } catch {
-            throw CommandError("\(path): cannot open the demo server's store (\(Self.reason(error)))")
+            throw DemoServerProblem.storeUnreadable(path: path, detail: Self.reason(error))
         }
         do {
             // The demo's password is public: a cheap hash keeps each sign-in quick.
@@ -124,9 +124,7 @@ public final class DemoServerHost: Sendable {
         let heldSeed = heldValues["seed"].flatMap { UInt64($0) }
         if hasData, !reset, let heldDossiers, let heldSeed,
            dossiers.map({ $0 != heldDossiers }) ?? false || seed.map({ $0 != heldSeed }) ?? false {
-            throw CommandError("\(folder) holds a demo of \(heldDossiers) dossiers (seed \(heldSeed)); another data set "
-                               + "would replace it and lose every entry made in it: add --reset to do so, "
-                               + "or choose another --data-dir")
+            throw DemoServerProblem.holdsAnotherDemo(folder: folder, dossiers: heldDossiers, seed: heldSeed)
         }
         let dossiers = dossiers ?? heldDossiers ?? 400
         let seed = seed ?? heldSeed ?? 2026
@@ -161,9 +159,9 @@ public final class DemoServerHost: Sendable {
         guard let port = bound, port > 0 else {
             serving.cancel()
             if case .failure(let error) = await serving.result {
-                throw CommandError("the demo server could not listen on 127.0.0.1 (\(reason(error)))")
+                throw DemoServerProblem.cannotListen(detail: reason(error))
             }
-            throw CommandError("the demo server could not listen on 127.0.0.1")
+            throw DemoServerProblem.cannotListen(detail: nil)
         }
         let record = DemoServerRecord(port: port, pid: getpid())
         try record.write(in: folder)

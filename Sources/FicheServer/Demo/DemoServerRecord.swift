@@ -35,7 +35,7 @@ public struct DemoServerRecord: Codable, Sendable, Hashable {
         guard FileManager.default.createFile(atPath: temporary, contents: try JSONEncoder().encode(self),
                                              attributes: [.posixPermissions: 0o600]),
               rename(temporary, target) == 0 else {
-            throw CommandError("\(target): cannot write the demo server's address")
+            throw DemoServerProblem.cannotWriteAddress(path: target)
         }
     }
 

@@ -7,11 +7,11 @@ final class FolderLock: Sendable {
     /// Waits for the lock on `path` (created with mode 0600 if needed).
     init(path: String) throws {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CommandError("\(path): cannot open the lock file") }
+        guard descriptor >= 0 else { throw DemoServerProblem.cannotLock(path: path) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
-                throw CommandError("\(path): cannot take the lock")
+                throw DemoServerProblem.cannotLock(path: path)
             }
         }
     }

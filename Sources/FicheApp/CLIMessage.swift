@@ -1,0 +1,138 @@
+/// Every sentence the `fiche` command prints outside the interface, by its key in the string
+/// tables: most in the topic table `cli.<language>.json`, a few shared with the interface
+/// (`export.*`, `import.*`, `demo.seeding`, `open.notSignedIn`). The command says them through
+/// `Strings.callAsFunction(_:_:)`, so no line of its own is written in one language only;
+/// `CLIMessageTests` checks each key in French, Dutch and English with the same placeholders.
+public enum CLIMessage: String, CaseIterable, Sendable {
+    // Any failure: `fiche: <message>` on standard error, status 1.
+    case failure = "cli.failure"
+    case unexpected = "cli.unexpected"
+    case langInvalid = "cli.lang.invalid"
+    case taskUnfinished = "cli.task.unfinished"
+
+    // The replica file (`ReplicaError`).
+    case replicaCorrupt = "cli.replica.error.corrupt"
+    case replicaNotAReplica = "cli.replica.error.notAReplica"
+    case replicaNewer = "cli.replica.error.newer"
+    case replicaUnreadable = "cli.replica.error.unreadable"
+    case replicaPreRelease = "cli.replica.error.preRelease"
+    case replicaDiskFull = "cli.replica.error.diskFull"
+    case replicaReadOnly = "cli.replica.error.readOnly"
+    case replicaBusy = "cli.replica.error.busy"
+
+    // Folders, accounts, server addresses.
+    case dataFolderCannotCreate = "cli.dataFolder.cannotCreate"
+    case noAccountFor = "cli.account.noneFor"
+    case notSignedIn = "cli.account.notSignedIn"
+    case currentAccountCannotWrite = "cli.account.cannotWrite"
+    case notAnAddress = "cli.server.notAnAddress"
+    case noServerAddress = "cli.server.noAddress"
+    case serverAddressInvalid = "cli.server.invalid"
+    case serverAddressUnencrypted = "cli.server.unencrypted"
+
+    // Which replica a command reads, and whether its user may (`CommandReplica`).
+    case replicaNotSignedIn = "cli.replica.notSignedIn"
+    case noReplicaFor = "cli.replica.noneFor"
+    case noReplica = "cli.replica.none"
+    case demoNeverSynced = "cli.replica.demoNeverSynced"
+    case unknownEmployer = "cli.employer.unknown"
+    case noEmployer = "cli.employer.none"
+    case noRight = "cli.right.missing"
+    case cannotWriteFile = "cli.file.cannotWrite"
+    case badMonth = "cli.month.invalid"
+    case badDay = "cli.day.invalid"
+
+    // fiche login, fiche passwd.
+    case signedIn = "cli.login.done"
+    case signedInAgain = "cli.login.doneAgain"
+    case loginNext = "cli.login.next"
+    case passwordPrompt = "cli.login.prompt"
+    case wrongPassword = "cli.login.wrongPassword"
+    case tooManyAttempts = "cli.login.tooManyAttempts"
+    case noPasswordOnStdin = "cli.password.noneOnStdin"
+    case noPasswordTyped = "cli.password.noneTyped"
+    case passwordChanged = "cli.passwd.done"
+    case passwordsOnTwoLines = "cli.passwd.twoLines"
+    case currentPasswordPrompt = "cli.passwd.promptCurrent"
+    case newPasswordPrompt = "cli.passwd.promptNew"
+    case newPasswordAgainPrompt = "cli.passwd.promptAgain"
+    case newPasswordsDiffer = "cli.passwd.differ"
+    case wrongCurrentPassword = "cli.passwd.wrongCurrent"
+
+    // fiche sync --once, --status.
+    case syncOnceOrStatus = "cli.sync.onceOrStatus"
+    case syncChaosNeedsOnce = "cli.sync.chaosNeedsOnce"
+    case statusOnline = "cli.status.online"
+    case statusOffline = "cli.status.offline"
+    case statusPending = "cli.status.pending"
+    case statusPendingOldest = "cli.status.pendingOldest"
+    case statusConflicts = "cli.status.conflicts"
+    case statusRejected = "cli.status.rejected"
+    case statusLastSync = "cli.status.lastSync"
+    case statusNeverSynced = "cli.status.neverSynced"
+    case statusInitialDone = "cli.status.initialDone"
+    case statusInitialNotFinished = "cli.status.initialNotFinished"
+    case statusLastError = "cli.status.lastError"
+    case statusNoError = "cli.status.noError"
+    case durationSeconds = "cli.duration.seconds"
+    case durationMinutes = "cli.duration.minutes"
+    case durationHours = "cli.duration.hours"
+    case durationDays = "cli.duration.days"
+    case summaryPushed = "cli.summary.pushed"
+    case summaryPulled = "cli.summary.pulled"
+    case summarySnapshot = "cli.summary.snapshot"
+    case summaryRemoved = "cli.summary.removed"
+    case summarySavedUnsent = "cli.summary.savedUnsent"
+    case summaryRestored = "cli.summary.restored"
+    case summaryRetries = "cli.summary.retries"
+    case summaryCursor = "cli.summary.cursor"
+
+    // fiche workload.
+    case workloadClerksNeedPool = "cli.workload.clerksNeedPool"
+    case workloadOutNeedsPropose = "cli.workload.outNeedsPropose"
+    case workloadHeader = "cli.workload.header"
+    case workloadClerk = "cli.workload.clerk"
+    case workloadLeaves = "cli.workload.leaves"
+    case workloadNewSeat = "cli.workload.newSeat"
+    case workloadNotMoved = "cli.workload.notMoved"
+    case workloadEvenByCount = "cli.workload.evenByCount"
+    case workloadMoves = "cli.workload.moves"
+    case workloadSpread = "cli.workload.spread"
+
+    // fiche --check-config, --theme, --keymap.
+    case configOK = "cli.config.ok"
+    case configNoHome = "cli.config.noHome"
+    case configProblems = "cli.config.problems"
+    case themeUnknown = "cli.theme.unknown"
+    case keymapUnknown = "cli.keymap.unknown"
+
+    // fiche demo, fiche open.
+    case demoDossiersRange = "cli.demo.dossiersRange"
+    case demoRoleInvalid = "cli.demo.roleInvalid"
+    case demoReady = "cli.demo.ready"
+    case demoReadyJoined = "cli.demo.readyJoined"
+    case demoSeeding = "demo.seeding"
+    case demoServedElsewhere = "cli.demo.servedElsewhere"
+    case demoStoreUnreadable = "cli.demo.storeUnreadable"
+    case demoHoldsAnother = "cli.demo.holdsAnother"
+    case demoCannotListen = "cli.demo.cannotListen"
+    case demoCannotWriteAddress = "cli.demo.cannotWriteAddress"
+    case demoCannotLock = "cli.demo.cannotLock"
+    case openCopying = "cli.open.copying"
+    case openNotSignedIn = "open.notSignedIn"
+    case terminalUnset = "cli.terminal.unset"
+    case terminalUnknown = "cli.terminal.unknown"
+    case notATerminal = "cli.terminal.none"
+
+    // fiche export, fiche import (tables shared with the interface).
+    case exportPayrollDone = "export.payroll.done"
+    case exportPayrollCorrections = "export.payroll.corrections"
+    case exportPayrollNotCounted = "export.payroll.notCounted"
+    case exportPayrollProvisional = "export.payroll.provisional"
+    case exportArt60Done = "export.art60.done"
+    case exportArt60NoFigures = "export.art60.noFigures"
+    case importFileUnreadable = "import.fileUnreadable"
+    case importNoDemo = "import.noDemo"
+    case importNotSignedIn = "import.notSignedIn"
+    case importUnknownUser = "import.unknownUser"
+}
