@@ -127,6 +127,7 @@ public enum CLIMessage: String, CaseIterable, Sendable {
     // fiche export, fiche import (tables shared with the interface).
     case exportPayrollDone = "export.payroll.done"
     case exportPayrollCorrections = "export.payroll.corrections"
+    case exportPayrollCodes = "export.payroll.codes"
     case exportPayrollNotCounted = "export.payroll.notCounted"
     case exportPayrollProvisional = "export.payroll.provisional"
     case exportArt60Done = "export.art60.done"

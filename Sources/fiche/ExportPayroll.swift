@@ -30,10 +30,10 @@ struct ExportPayroll: ParsableCommand {
     @Option(help: "Also write the corrections booked in the month to this CSV file, one line each (before, after, reason).")
     var corrections: String?
 
+    @Option(help: "Also write the month's absences under the payroll supplier's codes to this CSV file (dossier, code, payer, days or minutes).")
+    var codes: String?
 
     @OptionGroup var options: ReplicaOptions
-
-
 
     func run() throws {
         let words = options.words
@@ -60,6 +60,15 @@ struct ExportPayroll: ParsableCommand {
                 }
                 print(words(.exportPayrollCorrections, ["count": "\(lines.count)", "month": payrollMonth.description,
                                                                       "path": corrections]))
+            }
+            if let codes {
+                let file = PayrollExportCSV.supplierCodes(rows: rows, catalogue: rules.absenceCatalogue)
+                do {
+                    try file.write(to: codes)
+                } catch {
+                    throw CommandFailure(.cannotWriteFile, ["path": codes, "detail": Self.reason(error)])
+                }
+                print(words(.exportPayrollCodes, ["count": "\(file.rows.count)", "path": codes]))
             }
             let waiting = rows.map(\.submittedEntries).reduce(0, +), drafts = rows.map(\.draftEntries).reduce(0, +)
             if waiting + drafts > 0 {

@@ -58,6 +58,18 @@ final class PayrollExportEndToEndTests: CommandTestCase {
         let correctionsText = String(decoding: try Data(contentsOf: URL(fileURLWithPath: corrections)).dropFirst(3), as: UTF8.self)
         XCTAssertTrue(correctionsText.hasPrefix("dossier_number;name;month_concerned;record_id;corrects_record_id;change;"),
                       correctionsText)
+        // The payroll supplier's codes, when asked for: one line per dossier, code and payer.
+        let codes = folder.appendingPathComponent("codes.csv").path
+        let coded = try FicheBinary.run(["export", "payroll", "--employer", commune, "--month", "2026-10", "--out", out,
+                                         "--codes", codes, "--data-dir", folder.path, "--lang", "nl"], environment: home)
+        XCTAssertEqual(coded.status, 0, coded.standardError)
+        XCTAssertTrue(coded.standardOutput.contains("met de codes van de loonleverancier geschreven naar \(codes)"), coded.standardOutput)
+        let codesText = String(decoding: try Data(contentsOf: URL(fileURLWithPath: codes)).dropFirst(3), as: UTF8.self)
+        let codeLines = codesText.split(separator: "\r\n")
+        XCTAssertEqual(codeLines.first, "dossier_number;payroll_code;absence_type;payer;days;minutes")
+        XCTAssertGreaterThan(codeLines.count, 1, "the demo has absences in October: \(codesText)")
+        XCTAssertTrue(codeLines.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[1].hasPrefix("ABS-") },
+                      codesText)
     }
 
     func testBadInputIsOneLineStatusOneAndNoFile() throws {
