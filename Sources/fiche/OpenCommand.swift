@@ -26,6 +26,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
+    @Flag(help: "Plain display for screen readers and braille lines: ASCII frames, a sign for the selected row, the cursor on the focused row or field, each message on its own line (also FICHE_PLAIN=1).")
+    var plain = false
+
     func run() throws {
         if checkConfig {
             let status = ConfigCheck.run(environment: ProcessInfo.processInfo.environment)
@@ -39,6 +42,6 @@ struct OpenCommand: ParsableCommand {
             let strings = Strings(language: Language.choose(flag: lang, environment: environment))
             throw CommandFailure.report(CommandFailure(strings["open.notSignedIn"]))
         }
-        try account.openTerminal(lang: lang, theme: theme, keymap: keymap)
+        try account.openTerminal(lang: lang, theme: theme, keymap: keymap, plain: plain)
     }
 }
