@@ -253,14 +253,21 @@ public final class App {
         }
     }
 
-    /// The screen for the current state.
+    /// The screen for the current state. In the plain display its `cursor` is where the terminal's
+    /// cursor goes (the focused row or field, nil when nothing has the focus); otherwise nil.
     public func render() -> CellBuffer {
-        var buffer = CellBuffer(size: size)
+        var buffer = draw()
+        if !environment.plain { buffer.cursor = nil }
+        return buffer
+    }
+
+    private func draw() -> CellBuffer {
+        var buffer = CellBuffer(size: size, glyphs: environment.plain ? .plain : .unicode)
         if Frame.isTooSmall(size) {
             Frame.renderTooSmall(strings: strings, into: &buffer)
             // The question a quit asks (unsent changes) must be read even here.
             if let message, buffer.height > 3 {
-                message.render(into: &buffer, endingOn: buffer.height - 1, width: buffer.width, maxLines: 3)
+                message.render(into: &buffer, endingOn: buffer.height - 1, width: buffer.width, maxLines: 3, word: messageWord(message))
             }
             return buffer
         }
@@ -271,7 +278,8 @@ public final class App {
         top.render(into: &buffer, rect: body, environment)
         if let message {
             // A long message climbs over the bottom of the body rather than being cut.
-            message.render(into: &buffer, endingOn: buffer.height - 2, width: buffer.width, maxLines: max(1, body.height / 3))
+            message.render(into: &buffer, endingOn: buffer.height - 2, width: buffer.width, maxLines: max(1, body.height / 3),
+                           word: messageWord(message))
         }
         Frame.renderKeyHints(top.hintedActions.filter { top.mayUse($0, environment) }, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
         if showsHelp {
@@ -281,6 +289,27 @@ public final class App {
         palette?.render(into: &buffer, area: body)
         if let work { renderWork(work, into: &buffer, area: body) }
         return buffer
+    }
+
+    /// In the plain display, the word a message starts with for its kind ("Erreur :"), which
+    /// says what the glyph and the colour say; nil otherwise.
+    private func messageWord(_ toast: Toast) -> String? {
+        guard environment.plain else { return nil }
+        switch toast.kind {
+        case .info: return strings["message.kind.info"]
+        case .success: return strings["message.kind.success"]
+        case .error: return strings["message.kind.error"]
+        }
+    }
+
+    /// Takes the sync loop's news for the badge. In the plain display a change between online
+    /// and offline is also told on the message line (unless a message is there), since a badge
+    /// that changes in a corner is not read.
+    public func showSyncStatus(_ status: SyncBadgeState) {
+        let before = environment.syncStatus
+        environment.syncStatus = status
+        guard environment.plain, message == nil, let before, before.isOnline != status.isOnline else { return }
+        message = Toast(strings[status.isOnline ? "sync.now.online" : "sync.now.offline"])
     }
 
     /// Alt+i: why the badge says offline (in the user's language, the cause after it), or that

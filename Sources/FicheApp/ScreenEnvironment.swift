@@ -20,6 +20,10 @@ public final class ScreenEnvironment {
     public var exportFolder: String
     /// The sync badge's words, refreshed by the sync loop; nil when the replica is local only.
     public var syncStatus: SyncBadgeState?
+    /// The plain display (`fiche --plain`), for screen readers and braille lines: ASCII frames
+    /// (`Glyphs.plain`), `>` before the selected row, each message headed by a word for its kind,
+    /// a change of sync told on the message line, and the terminal cursor on the focused row or field.
+    public var plain = false
 
     public init(database: AppDatabase, strings: Strings, keymap: Keymap, user: User, rules: RuleBook,
                 clock: OfficeClock? = nil, exportFolder: String = FileManager.default.currentDirectoryPath,

@@ -21,6 +21,7 @@ public final class CursesTerminal {
     private var theme: Theme
     private var palette: ColorPairs
     private var ended = false
+    private var cursorShown = false
     private let screen: OpaquePointer
 
     /// How many colours this terminal shows, after `NO_COLOR` and `COLORTERM`: pass it to
@@ -72,7 +73,9 @@ public final class CursesTerminal {
         previous = nil
     }
 
-    /// Writes the cells that differ from the last drawn buffer, then refreshes the screen.
+    /// Writes the cells that differ from the last drawn buffer, puts the cursor where the buffer
+    /// says (shown there, for a screen reader to follow; hidden when it says nowhere), then
+    /// refreshes the screen.
     /// - Returns: how many cells were written.
     @discardableResult
     public func draw(_ buffer: CellBuffer) -> Int {
@@ -83,6 +86,13 @@ public final class CursesTerminal {
             put(buffer.cells[index], x: index % width, y: index / width)
         }
         previous = buffer
+        if let cursor = buffer.cursor {
+            if !cursorShown { curs_set(1) }
+            wmove(fiche_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else if cursorShown {
+            curs_set(0)
+        }
+        cursorShown = buffer.cursor != nil
         refresh()
         return changed.count
     }

@@ -11,10 +11,23 @@
 public struct CellBuffer: Hashable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// How frames and marks are drawn (`Glyphs.plain`: ASCII only, every written character folded).
+    public let glyphs: Glyphs
+    /// Where the terminal's cursor stands once this frame is drawn: the focused row of a list or
+    /// the focused field of a form, set by the widget that draws it (the last one drawn wins, so
+    /// a dialog takes it from the list under it). Nil hides the cursor.
+    public var cursor: CellPosition?
 
-    public init(size: Size, fill: Cell = .blank) {
+    public init(size: Size, fill: Cell = .blank, glyphs: Glyphs = .unicode) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
         self.cells = Array(repeating: fill, count: self.size.width * self.size.height)
+        self.glyphs = glyphs
+    }
+
+    /// Puts the cursor on a cell of the screen (clamped to it).
+    public mutating func placeCursor(x: Int, y: Int) {
+        guard width > 0, height > 0 else { return }
+        cursor = CellPosition(x: min(max(0, x), width - 1), y: min(max(0, y), height - 1))
     }
 
     public var width: Int { size.width }
@@ -41,6 +54,7 @@ public struct CellBuffer: Hashable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
+        let character = glyphs.shown(character)
         for y in y0..<y1 {
             for x in x0..<x1 { cells[y * width + x] = Cell(character, role: role) }
         }
@@ -55,7 +69,8 @@ public struct CellBuffer: Hashable, Sendable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in text {
+        for written in text {
+            let character = glyphs.shown(written)
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > limit {

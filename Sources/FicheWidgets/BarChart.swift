@@ -88,9 +88,14 @@ public struct BarChart: Hashable, Sendable {
         for (offset, bar) in bars.prefix(rect.height).enumerated() {
             let y = rect.y + offset
             let isSelected = offset == selected
-            if isSelected { buffer.fill(rect.line(offset), role: .selected) }
+            if isSelected {
+                buffer.fill(rect.line(offset), role: .selected)
+                buffer.placeCursor(x: rect.x, y: y)
+            }
             let text: StyleRole = isSelected ? .selected : .normal
-            buffer.write(DisplayWidth.fit(bar.label, to: shape.labelWidth), x: rect.x, y: y, role: text)
+            // Plain: `>` before the selected bar's label, as on a list's selected row.
+            let sign = buffer.glyphs.selectedRow.isEmpty ? "" : (isSelected ? buffer.glyphs.selectedRow : " ")
+            buffer.write(DisplayWidth.fit(sign + bar.label, to: shape.labelWidth), x: rect.x, y: y, role: text)
             let drawn = BarChart.bar(value: bar.value, maximum: shape.maximum, width: shape.barWidth)
             let drawnWidth = DisplayWidth.of(drawn)
             for reference in references where reference <= shape.maximum {

@@ -50,11 +50,18 @@ public struct CommandPalette: Hashable, Sendable {
         let panel = Panel(title: title, width: min(area.width - 4, 70), height: min(area.height - 2, 14))
         let frame = panel.frame(in: area)
         let inside = panel.render(into: &buffer, in: Rect(x: frame.x, y: area.y + 1, width: frame.width, height: frame.height))
-        buffer.write("› " + query + "▏", in: inside.line(0), role: .fieldFocused)
+        buffer.write("› " + query + buffer.glyphs.caret, in: inside.line(0), role: .fieldFocused)
+        buffer.placeCursor(x: inside.x + min(2 + DisplayWidth.of(query), max(0, inside.width - 1)), y: inside.y)
         for (offset, entry) in found.prefix(max(0, inside.height - 1)).enumerated() {
-            let line = inside.line(offset + 1)
+            var line = inside.line(offset + 1)
             let role: StyleRole = offset == selection ? .selected : .dialog
             buffer.fill(line, role: role)
+            let sign = buffer.glyphs.selectedRow
+            if !sign.isEmpty {
+                // Plain: `>` before the chosen command, as on a list's selected row.
+                buffer.write(offset == selection ? sign : " ", x: line.x, y: line.y, role: role, maxWidth: 1)
+                line = line.inset(left: 2)
+            }
             let keyWidth = DisplayWidth.of(entry.keys)
             buffer.write(entry.label, x: line.x, y: line.y, role: role, maxWidth: max(0, line.width - keyWidth - 1))
             buffer.write(entry.keys, x: line.maxX - keyWidth, y: line.y, role: offset == selection ? .selected : .keyHintKey)

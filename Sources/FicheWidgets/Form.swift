@@ -2,7 +2,8 @@ import FicheTerminal
 
 /// An entry form: one field per line with its label, the focused one highlighted, and each
 /// field's problem written under it in words the caller gives (so nothing typed is lost on a
-/// failed save: the form keeps its text and only shows what to fix).
+/// failed save: the form keeps its text and only shows what to fix). The focused field takes the
+/// buffer's cursor, after its text; in plain glyphs its label starts with `>`.
 ///
 /// ```swift
 /// var form = Form(fields: [FormField(label: "Du", kind: .date, isRequired: true)])
@@ -50,17 +51,31 @@ public struct Form: Hashable, Sendable {
     /// Draws the fields from the top of `rect`: label, value box, and the problem under it.
     /// - Parameter describe: the words for a problem, in the user's language.
     public func render(into buffer: inout CellBuffer, rect: Rect, describe: (FieldProblem) -> String) {
-        let labelWidth = min(max(0, rect.width / 3), (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+        let sign = buffer.glyphs.selectedRow
+        let signWidth = sign.isEmpty ? 0 : DisplayWidth.of(sign) + 1
+        let labelWidth = min(max(0, rect.width / 3), (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2 + signWidth)
         let boxWidth = max(1, min(rect.width - labelWidth - 1, 40))
         var y = rect.y
         for (index, field) in fields.enumerated() {
             guard y < rect.maxY else { break }
             let focused = index == focus
-            buffer.write(field.label + (field.isRequired ? " *" : ""), x: rect.x, y: y,
+            let lead = signWidth == 0 ? "" : (focused ? sign + " " : String(repeating: " ", count: signWidth))
+            buffer.write(lead + field.label + (field.isRequired ? " *" : ""), x: rect.x, y: y,
                          role: field.problem != nil ? .error : .normal, maxWidth: labelWidth)
             let role: StyleRole = field.problem != nil ? .fieldInvalid : (focused ? .fieldFocused : .field)
             let box = Rect(x: rect.x + labelWidth + 1, y: y, width: boxWidth, height: 1)
-            buffer.write(display(field, focused: focused), in: box, role: role)
+            let shown = display(field, focused: focused, caret: buffer.glyphs.caret)
+            buffer.write(shown, in: box, role: role)
+            if focused {
+                // On the caret: after the text typed, on the first letter of a choice.
+                let offset: Int
+                switch field.kind {
+                case .choice: offset = 2
+                case .checkbox: offset = 1
+                default: offset = DisplayWidth.of(field.text)
+                }
+                buffer.placeCursor(x: box.x + min(offset, boxWidth - 1), y: y)
+            }
             y += 1
             if let problem = field.problem, y < rect.maxY {
                 buffer.write("✖ " + describe(problem), x: box.x, y: y, role: .error, maxWidth: rect.maxX - box.x)
@@ -69,12 +84,12 @@ public struct Form: Hashable, Sendable {
         }
     }
 
-    private func display(_ field: FormField, focused: Bool) -> String {
+    private func display(_ field: FormField, focused: Bool, caret: String) -> String {
         switch field.kind {
         case .checkbox: return field.isChecked ? "[x]" : "[ ]"
         case .choice: return "‹ " + field.text + " ›"
         case .date where field.text.isEmpty && !focused: return "__/__/____"
-        default: return field.text + (focused ? "▏" : "")
+        default: return field.text + (focused ? caret : "")
         }
     }
 }

@@ -26,15 +26,19 @@ public struct Panel: Hashable, Sendable {
         guard box.width >= 2, box.height >= 2 else { return Rect(x: box.x, y: box.y, width: 0, height: 0) }
         buffer.fill(box, role: .dialog)
         let inner = box.width - 2
-        buffer.write("┌" + String(repeating: "─", count: inner) + "┐", x: box.x, y: box.y, role: .dialog)
+        let glyphs = buffer.glyphs
+        let edge = String(repeating: glyphs.horizontal, count: inner)
+        buffer.write(String(glyphs.topLeft) + edge + String(glyphs.topRight), x: box.x, y: box.y, role: .dialog)
         for y in (box.y + 1)..<(box.maxY - 1) {
-            buffer.write("│", x: box.x, y: y, role: .dialog)
-            buffer.write("│", x: box.maxX - 1, y: y, role: .dialog)
+            buffer.write(String(glyphs.vertical), x: box.x, y: y, role: .dialog)
+            buffer.write(String(glyphs.vertical), x: box.maxX - 1, y: y, role: .dialog)
         }
-        buffer.write("└" + String(repeating: "─", count: inner) + "┘", x: box.x, y: box.maxY - 1, role: .dialog)
+        buffer.write(String(glyphs.bottomLeft) + edge + String(glyphs.bottomRight), x: box.x, y: box.maxY - 1, role: .dialog)
         if !title.isEmpty {
             buffer.write(" " + title + " ", x: box.x + 2, y: box.y, role: .dialogTitle, maxWidth: max(0, inner - 2))
         }
+        // A dialog takes the cursor from what is under it; a focused line inside takes it from the title.
+        buffer.placeCursor(x: box.x + 3, y: box.y)
         return box.inset(top: 1, bottom: 1, left: 2, right: 2)
     }
 }

@@ -45,7 +45,8 @@ public struct ReasonDialog: Hashable, Sendable {
         let entry = inside.line(1)
         let shown = DisplayWidth.of(reason) + 1 > entry.width
             ? String(reason.suffix(max(0, entry.width - 2))) : reason
-        buffer.write(shown + "▏", in: entry, role: problem == nil ? .fieldFocused : .fieldInvalid)
+        buffer.write(shown + buffer.glyphs.caret, in: entry, role: problem == nil ? .fieldFocused : .fieldInvalid)
+        buffer.placeCursor(x: entry.x + min(DisplayWidth.of(shown), max(0, entry.width - 1)), y: entry.y)
         if let problem {
             buffer.write("✖ " + problem, x: inside.x, y: inside.y + 2, role: .error, maxWidth: inside.width)
         }

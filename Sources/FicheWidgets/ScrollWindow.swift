@@ -29,7 +29,7 @@ public struct ScrollWindow: Hashable, Sendable {
 
     /// Draws ⇡ on line `top` when rows are hidden above, ⇣ on line `bottom` when rows are hidden below.
     public func renderMarks(into buffer: inout CellBuffer, top: Int, bottom: Int, x: Int) {
-        if first > 0 { buffer.write("⇡", x: x, y: top, role: .keyHintKey) }
-        if range.upperBound < total { buffer.write("⇣", x: x, y: bottom, role: .keyHintKey) }
+        if first > 0 { buffer.write(String(buffer.glyphs.moreAbove), x: x, y: top, role: .keyHintKey) }
+        if range.upperBound < total { buffer.write(String(buffer.glyphs.moreBelow), x: x, y: bottom, role: .keyHintKey) }
     }
 }

@@ -23,9 +23,10 @@ public struct TabBar: Hashable, Sendable {
             let current = index == selected
             let text = (current ? "[" : " ") + title + (current ? "]" : " ")
             guard x < rect.maxX else { break }
+            if current { buffer.placeCursor(x: x, y: rect.y) }
             x += buffer.write(text, x: x, y: rect.y, role: current ? .selected : .columnHeader, maxWidth: rect.maxX - x)
             if index < titles.count - 1, x < rect.maxX {
-                x += buffer.write("│", x: x, y: rect.y, role: .columnHeader, maxWidth: rect.maxX - x)
+                x += buffer.write(String(buffer.glyphs.vertical), x: x, y: rect.y, role: .columnHeader, maxWidth: rect.maxX - x)
             }
         }
     }

@@ -5,7 +5,9 @@ import FicheTerminal
 /// The table never holds the whole list; its owner hands it the visible rows only (or a
 /// `TableRowSource` it asks for the visible ones), so a list of 100,000 dossiers costs what a
 /// screenful costs. A gutter on the left shows marks (`*`) and status glyphs (… ⚠ ✔ ✖) so
-/// status never relies on colour; the sorted column carries ▲ or ▼.
+/// status never relies on colour; the sorted column carries ▲ or ▼. In plain glyphs
+/// (`fiche --plain`) a column before it holds `>` on the selected row; the selected row takes the
+/// buffer's cursor either way.
 ///
 /// ```swift
 /// let table = Table(columns: columns, rows: [TableRow(["Peeters, Jan", "AC-000007"], status: .pending)],
@@ -92,22 +94,29 @@ public struct Table: Sendable {
 
     public func render(into buffer: inout CellBuffer, rect: Rect) {
         guard rect.height > 0 else { return }
-        let gutter = min(gutterWidth, rect.width)
-        let widths = columnWidths(totalWidth: rect.width - gutter)
+        // The selection's sign, when the glyphs have one (plain), comes before the gutter.
+        let sign = min(DisplayWidth.of(buffer.glyphs.selectedRow), rect.width)
+        let gutter = min(gutterWidth, rect.width - sign)
+        let widths = columnWidths(totalWidth: rect.width - sign - gutter)
         buffer.fill(rect.line(0), role: .columnHeader)
         let titles = columns.enumerated().map { index, column in
             sort?.column == index ? column.title + " " + (sort?.indicator ?? "") : column.title
         }
-        drawLine(titles, widths: widths, y: rect.y, x: rect.x + gutter, role: .columnHeader, into: &buffer)
+        drawLine(titles, widths: widths, y: rect.y, x: rect.x + sign + gutter, role: .columnHeader, into: &buffer)
         for (offset, row) in rows.prefix(Table.visibleRowCount(height: rect.height)).enumerated() {
             let y = rect.y + 1 + offset
             let role: StyleRole = offset == selectedRow ? .selected : row.status.role
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            if gutter > 0 {
-                buffer.write(row.isMarked ? "*" : " ", x: rect.x, y: y, role: row.isMarked && role != .selected ? .mark : role)
-                buffer.write(row.status.glyph, x: rect.x + 1, y: y, role: role, maxWidth: 1)
+            if offset == selectedRow {
+                buffer.write(buffer.glyphs.selectedRow, x: rect.x, y: y, role: role, maxWidth: sign)
+                buffer.placeCursor(x: rect.x, y: y)
             }
-            drawLine(row.cells, widths: widths, y: y, x: rect.x + gutter, role: role, into: &buffer)
+            let x = rect.x + sign
+            if gutter > 0 {
+                buffer.write(row.isMarked ? "*" : " ", x: x, y: y, role: row.isMarked && role != .selected ? .mark : role)
+                buffer.write(row.status.glyph, x: x + 1, y: y, role: role, maxWidth: 1)
+            }
+            drawLine(row.cells, widths: widths, y: y, x: x + gutter, role: role, into: &buffer)
         }
     }
 

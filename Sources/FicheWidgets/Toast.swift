@@ -29,8 +29,12 @@ public struct Toast: Hashable, Sendable {
     }
 
     /// The notice broken into lines of `width` columns, the glyph on the first, the next ones
-    /// indented under the words.
-    public func lines(width: Int) -> [String] {
+    /// indented under the words. Given a `word` for its kind (plain: "Erreur :"), the notice is
+    /// that word and its text as plain lines from the first column, nothing before or under them.
+    public func lines(width: Int, word: String? = nil) -> [String] {
+        if let word {
+            return TextWrap.lines(word + " " + text, width: width)
+        }
         let indent = 1 + DisplayWidth.of(glyph) + 1
         guard width > indent + 1 else { return [DisplayWidth.truncate(" " + glyph + " " + text, to: width)] }
         return TextWrap.lines(text, width: width - indent - 1).enumerated().map { index, line in
@@ -40,10 +44,11 @@ public struct Toast: Hashable, Sendable {
 
     /// Draws the notice ending on line `bottom`: a message longer than the line takes the lines
     /// above it (at most `maxLines`, the last one cut), so its end is read.
-    public func render(into buffer: inout CellBuffer, endingOn bottom: Int, x: Int = 0, width: Int, maxLines: Int) {
+    public func render(into buffer: inout CellBuffer, endingOn bottom: Int, x: Int = 0, width: Int, maxLines: Int,
+                       word: String? = nil) {
         guard maxLines > 0, width > 0 else { return }
         let role: StyleRole = kind == .error ? .error : .toast
-        var shown = lines(width: width)
+        var shown = lines(width: width, word: word)
         if shown.count > maxLines {
             shown = Array(shown.prefix(maxLines))
             shown[maxLines - 1] = DisplayWidth.truncate(shown[maxLines - 1] + " …", to: width)

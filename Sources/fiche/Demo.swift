@@ -31,6 +31,9 @@ struct Demo: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
+    @Flag(help: "Plain display for screen readers and braille lines: ASCII frames, a sign for the selected row, the cursor on the focused row or field, each message on its own line (also FICHE_PLAIN=1).")
+    var plain = false
+
     @Option(name: .customLong("as"), help: "Whose account to open: supervisor (all roles), clerk (commune), time-manager, art60 or clerk-cpas.")
     var role: String = DemoRole.supervisor.rawValue
 
@@ -80,14 +83,14 @@ struct Demo: ParsableCommand {
             let account = DemoAccount.of(demoRole, dataDirectory: folder)
             let login = DemoAccount.login(for: demoRole)
             _ = try account.signIn(server: server.address, login: login, password: DemoSeed.password, device: "fiche demo")
-            try initialSync(account: account, server: server.address, words: words)
+            try initialSync(account: account, server: server.address, words: words, plain: plain || environment["FICHE_PLAIN"] == "1")
             if noTui {
                 print(words(server.host == nil ? .demoReadyJoined : .demoReady,
                             ["login": login, "replica": account.replicaPath, "server": server.address,
                              "store": DemoServerHost.storePath(in: folder)]))
                 return
             }
-            try SignedInAccount(folder: folder, account: account).openTerminal(lang: lang, theme: theme, keymap: keymap)
+            try SignedInAccount(folder: folder, account: account).openTerminal(lang: lang, theme: theme, keymap: keymap, plain: plain)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -97,12 +100,12 @@ struct Demo: ParsableCommand {
 
     /// Copies the account's dossiers (the progress bar on the first start, an incremental pull on
     /// the next ones) before the list opens, so it never shows part of them.
-    private func initialSync(account: SyncAccount, server: String, words: Strings) throws {
+    private func initialSync(account: SyncAccount, server: String, words: Strings, plain: Bool) throws {
         guard let url = URL(string: server) else { throw CommandFailure(.notAnAddress, ["server": server]) }
         let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
         let session = SyncSession(replica: replica, transport: HTTPSyncTransport(server: url), credentials: .file(account.tokenPath),
                                   exportDirectory: account.folder,
-                                  progress: { ServerSync.printProgress($0, words: words) })
+                                  progress: { ServerSync.printProgress($0, words: words, plain: plain) })
         _ = try BlockingTask.run { try await session.sync() }
     }
 }

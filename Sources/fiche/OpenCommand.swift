@@ -26,6 +26,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Keymap: default, vim, mc, or one of yours (default: $FICHE_KEYMAP, else default).")
     var keymap: String?
 
+    @Flag(help: "Plain display for screen readers and braille lines: ASCII frames, a sign for the selected row, the cursor on the focused row or field, each message on its own line (also FICHE_PLAIN=1).")
+    var plain = false
+
     func validate() throws { try CommandLanguage.check(lang) }
 
     func run() throws {
@@ -40,6 +43,6 @@ struct OpenCommand: ParsableCommand {
         guard let account = SignedInAccount.find(dataDirectory: dataDir, login: user) else {
             throw CommandFailure.report(CommandFailure(.openNotSignedIn), words: words)
         }
-        try account.openTerminal(lang: lang, theme: theme, keymap: keymap)
+        try account.openTerminal(lang: lang, theme: theme, keymap: keymap, plain: plain)
     }
 }

@@ -43,7 +43,14 @@ enum ServerSync {
 
     /// Draws the initial sync's progress bar on standard error, on one line, in the user's
     /// language: `copie initiale ▕████      ▏ 12 400 lignes · 48 000 lignes/s · prestations`.
-    @Sendable static func printProgress(_ progress: SnapshotProgress, words: Strings) {
+    /// Plain (`--plain`): only the last line, whole, with `#` for the bar, since a line rewritten
+    /// in place is not read by a braille line.
+    @Sendable static func printProgress(_ progress: SnapshotProgress, words: Strings, plain: Bool = false) {
+        if plain {
+            guard progress.done else { return }
+            FileHandle.standardError.write(Data((bar(progress, words: words).replacingOccurrences(of: "█", with: "#") + "\n").utf8))
+            return
+        }
         FileHandle.standardError.write(Data(("\r" + bar(progress, words: words) + (progress.done ? "\n" : "")).utf8))
     }
 

@@ -19,12 +19,12 @@ struct SignedInAccount {
         return SignedInAccount(folder: folder, account: account)
     }
 
-    func openTerminal(lang: String?, theme: String? = nil, keymap: String? = nil) throws {
+    func openTerminal(lang: String?, theme: String? = nil, keymap: String? = nil, plain: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
         let strings = Strings(language: Language.choose(flag: lang, environment: environment))
         do {
             if let lang, Language(code: lang) == nil { throw CommandFailure(.langInvalid) }
-            let appearance = try Appearance.load(theme: theme, keymap: keymap, environment: environment)
+            let appearance = try Appearance.load(theme: theme, keymap: keymap, plain: plain, environment: environment)
             let credentials = try DeviceCredentials.load(from: account.tokenPath)
             let replica = try AppDatabase.open(at: account.replicaPath, clock: .system)
             let background = try ServerSync.background(replica: replica, account: account, credentials: credentials)

@@ -15,6 +15,7 @@ enum TerminalSession {
         let app = try App(database: database, strings: strings, userName: userName ?? userID, size: terminal.size,
                           keymap: appearance.keymap, userID: userID)
         app.environment.exportFolder = exportFolder
+        app.environment.plain = appearance.plain
         if let background {
             app.environment.syncStatus = SyncBadgeState(isOnline: false)
             // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.

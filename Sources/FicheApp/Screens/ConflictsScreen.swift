@@ -307,7 +307,7 @@ public final class ConflictsScreen: Screen {
         guard detailHeight > 0 else { return }
         let x = rect.x + 1
         let y = rect.y + listHeight
-        buffer.write(String(repeating: "─", count: rect.width - 2), x: x, y: y, role: .dim)
+        buffer.write(String(repeating: buffer.glyphs.horizontal, count: rect.width - 2), x: x, y: y, role: .dim)
         for (offset, line) in details.prefix(detailHeight - 1).enumerated() {
             buffer.write(line.text, x: x, y: y + 1 + offset, role: line.role, maxWidth: rect.width - 2)
         }

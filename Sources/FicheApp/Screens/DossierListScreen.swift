@@ -400,8 +400,10 @@ public final class DossierListScreen: Screen {
         if let status = filter.status { parts.append(strings["status.\(status)"]) }
         let filters = parts.isEmpty ? strings["filter.none"] : parts.joined(separator: " · ")
         if let searchText {
-            let field = strings["list.searchPrompt"] + " " + searchText + "▏"
+            let typed = strings["list.searchPrompt"] + " " + searchText
+            let field = typed + buffer.glyphs.caret
             buffer.write(field, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .fieldFocused)
+            buffer.placeCursor(x: rect.x + min(DisplayWidth.of(typed), rect.width - 1), y: rect.y)
             let right = strings.format("list.filters", ["filters": filters])
             let width = DisplayWidth.of(right)
             if DisplayWidth.of(field) + width + 3 < rect.width {

@@ -135,7 +135,7 @@ public final class PartnersScreen: Screen {
         let summary = strings.format("partners.summary", ["partners": "\(partners.count)", "placements": "\(placements)",
                                                           "fees": strings.money(cents: fees), "date": strings.date(environment.today)])
         let place = strings.format("list.position", ["position": strings.count(selection + 1), "total": strings.count(partners.count)])
-        let field = filterText.map { strings["list.searchPrompt"] + " " + $0 + "▏" }
+        let field = filterText.map { strings["list.searchPrompt"] + " " + $0 + buffer.glyphs.caret }
         // The place goes on the right when it fits beside the summary or the filter field.
         let left = field.map(DisplayWidth.of) ?? DisplayWidth.of(summary)
         var room = rect.width - 2

@@ -159,6 +159,7 @@ extension QueuesScreen {
                                                             "name": closing.employer.name(in: strings.ruleLanguage)])
             let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
             buffer.fill(line, role: index == selected ? .selected : .columnHeader)
+            if index == selected { buffer.placeCursor(x: line.x, y: line.y) }
             buffer.write((index == selected ? "▶ " : "  ") + title, in: line, role: index == selected ? .selected : .columnHeader)
             y += 1
             guard let month = closing.month else {

@@ -452,7 +452,7 @@ public final class QueuesScreen: Screen {
         if let scope = scopes[tab] {
             parts.append(strings.format("queue.scope", ["employer": scope.employerCode, "month": monthText(scope.month)]))
         }
-        if let filter = filters[tab] { parts.append(strings["queue.filterPrompt"] + " " + filter + (editsFilter ? "▏" : "")) }
+        if let filter = filters[tab] { parts.append(strings["queue.filterPrompt"] + " " + filter + (editsFilter ? buffer.glyphs.caret : "")) }
         if visibleItems.isEmpty {
             parts.append(strings.format(filters[tab]?.isEmpty == false ? "queue.summary.noMatch" : "queue.summary",
                                         ["date": date]))

@@ -82,7 +82,10 @@ public final class ReassignDialog: Screen {
         for (offset, clerk) in clerks.dropFirst(first).prefix(shown).enumerated() {
             let isSelected = first + offset == selection
             let line = inside.line(lines.count + 1 + offset)
-            if isSelected { buffer.fill(line, role: .selected) }
+            if isSelected {
+                buffer.fill(line, role: .selected)
+                buffer.placeCursor(x: line.x, y: line.y)
+            }
             buffer.write((isSelected ? "› " : "  ") + clerk.displayName, in: line, role: isSelected ? .selected : .dialog)
         }
         buffer.write(strings["reassign.help"], x: inside.x, y: inside.maxY - 1, role: .dialog, maxWidth: inside.width)

@@ -77,7 +77,10 @@ public final class SortMenu: Screen {
         for index in first..<(first + shown) {
             let line = inside.line(index - first)
             let isSelected = index == selection
-            if isSelected { buffer.fill(line, role: .selected) }
+            if isSelected {
+                buffer.fill(line, role: .selected)
+                buffer.placeCursor(x: line.x, y: line.y)
+            }
             let mark = isSelected ? "› " : (index == current ? "• " : "  ")
             buffer.write(mark + label(index, environment), in: line, role: isSelected ? .selected : .dialog)
         }

@@ -366,11 +366,16 @@ extension WorkloadScreen {
         let first = max(0, min(moveSelection - height + 1, proposal.moves.count - height))
         for (offset, move) in proposal.moves.enumerated().dropFirst(first).prefix(height) {
             let isDropped = dropped.contains(move.dossierID)
-            let line = (isDropped ? "[ ] " : "[✓] ") + move.dossierNumber + "  "
+            // Plain: `>` before the selected move, as on a list's selected row.
+            let sign = buffer.glyphs.selectedRow.isEmpty ? "" : (offset == moveSelection ? buffer.glyphs.selectedRow + " " : "  ")
+            let line = sign + (isDropped ? "[ ] " : "[✓] ") + move.dossierNumber + "  "
                 + (names[move.fromClerkID] ?? move.fromClerkID) + " → " + (names[move.toClerkID] ?? move.toClerkID)
                 + "  " + Self.hours(move.minutes, strings) + " h" + (move.isArt60 ? " · a60" : "")
             let role: StyleRole = offset == moveSelection ? .selected : (isDropped ? .dim : .normal)
-            if offset == moveSelection { buffer.fill(Rect(x: x, y: y, width: width, height: 1), role: .selected) }
+            if offset == moveSelection {
+                buffer.fill(Rect(x: x, y: y, width: width, height: 1), role: .selected)
+                buffer.placeCursor(x: x, y: y)
+            }
             buffer.write(line, x: x, y: y, role: role, maxWidth: width)
             y += 1
         }

@@ -95,9 +95,9 @@ public final class BackgroundSync: @unchecked Sendable {
     public func apply(_ report: SyncReport, to app: App) {
         if report.reachedServer { lock.withLock { lastSuccess = report.finishedAt } }
         let last = lock.withLock { lastSuccess }
-        app.environment.syncStatus = SyncBadgeState(isOnline: report.reachedServer,
-                                                    lastSync: last.map(app.environment.clock.clockTime),
-                                                    trouble: report.reachedServer ? nil : report.trouble)
+        app.showSyncStatus(SyncBadgeState(isOnline: report.reachedServer,
+                                          lastSync: last.map(app.environment.clock.clockTime),
+                                          trouble: report.reachedServer ? nil : report.trouble))
         if report.pulledChanges > 0 { app.reloadTop() }
     }
 
