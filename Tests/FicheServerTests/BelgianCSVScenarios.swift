@@ -1,6 +1,7 @@
 import FicheCSV
 import FicheDomain
 import FicheServer
+import FicheSyncProtocol
 import Foundation
 import XCTest
 
@@ -135,6 +136,40 @@ enum BelgianCSVScenarios {
         XCTAssertEqual(after, original)
         let versionsAfter = try await fixture.count("SELECT SUM(version) AS n FROM dossiers")
         XCTAssertEqual(versionsAfter, versions, "nothing was written")
+        await fixture.store.close()
+    }
+
+    /// `export dossiers` imported into an employer that has none gives the same dossiers, and
+    /// exported again the same file: a last name, a first name and a grade a spreadsheet would
+    /// run as formulas included.
+    static func exportImportsIntoAFreshEmployer(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S002")
+        try await fixture.test { api in
+            let token = try await api.login("clerk.cpas").accessToken
+            let (_, push) = try await api.push(token, [
+                .field(1, dossier: dossier, .lastName, old: "Van den Bossche", new: SpreadsheetScenarios.formula),
+                .field(2, dossier: dossier, .firstName, old: "Bram", new: "@Bram"),
+                .field(3, dossier: dossier, .grade, old: "C2", new: "-C2"),
+            ])
+            XCTAssertEqual(push?.results.map(\.status), [.applied, .applied, .applied])
+        }
+        let exporter = CSVExport(store: fixture.store)
+        let lines = LinesBox()
+        try await exporter.dossiers(employer: ServerFixture.cpas) { lines.append($0) }
+        let export = lines.all.joined(separator: "\n") + "\n"
+        XCTAssertTrue(export.contains(",'@Bram,"), export)
+        try await fixture.accounts.addEmployer(code: "CPAS-NEW", kind: .cpas, nameFR: "Nouveau", nameNL: "Nieuw")
+        let summary = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
+            .run(file: Data(export.utf8), employer: "CPAS-NEW")
+        XCTAssertEqual(summary, .init(inserted: 2, updated: 0, unchanged: 0))
+        let again = LinesBox()
+        try await exporter.dossiers(employer: "CPAS-NEW") { again.append($0) }
+        XCTAssertEqual(again.all.joined(separator: "\n") + "\n", export, "the file exported again is the file imported")
+        let original = try await dossiers(fixture, ServerFixture.cpas)
+        let copy = try await dossiers(fixture, "CPAS-NEW")
+        XCTAssertEqual(copy, original)
+        XCTAssertEqual(copy.last?[2], SpreadsheetScenarios.formula, "the formula came back as the name it was")
         await fixture.store.close()
     }
 
