@@ -170,6 +170,24 @@ enum BelgianCSVScenarios {
         let copy = try await dossiers(fixture, "CPAS-NEW")
         XCTAssertEqual(copy, original)
         XCTAssertEqual(copy.last?[2], SpreadsheetScenarios.formula, "the formula came back as the name it was")
+
+        // Saved by Excel as "CSV UTF-8" on a Belgian Windows: a byte order mark, `;`, CRLF, days first.
+        let sheet = try CSVSheet.read(export)
+        let excel = ([sheet.columnNames] + sheet.rows.map { row in
+            zip(sheet.columnNames, row.fields).map { name, value in
+                name == "birth_date" || name == "start_date" ? LocalDate.belgianOrSame(value) : value
+            }
+        }).map { CSVTable.line($0, separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        XCTAssertTrue(excel.contains(";30/07/2017;"), excel)
+        try await fixture.accounts.addEmployer(code: "CPAS-XLS", kind: .cpas, nameFR: "Excel", nameNL: "Excel")
+        let saved = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
+            .run(file: Data([0xEF, 0xBB, 0xBF]) + Data(excel.utf8), employer: "CPAS-XLS")
+        XCTAssertEqual(saved, .init(inserted: 2, updated: 0, unchanged: 0))
+        let fromExcel = try await dossiers(fixture, "CPAS-XLS")
+        XCTAssertEqual(fromExcel, original, "the same dossiers as the file Fiche wrote")
+        let third = LinesBox()
+        try await exporter.dossiers(employer: "CPAS-XLS") { third.append($0) }
+        XCTAssertEqual(third.all.joined(separator: "\n") + "\n", export)
         await fixture.store.close()
     }
 
