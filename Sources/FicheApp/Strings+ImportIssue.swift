@@ -24,6 +24,10 @@ extension Strings {
         case .certificateInvalid(let value): text = format("import.certificateInvalid", ["value": value])
         case .clockingTimeInvalid(let value): text = format("import.clockingTimeInvalid", ["value": value])
         case .clockingAcrossDays: text = self["import.clockingAcrossDays"]
+        case .notOneOf(let value, let allowed):
+            text = format("import.notOneOf", ["value": value, "allowed": allowed.joined(separator: ", ")])
+        case .minutesInvalid(let value): text = format("import.minutesInvalid", ["value": value])
+        case .recordExists(let id): text = format("import.recordExists", ["id": id])
         case .rule(let violation): text = message(for: violation)
         case .alreadyImported(let on, let records):
             // try?: "is this a date?"; a stamp that is not one is shown as it is.
@@ -51,6 +55,11 @@ extension Strings {
     /// for Windows-1252 so a name read wrong is not a surprise.
     public func importEncodingNote(_ encoding: CSVEncoding, file: String) -> String? {
         encoding == .windows1252 ? format("import.readAsWindows1252", ["file": file]) : nil
+    }
+
+    /// `3 rejected or cancelled entries of the file were left out.`, nil when none was.
+    public func importLeftOut(_ count: Int) -> String? {
+        count == 0 ? nil : format(count == 1 ? "import.leftOut.one" : "import.leftOut", ["count": "\(count)"])
     }
 
     /// `2 records imported from f.csv…`, `1 record imported…`.

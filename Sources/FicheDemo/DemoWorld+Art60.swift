@@ -5,32 +5,45 @@ extension DemoWorld {
                                  "Logistique en entrepôt", "Aide-soignant·e", "Onderhoud van gebouwen", "Magazijnwerk",
                                  "Animation en maison de repos"]
 
+    /// The day the 2026 reform of art. 60 took effect: the example's contract started before.
+    static let reformDay = LocalDate(year: 2026, month: 3, day: 1) ?? LocalDate(dayNumber: 20_513)
     /// The long sickness of the worker whose projection the 2026 reform moved.
     static let reformSicknessStart = LocalDate(year: 2026, month: 5, day: 4) ?? LocalDate(dayNumber: 20_577)
     static let reformSicknessEnd = LocalDate(year: 2026, month: 6, day: 26) ?? LocalDate(dayNumber: 20_630)
 
-    /// The Article 60 contract of a worker, one placement with a partner, and its follow-up events.
-    mutating func writeArt60<Sink: DemoSink>(dossier: WrittenDossier, officer: String, into sink: inout Sink) throws {
+    /// The Article 60 contract of a worker, one placement with a partner, and its follow-up
+    /// events. A contract whose planned end is past has ended that day (its target reached);
+    /// one whose worker left before has ended then (a resignation); the dossier ends with it.
+    mutating func makeArt60(dossier made: inout DemoDossier, officer: String) throws -> DemoArt60File {
+        let dossier = made.written
         let contractID = "a60-\(dossier.id)"
         let start = calendar.day(dossier.firstOffset)
         let months = [12, 18, 24][Int.random(in: 0..<3, using: &random)]
-        let contract = Art60Contract(id: contractID, employerCode: dossier.employerCode, dossierID: dossier.id, start: start,
-                                     plannedEnd: start.adding(months: months).adding(days: -1), regime: .fullTime,
-                                     officerID: officer)
+        let plannedEnd = start.adding(months: months).adding(days: -1)
+        var contract = Art60Contract(id: contractID, employerCode: dossier.employerCode, dossierID: dossier.id, start: start,
+                                     plannedEnd: plannedEnd, regime: .fullTime, officerID: officer)
         let placementID = "plc-\(dossier.id)"
         let partnerID = partners[Int.random(in: 0..<partners.count, using: &random)]
         let placementStart = start.adding(days: Int.random(in: 0...30, using: &random))
         let fee = [0, 25_000, 50_000, 75_000, 100_000][Int.random(in: 0..<5, using: &random)]
         let tasks = Self.placementTasks[Int.random(in: 0..<Self.placementTasks.count, using: &random)]
-        let placement = Placement(id: placementID, contractID: contractID, partnerID: partnerID, start: placementStart,
+        var placement = Placement(id: placementID, contractID: contractID, partnerID: partnerID, start: placementStart,
                                   agreementSignedOn: placementStart.adding(days: -7), monthlyFeeCents: fee, tasks: tasks,
                                   hoursPerWeek: 38, supervisorName: DemoNames.lastNames.randomElement(using: &random))
+        if let left = made.dossier.endDate, left < plannedEnd {
+            (contract.end, contract.endReason) = (left, .resignation)
+        } else if plannedEnd < today {
+            (contract.end, contract.endReason) = (plannedEnd, .targetReached)
+            made.end(on: plannedEnd, offset: plannedEnd.dayNumber - firstDay.dayNumber)
+        }
+        if let end = contract.end { placement.end = max(placementStart, end) }
         var planned: [(LocalDate, Art60EventKind, String?, String)] = [
             (start, .contractStart, nil, "Signature du contrat"),
             (placementStart, .placementStart, placementID, "Début de mise à disposition"),
         ]
         var evaluation = placementStart.adding(months: 3)
-        let lastDay = calendar.day(dossier.lastOffset)
+        // The officer's log stops at the contract's end, and at today.
+        let lastDay = min(calendar.day(made.written.lastOffset), today)
         while evaluation <= lastDay {
             planned.append((evaluation, .partnerEvaluation, placementID, "Évaluation trimestrielle"))
             evaluation = evaluation.adding(months: 3)
@@ -43,22 +56,30 @@ extension DemoWorld {
         }
         events += followUpEvents(contractID: contractID, placementID: placementID, from: placementStart, to: lastDay,
                                  officer: officer)
+        if let end = contract.end, end <= lastDay {
+            eventCount += 1
+            events.append(Art60Event(id: "evt-\(eventCount)", contractID: contractID, date: end,
+                                     kind: contract.endReason == .targetReached ? .normalEnd : .earlyEnd,
+                                     placementID: placementID, note: "Fin du contrat", recordedBy: officer))
+        }
         // The first worker whose contract runs across the 2026 reform and through the summer is ill
         // from 4 May to 26 June 2026: after the 30 days of guaranteed salary the mutuality pays,
         // and since 1 March 2026 those days no longer count, so the projected date moves. Ids of
         // their own, so no other record or event of the demo changes.
-        if reformExample == nil, start < Self.reformSicknessStart, lastDay > Self.reformSicknessEnd.adding(days: 60) {
+        var reformSickness: TimeRecord?
+        if reformExample == nil, contract.end == nil, start < Self.reformDay,
+           lastDay > Self.reformSicknessEnd.adding(days: 60) {
             reformExample = (dossier.id, Self.reformSicknessStart...Self.reformSicknessEnd)
             events.append(Art60Event(id: "evt-reform-\(dossier.id)", contractID: contractID, date: Self.reformSicknessStart,
                                      kind: .sickness, placementID: placementID,
                                      note: "Maladie longue : la mutuelle paie après 30 jours, ces jours ne comptent plus",
                                      recordedBy: officer))
-            try sink.timeRecord(TimeRecord(
+            reformSickness = TimeRecord(
                 id: "tr-reform-\(dossier.id)", employerCode: dossier.employerCode, dossierID: dossier.id, kind: .absence,
                 typeCode: "sick", start: Self.reformSicknessStart, end: Self.reformSicknessEnd, certificateReceived: true,
-                status: .validated, enteredBy: dossier.timeManager, reviewedBy: dossier.supervisor))
+                status: .validated, enteredBy: dossier.timeManager, reviewedBy: dossier.supervisor)
         }
-        try sink.art60(contract, placement: placement, events: events)
+        return DemoArt60File(contract: contract, placement: placement, events: events, reformSickness: reformSickness)
     }
 
     /// What the CPAS's own study of Article 60 follow-up found: far more events than for other

@@ -2,7 +2,8 @@ import FicheDomain
 
 extension DemoWorld {
     /// About 50 time records over the two years, never overlapping: absences of the catalogue,
-    /// clockings, lateness and overtime, validated in closed months and pending after.
+    /// clockings, lateness and overtime, validated in closed months and pending after. After
+    /// today only absences planned ahead, submitted: nothing is clocked or drafted in the future.
     mutating func writeTimeRecords<Sink: DemoSink>(dossier: WrittenDossier, into sink: inout Sink) throws {
         let isArt60 = dossier.category == .art60
         let contractStaff = dossier.category != .statutory && dossier.category != .trainee
@@ -61,9 +62,17 @@ extension DemoWorld {
             // clerk enters it, starts and ends on working days.
             var end = min(day + length - 1, dossier.lastOffset)
             while end > day, weekdays[end] >= 5 || holidays.contains(end) { end -= 1 }
-            let closed = calendar.isoDays[end] < "2026-11-01"
-            let status: TimeRecordStatus = closed ? .validated : (Bool.random(using: &random) ? .submitted : .draft)
+            let closed = end < openMonthOffset
+            var status: TimeRecordStatus = closed ? .validated : (Bool.random(using: &random) ? .submitted : .draft)
             recordCount += 1
+            // What has not happened yet (today is not over) is no clocking, lateness or overtime
+            // (its number is left out too, so every other id stays the same); leave planned
+            // ahead is submitted.
+            if kind != .absence && day >= todayOffset {
+                day = end + 1 + Int.random(in: 1...23, using: &random)
+                continue
+            }
+            if day > todayOffset { status = .submitted }
             // The reform example's sickness is written with the contract; records it would overlap
             // are left out (their number too, so every other id stays the same).
             if let example = reformExample, example.dossierID == dossier.id,

@@ -10,8 +10,12 @@ import FicheDomain
 /// about 50 per dossier). Values are handed to a `DemoSink` as they are made, so a writer never
 /// holds millions of records at once.
 ///
+/// The two years are those of `today` and the year before: whatever the day it is generated,
+/// nothing is clocked, drafted or logged after today, contracts whose end is past have ended,
+/// months before today's are closed, and nobody was hired before 18 (`DemoPlausibilityTests`).
+///
 /// ```swift
-/// var world = try DemoWorld(dataset: DemoDataset(dossiers: 400, seed: 7))
+/// var world = try DemoWorld(dataset: DemoDataset(dossiers: 400, seed: 7), today: clock.today)
 /// try world.writeReference(into: &sink)
 /// while try world.writeNextDossier(into: &sink) {}
 /// ```
@@ -20,17 +24,19 @@ public struct DemoWorld {
                                          nameNL: "Gemeentebestuur Elsene", holidayCalendarID: "", payrollCutOffDay: 20)
     public static let cpas = Employer(code: "CPAS-IXL", kind: .cpas, nameFR: "CPAS d'Ixelles", nameNL: "OCMW Elsene",
                                       holidayCalendarID: "", payrollCutOffDay: 20)
-    /// The first of the two years the time records cover.
-    public static let firstDay = LocalDate(year: 2025, month: 1, day: 1) ?? LocalDate(dayNumber: 20_089)
-    static let dayCount = 730
-    /// Payroll months up to this one are closed.
-    static let lastClosedMonth = (year: 2026, month: 10)
     /// The id of the demo's own user, who works at both employers.
     public static let demoUserID = "usr-demo"
 
     public let dataset: DemoDataset
-    /// The days the demo covers; writers format dates with it.
+    /// The day the demo is made for (the clock's): what happened stops there.
+    public let today: LocalDate
+    /// The days the demo covers, 1 January of the year before `today` to 31 December of its
+    /// year; writers format dates with it.
     public let calendar: DemoCalendar
+    /// `today` as an offset from the first day.
+    let todayOffset: Int
+    /// The first day of today's month as an offset: entries before it are in closed months.
+    let openMonthOffset: Int
     /// Dossiers at the commune; the rest are at the CPAS.
     let communeCount: Int
     var random: SeededGenerator
@@ -52,9 +58,15 @@ public struct DemoWorld {
     /// mutuality after 30 days (`DemoWorld+Art60.swift`).
     var reformExample: (dossierID: String, sickness: ClosedRange<LocalDate>)?
 
-    public init(dataset: DemoDataset) throws {
+    public init(dataset: DemoDataset, today: LocalDate) throws {
         self.dataset = dataset
-        calendar = try DemoCalendar(firstDay: Self.firstDay, dayCount: Self.dayCount, employers: [Self.commune, Self.cpas])
+        self.today = today
+        let firstDay = LocalDate(year: today.year - 1, month: 1, day: 1) ?? today.adding(days: -365)
+        let afterLast = LocalDate(year: today.year + 1, month: 1, day: 1) ?? today.adding(days: 366)
+        calendar = try DemoCalendar(firstDay: firstDay, dayCount: afterLast.dayNumber - firstDay.dayNumber,
+                                    employers: [Self.commune, Self.cpas])
+        todayOffset = today.dayNumber - firstDay.dayNumber
+        openMonthOffset = today.yearMonth.firstDay.dayNumber - firstDay.dayNumber
         random = SeededGenerator(seed: dataset.seed)
         followUpRandom = SeededGenerator(seed: dataset.seed ^ 0x0A60_F011_0A60_F011)
         // The commune has more staff than its CPAS (about 1,400 FTE against 1,000).
@@ -62,15 +74,20 @@ public struct DemoWorld {
     }
 
     var cpasCount: Int { dataset.dossiers - communeCount }
+    /// The first of the two years the time records cover.
+    var firstDay: LocalDate { calendar.firstDay }
+    /// How many days the demo covers.
+    var dayCount: Int { calendar.dayCount }
 
     /// Employers, payroll months, staff with their grants, the demo's own user and the partners.
     public mutating func writeReference<Sink: DemoSink>(into sink: inout Sink) throws {
         for employer in [Self.commune, Self.cpas] {
             try sink.employer(employer)
-            for year in 2025...2026 {
+            for year in (today.year - 1)...today.year {
                 for month in 1...12 {
                     guard let yearMonth = YearMonth(year: year, month: month) else { continue }
-                    let closed = (year, month) <= Self.lastClosedMonth
+                    // Closed up to the month before today's.
+                    let closed = yearMonth < today.yearMonth
                     try sink.payrollMonth(PayrollMonth(employerCode: employer.code, month: yearMonth,
                                                        status: closed ? .closed : .open))
                 }
@@ -108,13 +125,17 @@ public struct DemoWorld {
         let clerk = clerks[position * clerks.count / max(1, atCommune ? communeCount : cpasCount)]
         let timeManager = atCommune ? clerk : cpasTimeManagers[position % cpasTimeManagers.count]
         let category = Self.category(atCommune: atCommune, roll: Int.random(in: 0..<100, using: &random))
-        let dossier = try writeDossier(employer: atCommune ? Self.commune.code : Self.cpas.code,
-                                       numberPrefix: atCommune ? "AC" : "CP", position: position + 1, category: category,
-                                       clerk: clerk, timeManager: timeManager, into: &sink)
-        if category == .art60 {
-            try writeArt60(dossier: dossier, officer: officers[position % officers.count], into: &sink)
+        var made = try makeDossier(employer: atCommune ? Self.commune.code : Self.cpas.code,
+                                   numberPrefix: atCommune ? "AC" : "CP", position: position + 1, category: category,
+                                   clerk: clerk, timeManager: timeManager)
+        // An art. 60 worker's dossier ends with the contract: it is written once the contract is made.
+        let art60 = category == .art60 ? try makeArt60(dossier: &made, officer: officers[position % officers.count]) : nil
+        try sink.dossier(made.dossier, person: made.person, career: made.career)
+        if let art60 {
+            if let sickness = art60.reformSickness { try sink.timeRecord(sickness) }
+            try sink.art60(art60.contract, placement: art60.placement, events: art60.events)
         }
-        try writeTimeRecords(dossier: dossier, into: &sink)
+        try writeTimeRecords(dossier: made.written, into: &sink)
         return true
     }
 

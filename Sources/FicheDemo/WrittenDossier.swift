@@ -7,7 +7,7 @@ struct WrittenDossier {
     let category: StaffCategory
     /// First and last day (offsets from `DemoWorld.firstDay`) the dossier works.
     let firstOffset: Int
-    let lastOffset: Int
+    var lastOffset: Int
     let timeManager: String
     let supervisor: String
 }

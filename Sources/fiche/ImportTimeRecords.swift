@@ -51,6 +51,7 @@ struct ImportTimeRecords: ParsableCommand {
             let summary = try TimeRecordImport(database: database, rules: try RuleBook.bundled()).run(file: data, by: account)
             if let note = strings.importEncodingNote(summary.encoding, file: file) { print(note) }
             print(strings.importDone(records: summary.records, file: file))
+            if let note = strings.importLeftOut(summary.leftOut) { print(note) }
         } catch let failure as ImportFailure {
             let lines = failure.issues.map { strings.message(for: $0) }
             FileHandle.standardError.write(Data((lines + [strings.importNothingWritten(errors: lines.count)])

@@ -82,6 +82,54 @@ final class TimeRecordImportTests: XCTestCase {
         XCTAssertEqual(try database.pendingMutations().map(\.mutation), ["recordAbsence", "recordAbsence"])
     }
 
+    /// The file `fiche-server export time-records` writes: its columns are read, ids kept, a
+    /// draft stays a draft, validated entries go to validation again, rejected and cancelled
+    /// ones are left out and counted; a wrong value is named with its line and column.
+    func testTheServersExportIsReadWithItsOwnColumns() throws {
+        let database = try ReplicaFixture.make()
+        let exportHeader = "dossier_number,record_id,kind,type,start_date,end_date,day_part,start_minute,end_minute,minutes,"
+            + "certificate_received,status\n"
+        let importer = TimeRecordImport(database: database, rules: ReplicaFixture.rules)
+        let summary = try importer.run(file: Data((exportHeader + """
+            AC-000121,rec-a,absence,annual_leave,2026-12-01,2026-12-01,afternoon,,,,0,validated
+            AC-000122,'-rec-b,absence,training,2026-12-03,2026-12-03,full,540,630,,0,draft
+            AC-000122,rec-c,clocking,,2026-11-16,2026-11-16,full,480,720,,0,submitted
+            AC-000122,rec-d,absence,sick,2026-12-07,2026-12-08,full,,,,1,rejected
+            AC-000122,rec-e,absence,sick,2026-12-09,2026-12-09,full,,,,1,cancelled
+            """).utf8), by: ReplicaFixture.timeManager)
+        XCTAssertEqual(summary, ImportSummary(records: 3, encoding: .utf8, leftOut: 2))
+        let records = try ["dos-1", "dos-2"].flatMap { try XCTUnwrap(database.openDossier($0, year: 2026)).timeRecords }
+        let leave = try XCTUnwrap(records.first { $0.id == "rec-a" })
+        XCTAssertEqual([leave.dayPart, leave.status] as [AnyHashable], [DayPart.afternoon, TimeRecordStatus.submitted])
+        let training = try XCTUnwrap(records.first { $0.id == "-rec-b" }, "the quote a spreadsheet needs is taken off")
+        XCTAssertEqual([training.startMinute, training.endMinute], [540, 630])
+        XCTAssertEqual(training.status, .draft)
+        XCTAssertEqual(records.first { $0.id == "rec-c" }?.kind, .clocking)
+        XCTAssertFalse(records.contains { $0.id == "rec-d" || $0.id == "rec-e" })
+        XCTAssertEqual(try database.pendingMutations().map(\.mutation), ["recordAbsence", "recordAbsence", "recordClocking"])
+
+        let before = try written(database)
+        do {
+            _ = try importer.run(csv: exportHeader + """
+                AC-000121,rec-a,absence,annual_leave,2026-12-14,2026-12-14,full,,,,0,submitted
+                AC-000121,rec-f,absence,annual_leave,2026-12-15,2026-12-15,evening,,,,0,submitted
+                AC-000121,rec-g,holiday,annual_leave,2026-12-16,2026-12-16,full,,,,0,submitted
+                AC-000121,rec-h,clocking,,2026-11-17,2026-11-17,full,480,1500,,0,submitted
+                AC-000121,rec-i,absence,,2026-12-17,2026-12-17,full,,,,0,submitted
+                """, by: ReplicaFixture.timeManager)
+            XCTFail("a file with wrong values was imported")
+        } catch let failure as ImportFailure {
+            XCTAssertEqual(failure.issues, [
+                ImportIssue(line: 2, column: "record_id", problem: .recordExists("rec-a")),
+                ImportIssue(line: 3, column: "day_part", problem: .notOneOf("evening", allowed: ["full", "morning", "afternoon"])),
+                ImportIssue(line: 4, column: "kind", problem: .notOneOf("holiday", allowed: ["absence", "clocking", "lateness", "overtime"])),
+                ImportIssue(line: 5, column: "end_minute", problem: .minutesInvalid("1500")),
+                ImportIssue(line: 6, column: "type", problem: .empty),
+            ])
+        }
+        XCTAssertEqual(try written(database), before, "nothing of a refused file is written")
+    }
+
     func testOneBadRowMeansNothingIsWrittenAndEveryErrorIsListedWithLineAndColumn() throws {
         let database = try ReplicaFixture.make()
         let found = issues(database, """

@@ -1,6 +1,7 @@
 import FicheCSV
 import FicheDomain
 import FicheServer
+import FicheSyncProtocol
 import Foundation
 import XCTest
 
@@ -135,6 +136,58 @@ enum BelgianCSVScenarios {
         XCTAssertEqual(after, original)
         let versionsAfter = try await fixture.count("SELECT SUM(version) AS n FROM dossiers")
         XCTAssertEqual(versionsAfter, versions, "nothing was written")
+        await fixture.store.close()
+    }
+
+    /// `export dossiers` imported into an employer that has none gives the same dossiers, and
+    /// exported again the same file: a last name, a first name and a grade a spreadsheet would
+    /// run as formulas included.
+    static func exportImportsIntoAFreshEmployer(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S002")
+        try await fixture.test { api in
+            let token = try await api.login("clerk.cpas").accessToken
+            let (_, push) = try await api.push(token, [
+                .field(1, dossier: dossier, .lastName, old: "Van den Bossche", new: SpreadsheetScenarios.formula),
+                .field(2, dossier: dossier, .firstName, old: "Bram", new: "@Bram"),
+                .field(3, dossier: dossier, .grade, old: "C2", new: "-C2"),
+            ])
+            XCTAssertEqual(push?.results.map(\.status), [.applied, .applied, .applied])
+        }
+        let exporter = CSVExport(store: fixture.store)
+        let lines = LinesBox()
+        try await exporter.dossiers(employer: ServerFixture.cpas) { lines.append($0) }
+        let export = lines.all.joined(separator: "\n") + "\n"
+        XCTAssertTrue(export.contains(",'@Bram,"), export)
+        try await fixture.accounts.addEmployer(code: "CPAS-NEW", kind: .cpas, nameFR: "Nouveau", nameNL: "Nieuw")
+        let summary = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
+            .run(file: Data(export.utf8), employer: "CPAS-NEW")
+        XCTAssertEqual(summary, .init(inserted: 2, updated: 0, unchanged: 0))
+        let again = LinesBox()
+        try await exporter.dossiers(employer: "CPAS-NEW") { again.append($0) }
+        XCTAssertEqual(again.all.joined(separator: "\n") + "\n", export, "the file exported again is the file imported")
+        let original = try await dossiers(fixture, ServerFixture.cpas)
+        let copy = try await dossiers(fixture, "CPAS-NEW")
+        XCTAssertEqual(copy, original)
+        XCTAssertEqual(copy.last?[2], SpreadsheetScenarios.formula, "the formula came back as the name it was")
+
+        // Saved by Excel as "CSV UTF-8" on a Belgian Windows: a byte order mark, `;`, CRLF, days first.
+        let sheet = try CSVSheet.read(export)
+        let excel = ([sheet.columnNames] + sheet.rows.map { row in
+            zip(sheet.columnNames, row.fields).map { name, value in
+                name == "birth_date" || name == "start_date" ? LocalDate.belgianOrSame(value) : value
+            }
+        }).map { CSVTable.line($0, separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        XCTAssertTrue(excel.contains(";30/07/2017;"), excel)
+        try await fixture.accounts.addEmployer(code: "CPAS-XLS", kind: .cpas, nameFR: "Excel", nameNL: "Excel")
+        let saved = try await DossierImport(store: fixture.store, configuration: fixture.configuration)
+            .run(file: Data([0xEF, 0xBB, 0xBF]) + Data(excel.utf8), employer: "CPAS-XLS")
+        XCTAssertEqual(saved, .init(inserted: 2, updated: 0, unchanged: 0))
+        let fromExcel = try await dossiers(fixture, "CPAS-XLS")
+        XCTAssertEqual(fromExcel, original, "the same dossiers as the file Fiche wrote")
+        let third = LinesBox()
+        try await exporter.dossiers(employer: "CPAS-XLS") { third.append($0) }
+        XCTAssertEqual(third.all.joined(separator: "\n") + "\n", export)
         await fixture.store.close()
     }
 

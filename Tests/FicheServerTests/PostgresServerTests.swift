@@ -42,6 +42,7 @@ final class PostgresServerTests: XCTestCase {
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.postgres) }
     func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.postgres) }
     func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.postgres) }
+    func testExportImportsIntoAFreshEmployer() async throws { try await BelgianCSVScenarios.exportImportsIntoAFreshEmployer(.postgres) }
     func testTheScheduleColumnGivesTheFirstCareerPeriod() async throws {
         try await BelgianCSVScenarios.scheduleColumnGivesTheFirstCareerPeriod(.postgres)
     }

@@ -42,6 +42,7 @@ final class SQLiteServerTests: XCTestCase {
     func testFormulasAreExportedAsTextAndReadBack() async throws { try await SpreadsheetScenarios.formulasAreExportedAsTextAndReadBack(.sqlite) }
     func testExcelFilesAreReadAsSaved() async throws { try await BelgianCSVScenarios.excelFilesAreReadAsSaved(.sqlite) }
     func testExportReadsBackUnchanged() async throws { try await BelgianCSVScenarios.exportReadsBackUnchanged(.sqlite) }
+    func testExportImportsIntoAFreshEmployer() async throws { try await BelgianCSVScenarios.exportImportsIntoAFreshEmployer(.sqlite) }
     func testTheScheduleColumnGivesTheFirstCareerPeriod() async throws {
         try await BelgianCSVScenarios.scheduleColumnGivesTheFirstCareerPeriod(.sqlite)
     }

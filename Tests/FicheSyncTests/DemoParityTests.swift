@@ -33,7 +33,7 @@ final class DemoParityTests: XCTestCase {
         try await server.serve { url in
             let synced = try await Self.sync(login: "supervisor", server: url, folder: folder + "/supervisor")
             let rules = try RuleBook.bundled()
-            let today = LocalDate(year: 2026, month: 11, day: 16) ?? DemoWorld.firstDay
+            let today = LocalDate(year: 2026, month: 11, day: 16) ?? OfficeClock.tests.today
             let dossiers = try demo.syncedRows(of: "dossier").keys.sorted()
             XCTAssertEqual(dossiers.count, Self.dataset.dossiers)
             XCTAssertEqual(try synced.syncedRows(of: "dossier").keys.sorted(), dossiers)

@@ -3,7 +3,8 @@ import FicheDomain
 import GRDB
 
 /// Fills a replica with the demo `DemoWorld` generates (one commune and its CPAS, their staff,
-/// dossiers, careers, art. 60 files and two years of time records).
+/// dossiers, careers, art. 60 files and two years of time records), as of the replica's today
+/// (its clock).
 ///
 /// Everything goes to the mirror tables, as if pulled from the server, in ONE transaction:
 /// an interrupted run leaves the previous replica as it was. Secondary indexes, the dossier
@@ -29,7 +30,7 @@ public struct DemoDataGenerator: Sendable {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction {
                 try Self.clear(db)
-                try self.load(db)
+                try self.load(db, today: database.clock.today)
                 return .commit
             }
             try db.checkpoint(.truncate)
@@ -52,8 +53,8 @@ public struct DemoDataGenerator: Sendable {
         try db.execute(sql: "DELETE FROM replica_meta WHERE key = 'demo'")
     }
 
-    private func load(_ db: Database) throws {
-        var world = try DemoWorld(dataset: dataset)
+    private func load(_ db: Database, today: LocalDate) throws {
+        var world = try DemoWorld(dataset: dataset, today: today)
         var writer = try DemoWriter(db, calendar: world.calendar)
         try world.writeReference(into: &writer)
         while try world.writeNextDossier(into: &writer) {}

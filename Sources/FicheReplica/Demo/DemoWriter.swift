@@ -52,7 +52,7 @@ struct DemoWriter: DemoSink {
             """)
         career = try db.makeStatement(sql: """
             INSERT INTO career_period (id, employer_code, dossier_id, start, "end", grade, scale, regime, schedule, category, version)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         partner = try db.makeStatement(sql: """
             INSERT INTO partner (id, employer_code, name, kind, enterprise_number, address, contact_name, active, version)
@@ -60,12 +60,12 @@ struct DemoWriter: DemoSink {
             """)
         contract = try db.makeStatement(sql: """
             INSERT INTO art60_contract (id, employer_code, dossier_id, start, "end", end_reason, planned_end, regime, officer_id, version)
-            VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, 1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         placement = try db.makeStatement(sql: """
             INSERT INTO placement (id, employer_code, contract_id, partner_id, start, "end", agreement_signed_on,
                                    monthly_fee_cents, tasks, hours_per_week, supervisor_name, version)
-            VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         event = try db.makeStatement(sql: """
             INSERT INTO art60_event (id, employer_code, contract_id, date, kind, placement_id, note, recorded_by, version)
@@ -112,16 +112,17 @@ struct DemoWriter: DemoSink {
                                              start, dossier.paySeniorityDate?.iso, dossier.endDate.map(calendar.iso)])
         let regime = career.regime.thousandths
         if schedules[regime] == nil { schedules[regime] = JSONColumn.encode(career.schedule) ?? "[]" }
-        try self.career.execute(arguments: [career.id, employer, career.dossierID, career.start.iso, career.grade,
-                                            career.scale, regime, schedules[regime], career.category.rawValue])
+        try self.career.execute(arguments: [career.id, employer, career.dossierID, career.start.iso, career.end?.iso,
+                                            career.grade, career.scale, regime, schedules[regime], career.category.rawValue])
     }
 
     func art60(_ contract: Art60Contract, placement: Placement, events: [Art60Event]) throws {
         let employer = contract.employerCode
         try self.contract.execute(arguments: [contract.id, employer, contract.dossierID, contract.start.iso,
-                                              contract.plannedEnd?.iso, contract.regime.thousandths, contract.officerID])
+                                              contract.end?.iso, contract.endReason?.rawValue, contract.plannedEnd?.iso,
+                                              contract.regime.thousandths, contract.officerID])
         try self.placement.execute(arguments: [placement.id, employer, placement.contractID, placement.partnerID,
-                                               placement.start.iso, placement.agreementSignedOn?.iso,
+                                               placement.start.iso, placement.end?.iso, placement.agreementSignedOn?.iso,
                                                placement.monthlyFeeCents, placement.tasks, placement.hoursPerWeek,
                                                placement.supervisorName])
         for event in events {

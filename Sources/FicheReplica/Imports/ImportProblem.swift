@@ -29,6 +29,12 @@ public enum ImportProblem: Hashable, Sendable {
     case clockingTimeInvalid(String)
     /// A clocking's `to` is on another day than its `from`.
     case clockingAcrossDays
+    /// The value is none of those the column takes (a kind, a half day, a status of an exported file).
+    case notOneOf(String, allowed: [String])
+    /// Not a number of minutes from 0 to 1440 (a time of day or a duration of an exported file).
+    case minutesInvalid(String)
+    /// An entry with this id is already in the replica (an exported file's `record_id`).
+    case recordExists(String)
     /// A domain rule refuses the row (overlap, closed month, unknown type…).
     case rule(RuleViolation)
     /// This very file was imported already.

@@ -6,9 +6,12 @@ public struct ImportSummary: Hashable, Sendable {
     public var records: Int
     /// The encoding the file was read in.
     public var encoding: CSVEncoding
+    /// Rows of an exported file that were not imported: rejected or cancelled entries.
+    public var leftOut: Int
 
-    public init(records: Int, encoding: CSVEncoding) {
+    public init(records: Int, encoding: CSVEncoding, leftOut: Int = 0) {
         self.records = records
         self.encoding = encoding
+        self.leftOut = leftOut
     }
 }

@@ -20,6 +20,10 @@ import GRDB
 /// like any entry. The same file imported again is refused, whatever its separator, encoding
 /// or line ends.
 ///
+/// The file `fiche-server export time-records` writes is read too, with its own columns
+/// (`TimeRecordFileColumns`, recognised by `start_date` without `from`): each record comes back
+/// with its id, kind, days, half day, minutes and certificate (`ExportedTimeRecordRow`).
+///
 /// ```swift
 /// let summary = try TimeRecordImport(database: database, rules: rules).run(file: data, by: user)
 /// summary.records     // 2
@@ -45,12 +49,19 @@ public struct TimeRecordImport {
         } catch {
             throw ImportFailure(issues: [ImportIssue(line: error.line, column: nil, problem: .malformed(error.reason))])
         }
-        return ImportSummary(records: try run(csv: file.text, by: user, now: now), encoding: file.encoding)
+        let done = try write(csv: file.text, by: user, now: now)
+        return ImportSummary(records: done.written, encoding: file.encoding, leftOut: done.leftOut)
     }
 
     /// Validates and writes the file; returns how many records were written.
     @discardableResult
     public func run(csv text: String, by user: User, now: Date? = nil) throws -> Int {
+        try write(csv: text, by: user, now: now).written
+    }
+
+    /// Validates and writes the file: the records written, and the rows of an exported file left
+    /// out (rejected or cancelled entries).
+    private func write(csv text: String, by user: User, now: Date?) throws -> (written: Int, leftOut: Int) {
         let now = now ?? database.clock.now()
         let sheet: CSVSheet
         do {
@@ -60,7 +71,8 @@ public struct TimeRecordImport {
         }
         guard let header = sheet.header else { throw ImportFailure(issues: [ImportIssue(line: 1, column: nil, problem: .noRows)]) }
         let names = sheet.columnNames
-        let missing = Self.columns.filter { !names.contains($0) }
+        let exported = names.contains("start_date") && !names.contains("from")
+        let missing = (exported ? TimeRecordFileColumns.required : Self.columns).filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw ImportFailure(issues: [ImportIssue(line: header.line, column: nil, problem: .missingColumns(missing))])
         }
@@ -78,7 +90,7 @@ public struct TimeRecordImport {
             }
             let rights = try AppDatabase.rights(db, user: user, now: now)
             var issues: [ImportIssue] = []
-            var written = 0
+            var written = 0, leftOut = 0
             for row in body {
                 // A short row is a reader that leaves out empty values at the end; a long one, or one
                 // separated otherwise than the header, would put values under the wrong columns.
@@ -97,10 +109,20 @@ public struct TimeRecordImport {
                 for (index, name) in names.enumerated() where index < row.fields.count {
                     values[name] = row.fields[index].trimmingCharacters(in: .whitespaces)
                 }
-                let found = try Self.record(values, line: row.line, fingerprint: fingerprint, user: user, db: db)
-                guard case .success(let (record, dossier)) = found else {
-                    if case .failure(let failure) = found { issues += failure.issues }
+                let found = exported
+                    ? try ExportedTimeRecordRow.record(values, line: row.line, fingerprint: fingerprint, user: user, db: db)
+                    : try Self.record(values, line: row.line, fingerprint: fingerprint, user: user, db: db).map { Optional($0) }
+                let record: TimeRecord, dossier: Dossier
+                switch found {
+                case .failure(let failure):
+                    issues += failure.issues
                     continue
+                case .success(nil):
+                    leftOut += 1
+                    continue
+                case .success(let parsed?):
+                    record = parsed.0
+                    dossier = parsed.1
                 }
                 do {
                     try rights.require(.enterTimeRecord, at: dossier.employerCode)
@@ -116,10 +138,11 @@ public struct TimeRecordImport {
                 }
                 // Written now, so the rows below are checked against it (an overlap inside the file).
                 let payload = MutationPayload(from: [:], to: record.replicaColumns)
-                let isClocking = record.kind == .clocking
-                _ = try AppDatabase.writeChange(db, mutation: isClocking ? "recordClocking" : "recordAbsence",
-                                                sent: isClocking ? .recordTimeRecord(RecordTimeRecord(record))
-                                                                 : .recordAbsence(RecordTimeRecord(record)),
+                let isAbsence = record.kind == .absence
+                _ = try AppDatabase.writeChange(db, mutation: isAbsence ? "recordAbsence"
+                                                    : record.kind == .clocking ? "recordClocking" : "recordTimeRecord",
+                                                sent: isAbsence ? .recordAbsence(RecordTimeRecord(record))
+                                                                : .recordTimeRecord(RecordTimeRecord(record)),
                                                 entity: "time_record", targetID: record.id,
                                                 employerCode: dossier.employerCode, baseVersion: nil, payload: payload,
                                                 user: user, now: now)
@@ -130,7 +153,7 @@ public struct TimeRecordImport {
             guard issues.isEmpty else { throw ImportFailure(issues: issues) }
             try db.execute(sql: "INSERT INTO replica_meta (key, value) VALUES (?, ?)",
                            arguments: ["import:" + fingerprint, "\(stamp) \(written)"])
-            return written
+            return (written, leftOut)
         }
     }
 
@@ -181,12 +204,8 @@ public struct TimeRecordImport {
             }
         }
         let certificateText = (values["certificate"] ?? "").lowercased()
-        let certificate: Bool?
-        switch certificateText {
-        case "", "0", "no", "false", "non", "nee", "n": certificate = false
-        case "1", "yes", "true", "oui", "ja", "y": certificate = true
-        default:
-            certificate = nil
+        let certificate = Self.certificate(certificateText)
+        if certificate == nil {
             issues.append(ImportIssue(line: line, column: "certificate", problem: .certificateInvalid(certificateText)))
         }
         guard issues.isEmpty, let dossier, let type, let start, let end, let unit, let certificate else {
@@ -197,6 +216,15 @@ public struct TimeRecordImport {
             kind: .absence, typeCode: type, start: start, end: end, dayPart: unit == .halfDay ? .morning : .full,
             minutes: minutes, certificateReceived: certificate, status: .submitted, enteredBy: user.id)
         return .success((record, dossier))
+    }
+
+    /// Whether a certificate was received, as a cell says it (lower-cased); nil when it says neither.
+    static func certificate(_ text: String) -> Bool? {
+        switch text {
+        case "", "0", "no", "false", "non", "nee", "n": return false
+        case "1", "yes", "true", "oui", "ja", "y": return true
+        default: return nil
+        }
     }
 
     /// The clocking a row describes (`from` and `to` a day and a time, on one day), or what is

@@ -21,7 +21,7 @@ public struct Art60Import: SheetImport {
     public static let placementColumns = ["partner", "placement_start", "placement_end", "monthly_fee_eur"]
 
     /// What an import did.
-    public struct Summary: ImportSummary, Equatable, CustomStringConvertible {
+    public struct Summary: SheetImportSummary, Equatable, CustomStringConvertible {
         public var inserted = 0
         public var updated = 0
         public var unchanged = 0

@@ -1,12 +1,12 @@
 import FicheCSV
 import FicheDomain
+import FicheSyncProtocol
 import Foundation
 
 /// CSV exports for the payroll engine and for audits, with the same columns as the imports.
 public struct CSVExport: Sendable {
-    /// Columns of `export time-records`.
-    public static let timeRecordColumns = ["dossier_number", "record_id", "kind", "type", "start_date", "end_date", "day_part",
-                                           "start_minute", "end_minute", "minutes", "certificate_received", "status"]
+    /// Columns of `export time-records`, which `fiche import time-records` reads back.
+    public static let timeRecordColumns = TimeRecordFileColumns.exported
 
     public let store: any ServerStore
 

@@ -38,7 +38,9 @@ public struct DemoSeed: Sendable {
     /// Seeds `dossiers` dossiers split between the two employers; returns lines to print.
     public func run(dossiers: Int, seed: UInt64 = DemoDataset().seed) async throws -> [String] {
         guard dossiers >= 0 else { throw CommandError("--dossiers must not be negative") }
-        var world = try DemoWorld(dataset: DemoDataset(dossiers: dossiers, seed: seed))
+        // As of the server's today: nothing clocked after it, months before it closed.
+        var world = try DemoWorld(dataset: DemoDataset(dossiers: dossiers, seed: seed),
+                                  today: OfficeClock.fixed(configuration.now()).today)
         let hash = await PasswordHasher.hash(Self.password, cost: configuration.bcryptCost)
         let now = Timestamps.iso(configuration.now())
         let calendar = world.calendar

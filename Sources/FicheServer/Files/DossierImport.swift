@@ -19,7 +19,7 @@ public struct DossierImport: SheetImport {
                                  "category", "grade", "regime_percent", "start_date", "iban", "payroll_clerk"]
 
     /// What an import did.
-    public struct Summary: ImportSummary, Equatable, CustomStringConvertible {
+    public struct Summary: SheetImportSummary, Equatable, CustomStringConvertible {
         public var inserted: Int
         public var updated: Int
         public var unchanged: Int

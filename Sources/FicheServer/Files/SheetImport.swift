@@ -5,14 +5,14 @@ import Foundation
 /// by `ImportSheet` with the import's `columns`, then checked and written by `run(_:employer:)`.
 /// The summary says when the file was read as Windows-1252.
 public protocol SheetImport: Sendable {
-    associatedtype Summary: ImportSummary
+    associatedtype Summary: SheetImportSummary
     /// The columns the header must have.
     static var columns: [String] { get }
     func run(_ sheet: ImportSheet, employer: String) async throws -> Summary
 }
 
 /// What an import did, and how its file was read.
-public protocol ImportSummary: Sendable {
+public protocol SheetImportSummary: Sendable {
     var encoding: CSVEncoding { get set }
 }
 
