@@ -14,28 +14,12 @@ enum ExportedTimeRecordRow {
     /// The record the row describes with its dossier, nil for a row left out, or what is wrong with its fields.
     static func record(_ values: [String: String], line: Int, fingerprint: String, user: User,
                        db: Database) throws -> Result<(TimeRecord, Dossier)?, ImportFailure> {
-        var issues: [ImportIssue] = []
-        func required(_ column: String) -> String? {
-            guard let value = values[column], !value.isEmpty else {
-                issues.append(ImportIssue(line: line, column: column, problem: .empty))
-                return nil
-            }
-            return value
-        }
-        func date(_ column: String) -> LocalDate? {
-            guard let text = required(column) else { return nil }
-            do {
-                return try LocalDate.parse(text)
-            } catch {
-                issues.append(ImportIssue(line: line, column: column, problem: .rule(error)))
-                return nil
-            }
-        }
+        var reader = ImportRowReader(values, line: line)
         func choice<T: RawRepresentable & CaseIterable>(_ column: String, _: T.Type, empty: T? = nil) -> T? where T.RawValue == String {
             let text = values[column] ?? ""
             if text.isEmpty, let empty { return empty }
             if let value = T(rawValue: text.lowercased()) { return value }
-            issues.append(ImportIssue(line: line, column: column,
+            reader.issues.append(ImportIssue(line: line, column: column,
                                       problem: .notOneOf(text, allowed: T.allCases.map(\.rawValue))))
             return nil
         }
@@ -44,32 +28,32 @@ enum ExportedTimeRecordRow {
             let text = values[column] ?? ""
             if text.isEmpty { return .some(nil) }
             if let number = Int(text), (0...TimeRecord.minutesPerDay).contains(number) { return .some(number) }
-            issues.append(ImportIssue(line: line, column: column, problem: .minutesInvalid(text)))
+            reader.issues.append(ImportIssue(line: line, column: column, problem: .minutesInvalid(text)))
             return nil
         }
 
         let status = choice("status", TimeRecordStatus.self, empty: .submitted)
         if status == .rejected || status == .cancelled { return .success(nil) }
         var dossier: Dossier?
-        if let number = required("dossier_number") {
+        if let number = reader.required("dossier_number") {
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM dossier_view WHERE number = ?", arguments: [number])
             if rows.count == 1, let row = rows.first {
                 dossier = try Dossier(stored: row)
             } else {
-                issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
+                reader.issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
             }
         }
         let id = (values["record_id"] ?? "").isEmpty ? "imp-\(fingerprint.prefix(16))-\(line)" : (values["record_id"] ?? "")
         if try Row.fetchOne(db, sql: "SELECT 1 FROM time_record_view WHERE id = ?", arguments: [id]) != nil {
-            issues.append(ImportIssue(line: line, column: "record_id", problem: .recordExists(id)))
+            reader.issues.append(ImportIssue(line: line, column: "record_id", problem: .recordExists(id)))
         }
         let kind = choice("kind", TimeRecordKind.self)
         let typeText = values["type"] ?? ""
         if kind != nil && kind != .clocking && typeText.isEmpty {
-            issues.append(ImportIssue(line: line, column: "type", problem: .empty))
+            reader.issues.append(ImportIssue(line: line, column: "type", problem: .empty))
         }
-        let start = date("start_date")
-        let end = date("end_date")
+        let start = reader.date("start_date")
+        let end = reader.date("end_date")
         let dayPart = choice("day_part", DayPart.self, empty: .full)
         let startMinute = minutes("start_minute")
         let endMinute = minutes("end_minute")
@@ -77,11 +61,11 @@ enum ExportedTimeRecordRow {
         let certificateText = (values["certificate_received"] ?? "").lowercased()
         let certificate = TimeRecordImport.certificate(certificateText)
         if certificate == nil {
-            issues.append(ImportIssue(line: line, column: "certificate_received", problem: .certificateInvalid(certificateText)))
+            reader.issues.append(ImportIssue(line: line, column: "certificate_received", problem: .certificateInvalid(certificateText)))
         }
-        guard issues.isEmpty, let status, let dossier, let kind, let start, let end, let dayPart,
+        guard reader.issues.isEmpty, let status, let dossier, let kind, let start, let end, let dayPart,
               let startMinute, let endMinute, let duration, let certificate else {
-            return .failure(ImportFailure(issues: issues))
+            return .failure(ImportFailure(issues: reader.issues))
         }
         let record = TimeRecord(
             id: id, employerCode: dossier.employerCode, dossierID: dossier.id, kind: kind,

@@ -160,56 +160,40 @@ public struct TimeRecordImport {
     /// The record a row describes, or what is wrong with its fields.
     private static func record(_ values: [String: String], line: Int, fingerprint: String, user: User,
                                db: Database) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
-        var issues: [ImportIssue] = []
-        func required(_ column: String) -> String? {
-            guard let value = values[column], !value.isEmpty else {
-                issues.append(ImportIssue(line: line, column: column, problem: .empty))
-                return nil
-            }
-            return value
-        }
-        func date(_ column: String) -> LocalDate? {
-            guard let text = required(column) else { return nil }
-            do {
-                return try LocalDate.parse(text)
-            } catch {
-                issues.append(ImportIssue(line: line, column: column, problem: .rule(error)))
-                return nil
-            }
-        }
+        var reader = ImportRowReader(values, line: line)
         var dossier: Dossier?
-        if let number = required("dossier_number") {
+        if let number = reader.required("dossier_number") {
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM dossier_view WHERE number = ?", arguments: [number])
             if rows.count == 1, let row = rows.first {
                 dossier = try Dossier(stored: row)
             } else {
-                issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
+                reader.issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
             }
         }
         if values["type"]?.lowercased() == TimeRecordKind.clocking.rawValue {
-            return try clocking(values, line: line, fingerprint: fingerprint, user: user, dossier: dossier, issues: issues)
+            return try clocking(values, line: line, fingerprint: fingerprint, user: user, dossier: dossier, issues: reader.issues)
         }
-        let type = required("type")
-        let start = date("from")
-        let end = date("to")
+        let type = reader.required("type")
+        let start = reader.date("from")
+        let end = reader.date("to")
         let unitText = (values["unit"] ?? "").isEmpty ? "day" : (values["unit"] ?? "day")
         let unit = AbsenceUnit(rawValue: unitText.lowercased())
-        if unit == nil { issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unitText))) }
+        if unit == nil { reader.issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unitText))) }
         var minutes: Int?
-        if unit == .hour, let text = required("hours") {
+        if unit == .hour, let text = reader.required("hours") {
             if let hours = DecimalText(text), case let total = hours.rounded(times: 60), (1...24 * 60).contains(total) {
                 minutes = total
             } else {
-                issues.append(ImportIssue(line: line, column: "hours", problem: .hoursInvalid(text)))
+                reader.issues.append(ImportIssue(line: line, column: "hours", problem: .hoursInvalid(text)))
             }
         }
         let certificateText = (values["certificate"] ?? "").lowercased()
         let certificate = Self.certificate(certificateText)
         if certificate == nil {
-            issues.append(ImportIssue(line: line, column: "certificate", problem: .certificateInvalid(certificateText)))
+            reader.issues.append(ImportIssue(line: line, column: "certificate", problem: .certificateInvalid(certificateText)))
         }
-        guard issues.isEmpty, let dossier, let type, let start, let end, let unit, let certificate else {
-            return .failure(ImportFailure(issues: issues))
+        guard reader.issues.isEmpty, let dossier, let type, let start, let end, let unit, let certificate else {
+            return .failure(ImportFailure(issues: reader.issues))
         }
         let record = TimeRecord(
             id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode, dossierID: dossier.id,
