@@ -24,6 +24,9 @@ public final class ScreenEnvironment {
     /// (`Glyphs.plain`), `>` before the selected row, each message headed by a word for its kind,
     /// a change of sync told on the message line, and the terminal cursor on the focused row or field.
     public var plain = false
+    /// Whether the queues worked out by rules are read off the key path, with a spinner (the
+    /// terminal); headless tests read them at once unless they ask.
+    public var readsInBackground = false
 
     public init(database: AppDatabase, strings: Strings, keymap: Keymap, user: User, rules: RuleBook,
                 clock: OfficeClock? = nil, exportFolder: String = FileManager.default.currentDirectoryPath,

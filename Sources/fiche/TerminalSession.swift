@@ -16,6 +16,8 @@ enum TerminalSession {
                           keymap: appearance.keymap, userID: userID)
         app.environment.exportFolder = exportFolder
         app.environment.plain = appearance.plain
+        // The queues worked out by rules are read off the key path, with a spinner on their tab.
+        app.environment.readsInBackground = true
         if let background {
             app.environment.syncStatus = SyncBadgeState(isOnline: false)
             // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.

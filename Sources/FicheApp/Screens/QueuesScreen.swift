@@ -56,6 +56,12 @@ public final class QueuesScreen: Screen {
     var body: Size
     /// The queues read since the replica last changed; the others are read when their tab shows.
     private var fresh: Set<QueueTab> = []
+    /// The queues being read off the key path (`QueueReadJob`).
+    private var readJobs: [QueueTab: QueueReadJob] = [:]
+    /// Queues to read again once their job is done: the replica changed while they were read.
+    private var rereadAfterJob: Set<QueueTab> = []
+    /// Turns of the spinner while a queue is read.
+    var spinner = 0
     var failedRead = FailedRead()
 
     public init(_ environment: ScreenEnvironment, body: Size, tab: QueueTab = .validation) {
@@ -315,6 +321,7 @@ public final class QueuesScreen: Screen {
     /// the missing certificates and the month checklists take most of a second each.
     public func reload(_ environment: ScreenEnvironment) {
         fresh = []
+        rereadAfterJob.formUnion(readJobs.keys)
         refresh(tab, environment)
     }
 
@@ -322,45 +329,95 @@ public final class QueuesScreen: Screen {
 
     /// Reads `queue` unless it was read since the replica last changed; a failed read keeps the
     /// items last read, goes to the message line, and is tried again on the next look at the tab.
+    /// With `readsInBackground` (the terminal), a queue worked out by rules is read on its own
+    /// thread (`QueueReadJob`) while its tab shows a spinner; `poll` takes the outcome in.
     func refresh(_ queue: QueueTab, _ environment: ScreenEnvironment) {
         guard fresh.insert(queue).inserted else { return }
+        if !queue.isPaged, environment.readsInBackground {
+            guard readJobs[queue] == nil else { return }
+            let reading = QueueReading(environment)
+            readJobs[queue] = QueueReadJob {
+                queue == .closing ? .closings(try reading.closings()) : .items(try reading.items(queue))
+            }
+            return
+        }
         do {
-            if queue == .closing {
-                closings = try readClosings(environment)
-                selection[queue] = max(0, min(selection[queue] ?? 0, closings.count - 1))
-                return
-            }
-            var read = items[queue]
-            if !queue.isPaged { read = try self.read(queue, environment) }
-            let source = self.source(queue, environment, items: read)
-            var window = ListWindow<QueueItem>(height: tableRows)
-            if let shown = windows[queue] {
-                window = shown
-                try window.resize(to: tableRows, in: source)
-                try window.reread(in: source) { $0.id == $1.id }
-            } else {
-                try window.moveToStart(in: source)
-            }
-            let total = try source.total()
-            let unfiltered = filters[queue]?.isEmpty == false ? try self.source(queue, environment, items: read, filtered: false).total() : total
-            let index = try window.rows.first.map(source.index) ?? 0
-            let stillMarked = queue.isPaged && markedTab == queue
-                ? try environment.database.stillWaiting(marked, status: queue == .drafts ? .draft : .submitted) : marked
-            items[queue] = read
-            windows[queue] = window
-            totals[queue] = total
-            counts[queue] = unfiltered
-            firstIndex[queue] = index
-            if queue == markedTab {
-                let kept = queue.isPaged ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
-                marked = kept
-                markedItems = markedItems.filter { kept.contains($0.key) }
-            }
+            let reading = QueueReading(environment)
+            let outcome: QueueReadJob.Outcome? = queue.isPaged ? nil
+                : queue == .closing ? .closings(try reading.closings()) : .items(try reading.items(queue))
+            try take(queue, outcome, environment)
         } catch {
             fresh.remove(queue)
             failedRead.note(error, environment.strings)
         }
     }
+
+    /// Shows what was read of `queue` (nil for a paged queue, read here page by page).
+    private func take(_ queue: QueueTab, _ outcome: QueueReadJob.Outcome?, _ environment: ScreenEnvironment) throws {
+        if case .closings(let read) = outcome {
+            closings = read
+            selection[queue] = max(0, min(selection[queue] ?? 0, closings.count - 1))
+            return
+        }
+        var read = items[queue]
+        if case .items(let computed) = outcome { read = computed }
+        let source = self.source(queue, environment, items: read)
+        var window = ListWindow<QueueItem>(height: tableRows)
+        if let shown = windows[queue] {
+            window = shown
+            try window.resize(to: tableRows, in: source)
+            try window.reread(in: source) { $0.id == $1.id }
+        } else {
+            try window.moveToStart(in: source)
+        }
+        let total = try source.total()
+        let unfiltered = filters[queue]?.isEmpty == false ? try self.source(queue, environment, items: read, filtered: false).total() : total
+        let index = try window.rows.first.map(source.index) ?? 0
+        let stillMarked = queue.isPaged && markedTab == queue
+            ? try environment.database.stillWaiting(marked, status: queue == .drafts ? .draft : .submitted) : marked
+        items[queue] = read
+        windows[queue] = window
+        totals[queue] = total
+        counts[queue] = unfiltered
+        firstIndex[queue] = index
+        if queue == markedTab {
+            let kept = queue.isPaged ? stillMarked : marked.intersection(Set((read ?? []).map(\.id)))
+            marked = kept
+            markedItems = markedItems.filter { kept.contains($0.key) }
+        }
+    }
+
+    /// Whether a queue is being read off the key path.
+    public var isBusy: Bool { !readJobs.isEmpty }
+
+    /// Takes in the queues read off the key path; true when one arrived (or the spinner turned).
+    public func poll(_ environment: ScreenEnvironment) -> Bool {
+        guard !readJobs.isEmpty else { return false }
+        spinner += 1
+        for (queue, job) in readJobs {
+            guard let result = job.take() else { continue }
+            readJobs[queue] = nil
+            do {
+                try take(queue, try result.get(), environment)
+            } catch {
+                fresh.remove(queue)
+                failedRead.note(error, environment.strings)
+            }
+            // The replica changed while it was read: read it again.
+            if rereadAfterJob.remove(queue) != nil {
+                fresh.remove(queue)
+                if queue == tab { refresh(queue, environment) }
+            }
+        }
+        return true
+    }
+
+    /// Whether the queue shown is being read off the key path.
+    public var isReading: Bool { readJobs[tab] != nil }
+
+    /// Waits until the queue shown is read (tests); false after `timeout` seconds.
+    @discardableResult
+    public func waitUntilRead(timeout: Double = 60) -> Bool { readJobs[tab]?.waitUntilFinished(timeout: timeout) ?? true }
 
     /// Reads the queue shown again from its first row, as after a change to its filter.
     func restart(_ environment: ScreenEnvironment) {
@@ -405,6 +462,13 @@ public final class QueuesScreen: Screen {
             renderClosing(into: &buffer, rect: rect.inset(top: 2), environment)
         } else {
             renderQueue(into: &buffer, rect: rect, environment)
+        }
+        if readJobs[tab] != nil {
+            // Read off the key path: a turning sign on the tab's first line until it arrives.
+            let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+            let line = rect.line(1)
+            buffer.fill(line, role: .normal)
+            buffer.write(frames[spinner % frames.count] + " " + strings["queue.reading"], in: line, role: .dim)
         }
         switch dialog {
         case .reject(let reason, _), .certificate(let reason, _): reason.render(into: &buffer, area: rect)
