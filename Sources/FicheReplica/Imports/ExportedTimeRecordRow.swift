@@ -34,15 +34,7 @@ enum ExportedTimeRecordRow {
 
         let status = choice("status", TimeRecordStatus.self, empty: .submitted)
         if status == .rejected || status == .cancelled { return .success(nil) }
-        var dossier: Dossier?
-        if let number = reader.required("dossier_number") {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM dossier_view WHERE number = ?", arguments: [number])
-            if rows.count == 1, let row = rows.first {
-                dossier = try Dossier(stored: row)
-            } else {
-                reader.issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
-            }
-        }
+        let dossier = try reader.dossier(db)
         let id = (values["record_id"] ?? "").isEmpty ? "imp-\(fingerprint.prefix(16))-\(line)" : (values["record_id"] ?? "")
         if try Row.fetchOne(db, sql: "SELECT 1 FROM time_record_view WHERE id = ?", arguments: [id]) != nil {
             reader.issues.append(ImportIssue(line: line, column: "record_id", problem: .recordExists(id)))

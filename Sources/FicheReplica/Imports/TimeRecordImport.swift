@@ -161,15 +161,7 @@ public struct TimeRecordImport {
     private static func record(_ values: [String: String], line: Int, fingerprint: String, user: User,
                                db: Database) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
         var reader = ImportRowReader(values, line: line)
-        var dossier: Dossier?
-        if let number = reader.required("dossier_number") {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM dossier_view WHERE number = ?", arguments: [number])
-            if rows.count == 1, let row = rows.first {
-                dossier = try Dossier(stored: row)
-            } else {
-                reader.issues.append(ImportIssue(line: line, column: "dossier_number", problem: .unknownDossier(number)))
-            }
-        }
+        let dossier = try reader.dossier(db)
         if values["type"]?.lowercased() == TimeRecordKind.clocking.rawValue {
             return try clocking(values, line: line, fingerprint: fingerprint, user: user, dossier: dossier, issues: reader.issues)
         }
