@@ -79,7 +79,10 @@ final class PlainEndToEndTests: TmuxTestCase {
         (line, fromCursor, screen) = try cursor { line, _ in line.contains("> Du") }
         XCTAssertTrue(line.contains("> Du"), "Tab takes the cursor to the next field: \(line)\n\(screen)")
         try tmux.send("15022027")
-        (line, fromCursor, screen) = try cursor { line, _ in line.contains("15") }
+        // Waits for the whole day typed and the cursor after it (the pane redraws as keys arrive).
+        (line, fromCursor, screen) = try cursor { line, fromCursor in
+            line.contains("2027") && (fromCursor.hasPrefix(" ") || fromCursor.isEmpty || fromCursor.hasPrefix("|"))
+        }
         XCTAssertTrue(line.contains("> Du"), line)
         XCTAssertTrue(fromCursor.hasPrefix(" ") || fromCursor.isEmpty || fromCursor.hasPrefix("|"),
                       "the cursor stands after what was typed: \(line)")
