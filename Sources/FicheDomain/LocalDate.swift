@@ -129,8 +129,8 @@ public struct LocalDate: Hashable, Sendable, Comparable, Strideable, CustomStrin
 
     /// The ISO weekday (Monday first).
     public var weekday: Weekday {
-        let index = ((dayNumber % 7) + 7 + 3) % 7
-        return Weekday.allCases[index]
+        // 1970-01-01 was a Thursday (ISO 4).
+        Weekday.iso(dayNumber % 7 + 4)
     }
 
     /// The year and month this date falls in.
@@ -138,6 +138,20 @@ public struct LocalDate: Hashable, Sendable, Comparable, Strideable, CustomStrin
 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// The day after, without the round trip through the day number (day-by-day loops).
+    public var nextDay: LocalDate {
+        if day < LocalDate.daysInMonth(year: year, month: month) { return LocalDate(valid: year, month, day + 1) }
+        if month < 12 { return LocalDate(valid: year, month + 1, 1) }
+        return LocalDate(valid: year + 1, 1, 1)
+    }
+
+    /// A date known to exist.
+    private init(valid year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 
     /// The same day `months` months later, clamped to the end of shorter months (31 Jan + 1 = 28/29 Feb).
     public func adding(months: Int) -> LocalDate {

@@ -92,4 +92,27 @@ final class LocalDateTests: XCTestCase {
         let json = try JSONEncoder().encode([feb])
         XCTAssertEqual(String(decoding: json, as: UTF8.self), "[\"2024-02\"]")
     }
+
+    /// The day-by-day loops step with `nextDay` and read `weekday` from the day number: over the
+    /// whole supported range both agree with the calendar worked out from the day number.
+    func testTheNextDayAndTheWeekdayAgreeWithDayNumbersOverTheWholeRange() throws {
+        let first = LocalDate.supportedRange.lowerBound, last = LocalDate.supportedRange.upperBound
+        var date = first
+        var weekday = try XCTUnwrap(LocalDate(year: 1900, month: 1, day: 1)).weekday
+        XCTAssertEqual(weekday, .monday)   // 1 January 1900 was a Monday
+        let order: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+        while date < last {
+            let next = date.nextDay
+            XCTAssertEqual(next, LocalDate(dayNumber: date.dayNumber + 1), "after \(date)")
+            let expected = order[((order.firstIndex(of: weekday) ?? 0) + 1) % 7]
+            XCTAssertEqual(next.weekday, expected, "weekday of \(next)")
+            XCTAssertEqual(next.weekday.isoNumber, (order.firstIndex(of: expected) ?? 0) + 1)
+            weekday = expected
+            date = next
+        }
+        XCTAssertEqual(try XCTUnwrap(LocalDate(year: 2026, month: 12, day: 7)).weekday, .monday)
+        XCTAssertEqual(try XCTUnwrap(LocalDate(year: 2024, month: 2, day: 28)).nextDay, LocalDate(year: 2024, month: 2, day: 29))
+        XCTAssertEqual(try XCTUnwrap(LocalDate(year: 2100, month: 2, day: 28)).nextDay, LocalDate(year: 2100, month: 3, day: 1))
+        XCTAssertEqual(try XCTUnwrap(LocalDate(year: 2026, month: 12, day: 31)).nextDay, LocalDate(year: 2027, month: 1, day: 1))
+    }
 }
