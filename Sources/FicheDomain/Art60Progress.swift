@@ -86,18 +86,30 @@ public struct Art60Progress: Hashable, Sendable {
                 guaranteedSalary: GuaranteedSalaryRule, calendar: WorkCalendar, records: [TimeRecord],
                 asOf: LocalDate) throws(RuleViolation) {
         let policies = policies.sorted { $0.validFrom < $1.validFrom }
-        func policy(on date: LocalDate) throws(RuleViolation) -> Art60Policy {
-            guard let policy = policies.last(where: { $0.applies(to: date) }) else {
+        // The day loop below refers to policies by their place in `policies` (no copy per day).
+        func policyIndex(on date: LocalDate) throws(RuleViolation) -> Int {
+            guard let index = policies.lastIndex(where: { $0.applies(to: date) }) else {
                 throw .art60PolicyMissing(contractStart: date)
             }
-            return policy
+            return index
         }
         func target(on date: LocalDate) throws(RuleViolation) -> (policy: Art60Policy, band: Art60AgeBand) {
-            let policy = try policy(on: date)
+            let policy = policies[try policyIndex(on: date)]
             return (policy, try policy.band(forAge: birthDate.age(on: date)))
+        }
+        // Without a fixed end, the goal of each day is the policy of that day for the age that
+        // day: it changes only with the policy or a birthday, so it is looked up then.
+        var dayGoal: (policy: Int, age: Int, units: Int)?
+        func dayGoalUnits(on date: LocalDate, policy: Int) throws(RuleViolation) -> Int {
+            let age = birthDate.age(on: date)
+            if let dayGoal, dayGoal.policy == policy, dayGoal.age == age { return dayGoal.units }
+            let units = try policies[policy].band(forAge: age).targetDays * 10
+            dayGoal = (policy, age, units)
+            return units
         }
         var fixedTarget: (policy: Art60Policy, band: Art60AgeBand)?
         if let end = contract.end ?? contract.plannedEnd { fixedTarget = try target(on: end) }
+        let fixedGoalUnits = fixedTarget.map { $0.band.targetDays * 10 }
 
         let absences = records
             .filter { $0.dossierID == contract.dossierID && $0.isActive && $0.kind == .absence && !$0.isHourBased }
@@ -116,29 +128,57 @@ public struct Art60Progress: Hashable, Sendable {
         var unpaidUsed: [Int: Int] = [:]
         var reached: (date: LocalDate, target: (policy: Art60Policy, band: Art60AgeBand))?
         var dayPolicyIDs: [String] = []
+        var lastDayPolicy = -1
         var snapshot = (scheduled: 0, worked: 0, assimilated: 0, unpaid: 0, units: priorUnits)
+        // The walk compares day numbers, read once: a worker's count walks every day of a year or
+        // more, and a watch over every contract walks millions.
         var date = contract.start
-        let lastDay = contract.end ?? contract.start.adding(days: 3653)
+        var dayNumber = date.dayNumber
+        let lastDayNumber = (contract.end ?? contract.start.adding(days: 3653)).dayNumber
+        let asOfNumber = asOf.dayNumber
+        let policyFirst = policies.map(\.validFrom.dayNumber)
+        let policyLast = policies.map { $0.validTo?.dayNumber ?? Int.max }
+        let absenceStart = absences.map(\.start.dayNumber), absenceEnd = absences.map(\.end.dayNumber)
+        let schedules = ScheduledHalves(calendar)
         var index = 0
-        var dayPolicy = try policy(on: date)
+        var dayPolicy = try policyIndex(on: date)
+        var weekDays = policies[dayPolicy].unemploymentWeekDays
+        // The holidays of the year being walked, asked once per year.
+        var holidayYear = date.year
+        var holidays = calendar.holidays.holidayDayNumbers(in: holidayYear)
 
-        while date <= lastDay {
-            if !dayPolicy.applies(to: date) { dayPolicy = try policy(on: date) }
-            if date <= asOf && dayPolicyIDs.last != dayPolicy.id { dayPolicyIDs.append(dayPolicy.id) }
-            let scheduled = calendar.scheduledDay(on: date).halves
+        while dayNumber <= lastDayNumber {
+            if dayNumber < policyFirst[dayPolicy] || dayNumber > policyLast[dayPolicy] {
+                dayPolicy = try policyIndex(on: date)
+                weekDays = policies[dayPolicy].unemploymentWeekDays
+            }
+            let isPast = dayNumber <= asOfNumber
+            if isPast && lastDayPolicy != dayPolicy {
+                dayPolicyIDs.append(policies[dayPolicy].id)
+                lastDayPolicy = dayPolicy
+            }
+            if date.year != holidayYear {
+                holidayYear = date.year
+                holidays = calendar.holidays.holidayDayNumbers(in: holidayYear)
+            }
+            let scheduled = schedules.halves(on: dayNumber)
             var counted = 0
             var extendsToday = false
-            if scheduled != 0 && calendar.holidays.isHoliday(date) {
+            if scheduled != 0 && holidays[dayNumber] != nil {
                 counted = scheduled.nonzeroBitCount
                 assimilated += counted
             } else {
                 var remaining = scheduled
-                while index < absences.count && absences[index].end < date { index += 1 }
-                for record in absences[index...] where record.start <= date {
-                    guard record.end >= date else { continue }
+                while index < absences.count && absenceEnd[index] < dayNumber { index += 1 }
+                // Sorted by start: the records from `index` on that started by `date`.
+                var next = index
+                while next < absences.count && absenceStart[next] <= dayNumber {
+                    defer { next += 1 }
+                    guard absenceEnd[next] >= dayNumber else { continue }
+                    let record = absences[next]
                     let type = catalogue.type(record.typeCode ?? "")
                     let payer = type.map { $0.isIncapacity ? (sickness.payer(on: date) ?? $0.payer(for: .art60)) : $0.payer(for: .art60) } ?? .nobody
-                    let judged = type.map { dayPolicy.judge($0, payer: payer) } ?? (.neither, false)
+                    let judged = type.map { policies[dayPolicy].judge($0, payer: payer) } ?? (.neither, false)
                     guard scheduled != 0 else {
                         // A day off inside an absence (a weekend in a sickness) extends the window too.
                         if judged.outcome == .extends && !judged.capped && record.dayPart == .full { extendsToday = true }
@@ -150,7 +190,7 @@ public struct Art60Progress: Hashable, Sendable {
                     let halves = part.nonzeroBitCount
                     var within = halves
                     if judged.capped {
-                        let capHalves = Int((dayPolicy.unpaidCapDaysPerYear * 2).rounded())
+                        let capHalves = Int((policies[dayPolicy].unpaidCapDaysPerYear * 2).rounded())
                         let used = unpaidUsed[date.year, default: 0]
                         within = max(0, min(halves, capHalves - used))
                         unpaidUsed[date.year] = used + within
@@ -163,12 +203,12 @@ public struct Art60Progress: Hashable, Sendable {
                             if judged.capped { unpaid += within } else { assimilated += within }
                         case .extends:
                             extendsToday = true
-                            if date <= asOf { lost[Reason(typeCode: code, payer: payer, outcome: .extends, overCap: false), default: 0] += within }
+                            if isPast { lost[Reason(typeCode: code, payer: payer, outcome: .extends, overCap: false), default: 0] += within }
                         case .neither:
-                            if date <= asOf { lost[Reason(typeCode: code, payer: payer, outcome: .neither, overCap: false), default: 0] += within }
+                            if isPast { lost[Reason(typeCode: code, payer: payer, outcome: .neither, overCap: false), default: 0] += within }
                         }
                     }
-                    if halves > within && date <= asOf {
+                    if halves > within && isPast {
                         lost[Reason(typeCode: code, payer: payer, outcome: .neither, overCap: true), default: 0] += halves - within
                     }
                 }
@@ -176,16 +216,19 @@ public struct Art60Progress: Hashable, Sendable {
                 counted += remaining.nonzeroBitCount
             }
             scheduledHalves += scheduled.nonzeroBitCount
-            units += counted * dayPolicy.unemploymentWeekDays
+            units += counted * weekDays
             if extendsToday { extendedDays += 1 }
-            if date <= asOf { snapshot = (scheduledHalves, worked, assimilated, unpaid, units) }
+            if isPast { snapshot = (scheduledHalves, worked, assimilated, unpaid, units) }
             if reached == nil {
-                let goal: (policy: Art60Policy, band: Art60AgeBand)
-                if let fixedTarget { goal = fixedTarget } else { goal = try target(on: date) }
-                if units >= goal.band.targetDays * 10 { reached = (date, goal) }
+                let goal: Int
+                if let fixedGoalUnits { goal = fixedGoalUnits } else { goal = try dayGoalUnits(on: date, policy: dayPolicy) }
+                if units >= goal {
+                    if let fixedTarget { reached = (date, fixedTarget) } else { reached = (date, try target(on: date)) }
+                }
             }
-            if reached != nil && date >= asOf { break }
-            date = date.adding(days: 1)
+            if reached != nil && dayNumber >= asOfNumber { break }
+            date = date.nextDay
+            dayNumber += 1
         }
 
         let reference: (policy: Art60Policy, band: Art60AgeBand)

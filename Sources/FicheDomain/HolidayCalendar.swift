@@ -45,6 +45,12 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
         days.day(on: date, rules: rules, replacement: weekendReplacement) != nil
     }
 
+    /// The day numbers (`LocalDate.dayNumber`) of the holidays of `year`, for loops that walk
+    /// day by day and ask once per year rather than once per day.
+    func holidayDayNumbers(in year: Int) -> [Int: HolidayDays.Day] {
+        days.days(in: year, rules: rules, replacement: weekendReplacement)
+    }
+
     private func holiday(_ date: LocalDate, _ day: HolidayDays.Day) -> Holiday {
         let rule = rules[day.rule]
         guard let replaced = day.replaces else {
