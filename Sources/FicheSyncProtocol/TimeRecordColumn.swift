@@ -102,9 +102,18 @@ public final class TimeRecordColumn: Sendable {
     ///
     /// - Throws: `Unreadable` naming the first column whose value cannot be written.
     public static func record(_ value: (TimeRecordColumn) -> Value) throws(Unreadable) -> TimeRecord {
+        try record(byPosition: { _, column in value(column) })
+    }
+
+    /// A time record made of every column's value, `value(position, column)` giving each, where
+    /// `position` is the column's place in `RecordTimeRecord.columns` (for readers that found
+    /// each column's place in their rows once, rather than by name for every row).
+    public static func record(byPosition value: (Int, TimeRecordColumn) -> Value) throws(Unreadable) -> TimeRecord {
         var record = TimeRecord(id: "", employerCode: "", dossierID: "", kind: .absence, typeCode: nil,
                                 start: LocalDate(dayNumber: 0), end: LocalDate(dayNumber: 0), enteredBy: "")
-        for column in RecordTimeRecord.columns { try column.write(value(column), into: &record) }
+        for (position, column) in RecordTimeRecord.columns.enumerated() {
+            try column.write(value(position, column), into: &record)
+        }
         return record
     }
 

@@ -26,14 +26,16 @@ enum BatchedReads {
                             correctionMonth: YearMonth? = nil, kind: TimeRecordKind? = nil) throws -> [String: [TimeRecord]] {
         var result: [String: [TimeRecord]] = [:]
         for chunk in chunks(dossierIDs) {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            let statement = try db.cachedStatement(sql: """
                 SELECT * FROM time_record_view
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count)))
                   AND ((start <= ? AND "end" >= ?) OR correction_month = ?) AND (? IS NULL OR kind = ?)
-                """), arguments: StatementArguments(chunk + [to.iso, from.iso, correctionMonth?.description,
-                                                             kind?.rawValue, kind?.rawValue]))
+                """)
+            let layout = try TimeRecordRowLayout(statement)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk + [
+                to.iso, from.iso, correctionMonth?.description, kind?.rawValue, kind?.rawValue]))
             while let row = try rows.next() {
-                let record = try TimeRecord(stored: row)
+                let record = try layout.record(row)
                 result[record.dossierID, default: []].append(record)
             }
         }
@@ -47,14 +49,16 @@ enum BatchedReads {
         guard !typeCodes.isEmpty else { return [:] }
         var result: [String: [TimeRecord]] = [:]
         for chunk in chunks(dossierIDs) {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            let statement = try db.cachedStatement(sql: """
                 SELECT * FROM time_record_view
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start < ? AND "end" >= ?
                   AND kind = 'absence' AND status = 'validated'
                   AND type_code IN (\(databaseQuestionMarks(count: typeCodes.count)))
-                """), arguments: StatementArguments(chunk + [before.iso, endingSince.iso] + typeCodes))
+                """)
+            let layout = try TimeRecordRowLayout(statement)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk + [before.iso, endingSince.iso] + typeCodes))
             while let row = try rows.next() {
-                let record = try TimeRecord(stored: row)
+                let record = try layout.record(row)
                 result[record.dossierID, default: []].append(record)
             }
         }
@@ -65,6 +69,7 @@ enum BatchedReads {
     static func careerPeriods(_ db: Database, dossierIDs: [String], from: LocalDate,
                               to: LocalDate) throws -> [String: [CareerPeriod]] {
         var result: [String: [CareerPeriod]] = [:]
+        var schedules: [String: WorkSchedule] = [:]
         for chunk in chunks(dossierIDs) {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM career_period
@@ -72,7 +77,7 @@ enum BatchedReads {
                   AND ("end" IS NULL OR "end" >= ?)
                 """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
             while let row = try rows.next() {
-                let period = try CareerPeriod(stored: row)
+                let period = try CareerPeriod(stored: row, schedules: &schedules)
                 result[period.dossierID, default: []].append(period)
             }
         }
