@@ -159,12 +159,29 @@ public struct TimeSheet: Sendable {
     /// type's rule allows; earlier one-day absences without certificate in the same year use
     /// up the exemption (in date order).
     public func certificateRequirement(for record: TimeRecord) -> CertificateRequirement {
+        if let settled = Self.certificateRequirementBeforeDeadline(for: record, among: records,
+                                                                   category: dossier.category, catalogue: catalogue) {
+            return settled
+        }
+        let deadline = catalogue.type(record.typeCode ?? "")?.certificate.deadlineWorkingDays ?? 0
+        return .required(dueBy: workingDay(after: record.start, count: deadline))
+    }
+
+    /// What `certificateRequirement(for:)` says of `record` as far as it goes without the
+    /// calendar: not required, received or exempt; `nil` when a certificate is required, due the
+    /// type's `deadlineWorkingDays` working days after the start (which takes the calendar).
+    /// `records` are the dossier's records the exemption counts (earlier ones use it up).
+    ///
+    /// A queue over every dossier asks this first and reads calendars only for the records it
+    /// leaves open: most sickness without a certificate is a first day of contract staff.
+    public static func certificateRequirementBeforeDeadline(for record: TimeRecord, among records: [TimeRecord],
+                                                            category: StaffCategory,
+                                                            catalogue: AbsenceCatalogue) -> CertificateRequirement? {
         guard record.kind == .absence, let code = record.typeCode, let type = catalogue.type(code),
               type.certificate.required else { return .notRequired }
         if record.certificateReceived { return .received }
         let rule = type.certificate
-        if isExemptionCandidate(record), rule.exemptFirstDaysPerYear > 0,
-           rule.exemptCategories.contains(dossier.category) {
+        if isExemptionCandidate(record), rule.exemptFirstDaysPerYear > 0, rule.exemptCategories.contains(category) {
             let earlier = records.filter {
                 $0.id != record.id && $0.isActive && $0.typeCode == code && $0.start.year == record.start.year
                     && ($0.start, $0.id) < (record.start, record.id)
@@ -174,11 +191,11 @@ public struct TimeSheet: Sendable {
                 return .exemptFirstDay(used: earlier.count + 1, allowed: rule.exemptFirstDaysPerYear)
             }
         }
-        return .required(dueBy: workingDay(after: record.start, count: rule.deadlineWorkingDays))
+        return nil
     }
 
     /// A one-working-day absence, the only kind the first-day exemption covers.
-    private func isExemptionCandidate(_ record: TimeRecord) -> Bool {
+    private static func isExemptionCandidate(_ record: TimeRecord) -> Bool {
         record.kind == .absence && record.start == record.end && record.dayPart == .full
     }
 

@@ -33,7 +33,7 @@ extension AppDatabase {
         let from = month.flatMap { LocalDate(year: $0.year, month: 1, day: 1) }
         let last = month.map { min($0.lastDay, asOf) } ?? asOf
         let marks = databaseQuestionMarks(count: codes.count)
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT r.*, \(BatchedReads.listSelection),
                    \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
             FROM time_record_view r
@@ -41,28 +41,46 @@ extension AppDatabase {
             WHERE r.type_code IN (\(marks)) AND r.start <= ? AND r.start >= ?
               AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected' AND \(TimeRecord.countsTerms("r"))
               AND (? IS NULL OR r.employer_code = ?)
-            """), arguments: StatementArguments(codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
+            """)
+        let layout = try TimeRecordRowLayout(statement)
+        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(
+            codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
         // Decoded as the cursor steps (by-name lookups are cheap on a cursor's row).
         var found: [(record: TimeRecord, dossier: DossierListRow, createdAt: String?)] = []
         while let row = try cursor.next() {
-            found.append((try TimeRecord(stored: row), BatchedReads.listRow(prefixed: row), row["created_at"]))
+            found.append((try layout.record(row), BatchedReads.listRow(prefixed: row), row["created_at"]))
         }
-        let records = found.map(\.record)
-        let byDossier = Dictionary(grouping: records, by: \.dossierID)
-        let dossiers = try BatchedReads.dossiers(db, ids: Array(byDossier.keys))
-        let earliest = records.map(\.start).min() ?? asOf
+        let byDossier = Dictionary(grouping: found.map(\.record), by: \.dossierID)
+        // Most of these are first days of contract staff, exempt: that needs no calendar. The
+        // calendars are read only for the dossiers of records still needing a certificate whose
+        // deadline may have passed (it falls at least as many calendar days after the start as
+        // working days).
+        var open: [(record: TimeRecord, dossier: DossierListRow, createdAt: String?)] = []
+        for entry in found {
+            if let month, !month.contains(entry.record.start) { continue }
+            if let category = StaffCategory(rawValue: entry.dossier.category),
+               TimeSheet.certificateRequirementBeforeDeadline(
+                   for: entry.record, among: byDossier[entry.record.dossierID] ?? [], category: category,
+                   catalogue: rules.absenceCatalogue) != nil { continue }
+            let deadline = rules.absenceCatalogue.type(entry.record.typeCode ?? "")?.certificate.deadlineWorkingDays ?? 0
+            guard entry.record.start.adding(days: deadline) < asOf else { continue }
+            open.append(entry)
+        }
+        guard !open.isEmpty else { return [] }
+        let openDossiers = Set(open.map(\.record.dossierID))
+        let dossiers = try BatchedReads.dossiers(db, ids: Array(openDossiers))
+        let earliest = open.map(\.record.start).min() ?? asOf
         // The deadline counts working days after the start, at most a few weeks ahead.
         let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
                                                        to: asOf.adding(days: 60), rules: rules)
         var sheets: [String: TimeSheet] = [:]
-        for (id, dossierRecords) in byDossier {
+        for id in openDossiers {
             guard let dossier = dossiers[id], let calendar = calendars[id] else { continue }
-            sheets[id] = TimeSheet(dossier: dossier, records: dossierRecords, catalogue: rules.absenceCatalogue,
+            sheets[id] = TimeSheet(dossier: dossier, records: byDossier[id] ?? [], catalogue: rules.absenceCatalogue,
                                    calendar: calendar)
         }
         var items: [MissingCertificateItem] = []
-        for (record, listRow, createdAt) in found {
-            if let month, !month.contains(record.start) { continue }
+        for (record, listRow, createdAt) in open {
             guard let sheet = sheets[record.dossierID],
                   case .required(let dueBy) = sheet.certificateRequirement(for: record), dueBy < asOf else { continue }
             items.append(MissingCertificateItem(
