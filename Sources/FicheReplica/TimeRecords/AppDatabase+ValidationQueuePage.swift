@@ -72,8 +72,9 @@ extension AppDatabase {
     }
 
     /// Counts the records of the working view meeting `condition` (on `r` alone) table by table:
-    /// the mirror's, less those a local row overlays, plus the local ones.
-    private static func tableByTableCount(_ condition: String) -> String {
+    /// the mirror's, less those a local row overlays, plus the local ones. Values in `condition`
+    /// are numbered (`?1`), as each is read by the three counts.
+    static func tableByTableCount(_ condition: String) -> String {
         func on(_ alias: String) -> String { condition.replacingOccurrences(of: "r.", with: "\(alias).") }
         return """
             SELECT (SELECT count(*) FROM time_record m WHERE \(on("m")))
