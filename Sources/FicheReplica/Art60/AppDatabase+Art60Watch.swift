@@ -51,20 +51,18 @@ extension AppDatabase {
             let dossiers = try BatchedReads.dossiers(db, ids: dossierIDs)
             let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
                                                            to: latest, rules: rules)
+            // The projections are independent of each other: worked out on every core.
+            let inputs = zip(rows, contracts).map { row, contract in
+                // try?: "is this a date?"; without a birth date there is no progress, and the contract is still listed when it ends.
+                Art60ProjectionInput(contract: contract, birthDate: try? LocalDate.parse(row["worker_birth_date"] ?? ""),
+                                     calendar: calendars[contract.dossierID], records: records[contract.dossierID] ?? [])
+            }
+            let progresses = ParallelMap.map(inputs) { input in input.progress(rules: rules, asOf: asOf) }
             var items: [Art60WatchItem] = []
-            for (row, contract) in zip(rows, contracts) {
+            for ((row, contract), progress) in zip(zip(rows, contracts), progresses) {
                 var reasons: [Art60WatchReason] = []
                 if let end = contract.end ?? contract.plannedEnd, end >= asOf, end <= horizon {
                     reasons.append(.ending(on: end))
-                }
-                var progress: Art60Progress?
-                if let calendar = calendars[contract.dossierID],
-                   // try?: "is this a date?"; without a birth date there is no progress, and the contract is still listed when it ends.
-                   let birthDate = try? LocalDate.parse(row["worker_birth_date"] ?? "") {
-                    // try?: no progress when the rules have none for the contract; its dossier's art. 60 tab shows why, and it is still listed when it ends.
-                    progress = try? Art60Progress(contract: contract, birthDate: birthDate, rules: rules,
-                                                  calendar: calendar, records: records[contract.dossierID] ?? [],
-                                                  asOf: asOf)
                 }
                 if let target = progress?.projectedTargetDate, target <= horizon {
                     reasons.append(target <= asOf ? .targetReached(on: target) : .targetSoon(on: target))
@@ -76,7 +74,11 @@ extension AppDatabase {
                     ageDays: BatchedReads.ageDays(createdAt: row["created_at"], start: contract.start, asOf: asOf),
                     link: DossierLink(dossierID: contract.dossierID, tab: .art60)))
             }
-            return items.sorted { ($0.dueDate, $0.dossier.sortName, $0.contract.id) < ($1.dueDate, $1.dossier.sortName, $1.contract.id) }
+            // Sorted by key, then the items put in that order: sorting the items themselves moved
+            // thousands of large values around.
+            let order = items.indices.map { (key: (items[$0].dueDate, items[$0].dossier.sortName, items[$0].contract.id), index: $0) }
+                .sorted { $0.key < $1.key }
+            return order.map { items[$0.index] }
         }
     }
 }
