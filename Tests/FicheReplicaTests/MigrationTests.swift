@@ -66,6 +66,7 @@ final class MigrationTests: XCTestCase {
             "v17-correction-reason",
             "v18-corrections-by-replaced",
             "v19-art60-prior-days",
+            "v20-open-records-by-dossier",
         ])
     }
 
@@ -90,8 +91,10 @@ final class MigrationTests: XCTestCase {
         }
         XCTAssertEqual(indexes, [
             "local_time_record_by_dossier", "local_time_record_by_replaced", "local_time_record_certificate_due", "local_time_record_draft_by_author",
-            "local_time_record_open_by_employer", "local_time_record_open_by_start", "local_time_record_unjustified",
+            "local_time_record_open_by_dossier", "local_time_record_open_by_employer", "local_time_record_open_by_start",
+            "local_time_record_unjustified",
             "time_record_by_dossier", "time_record_by_replaced", "time_record_certificate_due", "time_record_draft_by_author",
+            "time_record_open_by_dossier",
             "time_record_open_by_employer", "time_record_open_by_start", "time_record_unjustified",
         ])
     }

@@ -75,6 +75,7 @@ enum ReplicaSchema {
             // Days acquired toward the art. 60 target before the contract (`Art60Contract.priorDays`).
             try db.alter(table: "art60_contract") { t in t.add(column: "prior_days", .integer).notNull().defaults(to: 0) }
         }
+        migrator.registerMigration("v20-open-records-by-dossier", migrate: indexOpenRecordsByDossier)
         return migrator
     }
 
@@ -463,6 +464,20 @@ enum ReplicaSchema {
 
     /// The corrections of an entry, found from the entry: an approval of one waiting in the
     /// outbox shows the entry cancelled (`WorkingView`). Corrections are few, so the index is small.
+    /// A queue filtered by a name or a number reads the open records of the few dossiers holding
+    /// it: an index of the records in draft or submitted by (dossier, status) holds every column
+    /// the filter and the page read, where the index by dossier alone made each record's row be
+    /// read to learn its status.
+    private static func indexOpenRecordsByDossier(_ db: Database) throws {
+        for table in ["time_record", "local_time_record"] {
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS \(table)_open_by_dossier
+                ON \(table)(dossier_id, status, start, employer_code, entered_by, type_code, kind, id)
+                WHERE status = 'draft' OR status = 'submitted'
+                """)
+        }
+    }
+
     private static func indexCorrectionsByReplaced(_ db: Database) throws {
         for table in ["time_record", "local_time_record"] {
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(table)_by_replaced ON \(table)(replaces_id) WHERE replaces_id IS NOT NULL")

@@ -153,7 +153,7 @@ extension AppDatabase {
                        l.number AS key_number, r.start AS key_start, r.id AS key_id
                 FROM dossier_list l CROSS JOIN \(table) r ON r.dossier_id = l.id
                 LEFT JOIN app_user u ON u.id = r.entered_by
-                WHERE \(dossierLed(condition.sql)) \(keyset) \(extra)
+                WHERE \(condition.sql) \(keyset) \(extra)
                 """
             }
             let sql = """
@@ -188,23 +188,16 @@ extension AppDatabase {
 
     /// Counts the records of the working view meeting `condition` (on `r` and `l`),
     /// led by the dossiers: the local rows, then the mirror's no local row overlays. Through the
-    /// view, SQLite would first copy every submitted record.
+    /// view, SQLite would first copy every submitted record. Each dossier's open records are read
+    /// from their index by (dossier, status), which holds every column a filter reads.
     private static func dossierLedCount(_ condition: String, dossiers: String = "dossier_list") -> String {
-        let condition = dossierLed(condition)
-        return """
+        """
         SELECT (SELECT count(*) FROM \(dossiers) l CROSS JOIN local_time_record r ON r.dossier_id = l.id
                 WHERE r.deleted = 0 AND \(condition))
              + (SELECT count(*) FROM \(dossiers) l CROSS JOIN time_record r ON r.dossier_id = l.id
                 WHERE \(condition)
                   AND NOT EXISTS (SELECT 1 FROM local_time_record o WHERE o.id = r.id))
         """
-    }
-
-    /// `condition` for a read led by the dossiers: its status (`r.status = …`) compared as a value
-    /// (`+r.status`), so that SQLite reads each dossier's records from their index by dossier,
-    /// not every open record from their index by status and start.
-    private static func dossierLed(_ condition: String) -> String {
-        condition.replacingOccurrences(of: "r.status = '", with: "+r.status = '")
     }
 
     /// The condition of the rows after (else before) `cursor` in `order`, its values appended to
