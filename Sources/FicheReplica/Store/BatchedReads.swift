@@ -148,6 +148,19 @@ enum BatchedReads {
         return result
     }
 
+    /// The birth dates (as stored, `YYYY-MM-DD`) of the persons (working view) with `personIDs`,
+    /// by person id; a person without a row is absent, one without a birth date maps to "".
+    static func birthDates(_ db: Database, personIDs: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for chunk in chunks(personIDs) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, birth_date FROM person_view WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """), arguments: StatementArguments(chunk))
+            while let row = try rows.next() { result[row[0]] = (row[1] as String?) ?? "" }
+        }
+        return result
+    }
+
     /// The work calendar of each of `dossiers` over `from`…`to`: career periods read in
     /// batches, holidays of each dossier's employer.
     static func workCalendars(_ db: Database, dossiers: [Dossier], from: LocalDate, to: LocalDate,
