@@ -66,6 +66,7 @@ final class MigrationTests: XCTestCase {
             "v17-correction-reason",
             "v18-corrections-by-replaced",
             "v19-art60-prior-days",
+            "v20-notes",
         ])
     }
 
