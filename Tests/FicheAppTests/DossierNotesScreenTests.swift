@@ -87,4 +87,23 @@ final class DossierNotesScreenTests: XCTestCase {
         let sent = try database.unsentMutations(limit: 20).map(\.sent.name).filter { $0.hasSuffix("Note") }
         XCTAssertEqual(sent, ["addNote", "addNote", "editNote", "eraseNote"], "written offline, waiting in the outbox")
     }
+
+    /// The author edited the note on two devices: the second edit comes back as a conflict,
+    /// listed with the others, and says so without showing the text (kept nowhere but the note).
+    func testAnEditThatMetAnotherIsListedAsAConflictWithoutItsText() throws {
+        let database = try DossierFixture.make()
+        let clerk = try XCTUnwrap(try database.user(id: "usr-ac-1"))
+        try database.addNote(id: "n1", dossierID: DossierFixture.eloise, text: "Texte de départ", by: clerk)
+        let edit = try XCTUnwrap(try database.editNote(id: "n1", text: "Texte confidentiel modifié", by: clerk))
+        try database.recordMutationResults([AppDatabase.SyncedResult(serverMutationID: edit.id, uuid: edit.uuid, status: "conflict",
+                                                                     reason: "note.changed", serverValue: nil, seq: nil)])
+        let driver = try driver(userID: "usr-ac-1", database: database)
+        driver.press("Alt+c")
+        let text = driver.screenText
+        XCTAssertTrue(driver.screen.top is ConflictsScreen, text)
+        XCTAssertTrue(text.contains("Modification de votre note"), text)
+        XCTAssertTrue(text.contains("la note a été modifiée entre-temps"), text)
+        XCTAssertTrue(text.contains("Van den Bossche"), "the dossier it belongs to: \(text)")
+        XCTAssertFalse(text.contains("confidentiel"), text)
+    }
 }

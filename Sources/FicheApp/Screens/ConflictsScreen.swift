@@ -186,6 +186,11 @@ public final class ConflictsScreen: Screen {
             let after = strings.entrySummary(conflict.changes.compactMapValues(\.new), catalogue: catalogue)
             return [strings.format("conflicts.typed.amend", ["before": before, "after": after])]
         }
+        if ["addNote", "editNote", "eraseNote"].contains(conflict.mutation) {
+            // A note's text is kept neither in the history nor in the answers: the note itself,
+            // as the server now has it, is on the dossier's notes tab.
+            return [strings["conflicts.typed.\(conflict.mutation)"]]
+        }
         if conflict.mutation == "recordArt60Event" {
             let kind = conflict.changes["kind"]?.new ?? ""
             return [strings.format("conflicts.typed.art60Event", [
