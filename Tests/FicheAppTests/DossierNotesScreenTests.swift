@@ -105,5 +105,8 @@ final class DossierNotesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("la note a été modifiée entre-temps"), text)
         XCTAssertTrue(text.contains("Van den Bossche"), "the dossier it belongs to: \(text)")
         XCTAssertFalse(text.contains("confidentiel"), text)
+        // Enter opens the dossier on its notes tab, where the note is as the server has it.
+        driver.press("Enter")
+        XCTAssertEqual((driver.screen.top as? DossierScreen)?.tab, .notes, driver.screenText)
     }
 }

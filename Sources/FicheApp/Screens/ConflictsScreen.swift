@@ -85,7 +85,8 @@ public final class ConflictsScreen: Screen {
             return Navigation.newRecord(kind, dossierID: dossierID,
                                         prefill: RecordPrefill(values: values, correcting: conflict.mutationID), environment)
         }
-        return Navigation.openDossier(dossierID, tab: conflict.entity == "time_record" ? .timeRecords : .identity, environment)
+        let tab: DossierTab = conflict.entity == "time_record" ? .timeRecords : conflict.entity == "note" ? .notes : .identity
+        return Navigation.openDossier(dossierID, tab: tab, environment)
     }
 
     /// F5: the server's value stays; the item leaves the list and the badge's count.
