@@ -15,6 +15,7 @@ enum ActionRight {
         case "record.newArt60Event": return [.manageArt60]
         case "detail.reveal": return [.viewFullNISS, .viewIBAN]
         case "detail.confirmIBAN": return [.editDossier]
+        case "note.new": return [.editDossier, .enterTimeRecord]
         case "list.reassign": return [.reassignDossier]
         case "queue.approve", "queue.reject": return [.validateTimeRecord]
         case "month.close": return [.closePayrollMonth]

@@ -61,6 +61,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
     case entryNotOwn(recordID: String)
     /// A validated entry is changed by a correction, not edited.
     case entryValidated(recordID: String)
+    /// Someone else's dossier note: only its author edits or erases it.
+    case noteNotOwn(noteID: String)
+    /// A note with no text (an erased note is erased, not emptied).
+    case noteEmpty
     /// An entry keeps its kind (an absence stays an absence) when corrected.
     case entryKindChanged(recordID: String, kind: String)
     /// A correction names an entry this dossier does not hold.
@@ -133,6 +137,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .certificateMissing: return "certificate.missing"
         case .entryNotOwn: return "entry.not_own"
         case .entryValidated: return "entry.validated"
+        case .noteNotOwn: return "note.not_own"
+        case .noteEmpty: return "note.empty"
         case .entryKindChanged: return "entry.kind"
         case .correctionTargetMissing: return "correction.not_found"
         case .correctionOfUnvalidated: return "correction.not_validated"
@@ -229,8 +235,10 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
             return ["user": user]
         case .ibanChangeMissing(let dossier):
             return ["dossier": dossier]
-        case .rejectionReasonMissing:
+        case .rejectionReasonMissing, .noteEmpty:
             return [:]
+        case .noteNotOwn(let id):
+            return ["note": id]
         case .art60PolicyMissing(let start):
             return ["contract_start": start.iso]
         case .art60AgeBandMissing(let policy, let age):
@@ -294,6 +302,8 @@ public enum RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
         case .monthHasSubmittedRecords(let m, let n): return "Payroll month \(m) cannot close: \(n) records still wait for review"
         case .certificateMissing(let code, let due): return "A medical certificate is required for '\(code)' (due by \(due.iso))"
         case .entryNotOwn(let id): return "Record \(id) was entered by someone else: only they may change or delete it"
+        case .noteNotOwn(let id): return "Note \(id) was written by someone else: only its author may edit or erase it"
+        case .noteEmpty: return "A note needs a text"
         case .entryValidated(let id): return "Record \(id) is validated: it is changed by a correction, not edited"
         case .entryKindChanged(let id, let kind): return "Record \(id) is a \(kind) and stays one"
         case .correctionTargetMissing(let id): return "No record \(id) to correct"

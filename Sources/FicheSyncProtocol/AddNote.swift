@@ -1,4 +1,5 @@
-/// Mutation payload: append a note to a dossier. Notes are never edited, so they never conflict.
+/// Mutation payload: append a note to a dossier. A new note never conflicts; its author may later
+/// edit it (`EditNote`) or erase it (`EraseNote`).
 public struct AddNote: Codable, Sendable, Hashable {
     public var noteID: String
     public var dossierID: String

@@ -7,6 +7,8 @@ extension Mutation {
         case .recordAbsence(let p), .recordTimeRecord(let p), .amendTimeRecord(let p):
             return (p.texts, [])
         case .addNote(let p): return ([p.noteID, p.dossierID], [p.text])
+        case .editNote(let p): return ([p.noteID], [p.oldText, p.text])
+        case .eraseNote(let p): return ([p.noteID], [])
         case .reviewTimeRecord(let p):
             if case .reject(let reason) = p.decision { return ([p.recordID, reason], []) }
             return ([p.recordID], [])

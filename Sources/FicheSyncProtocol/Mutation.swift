@@ -13,6 +13,17 @@ public enum Mutation: Codable, Sendable, Hashable {
     case amendTimeRecord(RecordTimeRecord)
     case deleteTimeRecord(DeleteTimeRecord)
     case reviewIBANChange(ReviewIBANChange)
+    /// The author's new text for a note.
+    case editNote(EditNote)
+    /// The author erases a note: its text leaves every store.
+    case eraseNote(EraseNote)
+
+    /// Every name sent on the wire, in the order of the cases.
+    public static let names = [
+        "updateDossierField", "recordAbsence", "recordTimeRecord", "addNote", "reviewTimeRecord", "recordArt60Event",
+        "closePayrollMonth", "recordReveal", "recordCertificate", "amendTimeRecord", "deleteTimeRecord",
+        "reviewIBANChange", "editNote", "eraseNote",
+    ]
 
     /// The stable name sent on the wire and stored with the mutation.
     public var name: String {
@@ -29,6 +40,8 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .amendTimeRecord: return "amendTimeRecord"
         case .deleteTimeRecord: return "deleteTimeRecord"
         case .reviewIBANChange: return "reviewIBANChange"
+        case .editNote: return "editNote"
+        case .eraseNote: return "eraseNote"
         }
     }
 
@@ -65,6 +78,10 @@ public enum Mutation: Codable, Sendable, Hashable {
             self = .deleteTimeRecord(try container.decode(DeleteTimeRecord.self, forKey: .payload))
         case "reviewIBANChange":
             self = .reviewIBANChange(try container.decode(ReviewIBANChange.self, forKey: .payload))
+        case "editNote":
+            self = .editNote(try container.decode(EditNote.self, forKey: .payload))
+        case "eraseNote":
+            self = .eraseNote(try container.decode(EraseNote.self, forKey: .payload))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown mutation '\(name)'")
@@ -87,6 +104,8 @@ public enum Mutation: Codable, Sendable, Hashable {
         case .amendTimeRecord(let payload): try container.encode(payload, forKey: .payload)
         case .deleteTimeRecord(let payload): try container.encode(payload, forKey: .payload)
         case .reviewIBANChange(let payload): try container.encode(payload, forKey: .payload)
+        case .editNote(let payload): try container.encode(payload, forKey: .payload)
+        case .eraseNote(let payload): try container.encode(payload, forKey: .payload)
         }
     }
 }

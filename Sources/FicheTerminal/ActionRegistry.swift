@@ -67,6 +67,8 @@ public struct ActionRegistry: Sendable {
         ActionDescriptor("detail.reveal", context: .detail, summary: "Show the full NISS and IBAN (written to the history)"),
         ActionDescriptor("record.newClocking", context: .detail, summary: "Enter a clocking"),
         ActionDescriptor("record.newArt60Event", context: .detail, summary: "Record an Article 60 event"),
+        ActionDescriptor("note.new", context: .detail,
+                         summary: "Add a note to the dossier (on the notes tab, Enter edits and F8 erases your own)"),
         ActionDescriptor("detail.confirmIBAN", context: .detail,
                          summary: "Confirm the new IBAN another person entered (F8 refuses it); asks twice"),
         ActionDescriptor("record.open", context: .detail, summary: "Open the selected entry to correct it (your own, not yet validated)"),

@@ -138,9 +138,11 @@ final class DossierScreenTests: XCTestCase {
         driver.press("Shift+Tab")
         XCTAssertEqual(dossier(driver)?.tab, .history)
         driver.press("Left")
+        XCTAssertEqual(dossier(driver)?.tab, .notes)
+        driver.press("Left")
         XCTAssertEqual(dossier(driver)?.tab, .art60)
         XCTAssertTrue(driver.screenText.contains("Pas de contrat article 60 dans ce dossier."), driver.screenText)
-        driver.press("Right", "Right")
+        driver.press("Right", "Right", "Right")
         XCTAssertEqual(dossier(driver)?.tab, .identity)
     }
 
@@ -525,7 +527,7 @@ final class DossierScreenTests: XCTestCase {
                 let officer = try self.driver(language, userID: DossierFixture.officer.id, width: width, height: height,
                                               database: database)
                 try open("Aït Ouali, Karim", search: "karim", in: officer)
-                officer.press("Shift+Tab", "Shift+Tab")
+                officer.press("Shift+Tab", "Shift+Tab", "Shift+Tab")
                 assertScreen(officer.buffer, named: "dossier-art60-\(suffix)")
                 officer.press("Ctrl+A")
                 assertScreen(officer.buffer, named: "art60-event-form-\(suffix)")

@@ -67,6 +67,7 @@ final class MigrationTests: XCTestCase {
             "v18-corrections-by-replaced",
             "v19-art60-prior-days",
             "v20-open-records-by-dossier",
+            "v21-notes",
         ])
     }
 

@@ -55,9 +55,13 @@ enum ExtremePush {
             payload = [("dossier_id", text(dossier)), ("field", text(field)),
                        ("change", "{\"old\": null, \"new\": \(value)}")]
         case 11:
-            name = "addNote"
-            payload = [("note_id", text("n-\(round)")), ("dossier_id", text(dossier)),
-                       ("text", pick([text(String(repeating: "x", count: 16_001)), text(" \n "), "12", "null"], &random))]
+            let badText = pick([text(String(repeating: "x", count: 16_001)), text(" \n "), "12", "null"], &random)
+            name = pick(["addNote", "editNote", "eraseNote"], &random)
+            switch name {
+            case "addNote": payload = [("note_id", text("n-\(round)")), ("dossier_id", text(dossier)), ("text", badText)]
+            case "editNote": payload = [("note_id", text("n-\(round)")), ("old_text", text("Appel")), ("text", badText)]
+            default: payload = [("note_id", pick([huge(&random), text(" "), "12", "null"], &random))]
+            }
         case 12:
             name = "closePayrollMonth"
             payload = [("employer_code", text("CPAS-T")),

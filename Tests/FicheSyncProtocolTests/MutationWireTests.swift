@@ -45,6 +45,10 @@ final class MutationWireTests: XCTestCase {
                                                certificateReceived: true, status: .submitted)),
              #"{"name":"amendTimeRecord","payload":{"certificate_received":true,"dossier_id":"d1","end":"2026-03-09","#
                 + #""kind":"absence","record_id":"r1","start":"2026-03-09","status":"submitted","type":"sick"}}"#),
+            (.editNote(EditNote(noteID: "n1", oldText: "Appel", text: "Appel reçu")),
+             #"{"name":"editNote","payload":{"note_id":"n1","old_text":"Appel","text":"Appel reçu"}}"#),
+            (.eraseNote(EraseNote(noteID: "n1")),
+             #"{"name":"eraseNote","payload":{"note_id":"n1"}}"#),
             (.deleteTimeRecord(DeleteTimeRecord(recordID: "r1")),
              #"{"name":"deleteTimeRecord","payload":{"record_id":"r1"}}"#),
             (.reviewIBANChange(ReviewIBANChange(dossierID: "d1", iban: "BE68539007547034", decision: .approve)),
@@ -64,7 +68,7 @@ final class MutationWireTests: XCTestCase {
         switch mutation {
         case .updateDossierField, .recordAbsence, .recordTimeRecord, .addNote, .reviewTimeRecord, .recordArt60Event,
              .closePayrollMonth, .recordReveal, .recordCertificate, .amendTimeRecord, .deleteTimeRecord,
-             .reviewIBANChange: return true
+             .reviewIBANChange, .editNote, .eraseNote: return true
         }
     }
 
@@ -91,8 +95,9 @@ final class MutationWireTests: XCTestCase {
         XCTAssertEqual(Set(examples.map(\.mutation.name)), [
             "updateDossierField", "recordAbsence", "recordTimeRecord", "addNote", "reviewTimeRecord", "recordArt60Event",
             "closePayrollMonth", "recordReveal", "recordCertificate", "amendTimeRecord", "deleteTimeRecord",
-            "reviewIBANChange",
+            "reviewIBANChange", "editNote", "eraseNote",
         ], "an example of every kind hasAnExample lists")
+        XCTAssertEqual(Set(examples.map(\.mutation.name)), Set(Mutation.names), "the names the served document lists")
         for (mutation, expected) in examples {
             XCTAssertTrue(Self.hasAnExample(mutation))
             XCTAssertEqual(try json(mutation), expected)

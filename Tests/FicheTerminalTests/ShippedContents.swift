@@ -228,6 +228,7 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = Up
+          [detail] note.new = Ctrl+N
           [detail] record.delete = F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A
@@ -326,6 +327,7 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = Up
+          [detail] note.new = Ctrl+N
           [detail] record.delete = F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A
@@ -425,6 +427,7 @@ enum ShippedContents {
           [detail] list.pageDown = PgDn
           [detail] list.pageUp = PgUp
           [detail] list.up = k Up
+          [detail] note.new = Ctrl+N
           [detail] record.delete = d F8
           [detail] record.new = F7
           [detail] record.newArt60Event = Ctrl+A

@@ -85,7 +85,8 @@ public final class ConflictsScreen: Screen {
             return Navigation.newRecord(kind, dossierID: dossierID,
                                         prefill: RecordPrefill(values: values, correcting: conflict.mutationID), environment)
         }
-        return Navigation.openDossier(dossierID, tab: conflict.entity == "time_record" ? .timeRecords : .identity, environment)
+        let tab: DossierTab = conflict.entity == "time_record" ? .timeRecords : conflict.entity == "note" ? .notes : .identity
+        return Navigation.openDossier(dossierID, tab: tab, environment)
     }
 
     /// F5: the server's value stays; the item leaves the list and the badge's count.
@@ -185,6 +186,11 @@ public final class ConflictsScreen: Screen {
             }
             let after = strings.entrySummary(conflict.changes.compactMapValues(\.new), catalogue: catalogue)
             return [strings.format("conflicts.typed.amend", ["before": before, "after": after])]
+        }
+        if ["addNote", "editNote", "eraseNote"].contains(conflict.mutation) {
+            // A note's text is kept neither in the history nor in the answers: the note itself,
+            // as the server now has it, is on the dossier's notes tab.
+            return [strings["conflicts.typed.\(conflict.mutation)"]]
         }
         if conflict.mutation == "recordArt60Event" {
             let kind = conflict.changes["kind"]?.new ?? ""

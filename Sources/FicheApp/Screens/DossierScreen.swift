@@ -3,8 +3,8 @@ import FicheReplica
 import FicheTerminal
 import FicheWidgets
 
-/// One dossier, opened by Enter on the list: identity, career, time records, art. 60 and
-/// history on tabs that Tab/→ and Shift+Tab/← walk.
+/// One dossier, opened by Enter on the list: identity, career, time records, art. 60, notes
+/// and history on tabs that Tab/→ and Shift+Tab/← walk.
 ///
 /// The NISS and IBAN show masked; F6 shows them in full to a user whose rights allow it, and
 /// the history keeps who looked. PgUp/PgDn change the year of the time-records tab. ↑ ↓ Home End
@@ -13,7 +13,8 @@ import FicheWidgets
 /// the time-records tab ↑ ↓ select an entry: Enter opens it to correct it, F8 (twice) deletes
 /// it, both while it is the user's own and not validated; on a validated entry they send a
 /// correction or a cancellation for a second person to validate. F7 enters an absence, Ctrl+K a
-/// clocking, Ctrl+A an art. 60 event; Esc goes back to the list where it was.
+/// clocking, Ctrl+A an art. 60 event, Ctrl+N a note; on the notes tab ↑ ↓ select a note, Enter
+/// edits it and F8 (twice) erases it, the author's own only. Esc goes back to the list where it was.
 public final class DossierScreen: Screen {
     public let dossierID: String
     public private(set) var tab: DossierTab
@@ -38,6 +39,10 @@ public final class DossierScreen: Screen {
     private var shown: ScrollWindow?
     /// The selected entry of the time-records tab, by position in its list (newest first).
     public private(set) var selectedRecord = 0
+    /// The dossier's notes, newest first.
+    public private(set) var notes: [DossierNote] = []
+    /// The selected note of the notes tab, by position in `notes`.
+    public private(set) var selectedNote = 0
     /// The entry a first F8 asked about: a second F8 deletes it, any other action keeps it.
     private var deleteArmed: String?
     private var failedRead = FailedRead()
@@ -58,6 +63,7 @@ public final class DossierScreen: Screen {
             actions.append("detail.reveal")
             if card?.ibanChange != nil { actions.append("detail.confirmIBAN") }
         case .art60: actions.append("record.newArt60Event")
+        case .notes: actions += ["note.new", "record.open", "record.delete"]
         // The entries' own keys first: the bar keeps what fits, and F1 lists every key.
         case .timeRecords: actions += ["record.new", "record.open", "record.delete", "record.newClocking"]
         default: actions.append("record.new")
@@ -67,7 +73,11 @@ public final class DossierScreen: Screen {
 
     /// The rights count at the dossier's employer: a right held only at the other employer is no use here.
     public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
-        ActionRight.allows(action, environment.rights, at: card?.dossier.employerCode)
+        // On the notes tab F8 erases a note: whoever may write notes may erase their own.
+        if tab == .notes, action == "record.delete" {
+            return ActionRight.allows("note.new", environment.rights, at: card?.dossier.employerCode)
+        }
+        return ActionRight.allows(action, environment.rights, at: card?.dossier.employerCode)
     }
 
     public func breadcrumb(_ environment: ScreenEnvironment) -> [String] {
@@ -85,6 +95,7 @@ public final class DossierScreen: Screen {
         let armed = deleteArmed
         deleteArmed = nil
         if tab == .timeRecords, let result = performOnRecords(action, armed: armed, environment) { return result }
+        if tab == .notes, let result = performOnNotes(action, armed: armed, environment) { return result }
         if tab == .identity, action == "detail.confirmIBAN" || action == "record.delete" {
             return reviewIBANChange(confirm: action == "detail.confirmIBAN", armed: armed, environment)
         }
@@ -106,6 +117,7 @@ public final class DossierScreen: Screen {
         case "record.new": return Navigation.newRecord(.absence, dossierID: dossierID, environment)
         case "record.newClocking": return Navigation.newRecord(.clocking, dossierID: dossierID, environment)
         case "record.newArt60Event": return Navigation.newRecord(.art60Event, dossierID: dossierID, environment)
+        case "note.new": return openNote(nil, environment)
         case "view.refresh": reload(environment)
         default: return .ignored
         }
@@ -144,6 +156,68 @@ public final class DossierScreen: Screen {
         if selectedRecord < top { top = selectedRecord }
         if selectedRecord >= top + visible { top = selectedRecord - visible + 1 }
         return .handled
+    }
+
+    /// The notes tab's own keys: ↑ ↓ Home End select a note (the list follows), Enter opens the
+    /// user's own note to edit it, F8 asks and then erases it. Nil for the keys it leaves to the screen.
+    private func performOnNotes(_ action: ActionID, armed: String?, _ environment: ScreenEnvironment) -> ScreenResult? {
+        let last = max(0, notes.count - 1)
+        switch action.rawValue {
+        case "list.up": selectedNote = max(0, min(selectedNote, last) - 1)
+        case "list.down": selectedNote = min(last, selectedNote + 1)
+        case "list.first": selectedNote = 0
+        case "list.last": selectedNote = last
+        case "record.open", "record.delete":
+            let strings = environment.strings
+            guard notes.indices.contains(selectedNote) else {
+                return .notice(Toast(strings["dossier.notes.noneSelected"], kind: .error))
+            }
+            let note = notes[selectedNote]
+            do {
+                try note.checkChangeable(by: environment.user)
+            } catch {
+                return .notice(Toast(strings.message(for: error), kind: .error))
+            }
+            return action == "record.open" ? openNote(note, environment) : erase(note, armed: armed == note.id, environment)
+        default: return nil
+        }
+        let visible = max(1, shown?.visible ?? 1)
+        if selectedNote < top { top = selectedNote }
+        if selectedNote >= top + visible { top = selectedNote - visible + 1 }
+        return .handled
+    }
+
+    /// Ctrl+N (a new note) or Enter on the user's own note (to edit it): the note form.
+    private func openNote(_ note: DossierNote?, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard let card else { return .notice(Toast(strings["dossier.missing"], kind: .error)) }
+        let employer = card.dossier.employerCode
+        guard ActionRight.allows("note.new", environment.rights, at: employer) else {
+            return .notice(Toast(strings.message(for: .permissionDenied(permission: .editDossier, employerCode: employer)),
+                                 kind: .error))
+        }
+        return .open(NoteFormScreen(dossierID: dossierID, card: card, note: note, environment))
+    }
+
+    /// F8 on the user's own note: the first press asks, the second erases it.
+    private func erase(_ note: DossierNote, armed: Bool, _ environment: ScreenEnvironment) -> ScreenResult {
+        let strings = environment.strings
+        guard armed else {
+            deleteArmed = note.id
+            return .notice(Toast(strings.format("dossier.notes.eraseAsk", [
+                "when": HistoryTab.localTime(note.createdAt), "key": environment.keyNames("record.delete", in: .detail),
+            ]), kind: .error))
+        }
+        do {
+            try environment.database.eraseNote(id: note.id, by: environment.user)
+        } catch let violation as RuleViolation {
+            return .notice(Toast(strings.message(for: violation), kind: .error))
+        } catch {
+            return .notice(Toast(strings.format("error.replica", ["detail": "\(error)"]), kind: .error))
+        }
+        reload(environment)
+        selectedNote = min(selectedNote, max(0, notes.count - 1))
+        return .notice(Toast(strings["dossier.notes.erased"], kind: .success))
     }
 
     /// Enter on an entry: its form, filled in, to correct it.
@@ -249,11 +323,13 @@ public final class DossierScreen: Screen {
                 problem = environment.strings.format("error.replica", ["detail": "\(error)"])
             }
             let nextHistory = try readHistory(database, art60: nextArt60)
+            let nextNotes = try database.notes(dossierID: dossierID)
             let nextLeave = try database.leaveLedger(dossierID: dossierID, year: year, rules: environment.rules)?
                 .balance(year: year, asOf: environment.today)
             card = nextCard
             leave = nextLeave
             history = nextHistory
+            notes = nextNotes
             art60 = nextArt60
             art60Problem = problem
             self.year = year
@@ -335,6 +411,9 @@ public final class DossierScreen: Screen {
             let selected = count == 0 ? nil : min(selectedRecord, count - 1)
             shown = TimeRecordsTab(card: card, year: year, leave: leave, top: top, selected: selected).render(into: &buffer, rect: body, environment)
         case .art60: shown = Art60Tab(card: art60, problem: art60Problem, top: top).render(into: &buffer, rect: body, environment)
+        case .notes:
+            let selected = notes.isEmpty ? nil : min(selectedNote, notes.count - 1)
+            shown = NotesTab(notes: notes, top: top, selected: selected).render(into: &buffer, rect: body, environment)
         case .history:
             shown = HistoryTab(entries: history, card: card, isRevealed: isRevealed, top: top)
                 .render(into: &buffer, rect: body, environment)

@@ -177,12 +177,14 @@ extension AppDatabase {
     ///   - mutation: the local action, as the audit and the conflicts list name it.
     ///   - sent: the change exactly as the server will receive it (stored encoded, sent as stored).
     ///   - payload: the row's columns before and after, which the working view replays.
+    ///   - audited: what the local history keeps of it, when not `payload` (a note's: never its text).
     static func writeChange(_ db: Database, mutation: String, sent: Mutation, entity: String, targetID: String,
-                            employerCode: String, baseVersion: Int64?, payload: MutationPayload, user: User,
-                            now: Date) throws -> OutboxEntry {
+                            employerCode: String, baseVersion: Int64?, payload: MutationPayload,
+                            audited: MutationPayload? = nil, user: User, now: Date) throws -> OutboxEntry {
         let createdAt = Self.timestamp(now)
         let uuid = UUID().uuidString.lowercased()
         let json = try payload.json()
+        let auditedJSON = try audited?.json() ?? json
         let wire = try OutboxEntry.encoded(sent)
         try db.execute(sql: """
             INSERT INTO outbox (uuid, mutation, entity, target_id, employer_code, base_version, payload, wire, created_at, created_by)
@@ -192,7 +194,7 @@ extension AppDatabase {
         try db.execute(sql: """
             INSERT INTO audit (at, user_id, employer_code, action, entity, target_id, changes, mutation_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [createdAt, user.id, employerCode, mutation, entity, targetID, json, id])
+            """, arguments: [createdAt, user.id, employerCode, mutation, entity, targetID, auditedJSON, id])
         return OutboxEntry(id: id, uuid: uuid, mutation: mutation, entity: entity, targetID: targetID,
                            employerCode: employerCode, baseVersion: baseVersion, changes: payload.fieldChanges, sent: sent,
                            createdAt: createdAt, createdBy: user.id, attempts: 0)

@@ -6,5 +6,6 @@ public enum DossierTab: String, Sendable, Hashable, CaseIterable {
     case career
     case timeRecords = "time_records"
     case art60
+    case notes
     case history
 }

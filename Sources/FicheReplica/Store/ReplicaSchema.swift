@@ -9,7 +9,7 @@ import GRDB
 /// - mirror tables (`employer`, `person`, `dossier`, `time_record`, …) hold server rows with
 ///   their `version` and owning employer, and are written only by sync;
 /// - overlay tables (`local_person`, `local_dossier`, `local_time_record`, `local_art60_event`,
-///   `local_payroll_month`) hold the working value of rows with pending outbox mutations,
+///   `local_payroll_month`, `local_note`) hold the working value of rows with pending outbox mutations,
 ///   recomputed from mirror + outbox; the `*_view` views put the two together;
 /// - `dossier_list` and its FTS5 index `dossier_search` are derived from the views, one row per
 ///   dossier, with an index for each list order.
@@ -50,6 +50,8 @@ enum ReplicaSchema {
         "id", "employer_code", "contract_id", "date", "kind", "placement_id", "note", "recorded_by", "version",
     ]
     static let payrollMonthColumns = ["employer_code", "month", "status", "version"]
+    /// A dossier's notes (`v20`): who wrote it (user id), its text, when it was written and edited.
+    static let noteColumns = ["id", "employer_code", "dossier_id", "author", "text", "created_at", "edited_at", "version"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -76,6 +78,7 @@ enum ReplicaSchema {
             try db.alter(table: "art60_contract") { t in t.add(column: "prior_days", .integer).notNull().defaults(to: 0) }
         }
         migrator.registerMigration("v20-open-records-by-dossier", migrate: indexOpenRecordsByDossier)
+        migrator.registerMigration("v21-notes", migrate: createNotes)
         return migrator
     }
 
@@ -576,6 +579,26 @@ enum ReplicaSchema {
             SELECT \(mirrorList) FROM payroll_month m
             WHERE NOT EXISTS (SELECT 1 FROM local_payroll_month l WHERE l.employer_code = m.employer_code AND l.month = m.month)
             """)
+    }
+
+    /// Dossier notes: the mirror of the server's live notes, the overlay of notes added, edited
+    /// or erased on this device, and their view; read by dossier, newest first.
+    private static func createNotes(_ db: Database) throws {
+        for table in ["note", "local_note"] {
+            try db.create(table: table) { t in
+                t.primaryKey("id", .text)
+                t.column("employer_code", .text).notNull()
+                t.column("dossier_id", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("edited_at", .text)
+                t.column("version", .integer).notNull().defaults(to: 0)
+                if table == "local_note" { t.column("deleted", .boolean).notNull().defaults(to: false) }
+            }
+            try db.create(index: "\(table)_by_dossier", on: table, columns: ["dossier_id", "created_at"])
+        }
+        try createView(db, name: "note_view", table: "note", columns: noteColumns)
     }
 
     /// One index per list order (and per filter that leads it); see `DossierSortOrder`.

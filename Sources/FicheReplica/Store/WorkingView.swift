@@ -17,6 +17,7 @@ enum WorkingView {
         "dossier": Table(name: "dossier", columns: ReplicaSchema.dossierColumns),
         "time_record": Table(name: "time_record", columns: ReplicaSchema.timeRecordColumns),
         "art60_event": Table(name: "art60_event", columns: ReplicaSchema.art60EventColumns),
+        "note": Table(name: "note", columns: ReplicaSchema.noteColumns),
     ]
 
     /// The outbox target id of a payroll month: `EMPLOYER/YYYY-MM` (as `PayrollMonth.id`).
@@ -95,9 +96,11 @@ enum WorkingView {
         if !pending.isEmpty || cancelled {
             var values: [String: DatabaseValue] = [:]
             var deleted = true
+            var mirrored = false
             if let mirror = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE id = ?", arguments: [id]) {
                 for column in table.columns { values[column] = mirror[column] }
                 deleted = false
+                mirrored = true
             }
             for row in pending {
                 var payload = try MutationPayload.decode(row["payload"] ?? "")
@@ -111,6 +114,10 @@ enum WorkingView {
                 for (column, change) in payload.fields { values[column] = change.new }
                 deleted = payload.deletes
             }
+            // Nothing to show and nothing to hide: a row created here and deleted before the
+            // server had it, or changes to a row whose mirror row went meanwhile (a note its
+            // author erased on another device). Its values stay out of the overlay.
+            if values["employer_code"] == nil || (deleted && !mirrored) { return }
             if cancelled { values["status"] = TimeRecordStatus.cancelled.rawValue.databaseValue }
             values["id"] = id.databaseValue
             if values["version"] == nil { values["version"] = 0.databaseValue }

@@ -62,6 +62,9 @@ extension AppDatabase {
         case "person":
             return try String.fetchOne(db, sql: "SELECT id FROM dossier_view WHERE person_id = ? ORDER BY id LIMIT 1",
                                        arguments: [targetID])
+        case "note":
+            return try String.fetchOne(db, sql: "SELECT dossier_id FROM note_view WHERE id = ?", arguments: [targetID])
+                ?? changes["dossier_id"].flatMap { $0.new ?? $0.old }
         default:
             let typed = changes["dossier_id"].flatMap { $0.new ?? $0.old }
             return try String.fetchOne(db, sql: "SELECT dossier_id FROM time_record_view WHERE id = ?", arguments: [targetID]) ?? typed

@@ -66,7 +66,7 @@ extension AppDatabase {
     static let scopedTables = [
         "app_user", "user_grant", "payroll_month", "person", "local_person", "dossier", "local_dossier",
         "career_period", "time_record", "local_time_record", "partner", "art60_contract", "placement", "art60_event",
-        "local_art60_event", "local_payroll_month",
+        "local_art60_event", "local_payroll_month", "note", "local_note",
     ]
 
     static func upsert(_ db: Database, table: String, key: [String], columns: [String: DatabaseValue], version: Int64) throws {

@@ -98,6 +98,12 @@ extension AppDatabase {
             SELECT id, uuid, mutation, entity, target_id, employer_code, base_version, payload, wire, created_at, created_by,
                    ?, ?, ? FROM outbox WHERE id = ?
             """, arguments: [clientID, wireID, timestamp(date), outboxID])
+        // A note erased on this device before this change of it was answered: its text goes.
+        if let note = try String.fetchOne(db, sql: "SELECT target_id FROM sent_journal WHERE id = ? AND entity = 'note'",
+                                          arguments: [outboxID]),
+           try noteIsErased(db, note) {
+            try forgetNoteTexts(db, note)
+        }
     }
 
     /// Forgets journal rows answered more than `sentJournalDays` ago.

@@ -179,7 +179,7 @@ extension AppDatabase {
         }
         guard let table = WorkingView.tables[entity] else { return }
         let mirrorExists = try Row.fetchOne(db, sql: "SELECT 1 FROM \(table.name) WHERE id = ?", arguments: [id]) != nil
-        let createdLocally = entity == "time_record" || entity == "art60_event"
+        let createdLocally = entity == "time_record" || entity == "art60_event" || entity == "note"
         if try scopeIsRemoved(db, employerCode) || (!mirrorExists && !createdLocally) {
             try db.execute(sql: "DELETE FROM local_\(table.name) WHERE id = ?", arguments: [id])
             if entity == "dossier" { try DossierListIndex.refresh(db, dossierIDs: [id]) }
@@ -275,7 +275,7 @@ extension AppDatabase {
         case "dossier":
             try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
             try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
-        case "time_record", "art60_event":
+        case "time_record", "art60_event", "note":
             try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
         case "payroll_month":
             if let month = row.fields["month"] ?? nil {
@@ -375,8 +375,14 @@ extension AppDatabase {
                 "supervisor_name": text("supervisor_name"),
             ], version: row.version)
             return true
+        case "note":
+            try upsert(db, table: "note", key: ["id"], columns: [
+                "id": id, "employer_code": employer, "dossier_id": required("dossier_id"), "author": required("author"),
+                "text": required("text"), "created_at": required("created_at"), "edited_at": text("edited_at"),
+            ], version: row.version)
+            return true
         default:
-            return false  // notes: not kept in the replica yet
+            return false
         }
     }
 
@@ -406,7 +412,7 @@ extension AppDatabase {
             }
             try recomputeSynced(db, entity: "person", id: row.id, employerCode: row.employerCode)
             try recomputeSynced(db, entity: "dossier", id: row.id, employerCode: row.employerCode)
-        case "time_record", "art60_event":
+        case "time_record", "art60_event", "note":
             try db.execute(sql: "DELETE FROM \(row.entity) WHERE id = ? AND version <= ?", arguments: [row.id, row.version])
             try recomputeSynced(db, entity: row.entity, id: row.id, employerCode: row.employerCode)
         case "career_period", "partner", "art60_contract", "placement":

@@ -2,7 +2,7 @@ extension AppDatabase {
     /// A server row as sync delivers it, in the server's own column names (`start_date`,
     /// `payroll_clerk`…); the replica maps it onto its mirror tables. Values are text, as on the wire.
     public struct SyncedRow: Sendable, Hashable {
-        /// `dossier`, `time_record` or `note` (notes are not kept in the replica yet).
+        /// `dossier`, `time_record`, `note`… (a `SyncEntity` raw value).
         public var entity: String
         public var id: String
         public var employerCode: String

@@ -71,5 +71,8 @@ enum PostgresSchema {
     ] + ServerSchema.addedTimeRecordColumns(ifNotExists: true) + [
         // Days acquired toward the art. 60 target before the contract.
         "ALTER TABLE art60_contracts ADD COLUMN IF NOT EXISTS prior_days BIGINT NOT NULL DEFAULT 0",
+        // A note its author edited (when), or erased: the text emptied, the row kept as a tombstone.
+        "ALTER TABLE notes ADD COLUMN IF NOT EXISTS edited_at TEXT",
+        "ALTER TABLE notes ADD COLUMN IF NOT EXISTS deleted_at TEXT",
     ]
 }

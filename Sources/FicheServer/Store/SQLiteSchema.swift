@@ -58,5 +58,8 @@ enum SQLiteSchema {
     ] + ServerSchema.addedTimeRecordColumns(ifNotExists: false) + [
         // Days acquired toward the art. 60 target before the contract.
         "ALTER TABLE art60_contracts ADD COLUMN prior_days INTEGER NOT NULL DEFAULT 0",
+        // A note its author edited (when), or erased: the text emptied, the row kept as a tombstone.
+        "ALTER TABLE notes ADD COLUMN edited_at TEXT",
+        "ALTER TABLE notes ADD COLUMN deleted_at TEXT",
     ]
 }

@@ -226,11 +226,15 @@ struct PushProcessor: Sendable {
             return try await deleteTimeRecord(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         case .reviewIBANChange(let payload):
             return try await reviewIBANChange(payload, rights: rights, caller: caller, in: tx, writes: &writes)
+        case .editNote(let payload):
+            return try await editNote(payload, rights: rights, caller: caller, in: tx, writes: &writes)
+        case .eraseNote(let payload):
+            return try await eraseNote(payload, rights: rights, caller: caller, in: tx, writes: &writes)
         }
     }
 
     /// Rejects an id the client chose that is empty or blank (`field.required`).
-    private static func requireID(_ id: String) throws {
+    static func requireID(_ id: String) throws {
         guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MutationRejection(code: "field.required") }
     }
 
@@ -343,37 +347,6 @@ struct PushProcessor: Sendable {
             audit: [.init(action: "recordTimeRecord", decision: "applied", employerCode: employer, entity: "time_record",
                           entityID: record.id,
                           newValue: "\(kind.rawValue) \(record.typeCode ?? "") \(record.start.iso)…\(record.end.iso)")])
-    }
-
-    private func addNote(_ payload: AddNote, rights: AccessRights, caller: Caller,
-                         in tx: any StoreTransaction, writes: inout PushWrites) async throws -> MutationEffect {
-        let row = try await dossier(payload.dossierID, in: tx, writes: &writes)
-        let employer = row.string("employer_code") ?? ""
-        guard rights.may(.editDossier, at: employer) || rights.may(.enterTimeRecord, at: employer) else {
-            return .denied("addNote", employer: employer, entity: "note", id: payload.noteID)
-        }
-        try Self.requireID(payload.noteID)
-        guard !payload.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw MutationRejection(code: "field.required")
-        }
-        if try await tx.first("SELECT id FROM notes WHERE id = ?", [.text(payload.noteID)]) != nil {
-            throw MutationRejection(code: "note.exists")
-        }
-        let createdAt = Timestamps.iso(configuration.now())
-        let version = writes.nextSequence
-        try await writes.insert(into: .notes, [
-            ("id", .text(payload.noteID)), ("employer_code", .text(employer)), ("dossier_id", .text(payload.dossierID)),
-            ("author", .text(caller.login)), ("text", .text(payload.text)), ("created_at", .text(createdAt)),
-            ("version", .int(version)),
-        ], in: tx)
-        let fields: [String: String?] = ["id": payload.noteID, "employer_code": employer, "dossier_id": payload.dossierID,
-                                         "author": caller.login, "text": payload.text, "created_at": createdAt]
-        return MutationEffect(
-            status: .applied,
-            changes: [LoggedChange(entry: .init(scope: employer, entity: .note, id: payload.noteID, op: .upsert,
-                                                row: fields), table: "notes", version: version)],
-            audit: [.init(action: "addNote", decision: "applied", employerCode: employer, entity: "note",
-                          entityID: payload.noteID)])
     }
 
     // MARK: Review, art. 60, payroll months, reveals

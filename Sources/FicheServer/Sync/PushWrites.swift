@@ -91,7 +91,7 @@ struct PushWrites {
             case .recordArt60Event(let payload): named.insert(payload.dossierID)
             case .recordReveal(let payload): named.insert(payload.dossierID)
             case .reviewIBANChange(let payload): named.insert(payload.dossierID)
-            case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord: break
+            case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord, .editNote, .eraseNote: break
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
@@ -345,6 +345,34 @@ struct PushWrites {
         try await tx.execute(
             "INSERT INTO \(table.rawValue) (\(fields.map(\.0).joined(separator: ", "))) VALUES (\(Self.placeholders(fields.count)))",
             fields.map(\.1))
+    }
+
+    /// Sets columns of a note (its author's edit, or its erasure); returns the row as it now is.
+    mutating func updateNote(_ id: String, setting values: [(column: String, value: SQLValue)],
+                             in tx: any StoreTransaction) async throws -> StoreRow? {
+        try await tx.execute("UPDATE notes SET \(values.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                             values.map(\.value) + [.text(id)])
+        return try await tx.first("SELECT * FROM notes WHERE id = ?", [.text(id)])
+    }
+
+    /// Rewrites every change-log entry of note `id` logged so far, stored or kept in this round,
+    /// so that no text its author replaced or erased stays in the log: each becomes `row` (the
+    /// note as it now is), or a delete without a row when `row` is nil (an erased note). A device
+    /// that pulls an older entry then reads the note as it now is, or deletes it.
+    mutating func rewriteNoteLog(_ id: String, to row: [String: String?]?, in tx: any StoreTransaction) async throws {
+        let json = row.map(ChangeLog.encode)
+        if json == nil {
+            try await tx.execute("UPDATE change_log SET op = 'delete', row_json = NULL WHERE entity = 'note' AND entity_id = ?",
+                                 [.text(id)])
+        } else {
+            try await tx.execute("UPDATE change_log SET row_json = ? WHERE entity = 'note' AND entity_id = ?",
+                                 [.optional(json), .text(id)])
+        }
+        // The columns of `ChangeLog.columns`: entity 2, entity_id 3, op 4, row_json 6.
+        for index in logged.indices where logged[index][2] == .text(SyncEntity.note.rawValue) && logged[index][3] == .text(id) {
+            if json == nil { logged[index][4] = .text(ChangeOperation.delete.rawValue) }
+            logged[index][6] = .optional(json)
+        }
     }
 
     /// Closes an employer's payroll month.

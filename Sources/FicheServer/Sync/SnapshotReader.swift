@@ -29,7 +29,7 @@ struct SnapshotReader: Sendable {
         ReferenceRows.snapshotSources.map { ($0.entity, $0.table, "", $0.key) } + [
             (.dossier, "dossiers", " AND deleted_at IS NULL", "id"),
             (.timeRecord, "time_records", " AND deleted_at IS NULL", "id"),
-            (.note, "notes", "", "id"),
+            (.note, "notes", " AND deleted_at IS NULL", "id"),
             // Closed months must reach every device, or a replica would accept entries the server refuses.
             (.payrollMonth, "(SELECT employer_code || '/' || month AS id, employer_code, month, status FROM payroll_months) pm", "", "id"),
             (.art60Event, "art60_events", "", "id"),
