@@ -128,12 +128,12 @@ public final class DossierScreen: Screen {
     /// opens it to correct it, F8 asks and then deletes it. Nil for the keys it leaves to the screen.
     private func performOnRecords(_ action: ActionID, armed: String?, _ environment: ScreenEnvironment) -> ScreenResult? {
         let records = card.map(TimeRecordsTab.records) ?? []
-        let last = max(0, records.count - 1)
+        if let moved = Self.selection(after: action, from: selectedRecord, count: records.count) {
+            selectedRecord = moved
+            followSelection(selectedRecord)
+            return .handled
+        }
         switch action.rawValue {
-        case "list.up": selectedRecord = max(0, min(selectedRecord, last) - 1)
-        case "list.down": selectedRecord = min(last, selectedRecord + 1)
-        case "list.first": selectedRecord = 0
-        case "list.last": selectedRecord = last
         case "record.open", "record.delete":
             let strings = environment.strings
             guard records.indices.contains(selectedRecord) else {
@@ -151,22 +151,36 @@ public final class DossierScreen: Screen {
             return action == "record.open" ? open(record, environment) : delete(record, armed: armed == record.id, environment)
         default: return nil
         }
-        // The list follows the selection: it stays within the rows the last frame showed.
+    }
+
+    /// The row selected after a list key (↑ ↓ Home End) in a list of `count` rows; nil for other keys.
+    private static func selection(after action: ActionID, from selected: Int, count: Int) -> Int? {
+        let last = max(0, count - 1)
+        switch action.rawValue {
+        case "list.up": return max(0, min(selected, last) - 1)
+        case "list.down": return min(last, selected + 1)
+        case "list.first": return 0
+        case "list.last": return last
+        default: return nil
+        }
+    }
+
+    /// The list follows the selection: it stays within the rows the last frame showed.
+    private func followSelection(_ selected: Int) {
         let visible = max(1, shown?.visible ?? 1)
-        if selectedRecord < top { top = selectedRecord }
-        if selectedRecord >= top + visible { top = selectedRecord - visible + 1 }
-        return .handled
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
     }
 
     /// The notes tab's own keys: ↑ ↓ Home End select a note (the list follows), Enter opens the
     /// user's own note to edit it, F8 asks and then erases it. Nil for the keys it leaves to the screen.
     private func performOnNotes(_ action: ActionID, armed: String?, _ environment: ScreenEnvironment) -> ScreenResult? {
-        let last = max(0, notes.count - 1)
+        if let moved = Self.selection(after: action, from: selectedNote, count: notes.count) {
+            selectedNote = moved
+            followSelection(selectedNote)
+            return .handled
+        }
         switch action.rawValue {
-        case "list.up": selectedNote = max(0, min(selectedNote, last) - 1)
-        case "list.down": selectedNote = min(last, selectedNote + 1)
-        case "list.first": selectedNote = 0
-        case "list.last": selectedNote = last
         case "record.open", "record.delete":
             let strings = environment.strings
             guard notes.indices.contains(selectedNote) else {
@@ -181,10 +195,6 @@ public final class DossierScreen: Screen {
             return action == "record.open" ? openNote(note, environment) : erase(note, armed: armed == note.id, environment)
         default: return nil
         }
-        let visible = max(1, shown?.visible ?? 1)
-        if selectedNote < top { top = selectedNote }
-        if selectedNote >= top + visible { top = selectedNote - visible + 1 }
-        return .handled
     }
 
     /// Ctrl+N (a new note) or Enter on the user's own note (to edit it): the note form.

@@ -22,14 +22,8 @@ struct HistoryTab {
             buffer.write(strings["dossier.history.empty"], x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
             return nil
         }
-        var names: [String: String] = [:]
-        func name(_ id: String) -> String {
-            if let known = names[id] { return known }
-            // try?: only a display name; when it cannot be read the user's id shows instead, nothing is hidden.
-            let found = ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
-            names[id] = found
-            return found
-        }
+        var names = UserNames(database: environment.database)
+        func name(_ id: String) -> String { names.name(of: id) }
         guard rect.width >= 100 else {
             // Narrow: two lines an entry, so the old and new values get the whole width.
             let window = ScrollWindow(total: entries.count, visible: (rect.height - 1) / 2, top: top)

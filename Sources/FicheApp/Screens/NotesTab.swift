@@ -25,14 +25,8 @@ struct NotesTab {
                          x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
             return nil
         }
-        var names: [String: String] = [:]
-        func name(_ id: String) -> String {
-            if let known = names[id] { return known }
-            // try?: only a display name; when it cannot be read the user's id shows instead, nothing is hidden.
-            let found = ((try? environment.database.user(id: id)) ?? nil)?.displayName ?? id
-            names[id] = found
-            return found
-        }
+        var names = UserNames(database: environment.database)
+        func name(_ id: String) -> String { names.name(of: id) }
         let window = ScrollWindow(total: notes.count, visible: max(1, (rect.height - 1) / Self.linesPerNote), top: top)
         var y = rect.y + 1
         for index in window.range {
