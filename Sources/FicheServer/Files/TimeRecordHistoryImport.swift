@@ -127,6 +127,7 @@ public struct TimeRecordHistoryImport: SheetImport {
             var summary = Summary()
             var errors: [String] = []
             var lines: [String: Int] = [:]
+            var sheets: [String: DossierSheet] = [:]
             for row in checked {
                 guard let dossier = dossiers[row.dossierNumber], let dossierID = dossier.string("id") else { continue }
                 let id = Self.recordID(employer: employer, dossierNumber: row.dossierNumber, entry: row.entry)
@@ -142,7 +143,14 @@ public struct TimeRecordHistoryImport: SheetImport {
                 let record = row.entry.record(id: id, employerCode: employer, dossierID: dossierID, status: .validated,
                                               enteredBy: Self.author, reviewedBy: Self.author)
                 do {
-                    let sheet = try await loader.sheet(for: dossier, checking: record, in: tx, writes: &writes)
+                    let known: DossierSheet
+                    if let read = sheets[dossierID] {
+                        known = read
+                    } else {
+                        known = DossierSheet(try await loader.sheet(for: dossier, in: tx, writes: &writes))
+                        sheets[dossierID] = known
+                    }
+                    let sheet = known.sheet(checking: record, rules: rules.leaveRules)
                     try sheet.check(record, today: today)
                     if case .required(let dueBy) = sheet.certificateRequirement(for: record) {
                         throw RuleViolation.certificateMissing(code: record.typeCode ?? "", dueBy: dueBy)
@@ -158,6 +166,7 @@ public struct TimeRecordHistoryImport: SheetImport {
                 // Kept now, so the rows below are checked against it (an overlap inside the file).
                 let fields = columns.map { ($0.name, $0.text(of: record)) }
                 let version = writes.nextSequence
+                sheets[dossierID]?.add(record)
                 writes.insertLater(record, columns: fields.map(\.0) + ["version"],
                                    values: fields.map { SQLValue.optional($0.1) } + [.int(version)])
                 var logged: [String: String?] = [:]
@@ -172,6 +181,39 @@ public struct TimeRecordHistoryImport: SheetImport {
                          at: Timestamps.iso(now))
             _ = try await writes.flush(in: tx)
             return summary
+        }
+    }
+
+    /// A dossier's sheet read once (career, calendar, payroll months, leave account, records),
+    /// its records by the years they cover: an entry is checked against those of its years and
+    /// weeks only, so a history of thousands of entries is not checked against all of them each time.
+    struct DossierSheet {
+        let base: TimeSheet
+        private var byYear: [Int: [TimeRecord]] = [:]
+
+        init(_ base: TimeSheet) {
+            self.base = base
+            for record in base.records { add(record) }
+        }
+
+        mutating func add(_ record: TimeRecord) {
+            for year in record.start.year...max(record.start.year, record.end.year) { byYear[year, default: []].append(record) }
+        }
+
+        /// The sheet `record` is checked against: the records of the years its rules look at
+        /// (its days, their weeks, and for an annual leave its years and the year before).
+        func sheet(checking record: TimeRecord, rules: LeaveRules) -> TimeSheet {
+            let read = rules.datesToRead(for: record)
+            let week = PushWrites.window(record.start...max(record.start, record.end))
+            let years = min(read.lowerBound.year, week.lowerBound.year)...max(read.upperBound.year, week.upperBound.year)
+            var seen: Set<String> = []
+            var records: [TimeRecord] = []
+            for year in years {
+                for other in byYear[year] ?? [] where seen.insert(other.id).inserted { records.append(other) }
+            }
+            return TimeSheet(dossier: base.dossier, records: records, catalogue: base.catalogue, calendar: base.calendar,
+                             payrollMonths: base.payrollMonths, maximumMinutesPerDay: base.maximumMinutesPerDay,
+                             maximumMinutesPerWeek: base.maximumMinutesPerWeek, leave: base.leave)
         }
     }
 
