@@ -23,7 +23,7 @@ struct SeedDemo: AsyncParsableCommand {
 /// `fiche-server import dossiers FILE.csv --employer CODE`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import CSV files.",
-                                                    subcommands: [Dossiers.self, Art60.self])
+                                                    subcommands: [Dossiers.self, Art60.self, TimeRecords.self])
 
     struct Dossiers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import dossiers; nothing is written if any row is wrong.")
@@ -50,6 +50,25 @@ extension ImportCommand {
 
         func run() async throws {
             try await store.importFile(file, employer: employer) { Art60Import(store: $0) }
+        }
+    }
+}
+
+extension ImportCommand {
+    /// `fiche-server import time-records FILE.csv --employer CODE`.
+    struct TimeRecords: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "time-records",
+            abstract: "Import the history of absences and clockings, as validated; nothing is written if any row is wrong, "
+                + "rows already imported are left as they are.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "CSV with a header row: dossier_number, type, from, to, unit, hours, certificate (as `fiche import time-records`).")
+        var file: String
+        @Option(help: "Employer code.") var employer: String
+
+        func run() async throws {
+            let rules = try RuleBook.bundled()
+            try await store.importFile(file, employer: employer) { TimeRecordHistoryImport(store: $0, rules: rules) }
         }
     }
 }

@@ -51,7 +51,7 @@ enum ExportedTimeRecordRow {
         let endMinute = minutes("end_minute")
         let duration = minutes("minutes")
         let certificateText = (values["certificate_received"] ?? "").lowercased()
-        let certificate = TimeRecordImport.certificate(certificateText)
+        let certificate = TimeRecordFileRow.certificate(certificateText)
         if certificate == nil {
             reader.issues.append(ImportIssue(line: line, column: "certificate_received", problem: .certificateInvalid(certificateText)))
         }

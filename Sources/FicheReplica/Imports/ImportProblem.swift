@@ -40,3 +40,18 @@ public enum ImportProblem: Hashable, Sendable {
     /// This very file was imported already.
     case alreadyImported(on: String, records: Int)
 }
+
+extension ImportProblem {
+    /// A cell's problem as the replica's import reports it.
+    init(_ cell: TimeRecordCellProblem) {
+        switch cell {
+        case .empty: self = .empty
+        case .date(let violation): self = .rule(violation)
+        case .unknownUnit(let text): self = .unknownUnit(text)
+        case .hoursInvalid(let text): self = .hoursInvalid(text)
+        case .certificateInvalid(let text): self = .certificateInvalid(text)
+        case .clockingTimeInvalid(let text): self = .clockingTimeInvalid(text)
+        case .clockingAcrossDays: self = .clockingAcrossDays
+        }
+    }
+}

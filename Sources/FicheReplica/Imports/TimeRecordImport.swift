@@ -30,7 +30,7 @@ import GRDB
 /// summary.encoding    // .windows1252: say so
 /// ```
 public struct TimeRecordImport {
-    public static let columns = ["dossier_number", "type", "from", "to", "unit", "hours", "certificate"]
+    public static let columns = TimeRecordFileRow.columns
 
     public let database: AppDatabase
     public let rules: RuleBook
@@ -133,7 +133,7 @@ public struct TimeRecordImport {
                         : try AppDatabase.timeSheet(db, dossier: dossier, around: record, rules: rules)
                     try sheet.check(record, today: database.clock.localDate(of: now))
                 } catch let violation as RuleViolation {
-                    issues.append(ImportIssue(line: row.line, column: Self.column(of: violation), problem: .rule(violation)))
+                    issues.append(ImportIssue(line: row.line, column: TimeRecordFileRow.column(of: violation), problem: .rule(violation)))
                     continue
                 }
                 // Written now, so the rows below are checked against it (an overlap inside the file).
@@ -157,102 +157,21 @@ public struct TimeRecordImport {
         }
     }
 
-    /// The record a row describes, or what is wrong with its fields.
+    /// The record a row describes, or what is wrong with its fields: the dossier found in the
+    /// replica (`ImportRowReader`), the other cells read as the server reads them (`TimeRecordFileRow`).
     private static func record(_ values: [String: String], line: Int, fingerprint: String, user: User,
                                db: Database) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
         var reader = ImportRowReader(values, line: line)
         let dossier = try reader.dossier(db)
-        if values["type"]?.lowercased() == TimeRecordKind.clocking.rawValue {
-            return try clocking(values, line: line, fingerprint: fingerprint, user: user, dossier: dossier, issues: reader.issues)
+        let read = TimeRecordFileRow.read(values)
+        var issues = reader.issues
+        if case .failure(let cells) = read {
+            issues += cells.issues.map { ImportIssue(line: line, column: $0.column, problem: ImportProblem($0.problem)) }
         }
-        let type = reader.required("type")
-        let start = reader.date("from")
-        let end = reader.date("to")
-        let unitText = (values["unit"] ?? "").isEmpty ? "day" : (values["unit"] ?? "day")
-        let unit = AbsenceUnit(rawValue: unitText.lowercased())
-        if unit == nil { reader.issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unitText))) }
-        var minutes: Int?
-        if unit == .hour, let text = reader.required("hours") {
-            if let hours = DecimalText(text), case let total = hours.rounded(times: 60), (1...24 * 60).contains(total) {
-                minutes = total
-            } else {
-                reader.issues.append(ImportIssue(line: line, column: "hours", problem: .hoursInvalid(text)))
-            }
-        }
-        let certificateText = (values["certificate"] ?? "").lowercased()
-        let certificate = Self.certificate(certificateText)
-        if certificate == nil {
-            reader.issues.append(ImportIssue(line: line, column: "certificate", problem: .certificateInvalid(certificateText)))
-        }
-        guard reader.issues.isEmpty, let dossier, let type, let start, let end, let unit, let certificate else {
-            return .failure(ImportFailure(issues: reader.issues))
-        }
-        let record = TimeRecord(
-            id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode, dossierID: dossier.id,
-            kind: .absence, typeCode: type, start: start, end: end, dayPart: unit == .halfDay ? .morning : .full,
-            minutes: minutes, certificateReceived: certificate, status: .submitted, enteredBy: user.id)
+        guard issues.isEmpty, let dossier, case .success(let row) = read else { return .failure(ImportFailure(issues: issues)) }
+        let record = row.record(id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode,
+                                dossierID: dossier.id, status: .submitted, enteredBy: user.id)
         return .success((record, dossier))
-    }
-
-    /// Whether a certificate was received, as a cell says it (lower-cased); nil when it says neither.
-    static func certificate(_ text: String) -> Bool? {
-        switch text {
-        case "", "0", "no", "false", "non", "nee", "n": return false
-        case "1", "yes", "true", "oui", "ja", "y": return true
-        default: return nil
-        }
-    }
-
-    /// The clocking a row describes (`from` and `to` a day and a time, on one day), or what is
-    /// wrong with its fields.
-    private static func clocking(_ values: [String: String], line: Int, fingerprint: String, user: User, dossier: Dossier?,
-                                 issues found: [ImportIssue]) throws -> Result<(TimeRecord, Dossier), ImportFailure> {
-        var issues = found
-        func moment(_ column: String) -> (day: LocalDate, minute: Int)? {
-            guard let text = values[column], !text.isEmpty else {
-                issues.append(ImportIssue(line: line, column: column, problem: .empty))
-                return nil
-            }
-            let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
-            let time = parts.count == 2 ? parts[1].split(separator: ":").map { Int($0) } : []
-            // try?: "is this a date?"; a row whose day cannot be read is reported with the whole value.
-            guard parts.count == 2, let day = try? LocalDate.parse(parts[0]), time.count == 2,
-                  let hour = time[0], let minute = time[1], (0...24).contains(hour), (0..<60).contains(minute),
-                  hour * 60 + minute <= TimeRecord.minutesPerDay else {
-                issues.append(ImportIssue(line: line, column: column, problem: .clockingTimeInvalid(text)))
-                return nil
-            }
-            return (day, hour * 60 + minute)
-        }
-        let clockIn = moment("from")
-        let clockOut = moment("to")
-        let unit = (values["unit"] ?? "").lowercased()
-        if !unit.isEmpty && unit != AbsenceUnit.hour.rawValue {
-            issues.append(ImportIssue(line: line, column: "unit", problem: .unknownUnit(unit)))
-        }
-        if let clockIn, let clockOut, clockIn.day != clockOut.day {
-            issues.append(ImportIssue(line: line, column: "to", problem: .clockingAcrossDays))
-        }
-        guard issues.isEmpty, let dossier, let clockIn, let clockOut else { return .failure(ImportFailure(issues: issues)) }
-        let record = TimeRecord.clocking(id: "imp-\(fingerprint.prefix(16))-\(line)", employerCode: dossier.employerCode,
-                                         dossierID: dossier.id, on: clockIn.day, inMinute: clockIn.minute,
-                                         outMinute: clockOut.minute, enteredBy: user.id)
-        var submitted = record
-        submitted.status = .submitted
-        return .success((submitted, dossier))
-    }
-
-    /// The column a rule's refusal points at.
-    private static func column(of violation: RuleViolation) -> String? {
-        switch violation {
-        case .absenceTypeUnknown, .absenceUnitNotAllowed: return "type"
-        case .dateRangeReversed, .absenceOnNonWorkingDays: return "to"
-        case .absenceOverlap, .monthClosed, .clockingOverlap, .clockingDuringAbsence, .clockingInFuture: return "from"
-        case .clockingTooLong, .clockingWeekTooLong, .timeRangeInvalid: return "to"
-        case .certificateMissing: return "certificate"
-        case .permissionDenied: return "dossier_number"
-        default: return nil
-        }
     }
 
     /// A stable fingerprint of the rows (FNV-1a, 64 bits): the same rows give the same value

@@ -18,18 +18,20 @@ public struct ImportSheet {
 
     /// - Throws: `DossierImport.Failure` for a file that cannot be read, is empty or lacks a
     ///   required column (nothing else is checked then).
-    init(data: Data, required: [String]) throws(DossierImport.Failure) {
+    /// - Parameter shortRows: whether a row with fewer fields than the header is read, its last
+    ///   cells empty (as `fiche import time-records` reads a badge reader's rows), not refused.
+    init(data: Data, required: [String], shortRows: Bool = false) throws(DossierImport.Failure) {
         let file: CSVText
         do {
             file = try CSVText.decode(data)
         } catch {
             throw DossierImport.Failure(errors: [error.description])
         }
-        try self.init(text: file.text, required: required)
+        try self.init(text: file.text, required: required, shortRows: shortRows)
         encoding = file.encoding
     }
 
-    init(text: String, required: [String]) throws(DossierImport.Failure) {
+    init(text: String, required: [String], shortRows: Bool = false) throws(DossierImport.Failure) {
         let sheet: CSVSheet
         do {
             sheet = try CSVSheet.read(text)
@@ -58,6 +60,7 @@ public struct ImportSheet {
                 rows.append((line, .failure(RowShapeError(message: "line \(line): row: \(count) fields, the header has \(columns) "
                     + "(a value holding '\(Character(sheet.separator))' must be in quotes)"))))
                 continue
+            case .tooFew where shortRows: break
             case .tooFew(let count, let columns):
                 rows.append((line, .failure(RowShapeError(message: "line \(line): row: \(count) \(count == 1 ? "field" : "fields"), the header has \(columns)"))))
                 continue
