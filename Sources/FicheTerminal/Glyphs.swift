@@ -36,9 +36,10 @@ public struct Glyphs: Hashable, Sendable {
                                      selectedRow: ">")
 
     /// The character as drawn: itself, or in plain an ASCII stand-in for a box-drawing
-    /// (U+2500–U+257F) or block (U+2580–U+259F) character and for the arrows of sorts and scrolls.
+    /// (U+2500–U+257F) or block (U+2580–U+259F) character, for the arrows of sorts and scrolls,
+    /// and for the signs of statuses and messages (✔ ✖ ⚠ ● ○ •).
     public func shown(_ character: Character) -> Character {
-        guard isPlain, let scalar = character.unicodeScalars.first, scalar.value >= 0x2190 else { return character }
+        guard isPlain, let scalar = character.unicodeScalars.first, scalar.value >= 0x2022 else { return character }
         return Glyphs.ascii[scalar.value] ?? Glyphs.fallback(scalar.value) ?? character
     }
 
@@ -51,6 +52,8 @@ public struct Glyphs: Hashable, Sendable {
         0x25B2: "^", 0x25BC: "v", 0x25B6: ">", 0x25C0: "<", 0x25B8: ">", 0x25C2: "<", 0x21E1: "^", 0x21E3: "v",
         0x2588: "#", 0x2589: "#", 0x258A: "#", 0x258B: "#", 0x258C: "#", 0x258D: " ", 0x258E: " ", 0x258F: " ",
         0x2591: ".", 0x2592: ":", 0x2593: "#", 0x2594: "-", 0x2595: "|",
+        // Statuses and messages: done, refused, warning, current and other states, list bullets.
+        0x2713: "+", 0x2714: "+", 0x2717: "x", 0x2716: "x", 0x26A0: "!", 0x25CF: "*", 0x25CB: "o", 0x2022: "*",
     ]
 
     private static let horizontals: Set<UInt32> = [0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D,

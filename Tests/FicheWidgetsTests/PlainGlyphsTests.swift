@@ -31,6 +31,14 @@ final class PlainGlyphsTests: XCTestCase {
         XCTAssertEqual(ordinary.text(), "┌─┐", "the ordinary display keeps its box drawing")
     }
 
+    /// The signs of statuses and messages are ASCII too: a reader says "plus", "x", "!" rather
+    /// than nothing or a symbol's long name; text with accents stays as it is.
+    func testStatusAndMessageSignsBecomeASCIIAndAccentedTextStays() {
+        var buffer = buffer()
+        buffer.write("✔ validée ✖ refusée ⚠ échue ● ○ • ✓ ✗", x: 0, y: 0, role: .normal)
+        XCTAssertEqual(buffer.text().split(separator: "\n").first, "+ validée x refusée ! échue * o * + x")
+    }
+
     func testTheSelectedRowHasTheSignAndTheCursorAndAMarkedRowItsStar() {
         var buffer = buffer(30, 4)
         let table = Table(columns: [TableColumn(title: "Nom", minimumWidth: 10, weight: 1)],
