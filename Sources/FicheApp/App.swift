@@ -281,7 +281,8 @@ public final class App {
             message.render(into: &buffer, endingOn: buffer.height - 2, width: buffer.width, maxLines: max(1, body.height / 3),
                            word: messageWord(message))
         }
-        Frame.renderKeyHints(top.hintedActions.filter { top.mayUse($0, environment) }, context: top.keyContext, keymap: keymap, strings: strings, into: &buffer)
+        Frame.renderKeyHints(top.hintedActions.filter { top.mayUse($0, environment) }, context: top.keyContext, keymap: keymap,
+                             strings: strings, label: { top.hintLabel(for: $0, strings) }, into: &buffer)
         if showsHelp {
             HelpOverlay(title: strings["help.title"], entries: entries(), top: helpTop)
                 .render(into: &buffer, area: helpArea(buffer.bounds))

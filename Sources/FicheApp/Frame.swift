@@ -14,8 +14,8 @@ public enum Frame {
 
     /// The bottom line: for each action, its key in the user's keymap and its words.
     public static func renderKeyHints(_ actions: [ActionID], context: KeyContext, keymap: Keymap, strings: Strings,
-                                      into buffer: inout CellBuffer) {
-        let hints = KeyHintBar.hints(for: actions, in: context, keymap: keymap) { strings["action." + $0.rawValue] }
+                                      label: (ActionID) -> String? = { _ in nil }, into buffer: inout CellBuffer) {
+        let hints = KeyHintBar.hints(for: actions, in: context, keymap: keymap) { label($0) ?? strings["action." + $0.rawValue] }
         KeyHintBar(hints: hints).render(into: &buffer, rect: buffer.bounds.line(buffer.height - 1))
     }
 

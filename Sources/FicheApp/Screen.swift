@@ -16,6 +16,9 @@ public protocol Screen: AnyObject {
     var keyContext: KeyContext { get }
     /// The actions the key-hint bar offers, most used first.
     var hintedActions: [ActionID] { get }
+    /// The key-hint bar's word for `action` on this screen, when it is not the action's own
+    /// (`action.<id>`): Enter corrects an entry but edits a note. Nil for the action's own word.
+    func hintLabel(for action: ActionID, _ strings: Strings) -> String?
     /// Whether the user's roles let them run `action` here; the key-hint bar leaves out the
     /// actions they may not use. By default, a right at any employer (`ActionRight`).
     func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool
@@ -52,6 +55,7 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var takesText: Bool { false }
     public var drawsOver: Bool { false }
+    public func hintLabel(for action: ActionID, _ strings: Strings) -> String? { nil }
     public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
         ActionRight.allows(action, environment.rights)
     }

@@ -51,6 +51,10 @@ final class DossierNotesScreenTests: XCTestCase {
                                                   "Appel de Mme Van den Bossche : certificat envoyé par la poste"], "newest first")
         XCTAssertTrue(clerk.screenText.contains("16/03/2026 10:00"), "who and when: \(clerk.screenText)")
         assertScreen(clerk.buffer, named: "dossier-notes-list-80x24-fr")
+        // The key hints name what Enter and F8 do to a note.
+        let hints = String(clerk.screenText.split(separator: "\n").last ?? "")
+        XCTAssertTrue(hints.contains("Modifier") && hints.contains("Effacer"), hints)
+        XCTAssertFalse(hints.contains("Corriger") || hints.contains("Supprimer"), hints)
 
         // Enter on the first note: the form, filled in; the new text replaces it.
         clerk.press("Down", "Enter")

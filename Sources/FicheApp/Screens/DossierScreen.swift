@@ -71,6 +71,16 @@ public final class DossierScreen: Screen {
         return actions + ["app.back"]
     }
 
+    /// On the notes tab Enter edits a note and F8 erases it (elsewhere they correct and delete an entry).
+    public func hintLabel(for action: ActionID, _ strings: Strings) -> String? {
+        guard tab == .notes else { return nil }
+        switch action.rawValue {
+        case "record.open": return strings["dossier.notes.hint.edit"]
+        case "record.delete": return strings["dossier.notes.hint.erase"]
+        default: return nil
+        }
+    }
+
     /// The rights count at the dossier's employer: a right held only at the other employer is no use here.
     public func mayUse(_ action: ActionID, _ environment: ScreenEnvironment) -> Bool {
         // On the notes tab F8 erases a note: whoever may write notes may erase their own.
