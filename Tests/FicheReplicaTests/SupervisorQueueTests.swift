@@ -142,12 +142,22 @@ final class SupervisorQueueTests: XCTestCase {
             // Not overdue yet: due Monday 23 November.
             ReadFixture.absence("recent", dossier: "dos-5", type: "sick", from: "2026-11-19", to: "2026-11-20"),
         ])
+        // Entered on this replica on 17 November (its audit row) for 16–17 November: due on the 18th.
+        let local = TimeRecord.absence(id: "local", employerCode: "AC-IXL", dossierID: "dos-2", type: "sick",
+                                       from: ReadFixture.date("2026-11-16"), to: ReadFixture.date("2026-11-17"),
+                                       enteredBy: "u-time")
+        try database.recordAbsence(local, by: ReplicaFixture.timeManager, rules: rules,
+                                   now: ReadFixture.noon(ReadFixture.date("2026-11-17")))
         let missing = try database.missingCertificates(asOf: asOf, rules: rules)
-        XCTAssertEqual(missing.map(\.record.id), ["c4", "stat"])
-        XCTAssertEqual(missing.map(\.dueBy), [ReadFixture.date("2026-05-07"), ReadFixture.date("2026-10-07")])
-        XCTAssertEqual(missing.last?.daysOverdue, 44)
-        XCTAssertEqual(missing.last?.ageDays, ReadFixture.date("2026-10-05").days(to: asOf))
-        XCTAssertEqual(missing.last?.link, DossierLink(dossierID: "dos-1", tab: .timeRecords))
+        XCTAssertEqual(missing.map(\.record.id), ["c4", "stat", "local"])
+        XCTAssertEqual(missing.map(\.dueBy), [ReadFixture.date("2026-05-07"), ReadFixture.date("2026-10-07"),
+                                              ReadFixture.date("2026-11-18")])
+        XCTAssertEqual(missing[1].daysOverdue, 44)
+        // The age counts from the entry's creation when the replica has its audit row, else from its start.
+        XCTAssertEqual(missing.map(\.ageDays), [ReadFixture.date("2026-05-05").days(to: asOf),
+                                                ReadFixture.date("2026-10-05").days(to: asOf), 3])
+        XCTAssertEqual(missing.map(\.dossier.dossierNumber), ["AC-000122", "AC-000121", "AC-000122"])
+        XCTAssertEqual(missing[1].link, DossierLink(dossierID: "dos-1", tab: .timeRecords))
         XCTAssertEqual(try database.missingCertificates(asOf: asOf, rules: rules, employerCode: "CPAS-IXL"), [])
     }
 

@@ -133,6 +133,40 @@ enum BatchedReads {
             payrollClerkID: row["list_payroll_clerk_id"], clerkSortKey: row["list_clerk_sort"])
     }
 
+    /// The dossier list rows with `ids`, by id: for a queue that decides on its records before
+    /// it names their dossiers.
+    static func listRows(_ db: Database, ids: [String]) throws -> [String: DossierListRow] {
+        var result: [String: DossierListRow] = [:]
+        for chunk in chunks(ids) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT \(listSelection) FROM dossier_list l WHERE l.id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """), arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let listRow = listRow(prefixed: row)
+                result[listRow.id] = listRow
+            }
+        }
+        return result
+    }
+
+    /// When each of the `entity` rows with `ids` was created: its first audit row's `at`, as
+    /// `createdAtColumn` reads it for one row. A row without audit is absent.
+    static func createdAt(_ db: Database, entity: String, ids: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for chunk in chunks(ids) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT a.target_id, a.at FROM audit a
+                WHERE a.entity = ? AND a.target_id IN (\(databaseQuestionMarks(count: chunk.count)))
+                ORDER BY a.target_id, a.id
+                """), arguments: StatementArguments([entity] + chunk))
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if result[id] == nil { result[id] = row[1] }
+            }
+        }
+        return result
+    }
+
     /// The dossiers (working view) with `ids`, by id.
     static func dossiers(_ db: Database, ids: [String]) throws -> [String: Dossier] {
         var result: [String: Dossier] = [:]

@@ -33,9 +33,10 @@ extension AppDatabase {
         let from = month.flatMap { LocalDate(year: $0.year, month: 1, day: 1) }
         let last = month.map { min($0.lastDay, asOf) } ?? asOf
         let marks = databaseQuestionMarks(count: codes.count)
+        // Only the category of each record's dossier: most candidates turn out exempt, and
+        // naming a dossier (its list row) or dating a record (its audit) costs more than judging it.
         let statement = try db.cachedStatement(sql: """
-            SELECT r.*, \(BatchedReads.listSelection),
-                   \(BatchedReads.createdAtColumn(entity: "time_record", idColumn: "r.id"))
+            SELECT r.*, l.category AS list_category
             FROM time_record_view r
             JOIN dossier_list l ON l.id = r.dossier_id
             WHERE r.type_code IN (\(marks)) AND r.start <= ? AND r.start >= ?
@@ -43,33 +44,35 @@ extension AppDatabase {
               AND (? IS NULL OR r.employer_code = ?)
             """)
         let layout = try TimeRecordRowLayout(statement)
+        let categoryIndex = statement.columnCount - 1
         let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(
             codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
-        // Decoded as the cursor steps (by-name lookups are cheap on a cursor's row).
-        var found: [(record: TimeRecord, dossier: DossierListRow, createdAt: String?)] = []
+        var found: [(record: TimeRecord, category: StaffCategory?)] = []
         while let row = try cursor.next() {
-            found.append((try layout.record(row), BatchedReads.listRow(prefixed: row), row["created_at"]))
+            found.append((try layout.record(row), StaffCategory(rawValue: row[categoryIndex])))
         }
         let byDossier = Dictionary(grouping: found.map(\.record), by: \.dossierID)
         // Most of these are first days of contract staff, exempt: that needs no calendar. The
         // calendars are read only for the dossiers of records still needing a certificate whose
         // deadline may have passed (it falls at least as many calendar days after the start as
         // working days).
-        var open: [(record: TimeRecord, dossier: DossierListRow, createdAt: String?)] = []
+        var open: [TimeRecord] = []
         for entry in found {
             if let month, !month.contains(entry.record.start) { continue }
-            if let category = StaffCategory(rawValue: entry.dossier.category),
+            if let category = entry.category,
                TimeSheet.certificateRequirementBeforeDeadline(
                    for: entry.record, among: byDossier[entry.record.dossierID] ?? [], category: category,
                    catalogue: rules.absenceCatalogue) != nil { continue }
             let deadline = rules.absenceCatalogue.type(entry.record.typeCode ?? "")?.certificate.deadlineWorkingDays ?? 0
             guard entry.record.start.adding(days: deadline) < asOf else { continue }
-            open.append(entry)
+            open.append(entry.record)
         }
         guard !open.isEmpty else { return [] }
-        let openDossiers = Set(open.map(\.record.dossierID))
-        let dossiers = try BatchedReads.dossiers(db, ids: Array(openDossiers))
-        let earliest = open.map(\.record.start).min() ?? asOf
+        let openDossiers = Array(Set(open.map(\.dossierID)))
+        let dossiers = try BatchedReads.dossiers(db, ids: openDossiers)
+        let listRows = try BatchedReads.listRows(db, ids: openDossiers)
+        let createdAt = try BatchedReads.createdAt(db, entity: "time_record", ids: open.map(\.id))
+        let earliest = open.map(\.start).min() ?? asOf
         // The deadline counts working days after the start, at most a few weeks ahead.
         let calendars = try BatchedReads.workCalendars(db, dossiers: Array(dossiers.values), from: earliest,
                                                        to: asOf.adding(days: 60), rules: rules)
@@ -80,13 +83,13 @@ extension AppDatabase {
                                    calendar: calendar)
         }
         var items: [MissingCertificateItem] = []
-        for (record, listRow, createdAt) in open {
-            guard let sheet = sheets[record.dossierID],
+        for record in open {
+            guard let sheet = sheets[record.dossierID], let listRow = listRows[record.dossierID],
                   case .required(let dueBy) = sheet.certificateRequirement(for: record), dueBy < asOf else { continue }
             items.append(MissingCertificateItem(
                 record: record, dossier: listRow, dueBy: dueBy,
                 daysOverdue: dueBy.days(to: asOf),
-                ageDays: BatchedReads.ageDays(createdAt: createdAt, start: record.start, asOf: asOf),
+                ageDays: BatchedReads.ageDays(createdAt: createdAt[record.id], start: record.start, asOf: asOf),
                 link: DossierLink(dossierID: record.dossierID, tab: .timeRecords)))
         }
         return items.sorted { ($0.dueBy, $0.dossier.sortName, $0.record.id) < ($1.dueBy, $1.dossier.sortName, $1.record.id) }
