@@ -66,6 +66,16 @@ public struct Art60Progress: Hashable, Sendable {
     /// Whether the projected date falls within the (extended) reference window.
     public var isWithinWindow: Bool { projectedTargetDate.map { $0 <= windowEnd } ?? false }
 
+    /// The day the contract has to run to, at least, for the worker to reach the target: the
+    /// projected date, when it falls after `contractEnd` (the contract's end, else its planned
+    /// end). The contract would end short of the target and the worker leave without the
+    /// unemployment rights it is for. `nil` when the target falls on or before that day, when
+    /// there is no end, or when no date is projected (then the target is out of reach).
+    public func extensionNeeded(contractEnd: LocalDate?) -> LocalDate? {
+        guard let contractEnd, let projectedTargetDate, projectedTargetDate > contractEnd else { return nil }
+        return projectedTargetDate
+    }
+
     /// Computes the progress of `contract` on `asOf`.
     ///
     /// - Parameters:

@@ -53,4 +53,29 @@ final class Art60OfficerScenarioTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("Maladie (mutuelle ou assureur) : 8 jours · période de référence prolongée"),
                       driver.screenText)
     }
+
+    func testTheOfficerIsToldWhenThePlannedEndComesBeforeTheTarget() throws {
+        let database = try DossierFixture.make()
+        let app = try App(database: database, strings: Strings(language: .french), userName: "officer",
+                          size: Size(width: 80, height: 24), userID: DossierFixture.officer.id, today: DossierFixture.today)
+        let driver = ScreenDriver(app)
+        driver.type("karim")
+        driver.press("Enter")
+        driver.press("Tab", "Tab", "Tab")
+        XCTAssertFalse(driver.screenText.contains("avant l'objectif"), "planned to end in 2027, after the target:\n\(driver.screenText)")
+
+        // The contract is now planned to end on 30 June 2026, before the projected target.
+        var batch = MirrorBatch()
+        batch.art60Contracts = [MirrorRow(Art60Contract(id: "a60-1", employerCode: "CPAS-IXL", dossierID: DossierFixture.art60Worker,
+                                                        start: DossierFixture.date("2025-09-01"),
+                                                        plannedEnd: DossierFixture.date("2026-06-30"),
+                                                        officerID: DossierFixture.officer.id),
+                                          employerCode: "CPAS-IXL", version: 2)]
+        try database.applyPulled(batch)
+        driver.press("F5")
+        let target = try projected(driver)
+        XCTAssertGreaterThan(target, DossierFixture.date("2026-06-30"))
+        XCTAssertTrue(driver.screenText.contains("⚠ Fin (30/06/2026) avant l'objectif : prolonger jusqu'au \(target.belgian) au moins."),
+                      driver.screenText)
+    }
 }

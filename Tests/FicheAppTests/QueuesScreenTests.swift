@@ -553,6 +553,26 @@ final class QueuesScreenTests: XCTestCase {
         XCTAssertTrue(text.contains(";c-1;o-1;correction;annual_leave;2026-10-12;2026-10-16;full;"), text)
     }
 
+    func testTheArt60WatchMarksAContractPlannedToEndBeforeItsTarget() throws {
+        let database = try QueueFixture.make()
+        // Aminata started on 1 June 2026: planned now to end on 18 December, months before her
+        // 312 days. Karim ends on 15 December after reaching his: no mark.
+        var batch = MirrorBatch()
+        batch.art60Contracts = [MirrorRow(Art60Contract(id: "a60-aminata", employerCode: "CPAS-IXL", dossierID: "dos-30",
+                                                        start: QueueFixture.date("2026-06-01"),
+                                                        plannedEnd: QueueFixture.date("2026-12-18")),
+                                          employerCode: "CPAS-IXL", version: 2)]
+        try database.applyPulled(batch)
+        let driver = try driver(database, width: 120, height: 40)
+        driver.press("Alt+v", "Tab")
+        XCTAssertEqual(try queues(driver).tab, .art60)
+        let lines = driver.screenText.split(separator: "\n")
+        let aminata = try XCTUnwrap(lines.first { $0.contains("18/12/2026") }, driver.screenText)
+        XCTAssertTrue(aminata.contains("⚠ fin avant l'objectif · fin le 18/12/2026"), driver.screenText)
+        let karim = try XCTUnwrap(lines.first { $0.contains("Aït Ouali, Karim") }, driver.screenText)
+        XCTAssertFalse(karim.contains("avant l'objectif"), driver.screenText)
+    }
+
     func testEveryTabInFrenchAndDutchAtBothSizes() throws {
         for language in [FicheApp.Language.french, .dutch] {
             for (width, height) in [(80, 24), (120, 40)] {

@@ -87,6 +87,25 @@ final class Art60ProgressTests: XCTestCase {
         }
     }
 
+    func testAPlannedEndBeforeTheTargetAsksForAnExtensionToTheTarget() throws {
+        // Planned to end on 27 February 2026, aged 36 then: 468 days, reached on 28 August 2026.
+        var worker = contract(start: "2025-03-03")
+        worker.plannedEnd = Fixtures.date("2026-02-27")
+        let short = try Art60Progress(contract: worker, birthDate: Fixtures.date("1990-02-15"), rules: Fixtures.rules,
+                                      calendar: calendar, records: [], asOf: Fixtures.date("2025-03-03"))
+        XCTAssertEqual(short.extensionNeeded(contractEnd: worker.plannedEnd)?.iso, "2026-08-28")
+        // Ending on the day the target is reached, or later, or without an end: nothing to extend.
+        XCTAssertNil(short.extensionNeeded(contractEnd: Fixtures.date("2026-08-28")))
+        XCTAssertNil(short.extensionNeeded(contractEnd: Fixtures.date("2026-09-30")))
+        XCTAssertNil(short.extensionNeeded(contractEnd: nil))
+        // A fixed end the target cannot be reached by: no date is projected, so none to extend
+        // to (the tab says the target is out of reach).
+        let ended = try Art60Progress(contract: contract(start: "2025-03-03", end: "2025-06-30"),
+                                      birthDate: Fixtures.date("1998-04-10"), rules: Fixtures.rules, calendar: calendar,
+                                      records: [], asOf: Fixtures.date("2025-04-30"))
+        XCTAssertNil(ended.extensionNeeded(contractEnd: Fixtures.date("2025-06-30")))
+    }
+
     func testReachedAndEndedContracts() throws {
         let birth = Fixtures.date("1998-04-10")
         let reached = try Art60Progress(contract: contract(start: "2025-03-03"), birthDate: birth, rules: Fixtures.rules,

@@ -119,6 +119,12 @@ struct Art60Tab {
         }
         buffer.write(projected, x: x, y: y + 1, role: .normal, maxWidth: width)
         var next = y + 2
+        if let contract = card.currentContract, let end = contract.end ?? contract.plannedEnd,
+           let needed = progress.extensionNeeded(contractEnd: end) {
+            buffer.write(strings.format("dossier.art60.endsShort", ["end": strings.date(end), "date": strings.date(needed)]),
+                         x: x, y: next, role: .error, maxWidth: width)
+            next += 1
+        }
         if let prior = card.currentContract?.priorDays, prior > 0 {
             buffer.write(strings.format("dossier.art60.prior", ["days": Self.dayCount(Double(prior), strings)]),
                          x: x, y: next, role: .normal, maxWidth: width)

@@ -47,7 +47,7 @@ struct QueueReading: Sendable {
                 let end = item.contract.end ?? item.contract.plannedEnd
                 return QueueItem(id: item.contract.id, link: item.link,
                                  cells: [item.dossier.displayName, partner, end.map(strings.date) ?? "—", progress,
-                                         projected, item.reasons.map { due($0, strings) }.joined(separator: " · "),
+                                         projected, dueText(item, strings),
                                          strings.days(item.ageDays)],
                                  label: "\(item.dossier.dossierNumber) \(item.dossier.displayName)")
             }
@@ -86,6 +86,13 @@ struct QueueReading: Sendable {
         case .closing:
             return []
         }
+    }
+
+    /// Every reason of `item`, "⚠ fin avant l'objectif" first when its contract would end short.
+    private func dueText(_ item: Art60WatchItem, _ strings: Strings) -> String {
+        let end = item.contract.end ?? item.contract.plannedEnd
+        let short = item.progress?.extensionNeeded(contractEnd: end) != nil ? [strings["queue.art60.endsShort"]] : []
+        return (short + item.reasons.map { due($0, strings) }).joined(separator: " · ")
     }
 
     /// "fin le 15/12/2026", "objectif atteint le 10/12/2026".
