@@ -116,7 +116,10 @@ public struct TimeRecord: Hashable, Sendable, Codable, Identifiable {
 
     /// Whether the record counts: not rejected or cancelled, not a cancellation, and a correction
     /// only once validated (until then the entry it corrects counts).
-    public var isActive: Bool {
+    public var isActive: Bool { Self.isActive(status: status, isCancellation: isCancellation, replacesID: replacesID) }
+
+    /// `isActive` of an entry with these fields, for readers that do not build the whole entry.
+    public static func isActive(status: TimeRecordStatus, isCancellation: Bool, replacesID: String?) -> Bool {
         switch status {
         case .rejected, .cancelled: return false
         case .validated: return !isCancellation

@@ -174,9 +174,10 @@ public struct TimeSheet: Sendable {
     ///
     /// A queue over every dossier asks this first and reads calendars only for the records it
     /// leaves open: most sickness without a certificate is a first day of contract staff.
-    public static func certificateRequirementBeforeDeadline(for record: TimeRecord, among records: [TimeRecord],
-                                                            category: StaffCategory,
-                                                            catalogue: AbsenceCatalogue) -> CertificateRequirement? {
+    public static func certificateRequirementBeforeDeadline<Candidate: CertificateCandidate>(
+        for record: Candidate, among records: [Candidate], category: StaffCategory,
+        catalogue: AbsenceCatalogue
+    ) -> CertificateRequirement? {
         guard record.kind == .absence, let code = record.typeCode, let type = catalogue.type(code),
               type.certificate.required else { return .notRequired }
         if record.certificateReceived { return .received }
@@ -195,7 +196,7 @@ public struct TimeSheet: Sendable {
     }
 
     /// A one-working-day absence, the only kind the first-day exemption covers.
-    private static func isExemptionCandidate(_ record: TimeRecord) -> Bool {
+    private static func isExemptionCandidate(_ record: some CertificateCandidate) -> Bool {
         record.kind == .absence && record.start == record.end && record.dayPart == .full
     }
 

@@ -42,6 +42,23 @@ enum BatchedReads {
         return result.mapValues { $0.sorted { ($0.start, $0.id) < ($1.start, $1.id) } }
     }
 
+    /// The time records (working view) with `ids`, by id.
+    static func timeRecords(_ db: Database, ids: [String]) throws -> [String: TimeRecord] {
+        var result: [String: TimeRecord] = [:]
+        for chunk in chunks(ids) {
+            let statement = try db.cachedStatement(sql: """
+                SELECT * FROM time_record_view WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """)
+            let layout = try TimeRecordRowLayout(statement)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let record = try layout.record(row)
+                result[record.id] = record
+            }
+        }
+        return result
+    }
+
     /// The validated absences of `typeCodes` of `dossierIDs` that start before `before` and end
     /// on or after `endingSince`, by dossier: the incapacities before a payroll month.
     static func earlierAbsences(_ db: Database, dossierIDs: [String], typeCodes: [String], endingSince: LocalDate,

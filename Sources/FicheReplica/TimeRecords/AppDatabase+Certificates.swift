@@ -33,42 +33,42 @@ extension AppDatabase {
         let from = month.flatMap { LocalDate(year: $0.year, month: 1, day: 1) }
         let last = month.map { min($0.lastDay, asOf) } ?? asOf
         let marks = databaseQuestionMarks(count: codes.count)
-        // Only the category of each record's dossier: most candidates turn out exempt, and
-        // naming a dossier (its list row) or dating a record (its audit) costs more than judging it.
-        let statement = try db.cachedStatement(sql: """
-            SELECT r.*, l.category AS list_category
+        // First what the exemption reads, and the category of each record's dossier: most
+        // candidates turn out exempt, and a whole entry, a list row or an audit lookup for each
+        // cost more than judging it.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(CertificateCandidateRow.selection)
             FROM time_record_view r
             JOIN dossier_list l ON l.id = r.dossier_id
             WHERE r.type_code IN (\(marks)) AND r.start <= ? AND r.start >= ?
               AND r.kind = 'absence' AND r.certificate_received = 0 AND r.status <> 'rejected' AND \(TimeRecord.countsTerms("r"))
               AND (? IS NULL OR r.employer_code = ?)
-            """)
-        let layout = try TimeRecordRowLayout(statement)
-        let categoryIndex = statement.columnCount - 1
-        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(
-            codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
-        var found: [(record: TimeRecord, category: StaffCategory?)] = []
-        while let row = try cursor.next() {
-            found.append((try layout.record(row), StaffCategory(rawValue: row[categoryIndex])))
-        }
-        let byDossier = Dictionary(grouping: found.map(\.record), by: \.dossierID)
+            """), arguments: StatementArguments(codes + [last.iso, from?.iso ?? "0000-00-00", employerCode, employerCode]))
+        var candidates: [CertificateCandidateRow] = []
+        while let row = try rows.next() { candidates.append(try CertificateCandidateRow(row: row)) }
+        let candidatesByDossier = Dictionary(grouping: candidates, by: \.dossierID)
         // Most of these are first days of contract staff, exempt: that needs no calendar. The
         // calendars are read only for the dossiers of records still needing a certificate whose
         // deadline may have passed (it falls at least as many calendar days after the start as
         // working days).
-        var open: [TimeRecord] = []
-        for entry in found {
-            if let month, !month.contains(entry.record.start) { continue }
-            if let category = entry.category,
+        var openCandidates: [CertificateCandidateRow] = []
+        for candidate in candidates {
+            if let month, !month.contains(candidate.start) { continue }
+            if let category = candidate.category,
                TimeSheet.certificateRequirementBeforeDeadline(
-                   for: entry.record, among: byDossier[entry.record.dossierID] ?? [], category: category,
+                   for: candidate, among: candidatesByDossier[candidate.dossierID] ?? [], category: category,
                    catalogue: rules.absenceCatalogue) != nil { continue }
-            let deadline = rules.absenceCatalogue.type(entry.record.typeCode ?? "")?.certificate.deadlineWorkingDays ?? 0
-            guard entry.record.start.adding(days: deadline) < asOf else { continue }
-            open.append(entry.record)
+            let deadline = rules.absenceCatalogue.type(candidate.typeCode ?? "")?.certificate.deadlineWorkingDays ?? 0
+            guard candidate.start.adding(days: deadline) < asOf else { continue }
+            openCandidates.append(candidate)
         }
-        guard !open.isEmpty else { return [] }
-        let openDossiers = Array(Set(open.map(\.dossierID)))
+        guard !openCandidates.isEmpty else { return [] }
+        // Whole entries for the dossiers left: the time sheet settles the deadline with the same
+        // exemption count, over the same records.
+        let openDossiers = Array(Set(openCandidates.map(\.dossierID)))
+        let records = try BatchedReads.timeRecords(db, ids: openDossiers.flatMap { (candidatesByDossier[$0] ?? []).map(\.id) })
+        let byDossier = Dictionary(grouping: records.values, by: \.dossierID)
+        let open = openCandidates.compactMap { records[$0.id] }
         let dossiers = try BatchedReads.dossiers(db, ids: openDossiers)
         let listRows = try BatchedReads.listRows(db, ids: openDossiers)
         let createdAt = try BatchedReads.createdAt(db, entity: "time_record", ids: open.map(\.id))
