@@ -17,14 +17,20 @@ final class Art60OfficerScenarioTests: XCTestCase {
         return try XCTUnwrap(parts.count == 3 ? LocalDate(year: parts[2], month: parts[1], day: parts[0]) : nil, text)
     }
 
-    func testTheOfficerSeesTheProjectedDateMoveAfterUnjustifiedAbsences() throws {
-        let database = try DossierFixture.make()
+    /// The officer's app on Karim's art. 60 tab.
+    private func karimsArt60Tab(_ database: AppDatabase, size: Size) throws -> ScreenDriver<App> {
         let app = try App(database: database, strings: Strings(language: .french), userName: "officer",
-                          size: Size(width: 120, height: 40), userID: DossierFixture.officer.id, today: DossierFixture.today)
+                          size: size, userID: DossierFixture.officer.id, today: DossierFixture.today)
         let driver = ScreenDriver(app)
         driver.type("karim")
         driver.press("Enter")
         driver.press("Tab", "Tab", "Tab")
+        return driver
+    }
+
+    func testTheOfficerSeesTheProjectedDateMoveAfterUnjustifiedAbsences() throws {
+        let database = try DossierFixture.make()
+        let driver = try karimsArt60Tab(database, size: Size(width: 120, height: 40))
         let before = try projected(driver)
 
         // Fifteen working days unjustified in January and February: past the ten a year the
@@ -56,12 +62,7 @@ final class Art60OfficerScenarioTests: XCTestCase {
 
     func testTheOfficerIsToldWhenThePlannedEndComesBeforeTheTarget() throws {
         let database = try DossierFixture.make()
-        let app = try App(database: database, strings: Strings(language: .french), userName: "officer",
-                          size: Size(width: 80, height: 24), userID: DossierFixture.officer.id, today: DossierFixture.today)
-        let driver = ScreenDriver(app)
-        driver.type("karim")
-        driver.press("Enter")
-        driver.press("Tab", "Tab", "Tab")
+        let driver = try karimsArt60Tab(database, size: Size(width: 80, height: 24))
         XCTAssertFalse(driver.screenText.contains("avant l'objectif"), "planned to end in 2027, after the target:\n\(driver.screenText)")
 
         // The contract is now planned to end on 30 June 2026, before the projected target.
