@@ -16,14 +16,14 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(file.header, [
             "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
             "paid_sick", "mutuality_sick", "paid_work_accident", "mutuality_work_accident", "paid_birth_leave",
-            "paid_maternity", "mutuality_maternity", "paid_circumstance", "paid_compensatory_rest", "unpaid_strike",
+            "mutuality_birth_leave", "paid_maternity", "mutuality_maternity", "paid_circumstance", "paid_compensatory_rest", "unpaid_strike",
             "unpaid_unjustified", "unpaid_time_credit", "unpaid_leave_without_pay", "unpaid_compelling_reasons",
             "unpaid_parental_leave_full", "unpaid_parental_leave_half", "unpaid_parental_leave_fifth",
             "mutuality_progressive_return", "paid_pregnancy_removal", "mutuality_pregnancy_removal", "paid_adoption_leave",
             "mutuality_adoption_leave", "training_minutes",
             "paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
-            "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes", "lateness_minutes",
-            "corrections", "submitted_entries", "draft_entries", "month_status", "regime_percent", "regime_changes",
+            "guaranteed_salary_days", "mutuality_sick_days", "availability_sick_days", "incapacity_start", "overtime_minutes",
+            "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status", "regime_percent", "regime_changes",
         ])
         XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
         // November 2026: 21 weekdays; 2 November, 3 November (replacing All Saints on a Sunday) and
@@ -31,8 +31,8 @@ final class PayrollExportCSVTests: XCTestCase {
         // two holidays: no day of leave, three paid holidays.
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
                        ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "0", "3", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0",
-                        "0", "0", "0", "", "0", "0", "", "0", "0", "provisional", "", ""])
+                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0",
+                        "0", "0", "0", "0", "0", "", "0", "0", "", "0", "0", "provisional", "", ""])
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "18", "0", "3"])
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;0;3;"), file.text)
     }
