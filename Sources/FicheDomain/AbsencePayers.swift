@@ -26,7 +26,7 @@ public struct AbsencePayers: Hashable, Sendable {
     public let guaranteedSalary: GuaranteedSalaryRule
     /// The incapacities of the records given, merged into spells, and who pays each day of them.
     public let sickness: SicknessPayer
-    /// The sick days past the capital, when a rule is given.
+    /// The sick days past the capital, when a rule is given and the worker has (had) one of its categories.
     public let sickLeaveCapital: SickLeaveCapital?
     /// The employer's first days of each event, by absence type code (types with `employerDays`).
     public let employerDays: [String: EmployerDaysPayer]
@@ -49,12 +49,15 @@ public struct AbsencePayers: Hashable, Sendable {
                   catalogue.type(record.typeCode ?? "")?.isIncapacity == true else { return nil }
             return record.start...record.end
         })
-        self.sickLeaveCapital = sickLeaveCapital.map {
-            SickLeaveCapital(rule: $0, career: career, category: category, calendar: calendar, records: records)
+        // A rule for categories the worker never had changes no day: not worked out.
+        let categories = Set(career.periods.map(\.category)).union([category])
+        self.sickLeaveCapital = sickLeaveCapital.flatMap { rule in
+            rule.categories.isDisjoint(with: categories) ? nil
+                : SickLeaveCapital(rule: rule, career: career, category: category, calendar: calendar, records: records)
         }
         var employerDays: [String: EmployerDaysPayer] = [:]
         for type in catalogue.types {
-            guard let rule = type.employerDays else { continue }
+            guard let rule = type.employerDays, !rule.categories.isDisjoint(with: categories) else { continue }
             employerDays[type.code] = EmployerDaysPayer(rule: rule, typeCode: type.code, career: career,
                                                         category: category, calendar: calendar, records: records)
         }
