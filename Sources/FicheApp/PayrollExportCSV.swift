@@ -15,7 +15,9 @@ import FicheReplica
 /// `training_minutes`). Days use the decimal comma (`18,5`); minutes are whole numbers.
 /// `guaranteed_salary_days` are the incapacity days within `paid_…` paid as guaranteed
 /// salary, `mutuality_sick_days` the sickness and accident days the mutuality or the insurer
-/// pays, `incapacity_start` the first day of each incapacity with a day in the month
+/// pays, `availability_sick_days` a statutory worker's sick days past the sick-leave capital
+/// ("en disponibilité pour maladie"), which the employer pays as a waiting allowance and which
+/// are in no `paid_…` column nor in `paid_absence_days`, `incapacity_start` the first day of each incapacity with a day in the month
 /// (`YYYY-MM-DD`, several separated by a space).
 /// `submitted_entries` and `draft_entries` count the month's entries not yet validated, which
 /// the figures leave out; `month_status` is `closed`, or `provisional` while the month is open.
@@ -40,7 +42,7 @@ public enum PayrollExportCSV {
             + dayColumns.map { prefix($0.payer) + $0.code }
             + hourTypes.map { $0.code + "_minutes" }
             + ["paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
-               "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes",
+               "guaranteed_salary_days", "mutuality_sick_days", "availability_sick_days", "incapacity_start", "overtime_minutes",
                "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status",
                "regime_percent", "regime_changes"]
         let rows = lines.map { line -> [String] in
@@ -50,7 +52,7 @@ public enum PayrollExportCSV {
             return [line.dossierNumber, "\(line.lastName), \(line.firstName)", days(v.scheduledDays), days(v.workedDays)] + perType + minutes
                 + [days(v.paidAbsenceDays.values.reduce(0, +)), days(v.unpaidAbsenceDays.values.reduce(0, +)),
                    days(v.mutualityAbsenceDays.values.reduce(0, +)), days(v.sicknessDays), days(v.guaranteedSalaryDays),
-                   days(v.mutualitySickDays), v.incapacityStarts.map(\.iso).joined(separator: " "),
+                   days(v.mutualitySickDays), days(v.availabilitySickDays), v.incapacityStarts.map(\.iso).joined(separator: " "),
                    String(v.overtimeMinutes), String(v.latenessMinutes), corrections(v.corrections),
                    String(line.submittedEntries), String(line.draftEntries), monthClosed ? "closed" : "provisional"]
                 + regimes(v.regimes)
@@ -75,9 +77,10 @@ public enum PayrollExportCSV {
     public static let supplierColumns = ["dossier_number", "payroll_code", "absence_type", "payer", "days", "minutes"]
 
     /// The month's absences under the payroll supplier's codes: one line per dossier, absence type
-    /// and payer with days or minutes (`payer` is `employer`, `mutuality_or_insurer` or `nobody`;
-    /// hour-based types have minutes, the others days). Lines in the order of the rows, then of
-    /// the catalogue.
+    /// and payer with days or minutes (`payer` is `employer`, `mutuality_or_insurer` or `nobody`,
+    /// or `waiting_allowance` for a statutory worker's sick days past the capital, which the
+    /// employer pays at the waiting allowance's rate; hour-based types have minutes, the others
+    /// days). Lines in the order of the rows, then of the catalogue.
     public static func supplierCodes(rows lines: [PayrollExportRow], catalogue: AbsenceCatalogue) -> CSVFile {
         var file = CSVFile(header: supplierColumns)
         for line in lines {
@@ -92,6 +95,10 @@ public enum PayrollExportCSV {
                 for payer in type.possiblePayers {
                     guard let days = v.days(paidBy: payer)[type.code], days != 0 else { continue }
                     file.rows.append([line.dossierNumber, type.payrollCode, type.code, payer.rawValue, Self.days(days), ""])
+                }
+                if let days = v.waitingAllowanceDays[type.code], days != 0 {
+                    file.rows.append([line.dossierNumber, type.payrollCode, type.code, DayPayment.waitingAllowance.rawValue,
+                                      Self.days(days), ""])
                 }
             }
         }

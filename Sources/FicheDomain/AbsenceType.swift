@@ -29,13 +29,18 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
     public var isIncapacity: Bool
     /// Whether the days are reported as sickness days to payroll.
     public var countsAsSickness: Bool
+    /// The first working days of each event the employer pays before `payer(for:)` takes over,
+    /// for some categories (birth leave of contract staff: 3 days of each birth), judged by
+    /// `EmployerDaysPayer`.
+    public var employerDays: EmployerDaysRule?
     public var certificate: CertificateRule
 
     public var id: String { code }
 
     public init(code: String, labels: Labels, recordKind: TimeRecordKind = .absence, unit: AbsenceUnit,
                 paid: Bool, payrollCode: String, art60: Art60Counting, payer: DayPayer? = nil,
-                payerByCategory: [StaffCategory: DayPayer] = [:], isIncapacity: Bool = false, countsAsSickness: Bool = false, certificate: CertificateRule = .none) {
+                payerByCategory: [StaffCategory: DayPayer] = [:], isIncapacity: Bool = false, countsAsSickness: Bool = false,
+                employerDays: EmployerDaysRule? = nil, certificate: CertificateRule = .none) {
         self.code = code
         self.labels = labels
         self.recordKind = recordKind
@@ -47,11 +52,13 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
         self.payerByCategory = payerByCategory
         self.isIncapacity = isIncapacity
         self.countsAsSickness = countsAsSickness
+        self.employerDays = employerDays
         self.certificate = certificate
     }
 
-    /// Who pays a day of this type for a worker of `category` (an incapacity of contract staff
-    /// is judged day by day by `AbsencePayers` instead).
+    /// Who pays a day of this type for a worker of `category` (an incapacity of contract staff,
+    /// a statutory worker's sickness past the capital and the employer's first days of an event
+    /// are judged day by day by `AbsencePayers` instead).
     public func payer(for category: StaffCategory) -> DayPayer {
         payerByCategory[category] ?? payer
     }
@@ -61,6 +68,7 @@ public struct AbsenceType: Hashable, Sendable, Codable, Identifiable {
     public var possiblePayers: [DayPayer] {
         var payers = Set(payerByCategory.values).union([payer])
         if isIncapacity { payers.formUnion([.employer, .mutualityOrInsurer]) }
+        if employerDays != nil { payers.insert(.employer) }
         return [DayPayer.employer, .mutualityOrInsurer, .nobody].filter { payers.contains($0) }
     }
 
@@ -77,7 +85,7 @@ extension AbsenceType {
     /// Reads one `[[absence_type]]` entry of `Rules/absence-types.toml`.
     init(table: TOMLTable) throws(RuleFileError) {
         try table.checkKeys(["code", "labels", "record_kind", "unit", "paid", "payroll_code", "art60",
-                             "payer", "payer_by_category", "incapacity", "counts_as_sickness", "certificate"], in: "[[absence_type]]")
+                             "payer", "payer_by_category", "incapacity", "counts_as_sickness", "employer_days", "certificate"], in: "[[absence_type]]")
         let unitName = try table.string("unit")
         guard let unit = AbsenceUnit(rawValue: unitName) else {
             throw table.error("unit must be day, half_day or hour, found '\(unitName)'", at: "unit")
@@ -115,6 +123,9 @@ extension AbsenceType {
                   paid: try table.boolean("paid"), payrollCode: try table.string("payroll_code"), art60: art60,
                   payer: payer, payerByCategory: byCategory, isIncapacity: try table.boolean("incapacity", default: false),
                   countsAsSickness: try table.boolean("counts_as_sickness", default: false),
+                  employerDays: try table.optionalTable("employer_days").map { t throws(RuleFileError) in
+                      try EmployerDaysRule(table: t)
+                  },
                   certificate: try table.optionalTable("certificate").map { t throws(RuleFileError) in
                       try CertificateRule(table: t)
                   } ?? .none)

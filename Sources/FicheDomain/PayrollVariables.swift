@@ -5,16 +5,18 @@
 /// payroll can recompute that month.
 ///
 /// Each absence day is counted by who pays it (`AbsencePayers`): the employer (salary, or the
-/// guaranteed salary of a contract worker's incapacity), the mutuality or the insurer, or
-/// nobody, for the worker's staff category that day (from the career period, else the
-/// dossier's). Public holidays on scheduled days are paid under the `public_holiday` code,
-/// except inside an absence the employer does not pay that day (a career break, sickness after
-/// the guaranteed salary): that holiday counts with the absence, under its payer.
+/// guaranteed salary of a contract worker's incapacity), the employer's waiting allowance (a
+/// statutory worker's sick day past the capital, counted apart from the salary), the mutuality
+/// or the insurer, or nobody, for the worker's staff category that day (from the career period,
+/// else the dossier's). Public holidays on scheduled days are paid under the `public_holiday`
+/// code, except inside an absence not paid the full salary that day (a career break, sickness
+/// after the guaranteed salary or past the capital): that holiday counts with the absence,
+/// under its payer.
 ///
 /// ```swift
 /// let variables = PayrollVariables(dossierID: dossier.id, month: march, career: career, category: dossier.category,
 ///                                  calendar: workCalendar, records: records, catalogue: rules.absenceCatalogue,
-///                                  guaranteedSalary: rules.guaranteedSalary)
+///                                  guaranteedSalary: rules.guaranteedSalary, sickLeaveCapital: rules.sickLeaveCapital)
 /// variables.workedDays                  // 19
 /// variables.paidAbsenceDays["annual_leave"]
 /// variables.mutualitySickDays           // 21: sick since 1 October, the guaranteed month is over
@@ -43,6 +45,13 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
     public var guaranteedSalaryDays: Double
     /// Days of types reported as sickness paid by the mutuality or the insurer.
     public var mutualitySickDays: Double
+    /// Absence days of a statutory worker past the sick-leave capital ("en disponibilité pour
+    /// maladie"), paid the waiting allowance by the employer, by absence type code; in none of
+    /// `paidAbsenceDays`, `mutualityAbsenceDays`, `unpaidAbsenceDays`.
+    public var waitingAllowanceDays: [String: Double]
+    /// Days of types reported as sickness paid the waiting allowance (the sum of `waitingAllowanceDays`
+    /// for those types).
+    public var availabilitySickDays: Double
     /// The first day of each incapacity (sickness, accident; touching records are one) with a
     /// day in the month, in order.
     public var incapacityStarts: [LocalDate]
@@ -55,12 +64,17 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
     ///
     /// - Parameters:
     ///   - category: the dossier's staff category, for days no career period covers.
+    ///   - career: the dossier's career from its first period (the sick-leave capital counts the
+    ///     service from it), and `calendar` its schedules over the same days.
     ///   - records: the dossier's records of the month, those booked in it as corrections, and
-    ///     its incapacities of the months before (the relapse rule continues a guaranteed
-    ///     period across a month end); records of other dossiers are ignored.
+    ///     the earlier ones the payers count: its incapacities of the months before (the relapse
+    ///     rule continues a guaranteed period across a month end), a statutory worker's sick days
+    ///     of the whole career (the capital), the birth leave of the months before (a birth's
+    ///     employer days); records of other dossiers are ignored.
+    ///   - sickLeaveCapital: the capital of statutory staff; `nil` pays all their sick days the salary.
     public init(dossierID: String, month: YearMonth, career: Career, category: StaffCategory, calendar: WorkCalendar,
                 records: [TimeRecord], catalogue: AbsenceCatalogue, guaranteedSalary: GuaranteedSalaryRule,
-                publicHolidayCode: String = "public_holiday") {
+                sickLeaveCapital: SickLeaveCapitalRule?, publicHolidayCode: String = "public_holiday") {
         self.dossierID = dossierID
         self.month = month
         let first = month.firstDay
@@ -79,9 +93,13 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
         }
         self.corrections = corrections.mapValues { $0.sorted() }
 
-        let payers = AbsencePayers(catalogue: catalogue, guaranteedSalary: guaranteedSalary, records: mine)
+        let payers = AbsencePayers(catalogue: catalogue, guaranteedSalary: guaranteedSalary,
+                                   sickLeaveCapital: sickLeaveCapital, career: career, category: category,
+                                   calendar: calendar, records: mine)
         var scheduledHalves = 0, workedHalves = 0, sicknessHalves = 0, guaranteedHalves = 0, mutualitySickHalves = 0
+        var availabilitySickHalves = 0
         var paid: [String: Int] = [:], mutuality: [String: Int] = [:], unpaid: [String: Int] = [:], minutes: [String: Int] = [:]
+        var waiting: [String: Int] = [:]
         var overtime = 0, lateness = 0
         let absences = ownMonth.filter { $0.kind == .absence && !$0.isHourBased }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
@@ -97,22 +115,25 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
                 let part = remaining & record.dayPart.halves
                 guard part != 0, let code = record.typeCode else { continue }
                 let type = catalogue.type(code)
-                let payment = type.map { payers.payment(of: $0, on: date, category: dayCategory) } ?? .nobody
-                // A holiday inside an absence the employer pays is paid as a holiday.
-                if isHoliday && payment.payer == .employer { continue }
-                remaining &= ~part
-                let halves = part.nonzeroBitCount
-                switch payment {
-                case .salary: paid[code, default: 0] += halves
-                case .guaranteedSalary:
-                    paid[code, default: 0] += halves
-                    guaranteedHalves += halves
-                case .mutualityOrInsurer: mutuality[code, default: 0] += halves
-                case .nobody: unpaid[code, default: 0] += halves
-                }
-                if type?.countsAsSickness ?? false {
-                    sicknessHalves += halves
-                    if payment == .mutualityOrInsurer { mutualitySickHalves += halves }
+                for half in [1, 2] where part & half != 0 {
+                    let payment = type.map { payers.payment(of: $0, on: date, category: dayCategory, half: half) } ?? .nobody
+                    // A holiday inside an absence paid the full salary is paid as a holiday.
+                    if isHoliday && payment.paysFullSalary { continue }
+                    remaining &= ~half
+                    switch payment {
+                    case .salary: paid[code, default: 0] += 1
+                    case .guaranteedSalary:
+                        paid[code, default: 0] += 1
+                        guaranteedHalves += 1
+                    case .waitingAllowance: waiting[code, default: 0] += 1
+                    case .mutualityOrInsurer: mutuality[code, default: 0] += 1
+                    case .nobody: unpaid[code, default: 0] += 1
+                    }
+                    if type?.countsAsSickness ?? false {
+                        sicknessHalves += 1
+                        if payment == .mutualityOrInsurer { mutualitySickHalves += 1 }
+                        if payment == .waitingAllowance { availabilitySickHalves += 1 }
+                    }
                 }
             }
             if isHoliday {
@@ -135,6 +156,8 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
         sicknessDays = Double(sicknessHalves) / 2
         guaranteedSalaryDays = Double(guaranteedHalves) / 2
         mutualitySickDays = Double(mutualitySickHalves) / 2
+        availabilitySickDays = Double(availabilitySickHalves) / 2
+        waitingAllowanceDays = waiting.mapValues { Double($0) / 2 }
         incapacityStarts = payers.sickness.spells.filter { $0.start <= last && $0.end >= first }.map(\.start)
         paidAbsenceDays = paid.mapValues { Double($0) / 2 }
         mutualityAbsenceDays = mutuality.mapValues { Double($0) / 2 }
@@ -146,7 +169,8 @@ public struct PayrollVariables: Hashable, Sendable, Codable {
 }
 
 extension PayrollVariables {
-    /// The absence days `payer` pays, by absence type code.
+    /// The absence days `payer` pays, by absence type code (the employer's salary and guaranteed
+    /// salary; its waiting allowance is `waitingAllowanceDays`).
     public func days(paidBy payer: DayPayer) -> [String: Double] {
         switch payer {
         case .employer: return paidAbsenceDays

@@ -2,7 +2,8 @@ import FicheTOML
 import Foundation
 
 /// All rules that are data: absence catalogue, holidays, art. 60 policies, scales,
-/// indexation, leave entitlements and workload costs, read from TOML files.
+/// indexation, leave entitlements, the guaranteed salary, the sick-leave capital, workload
+/// costs and retention, read from TOML files.
 ///
 /// A change in the law is a change in a rule file, not in code. The default rules ship in
 /// the module bundle; an employer may override any file with its own text.
@@ -26,6 +27,8 @@ public struct RuleBook: Hashable, Sendable {
     public let leaveRules: LeaveRules
     /// The guaranteed salary of contract staff unable to work (who pays a sickness day).
     public let guaranteedSalary: GuaranteedSalaryRule
+    /// The sick-leave capital of statutory staff (who pays a statutory worker's sick day).
+    public let sickLeaveCapital: SickLeaveCapitalRule
     /// What each kind of event in a dossier's history costs its payroll clerk (the workload weights).
     public let workloadCosts: WorkloadCostRule
     /// How long time records are kept before the server may purge them.
@@ -122,6 +125,11 @@ public struct RuleBook: Hashable, Sendable {
         let salaryDocument = try document(.guaranteedSalary)
         try salaryDocument.checkKeys(["contract_staff"], in: "guaranteed-salary.toml")
         guaranteedSalary = try GuaranteedSalaryRule(table: salaryDocument.table("contract_staff"))
+
+        let capitalDocument = try document(.sickLeaveCapital)
+        try capitalDocument.checkKeys(["statutory_staff"], in: RuleFile.sickLeaveCapital.rawValue)
+        sickLeaveCapital = try SickLeaveCapitalRule(table: capitalDocument.table("statutory_staff"),
+                                                    catalogue: absenceCatalogue)
 
         workloadCosts = try WorkloadCostRule(document: document(.workloadCosts))
 

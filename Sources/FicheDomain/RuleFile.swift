@@ -7,6 +7,7 @@ public enum RuleFile: String, Sendable, CaseIterable, Hashable {
     case indexation = "indexation.toml"
     case leaveEntitlements = "leave-entitlements.toml"
     case guaranteedSalary = "guaranteed-salary.toml"
+    case sickLeaveCapital = "sick-leave-capital.toml"
     case workloadCosts = "workload-costs.toml"
     case retention = "retention.toml"
 }

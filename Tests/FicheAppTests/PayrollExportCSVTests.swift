@@ -16,14 +16,14 @@ final class PayrollExportCSVTests: XCTestCase {
         XCTAssertEqual(file.header, [
             "dossier_number", "name", "scheduled_days", "worked_days", "paid_annual_leave", "paid_public_holiday",
             "paid_sick", "mutuality_sick", "paid_work_accident", "mutuality_work_accident", "paid_birth_leave",
-            "paid_maternity", "mutuality_maternity", "paid_circumstance", "paid_compensatory_rest", "unpaid_strike",
+            "mutuality_birth_leave", "paid_maternity", "mutuality_maternity", "paid_circumstance", "paid_compensatory_rest", "unpaid_strike",
             "unpaid_unjustified", "unpaid_time_credit", "unpaid_leave_without_pay", "unpaid_compelling_reasons",
             "unpaid_parental_leave_full", "unpaid_parental_leave_half", "unpaid_parental_leave_fifth",
             "mutuality_progressive_return", "paid_pregnancy_removal", "mutuality_pregnancy_removal", "paid_adoption_leave",
             "mutuality_adoption_leave", "training_minutes",
             "paid_absence_days", "unpaid_absence_days", "mutuality_absence_days", "sickness_days",
-            "guaranteed_salary_days", "mutuality_sick_days", "incapacity_start", "overtime_minutes", "lateness_minutes",
-            "corrections", "submitted_entries", "draft_entries", "month_status", "regime_percent", "regime_changes",
+            "guaranteed_salary_days", "mutuality_sick_days", "availability_sick_days", "incapacity_start", "overtime_minutes",
+            "lateness_minutes", "corrections", "submitted_entries", "draft_entries", "month_status", "regime_percent", "regime_changes",
         ])
         XCTAssertEqual(file.rows.count, 20, "every dossier of the commune, none of the CPAS")
         // November 2026: 21 weekdays; 2 November, 3 November (replacing All Saints on a Sunday) and
@@ -31,8 +31,8 @@ final class PayrollExportCSVTests: XCTestCase {
         // two holidays: no day of leave, three paid holidays.
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000101" },
                        ["AC-000101", "Van den Bossche, Éloïse", "21", "18", "0", "3", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "0",
-                        "0", "0", "0", "", "0", "0", "", "0", "0", "provisional", "", ""])
+                        "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0",
+                        "0", "0", "0", "0", "0", "", "0", "0", "", "0", "0", "provisional", "", ""])
         XCTAssertEqual(file.rows.first { $0[0] == "AC-000102" }?[2...5], ["21", "18", "0", "3"])
         XCTAssertTrue(file.text.contains("\r\nAC-000101;Van den Bossche, Éloïse;21;18;0;3;"), file.text)
     }
@@ -84,6 +84,49 @@ final class PayrollExportCSVTests: XCTestCase {
             ["AC-000104", "ABS-MAT", "maternity", "employer", "18", ""],
         ])
         XCTAssertFalse(codes.rows.contains { $0[4] == "0" }, "no line for a type without days")
+    }
+
+    /// A statutory worker past the sick-leave capital (appointed 2 September 2024: 63 days, used
+    /// by 29 October) is paid the waiting allowance all November: `availability_sick_days`, in no
+    /// `paid_` column, and a `waiting_allowance` line in the supplier's file. A contract worker's
+    /// birth leave of 10 days: 3 in `paid_birth_leave`, 7 in `mutuality_birth_leave`.
+    func testDaysPastTheCapitalAndBirthLeaveHaveTheirColumns() throws {
+        let rules = try RuleBook.bundled()
+        let holidays = try XCTUnwrap(rules.holidayCalendar(id: "brussels-local"))
+        func line(_ number: String, _ category: StaffCategory, _ type: String, _ from: String, _ to: String,
+                  month: String) throws -> PayrollExportRow {
+            let career = Career(periods: [CareerPeriod(id: "c-\(number)", dossierID: number, start: try LocalDate.parse("2024-09-02"),
+                                                       grade: "C2", scale: "C2", regime: .fullTime, schedule: .fullTime,
+                                                       category: category)])
+            var record = TimeRecord.absence(id: "r-\(number)", employerCode: "AC-IXL", dossierID: number, type: type,
+                                            from: try LocalDate.parse(from), to: try LocalDate.parse(to),
+                                            certificateReceived: true, enteredBy: "u")
+            record.status = .validated
+            let variables = PayrollVariables(dossierID: number, month: try YearMonth.parse(month), career: career,
+                                             category: category, calendar: WorkCalendar(holidays: holidays, career: career),
+                                             records: [record], catalogue: rules.absenceCatalogue,
+                                             guaranteedSalary: rules.guaranteedSalary, sickLeaveCapital: rules.sickLeaveCapital)
+            return PayrollExportRow(dossierID: number, dossierNumber: number, lastName: "Peeters", firstName: number,
+                                    variables: variables)
+        }
+        let rows = [try line("S1", .statutory, "sick", "2026-08-03", "2026-11-30", month: "2026-11"),
+                    try line("C1", .contractual, "birth_leave", "2026-11-16", "2026-11-27", month: "2026-11")]
+        let file = PayrollExportCSV.file(rows: rows, catalogue: rules.absenceCatalogue, monthClosed: true)
+        func value(_ number: String, _ column: String) -> String? {
+            guard let index = file.header.firstIndex(of: column) else { return nil }
+            return file.rows.first { $0[0] == number }?[index]
+        }
+        let columns = ["paid_sick", "paid_public_holiday", "paid_absence_days", "sickness_days", "availability_sick_days",
+                       "worked_days", "paid_birth_leave", "mutuality_birth_leave", "mutuality_absence_days"]
+        XCTAssertEqual(columns.map { value("S1", $0) }, ["0", "0", "0", "21", "21", "0", "0", "0", "0"])
+        XCTAssertEqual(columns.map { value("C1", $0) }, ["0", "3", "6", "0", "0", "8", "3", "7", "7"])
+        let codes = PayrollExportCSV.supplierCodes(rows: rows, catalogue: rules.absenceCatalogue)
+        XCTAssertEqual(codes.rows, [
+            ["S1", "ABS-MAL", "sick", "waiting_allowance", "21", ""],
+            ["C1", "ABS-JF", "public_holiday", "employer", "3", ""],
+            ["C1", "ABS-NAIS", "birth_leave", "employer", "3", ""],
+            ["C1", "ABS-NAIS", "birth_leave", "mutuality_or_insurer", "7", ""],
+        ])
     }
 
     /// A regime that changes within the month: the regime it starts with, then each change and its day.

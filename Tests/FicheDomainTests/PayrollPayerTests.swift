@@ -21,7 +21,7 @@ final class PayrollPayerTests: XCTestCase {
         return PayrollVariables(dossierID: "d1", month: try YearMonth.parse(month), career: career, category: category,
                                 calendar: WorkCalendar(holidays: Fixtures.brussels, career: career), records: records,
                                 catalogue: Fixtures.rules.absenceCatalogue,
-                                guaranteedSalary: Fixtures.rules.guaranteedSalary)
+                                guaranteedSalary: Fixtures.rules.guaranteedSalary, sickLeaveCapital: Fixtures.rules.sickLeaveCapital)
     }
 
     /// Issue 19: a contract worker sick since 1 October. The guaranteed month ends on
@@ -43,8 +43,8 @@ final class PayrollPayerTests: XCTestCase {
         XCTAssertEqual(november.incapacityStarts, [Fixtures.date("2026-10-01")], "the first day of the incapacity")
     }
 
-    /// A statutory worker keeps the salary (sick-leave capital, not counted): paid_sick, and
-    /// the holidays are paid as holidays.
+    /// A statutory worker in service since 2020 keeps the salary (40 sick days of a capital of
+    /// 126, SickLeaveCapitalTests): paid_sick, and the holidays are paid as holidays.
     func testStatutoryWorkerSickSinceFirstOctober() throws {
         let november = try variables("2026-11", .statutory, [validated("s", "sick", "2026-10-01", "2026-11-30")])
         XCTAssertEqual(november.paidAbsenceDays, ["sick": 18, "public_holiday": 3])
@@ -122,7 +122,7 @@ final class PayrollPayerTests: XCTestCase {
                                  category: .statutory, calendar: WorkCalendar(holidays: Fixtures.brussels, career: career),
                                  records: [validated("s", "sick", "2026-10-01", "2026-11-30")],
                                  catalogue: Fixtures.rules.absenceCatalogue,
-                                 guaranteedSalary: Fixtures.rules.guaranteedSalary)
+                                 guaranteedSalary: Fixtures.rules.guaranteedSalary, sickLeaveCapital: Fixtures.rules.sickLeaveCapital)
         // 2–13 November under contract: 10 weekdays, 3 of them holidays, all paid by the mutuality.
         XCTAssertEqual(v.mutualityAbsenceDays, ["sick": 10])
         // 16–30 November statutory: 11 weekdays, paid by the employer.

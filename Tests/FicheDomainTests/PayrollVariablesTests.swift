@@ -36,7 +36,7 @@ final class PayrollVariablesTests: XCTestCase {
         ]
         let v = PayrollVariables(dossierID: "d1", month: try YearMonth.parse("2025-05"), career: career,
                                  category: .contractual, calendar: calendar, records: records,
-                                 catalogue: Fixtures.rules.absenceCatalogue, guaranteedSalary: Fixtures.rules.guaranteedSalary)
+                                 catalogue: Fixtures.rules.absenceCatalogue, guaranteedSalary: Fixtures.rules.guaranteedSalary, sickLeaveCapital: Fixtures.rules.sickLeaveCapital)
         XCTAssertEqual(v.scheduledDays, 22)
         XCTAssertEqual(v.paidAbsenceDays, ["public_holiday": 3, "annual_leave": 5, "sick": 1])
         XCTAssertEqual(v.unpaidAbsenceDays, ["unjustified": 0.5])
@@ -59,7 +59,7 @@ final class PayrollVariablesTests: XCTestCase {
         let v = PayrollVariables(dossierID: "d1", month: try YearMonth.parse("2025-05"), career: career,
                                  category: .contractual, calendar: WorkCalendar(holidays: Fixtures.brussels, career: career),
                                  records: [], catalogue: Fixtures.rules.absenceCatalogue,
-                                 guaranteedSalary: Fixtures.rules.guaranteedSalary)
+                                 guaranteedSalary: Fixtures.rules.guaranteedSalary, sickLeaveCapital: Fixtures.rules.sickLeaveCapital)
         XCTAssertEqual(v.regimes.map(\.start.iso), ["2025-05-01", "2025-05-19"])
         XCTAssertEqual(v.regimes.map(\.end.iso), ["2025-05-18", "2025-05-31"])
         XCTAssertEqual(v.regimes.map(\.regime.description), ["100 %", "80 %"])

@@ -88,6 +88,38 @@ final class PayrollExportTests: XCTestCase {
         XCTAssertEqual(maternity.mutualityAbsenceDays, [:])
     }
 
+    /// A statutory worker's sick days of the whole career use the capital: dos-1, in service
+    /// since 2020 (126 days from 2026), was sick from January to July 2025, over a year before
+    /// October 2026, and used the 105 days of 2025; 21 are left, so the 22nd sick day of
+    /// October is paid the waiting allowance. A contract worker's birth leave begun in September
+    /// has had its 3 employer days: October's days are the mutuality's.
+    func testTheCapitalCountsTheWholeCareerAndABirthTheDaysBeforeTheMonth() throws {
+        let database = try ReplicaFixture.make()
+        var batch = MirrorBatch()
+        batch.careerPeriods = [
+            MirrorRow(CareerPeriod(id: "cp-1", dossierID: "dos-1", start: ReplicaFixture.date("2020-01-01"), grade: "B1",
+                                   scale: "B1", regime: .fullTime, schedule: .fullTime, category: .statutory),
+                      employerCode: "AC-IXL", version: 1),
+        ]
+        try database.applyPulled(batch)
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("old", dossier: "dos-1", type: "sick", from: "2025-01-06", to: "2025-07-25"),
+            ReadFixture.absence("now", dossier: "dos-1", type: "sick", from: "2026-10-01", to: "2026-10-30"),
+            ReadFixture.absence("birth-sep", dossier: "dos-2", type: "birth_leave", from: "2026-09-28", to: "2026-09-30"),
+            ReadFixture.absence("birth-oct", dossier: "dos-2", type: "birth_leave", from: "2026-10-01", to: "2026-10-02"),
+        ])
+        let lines = try database.payrollExport(employerCode: "AC-IXL", month: october, rules: ReplicaFixture.rules)
+        let byDossier = Dictionary(uniqueKeysWithValues: lines.map { ($0.dossierID, $0.variables) })
+        let statutory = try XCTUnwrap(byDossier["dos-1"])
+        XCTAssertEqual(statutory.paidAbsenceDays, ["sick": 21])
+        XCTAssertEqual(statutory.waitingAllowanceDays, ["sick": 1])
+        XCTAssertEqual(statutory.availabilitySickDays, 1)
+        XCTAssertEqual(statutory.sicknessDays, 22)
+        let birth = try XCTUnwrap(byDossier["dos-2"])
+        XCTAssertEqual(birth.paidAbsenceDays, [:])
+        XCTAssertEqual(birth.mutualityAbsenceDays, ["birth_leave": 2])
+    }
+
     func testThousandsOfDossiersAreReadInBatchesWithoutLosingAnyRecord() throws {
         let database = try ReplicaFixture.make()
         var batch = MirrorBatch()

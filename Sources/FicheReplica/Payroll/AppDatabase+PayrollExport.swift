@@ -5,11 +5,13 @@ extension AppDatabase {
     /// The payroll figures of `month` for every dossier of `employerCode` employed during it
     /// (active or suspended, and those who left during or after the month), by dossier number.
     ///
-    /// `PayrollVariables` computes each line from the dossier's career periods and category, its
+    /// `PayrollVariables` computes each line from the dossier's career periods (all of them up
+    /// to the month: the sick-leave capital counts the service from the first) and category, its
     /// work calendar (schedules and the employer's holidays) and its records of the month plus the
-    /// corrections booked in it, and its incapacities of the year before the month (who pays a
-    /// sickness day depends on the earlier ones: the guaranteed month, the relapse rule); only
-    /// validated records count. The data is read in batches of
+    /// corrections booked in it, its incapacities and birth leave of the year before the month
+    /// (who pays a day depends on the earlier ones: the guaranteed month, the relapse rule, a
+    /// birth's employer days) and, for a dossier with a period of a category with a sick-leave
+    /// capital, its sick days of the whole career; only validated records count. The data is read in batches of
     /// `BatchedReads.chunkSize` dossiers, one query per table per batch on the
     /// `(dossier_id, start)` indexes, so 10,000 dossiers take a few dozen queries, not 30,000.
     ///
@@ -49,13 +51,28 @@ extension AppDatabase {
                 """), arguments: [employerCode, last.iso, first.iso])
             progress?(0.1)
             let ids: [String] = dossiers.map { $0["id"] }
-            let periods = try BatchedReads.careerPeriods(db, dossierIDs: ids, from: first, to: last)
+            let periods = try BatchedReads.careerPeriods(db, dossierIDs: ids, from: nil, to: last)
             progress?(0.3)
             var records = try BatchedReads.timeRecords(db, dossierIDs: ids, from: first, to: last, correctionMonth: month)
-            let incapacityCodes = rules.absenceCatalogue.types.filter(\.isIncapacity).map(\.code)
-            let earlier = try BatchedReads.earlierAbsences(db, dossierIDs: ids, typeCodes: incapacityCodes,
+            // Each dossier is read once: the year before the month, or its whole career when
+            // it has a sick-leave capital.
+            let capital = rules.sickLeaveCapital
+            let withCapital = Set(dossiers.compactMap { row -> String? in
+                let id: String = row["id"]
+                let name: String = row["category"]
+                let category = StaffCategory(rawValue: name) ?? .contractual
+                let categories = [category] + (periods[id] ?? []).map(\.category)
+                return categories.contains(where: capital.categories.contains) ? id : nil
+            })
+            let lookbackCodes = rules.absenceCatalogue.types.filter { $0.isIncapacity || $0.employerDays != nil }.map(\.code)
+            var earlier = try BatchedReads.earlierAbsences(db, dossierIDs: ids.filter { !withCapital.contains($0) },
+                                                            typeCodes: lookbackCodes,
                                                             endingSince: first.adding(days: -Self.incapacityLookbackDays),
                                                             before: first)
+            let careerCodes = Set(lookbackCodes).union(capital.deductedTypes).sorted()
+            let careers = try BatchedReads.earlierAbsences(db, dossierIDs: ids.filter(withCapital.contains),
+                                                            typeCodes: careerCodes, endingSince: nil, before: first)
+            earlier.merge(careers) { $0 + $1 }
             for (id, list) in earlier {
                 let known = Set((records[id] ?? []).map(\.id))
                 records[id, default: []].append(contentsOf: list.filter { !known.contains($0.id) })
@@ -70,7 +87,8 @@ extension AppDatabase {
                 let category = StaffCategory(rawValue: categoryName) ?? .contractual
                 let variables = PayrollVariables(dossierID: id, month: month, career: career, category: category,
                                                  calendar: calendar, records: records[id] ?? [],
-                                                 catalogue: rules.absenceCatalogue, guaranteedSalary: rules.guaranteedSalary)
+                                                 catalogue: rules.absenceCatalogue, guaranteedSalary: rules.guaranteedSalary,
+                                                 sickLeaveCapital: rules.sickLeaveCapital)
                 let open = (records[id] ?? []).filter { $0.start <= last && $0.end >= first }
                 return PayrollExportRow(dossierID: id, dossierNumber: row["number"], lastName: row["last_name"],
                                         firstName: row["first_name"], variables: variables,

@@ -60,8 +60,9 @@ enum BatchedReads {
     }
 
     /// The validated absences of `typeCodes` of `dossierIDs` that start before `before` and end
-    /// on or after `endingSince`, by dossier: the incapacities before a payroll month.
-    static func earlierAbsences(_ db: Database, dossierIDs: [String], typeCodes: [String], endingSince: LocalDate,
+    /// on or after `endingSince` (`nil`: any day), by dossier: the incapacities before a payroll
+    /// month, or a statutory worker's sick days since the start of the career.
+    static func earlierAbsences(_ db: Database, dossierIDs: [String], typeCodes: [String], endingSince: LocalDate?,
                                 before: LocalDate) throws -> [String: [TimeRecord]] {
         guard !typeCodes.isEmpty else { return [:] }
         var result: [String: [TimeRecord]] = [:]
@@ -73,7 +74,9 @@ enum BatchedReads {
                   AND type_code IN (\(databaseQuestionMarks(count: typeCodes.count)))
                 """)
             let layout = try TimeRecordRowLayout(statement)
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk + [before.iso, endingSince.iso] + typeCodes))
+            // No lower bound: every end is on or after the empty text.
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(
+                chunk + [before.iso, endingSince?.iso ?? ""] + typeCodes))
             while let row = try rows.next() {
                 let record = try layout.record(row)
                 result[record.dossierID, default: []].append(record)
@@ -82,8 +85,9 @@ enum BatchedReads {
         return result
     }
 
-    /// The career periods of `dossierIDs` touching `from`…`to`, by dossier.
-    static func careerPeriods(_ db: Database, dossierIDs: [String], from: LocalDate,
+    /// The career periods of `dossierIDs` touching `from`…`to` (`from` `nil`: every period
+    /// starting on or before `to`), by dossier.
+    static func careerPeriods(_ db: Database, dossierIDs: [String], from: LocalDate?,
                               to: LocalDate) throws -> [String: [CareerPeriod]] {
         var result: [String: [CareerPeriod]] = [:]
         var schedules: [String: WorkSchedule] = [:]
@@ -92,7 +96,7 @@ enum BatchedReads {
                 SELECT * FROM career_period
                 WHERE dossier_id IN (\(databaseQuestionMarks(count: chunk.count))) AND start <= ?
                   AND ("end" IS NULL OR "end" >= ?)
-                """), arguments: StatementArguments(chunk + [to.iso, from.iso]))
+                """), arguments: StatementArguments(chunk + [to.iso, from?.iso ?? ""]))
             while let row = try rows.next() {
                 let period = try CareerPeriod(stored: row, schedules: &schedules)
                 result[period.dossierID, default: []].append(period)
