@@ -135,10 +135,11 @@ for batch in 0 1; do
 import datetime, json, sys
 dossiers = [line.strip() for line in open(sys.argv[1]) if line.strip()]
 batch = int(sys.argv[2])
-monday = datetime.date(2028, 1, 3)
+# From Tuesday 4 January 2028: Monday the 3rd replaces New Year's Day (a Saturday), a holiday.
+first = datetime.date(2028, 1, 4)
 mutations = []
 for n in range(batch * 100, min(batch * 100 + 100, 150)):
-    day = monday + datetime.timedelta(days=(n // len(dossiers)) // 5 * 7 + (n // len(dossiers)) % 5)
+    day = first + datetime.timedelta(days=(n // len(dossiers)) // 5 * 7 + (n // len(dossiers)) % 5)
     mutations.append({"id": n + 1, "uuid": f"setup-{n + 1}", "mutation": {"name": "recordAbsence", "payload": {
         "record_id": f"setup-{n + 1}", "dossier_id": dossiers[n % len(dossiers)], "kind": "absence",
         "type": "annual_leave", "start": day.isoformat(), "end": day.isoformat(), "day_part": "full"}}})
@@ -148,6 +149,7 @@ PY
         --data-binary @"$work/setup-push.json" "$base/v1/sync/push" >"$work/setup-result.json"
     applied=$(json 'sum(1 for r in d["results"] if r["status"] == "applied")' <"$work/setup-result.json")
     echo "   batch $batch: $applied applied"
+    [ "$applied" -gt 0 ] || { echo "the setup pushes were not applied:"; head -c 600 "$work/setup-result.json"; echo; exit 1; }
 done
 
 pull_token=$(login 127.0.0.1 bench-pull)
