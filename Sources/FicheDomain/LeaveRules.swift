@@ -59,8 +59,15 @@ public struct LeaveRules: Hashable, Sendable, Codable {
     /// uses the balance, the whole of its years and of the year before (carried days). The client
     /// and the server read the dossier's records over these dates.
     public func datesToRead(for record: TimeRecord) -> ClosedRange<LocalDate> {
-        let dates = record.dates
-        guard usesBalance(record), let first = LocalDate(year: dates.lowerBound.year - 1, month: 1, day: 1),
+        datesToRead(kind: record.kind, typeCode: record.typeCode, dates: record.dates)
+    }
+
+    /// `datesToRead(for:)` of an entry of `kind` and `typeCode` on `dates`, before it is a
+    /// `TimeRecord` (the server reads a whole push round's records at once).
+    public func datesToRead(kind: TimeRecordKind, typeCode: String?,
+                            dates: ClosedRange<LocalDate>) -> ClosedRange<LocalDate> {
+        guard kind == .absence, typeCode.map(balanceTypes.contains) == true,
+              let first = LocalDate(year: dates.lowerBound.year - 1, month: 1, day: 1),
               let last = LocalDate(year: dates.upperBound.year, month: 12, day: 31) else { return dates }
         return first...last
     }

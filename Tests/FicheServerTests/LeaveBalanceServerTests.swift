@@ -27,15 +27,21 @@ final class LeaveBalanceServerTests: XCTestCase {
         }
         let leaves = [leave(1, "leave-feb", "2026-02-02", "2026-02-27"), leave(2, "leave-mar", "2026-03-02", "2026-03-27"),
                       leave(3, "leave-short", "2026-03-02", "2026-03-17"), leave(4, "leave-more", "2026-06-01", "2026-06-05")]
+        let june = [leave(5, "leave-jun", "2026-06-08", "2026-06-12"), leave(6, "leave-jun-short", "2026-06-15", "2026-06-18")]
         try await fixture.test { api in
             let time = try await api.login("time.cpas").accessToken
             let (_, push) = try await api.push(time, leaves)
             // 10 + 10 > 18: refused; 10 + 6 fits; then 2 days remain and a week (2.5) is refused.
             XCTAssertEqual(push?.results.map(\.status), [.applied, .rejected, .applied, .rejected])
             XCTAssertEqual(push?.results.map(\.reason), [nil, "leave.balance_exceeded", nil, "leave.balance_exceeded"])
+            // A later push, months after the leaves it is counted against, sees them all the same;
+            // two days it fits.
+            let (_, later) = try await api.push(time, june)
+            XCTAssertEqual(later?.results.map(\.status), [.rejected, .applied])
+            XCTAssertEqual(later?.results.first?.reason, "leave.balance_exceeded")
             // Another type draws nothing from the balance.
             let (_, sick) = try await api.push(time, [
-                .absence(5, dossier: dossier, record: "sick-jun", type: "sick", from: "2026-06-01", to: "2026-06-05",
+                .absence(7, dossier: dossier, record: "sick-jun", type: "sick", from: "2026-06-01", to: "2026-06-05",
                          status: .submitted),
             ])
             XCTAssertEqual(sick?.results.map(\.status), [.applied])

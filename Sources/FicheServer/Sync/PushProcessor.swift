@@ -72,7 +72,7 @@ struct PushProcessor: Sendable {
     private func apply(_ round: [(request: PushRequest, caller: Caller)],
                        in tx: any StoreTransaction) async throws -> (responses: [PushResponse], step: GenerationStep?) {
         var writes = PushWrites(head: try await ChangeLog.lockClockReadingHead(in: tx))
-        try await writes.prefetch(round, in: tx)
+        try await writes.prefetch(round, leaveRules: ruleBook.leaveRules, in: tx)
         var responses: [PushResponse] = []
         for (request, caller) in round {
             var tracker = ResponseTracker(caller: caller)

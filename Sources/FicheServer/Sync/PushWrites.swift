@@ -52,10 +52,17 @@ struct PushWrites {
     /// whole history.
     private var windowRecords: [String: [TimeRecord]] = [:]
     private var recordWindows: [String: ClosedRange<LocalDate>] = [:]
+    /// Beside `recordWindows` (every kind), the days over which a dossier's absences of the
+    /// leave balance's types are in `windowRecords`: the years an annual leave's balance reads.
+    private var balanceWindows: [String: ClosedRange<LocalDate>] = [:]
+    /// The absence types the leave balance counts (from the round's `prefetch`).
+    private var balanceTypes: [String] = []
     /// Time-record ids known to exist, and the ids looked up.
     private var recordIDs: Set<String> = []
     private var recordIDsRead: Set<String> = []
     private var payrollMonths: [String: [PayrollMonth]] = [:]
+    /// Career periods by dossier, each as read or why it cannot be (no push changes them).
+    private var careerPeriods: [String: [Result<CareerPeriod, MutationRejection>]] = [:]
     /// New time records not yet written: a run of new records is one multi-row statement.
     private var newRecords: [[SQLValue]] = []
     private var newRecordColumns: [String] = []
@@ -71,20 +78,29 @@ struct PushWrites {
     /// Reads for a whole round what its mutations will look up, a few statements for the round
     /// instead of several per mutation: the devices, the answers already given to its uuids, the
     /// dossiers named, and for time records the dossiers' live records and which ids exist.
-    mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction) async throws {
+    /// `leaveRules` say which days an entry's rules read (the years of an annual leave's balance).
+    mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], leaveRules: LeaveRules,
+                           in tx: any StoreTransaction) async throws {
         var named: Set<String> = []
         var records: Set<String> = []
         var windows: [String: ClosedRange<LocalDate>] = [:]
+        var balanceYears: [String: ClosedRange<LocalDate>] = [:]
+        func widen(_ window: ClosedRange<LocalDate>, _ dossierID: String, in windows: inout [String: ClosedRange<LocalDate>]) {
+            windows[dossierID] = windows[dossierID].map {
+                min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
+            } ?? window
+        }
+        balanceTypes = leaveRules.balanceTypes
         for pending in round.flatMap(\.request.mutations) {
             switch pending.mutation {
             case .recordAbsence(let payload), .recordTimeRecord(let payload), .amendTimeRecord(let payload):
                 named.insert(payload.dossierID)
                 records.insert(payload.recordID)
                 if payload.start <= payload.end {
-                    let window = Self.window(payload.start...payload.end)
-                    windows[payload.dossierID] = windows[payload.dossierID].map {
-                        min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
-                    } ?? window
+                    widen(Self.window(payload.start...payload.end), payload.dossierID, in: &windows)
+                    let years = leaveRules.datesToRead(kind: payload.kind, typeCode: payload.typeCode,
+                                                       dates: payload.start...payload.end)
+                    if years != payload.start...payload.end { widen(years, payload.dossierID, in: &balanceYears) }
                 }
             case .updateDossierField(let payload): named.insert(payload.dossierID)
             case .addNote(let payload): named.insert(payload.dossierID)
@@ -95,7 +111,8 @@ struct PushWrites {
             }
         }
         try await prefetchDossiers(named.sorted(), in: tx)
-        try await prefetchTimeRecords(windows: windows, ids: records.sorted(), in: tx)
+        try await prefetchCareerPeriods(windows.keys.sorted(), in: tx)
+        try await prefetchTimeRecords(windows: windows, balanceYears: balanceYears, ids: records.sorted(), in: tx)
         let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
         let rows = try await tx.query(
             "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
@@ -123,9 +140,12 @@ struct PushWrites {
         dossiersRead.formUnion(ids)
     }
 
-    /// The live records of each dossier within its window (one row of `VALUES` per dossier:
-    /// its id, first and last day), and which of the new records' ids exist already.
-    private mutating func prefetchTimeRecords(windows: [String: ClosedRange<LocalDate>], ids records: [String],
+    /// The live records of each dossier within its window, and its absences of the balance's
+    /// types within its balance years (one row of `VALUES` per dossier: its id, the window's
+    /// first and last day, the years' first and last day or empty), and which of the new
+    /// records' ids exist already.
+    private mutating func prefetchTimeRecords(windows: [String: ClosedRange<LocalDate>],
+                                              balanceYears: [String: ClosedRange<LocalDate>], ids records: [String],
                                               in tx: any StoreTransaction) async throws {
         guard !records.isEmpty else { return }
         if !windows.isEmpty {
@@ -133,15 +153,18 @@ struct PushWrites {
             for id in dossiers { windowRecords[id] = [] }
             for row in try await tx.query(
                 """
-                SELECT t.* FROM (VALUES \(dossiers.map { _ in "(?, ?, ?)" }.joined(separator: ", "))) AS w
-                JOIN time_records t ON t.dossier_id = w.column1 AND t.start_date <= w.column3 AND t.end_date >= w.column2
+                SELECT t.* FROM (VALUES \(dossiers.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "))) AS w
+                JOIN time_records t ON t.dossier_id = w.column1
+                  AND ((t.start_date <= w.column3 AND t.end_date >= w.column2)\(balanceTerms("t", years: "w.column4", "w.column5")))
                 WHERE t.deleted_at IS NULL
                 """, dossiers.flatMap { id in
-                    [SQLValue.text(id), .text(windows[id]?.lowerBound.iso ?? ""), .text(windows[id]?.upperBound.iso ?? "")]
-                }) {
+                    [SQLValue.text(id), .text(windows[id]?.lowerBound.iso ?? ""), .text(windows[id]?.upperBound.iso ?? ""),
+                     .text(balanceYears[id]?.lowerBound.iso ?? ""), .text(balanceYears[id]?.upperBound.iso ?? "")]
+                } + balanceTypes.map(SQLValue.text)) {
                 if let record = TimeSheetLoader.timeRecord(row) { windowRecords[record.dossierID, default: []].append(record) }
             }
             recordWindows = windows
+            balanceWindows = balanceYears
         }
         for row in try await tx.query("SELECT id FROM time_records WHERE id IN (\(Self.placeholders(records.count)))",
                                       records.map(SQLValue.text)) {
@@ -165,6 +188,17 @@ struct PushWrites {
         dossiersRead.remove(id)
     }
 
+    /// ` OR` the balance's absences of `alias` between the days `first` and `last` (SQL
+    /// expressions; no row when `first` is empty), followed by one parameter per balance type;
+    /// nothing when no type counts.
+    private func balanceTerms(_ alias: String, years first: String, _ last: String) -> String {
+        guard !balanceTypes.isEmpty else { return "" }
+        return """
+             OR (\(alias).kind = 'absence' AND \(alias).type_code IN (\(Self.placeholders(balanceTypes.count))) \
+            AND \(alias).start_date <= \(last) AND \(alias).end_date >= \(first))
+            """
+    }
+
     /// The Monday before `dates` to the Sunday after: the days a new record's rules look at.
     static func window(_ dates: ClosedRange<LocalDate>) -> ClosedRange<LocalDate> {
         let monday = dates.lowerBound.adding(days: 1 - dates.lowerBound.weekday.isoNumber)
@@ -173,17 +207,40 @@ struct PushWrites {
     }
 
     /// A dossier's live time records; with `around`, only those a new record on these dates is
-    /// checked against (at least the records of the same weeks, from the round's `prefetch`).
+    /// checked against: the records of the same weeks, and with `balanceYears` (an annual
+    /// leave's) the absences of the balance's types over those years. From the round's
+    /// `prefetch`, or read then when the round did not foresee them.
     /// Read once per transaction; `inserted` adds new ones, `forgetTimeRecords` drops them
     /// after another change.
     mutating func timeRecords(ofDossier id: String, around dates: ClosedRange<LocalDate>? = nil,
+                              balanceYears: ClosedRange<LocalDate>? = nil,
                               in tx: any StoreTransaction) async throws -> [TimeRecord] {
-        if let dates, let prefetched = recordWindows[id], let known = windowRecords[id],
-           prefetched.contains(Self.window(dates).lowerBound), prefetched.contains(Self.window(dates).upperBound) {
+        func covers(_ window: ClosedRange<LocalDate>?, _ days: ClosedRange<LocalDate>) -> Bool {
+            window.map { $0.contains(days.lowerBound) && $0.contains(days.upperBound) } ?? false
+        }
+        if let dates, let known = windowRecords[id], covers(recordWindows[id], Self.window(dates)),
+           balanceYears.map({ covers(balanceWindows[id], $0) }) ?? true {
             return known
         }
         if let known = timeRecords[id] { return known }
         try await writeNewRecords(in: tx)
+        if let dates {
+            // Only the days asked: a dossier's whole history is years of clockings.
+            let window = Self.window(dates)
+            let records = try await tx.query(
+                """
+                SELECT * FROM time_records t WHERE t.dossier_id = ? AND t.deleted_at IS NULL
+                  AND ((t.start_date <= ? AND t.end_date >= ?)\(balanceTerms("t", years: "?", "?")))
+                """,
+                [.text(id), .text(window.upperBound.iso), .text(window.lowerBound.iso)]
+                    + (balanceTypes.isEmpty ? [] : balanceTypes.map(SQLValue.text)
+                        + [.text(balanceYears?.upperBound.iso ?? ""), .text(balanceYears?.lowerBound.iso ?? "")]))
+                .compactMap(TimeSheetLoader.timeRecord)
+            windowRecords[id] = records
+            recordWindows[id] = window
+            balanceWindows[id] = balanceYears
+            return records
+        }
         let records = try await tx.query("SELECT * FROM time_records WHERE dossier_id = ? AND deleted_at IS NULL",
                                          [.text(id)]).compactMap(TimeSheetLoader.timeRecord)
         timeRecords[id] = records
@@ -262,6 +319,27 @@ struct PushWrites {
     }
 
     /// An employer's payroll months, read once per transaction until `forgetPayrollMonths`.
+    /// The career periods of the dossiers whose time records the round checks, one statement.
+    private mutating func prefetchCareerPeriods(_ ids: [String], in tx: any StoreTransaction) async throws {
+        guard !ids.isEmpty else { return }
+        for id in ids { careerPeriods[id] = [] }
+        for row in try await tx.query(
+            "SELECT * FROM career_periods WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL",
+            ids.map(SQLValue.text)) {
+            if let id = row.string("dossier_id") { careerPeriods[id, default: []].append(TimeSheetLoader.careerPeriod(row)) }
+        }
+    }
+
+    /// A dossier's career periods (the days it works), read once per transaction.
+    mutating func careerPeriods(ofDossier id: String,
+                                in tx: any StoreTransaction) async throws -> [Result<CareerPeriod, MutationRejection>] {
+        if let known = careerPeriods[id] { return known }
+        let periods = try await tx.query("SELECT * FROM career_periods WHERE dossier_id = ? AND deleted_at IS NULL",
+                                         [.text(id)]).map(TimeSheetLoader.careerPeriod)
+        careerPeriods[id] = periods
+        return periods
+    }
+
     mutating func payrollMonths(of employer: String, in tx: any StoreTransaction) async throws -> [PayrollMonth] {
         if let known = payrollMonths[employer] { return known }
         let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
@@ -396,6 +474,7 @@ struct PushWrites {
             timeRecords = [:]
             windowRecords = [:]
             recordWindows = [:]
+            balanceWindows = [:]
         default: break
         }
     }

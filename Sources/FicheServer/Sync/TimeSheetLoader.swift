@@ -27,12 +27,14 @@ struct TimeSheetLoader {
             category: StaffCategory(rawValue: dossierRow.string("category") ?? "") ?? .contractual,
             startDate: try LocalDate.parse(dossierRow.string("start_date") ?? ""))
         // An annual leave reads the entries of its years and of the year before (its balance), as the replica does.
-        let records = try await writes.timeRecords(ofDossier: id, around: record.map(ruleBook.leaveRules.datesToRead), in: tx)
+        let leaveRules = ruleBook.leaveRules
+        let records = try await writes.timeRecords(
+            ofDossier: id, around: record?.dates,
+            balanceYears: record.flatMap { leaveRules.usesBalance($0) ? leaveRules.datesToRead(for: $0) : nil }, in: tx)
         let months = try await writes.payrollMonths(of: employerCode, in: tx)
         // The working days come from the dossier's career, as on the replica (which receives the
         // same periods); a dossier without one works the usual week of its regime.
-        let periods = try await tx.query("SELECT * FROM career_periods WHERE dossier_id = ? AND deleted_at IS NULL",
-                                         [.text(id)]).map(Self.careerPeriod)
+        let periods = try await writes.careerPeriods(ofDossier: id, in: tx)
         // try?: the regime is written by the server in this format; a dossier without one is full time, as when it was created.
         let regime = (try? RegimeFraction.parse(dossierRow.string("regime_percent") ?? "100")) ?? .fullTime
         let calendar: WorkCalendar
