@@ -27,26 +27,19 @@ public struct EmployerDaysPayer: Hashable, Sendable {
     public init(rule: EmployerDaysRule, typeCode: String, career: Career, category: StaffCategory,
                 calendar: WorkCalendar, records: [TimeRecord]) {
         self.rule = rule
-        var covered: [Int: Int] = [:]
-        for record in records where record.kind == .absence && !record.isHourBased && record.start <= record.end
-            && record.typeCode == typeCode {
-            for date in record.start...record.end { covered[date.dayNumber, default: 0] |= record.dayPart.halves }
-        }
         var employer: [Int: Int] = [:]
         var starts: [LocalDate] = []
         var windowEnd: LocalDate?
         var used = 0
-        for day in covered.keys.sorted() {
-            let date = LocalDate(dayNumber: day)
-            guard rule.categories.contains(career.period(on: date)?.category ?? category) else { continue }
-            let halves = calendar.scheduledDay(on: date).halves & (covered[day] ?? 0)
-            guard halves != 0 else { continue }
+        for scheduled in ScheduledAbsenceHalves.days(of: records, types: [typeCode], categories: rule.categories,
+                                                     career: career, category: category, calendar: calendar) {
+            let date = scheduled.date, day = date.dayNumber, halves = scheduled.halves
             if windowEnd.map({ date > $0 }) ?? true {
                 starts.append(date)
                 windowEnd = date.adding(months: rule.windowMonths)
                 used = 0
             }
-            if calendar.holidays.isHoliday(date) {
+            if scheduled.isHoliday {
                 if used < 2 * rule.days { employer[day] = halves }
                 continue
             }

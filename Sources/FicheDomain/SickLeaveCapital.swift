@@ -44,23 +44,15 @@ public struct SickLeaveCapital: Hashable, Sendable {
             usedHalves = []
             return
         }
-        var covered: [Int: Int] = [:]
-        for record in records where record.kind == .absence && !record.isHourBased && record.start <= record.end
-            && record.end >= start && rule.deductedTypes.contains(record.typeCode ?? "") {
-            for date in max(record.start, start)...record.end {
-                covered[date.dayNumber, default: 0] |= record.dayPart.halves
-            }
-        }
         var waiting: [Int: Int] = [:]
         var usedDays: [Int] = [], usedHalves: [Int] = []
         var used = 0
-        for day in covered.keys.sorted() {
-            let date = LocalDate(dayNumber: day)
-            guard rule.categories.contains(career.period(on: date)?.category ?? category) else { continue }
-            let halves = calendar.scheduledDay(on: date).halves & (covered[day] ?? 0)
-            guard halves != 0 else { continue }
+        for scheduled in ScheduledAbsenceHalves.days(of: records, types: Set(rule.deductedTypes), from: start,
+                                                     categories: rule.categories, career: career, category: category,
+                                                     calendar: calendar) {
+            let date = scheduled.date, day = date.dayNumber, halves = scheduled.halves
             let capital = 2 * rule.capitalDays(serviceMonths: Self.fullMonths(from: start, to: date))
-            if calendar.holidays.isHoliday(date) {
+            if scheduled.isHoliday {
                 if used >= capital { waiting[day] = halves }
                 continue
             }
