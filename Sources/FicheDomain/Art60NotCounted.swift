@@ -1,7 +1,7 @@
 /// Absence days of an article 60 worker that did not count toward the target, for one reason:
 /// the absence type, who paid the days, and what they did instead (extend the reference window,
 /// or nothing — `overCap` when the yearly cap of unpaid days was used up).
-public struct Art60NotCounted: Hashable, Sendable {
+public struct Art60NotCounted: Hashable, Sendable, Codable {
     public var typeCode: String
     public var payer: DayPayer
     /// `.extends` or `.neither`.

@@ -22,7 +22,7 @@
 /// progress.projectedTargetDate   // 2027-04-09
 /// progress.notCounted            // [sick, mutuality_or_insurer, extends, 18 days]
 /// ```
-public struct Art60Progress: Hashable, Sendable {
+public struct Art60Progress: Hashable, Sendable, Codable {
     /// The policy the target and window come from.
     public let policyID: String
     public let band: Art60AgeBand
@@ -50,6 +50,10 @@ public struct Art60Progress: Hashable, Sendable {
     /// The ids of the policies that judged the days up to `asOf`, in date order (two for a
     /// contract running across a reform).
     public let dayPolicyIDs: [String]
+
+    /// The revision of the count below. Raise it with any change that can give another result
+    /// from the same inputs: projections stored with another revision are then recomputed.
+    public static let countRevision = 1
 
     /// Last day of the reference window, extended by `extensionDays`.
     public var windowEnd: LocalDate { baseWindowEnd.adding(days: extensionDays) }

@@ -171,6 +171,16 @@ public struct RuleBook: Hashable, Sendable {
         return try RuleBook(texts: texts)
     }
 
+    /// A fingerprint of every file's text, the same in every process: a result stored with it
+    /// was computed under these rules (`StableFingerprint`).
+    public var fingerprint: String {
+        var fingerprint = StableFingerprint()
+        for file in RuleFile.allCases {
+            fingerprint.add(file.rawValue + "\u{1F}" + (texts[file] ?? "") + "\u{1E}")
+        }
+        return fingerprint.hex
+    }
+
     public static func == (lhs: RuleBook, rhs: RuleBook) -> Bool { lhs.texts == rhs.texts }
     public func hash(into hasher: inout Hasher) { hasher.combine(texts) }
 

@@ -177,13 +177,8 @@ public struct TimeRecordImport {
     /// A stable fingerprint of the rows (FNV-1a, 64 bits): the same rows give the same value
     /// whatever the line endings or the byte-order mark.
     static func fingerprint(_ rows: [[String]]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for row in rows {
-            for byte in (row.joined(separator: "\u{1F}") + "\u{1E}").utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-        }
-        return String(hash, radix: 16)
+        var fingerprint = StableFingerprint()
+        for row in rows { fingerprint.add(row.joined(separator: "\u{1F}") + "\u{1E}") }
+        return fingerprint.hex
     }
 }
