@@ -68,6 +68,7 @@ final class MigrationTests: XCTestCase {
             "v19-art60-prior-days",
             "v20-open-records-by-dossier",
             "v21-notes",
+            "v22-art60-projections",
         ])
     }
 
@@ -98,6 +99,11 @@ final class MigrationTests: XCTestCase {
             "time_record_open_by_dossier",
             "time_record_open_by_employer", "time_record_open_by_start", "time_record_unjustified",
         ])
+        // The art. 60 projections' triggers, created aside by the upgrade, are there once the copy ends.
+        let triggers = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'art60_projection_%'")
+        }
+        XCTAssertEqual(triggers, Art60ProjectionStore.triggers.count)
     }
 
     /// Changes waiting in the outbox of an older replica are sent after the upgrade exactly as

@@ -79,6 +79,7 @@ enum ReplicaSchema {
         }
         migrator.registerMigration("v20-open-records-by-dossier", migrate: indexOpenRecordsByDossier)
         migrator.registerMigration("v21-notes", migrate: createNotes)
+        migrator.registerMigration("v22-art60-projections", migrate: Art60ProjectionStore.createSchema)
         return migrator
     }
 

@@ -35,5 +35,6 @@ extension AppDatabase {
                     """, arguments: StatementArguments([employer] + tables))
             }
         }
+        try Art60ProjectionStore.dropOrphans(db)
     }
 }

@@ -214,6 +214,7 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM \(table) WHERE employer_code = ?", arguments: [employerCode])
         }
         try db.execute(sql: "DELETE FROM employer WHERE code = ?", arguments: [employerCode])
+        try Art60ProjectionStore.dropOrphans(db)
         try setMeta(db, "sync.scope_fetch.\(employerCode)", nil)
         try setMeta(db, "sync.scope_removed.\(employerCode)", "1")
     }
@@ -233,26 +234,32 @@ extension AppDatabase {
     /// at once, from sorted rows, much faster than row by row) and keeps their SQL in
     /// `replica_meta`, so the last page recreates them, even after a crash and a resume.
     /// Nothing reads the mirror through them meanwhile: the list stays empty until the last page.
+    /// The triggers of the art. 60 projections go aside the same way (each copied absence would
+    /// look its contract up without the index); the last page empties that store.
     static func setAsideMirrorIndexes(_ db: Database) throws {
         let tables = scopedTables.filter { !$0.hasPrefix("local_") }
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master
-            WHERE type = 'index' AND sql LIKE 'CREATE INDEX %' AND tbl_name IN (\(databaseQuestionMarks(count: tables.count)))
+        let set = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE (type = 'index' AND sql LIKE 'CREATE INDEX %' AND tbl_name IN (\(databaseQuestionMarks(count: tables.count))))
+               OR (type = 'trigger' AND name LIKE 'art60_projection_%')
             """, arguments: StatementArguments(tables))
-        for index in indexes {
-            let name: String = index["name"]
-            try setMeta(db, "sync.copy_index.\(name)", index["sql"])
-            try db.execute(sql: "DROP INDEX \"\(name)\"")
+        for entry in set {
+            let name: String = entry["name"]
+            try setMeta(db, "sync.copy_index.\(name)", entry["sql"])
+            try db.execute(sql: "DROP \((entry["type"] as String) == "trigger" ? "TRIGGER" : "INDEX") \"\(name)\"")
         }
     }
 
-    /// Recreates the indexes `setAsideMirrorIndexes` dropped.
+    /// Recreates the indexes and triggers `setAsideMirrorIndexes` dropped.
     static func restoreMirrorIndexes(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM replica_meta WHERE key LIKE 'sync.copy_index.%'") {
             let sql: String = row["value"]
-            try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
+            try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS ")
+                .replacingOccurrences(of: "CREATE TRIGGER ", with: "CREATE TRIGGER IF NOT EXISTS "))
             try setMeta(db, row["key"], nil)
         }
+        // What was written meanwhile did not mark the projections' dossiers.
+        try Art60ProjectionStore.reset(db)
     }
 
     /// After the last page of an initial copy: the working view of every row with pending
