@@ -40,6 +40,7 @@ struct ScreenReadsBench {
         let month = asOf.yearMonth
         let sizes = try database.tableSizes()
         Measurement(metric: "dataset_dossiers", unit: "rows", value: Double(sizes["dossier"] ?? 0)).print()
+        var laterDays = 0
         let reads: [(String, () throws -> Int)] = [
             ("validation_queue", { try database.validationQueue(asOf: asOf).count }),
             // What the queues screen reads to show its first screenful: a page, the total, the place.
@@ -97,7 +98,13 @@ struct ScreenReadsBench {
                 _ = try page.first.map { try database.validationQueueIndex(of: ValidationQueueCursor($0), filter) }
                 return try database.validationQueueCount(filter)
             }),
+            // Opened again the same day: the projections kept from the opening before.
             ("art60_watch", { try database.art60Watch(asOf: asOf, rules: rules).count }),
+            // The first opening of a day: every projection kept is of another day, all are worked out again.
+            ("art60_watch_first_of_day", {
+                laterDays += 1
+                return try database.art60Watch(asOf: asOf.adding(days: laterDays), rules: rules).count
+            }),
             ("missing_certificates", { try database.missingCertificates(asOf: asOf, rules: rules).count }),
             ("unjustified_absences", { try database.unjustifiedAbsences(asOf: asOf, rules: rules).count }),
             ("month_checklist", {

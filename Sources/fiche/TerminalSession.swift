@@ -2,6 +2,7 @@ import FicheApp
 import FicheCurses
 import FicheReplica
 import FicheTerminal
+import Foundation
 
 /// Runs the full-screen interface until the user quits, then restores the terminal.
 enum TerminalSession {
@@ -18,6 +19,17 @@ enum TerminalSession {
         app.environment.plain = appearance.plain
         // The queues worked out by rules are read off the key path, with a spinner on their tab.
         app.environment.readsInBackground = true
+        // The art. 60 projections of the day worked out while the first screen is read, so the
+        // watch opens from those kept (`Art60ProjectionStore`). A replica without contracts
+        // (no art. 60 right) has none to work out.
+        let (today, rules) = (app.environment.today, app.environment.rules)
+        Thread.detachNewThread {
+            do {
+                _ = try database.art60Watch(asOf: today, rules: rules)
+            } catch {
+                // Nothing is lost: the watch works them out when it opens, and says what fails then.
+            }
+        }
         if let background {
             app.environment.syncStatus = SyncBadgeState(isOnline: false)
             // try?: only hurries the next sync; the badge shows the counts, or that they cannot be read.
