@@ -22,7 +22,7 @@
 /// progress.projectedTargetDate   // 2027-04-09
 /// progress.notCounted            // [sick, mutuality_or_insurer, extends, 18 days]
 /// ```
-public struct Art60Progress: Hashable, Sendable, Codable {
+public struct Art60Progress: Hashable, Sendable {
     /// The policy the target and window come from.
     public let policyID: String
     public let band: Art60AgeBand
@@ -78,6 +78,25 @@ public struct Art60Progress: Hashable, Sendable, Codable {
     public func extensionNeeded(contractEnd: LocalDate?) -> LocalDate? {
         guard let contractEnd, let projectedTargetDate, projectedTargetDate > contractEnd else { return nil }
         return projectedTargetDate
+    }
+
+    /// A progress worked out earlier, from its figures as they were kept (`art60_projection`).
+    public init(policyID: String, band: Art60AgeBand, asOf: LocalDate, qualifyingDays: Double, scheduledDays: Double,
+                workedDays: Double, assimilatedDays: Double, unpaidCountedDays: Double, notCounted: [Art60NotCounted],
+                projectedTargetDate: LocalDate?, baseWindowEnd: LocalDate, extensionDays: Int, dayPolicyIDs: [String]) {
+        self.policyID = policyID
+        self.band = band
+        self.asOf = asOf
+        self.qualifyingDays = qualifyingDays
+        self.scheduledDays = scheduledDays
+        self.workedDays = workedDays
+        self.assimilatedDays = assimilatedDays
+        self.unpaidCountedDays = unpaidCountedDays
+        self.notCounted = notCounted
+        self.projectedTargetDate = projectedTargetDate
+        self.baseWindowEnd = baseWindowEnd
+        self.extensionDays = extensionDays
+        self.dayPolicyIDs = dayPolicyIDs
     }
 
     /// Computes the progress of `contract` on `asOf`.

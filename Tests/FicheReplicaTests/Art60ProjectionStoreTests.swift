@@ -36,13 +36,7 @@ final class Art60ProjectionStoreTests: XCTestCase {
     /// projection read back shows it, one worked out again does not.
     private func markStored(_ database: AppDatabase, _ marker: Double) throws {
         try database.writer.write { db in
-            for row in try Row.fetchAll(db, sql: "SELECT contract_id, progress FROM art60_projection") {
-                let data: Data = try XCTUnwrap(row["progress"])
-                var object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-                object["qualifyingDays"] = marker
-                try db.execute(sql: "UPDATE art60_projection SET progress = ? WHERE contract_id = ?",
-                               arguments: [try JSONSerialization.data(withJSONObject: object), row["contract_id"] as String])
-            }
+            try db.execute(sql: "UPDATE art60_projection SET qualifying_days = ?", arguments: [marker])
         }
     }
 
@@ -69,6 +63,17 @@ final class Art60ProjectionStoreTests: XCTestCase {
         XCTAssertEqual(after["c-3"]?.qualifyingDays, 1.5, "Noël's projection did not change and is read back")
         XCTAssertEqual(after["c-7"], try tab(database, "dos-7"), "Inès's is worked out again")
         XCTAssertNotEqual(after["c-7"], fresh["c-7"], "the unjustified day moved her count")
+        let readBack = try overview(database)["c-7"]
+        XCTAssertEqual(readBack, try tab(database, "dos-7"), "read back exactly as it was worked out")
+
+        // A time-credit day does not count: it is listed among the days lost, and read back with them.
+        try ReadFixture.apply(database, records: [
+            ReadFixture.absence("t-7", dossier: "dos-7", type: "time_credit", from: "2026-01-20"),
+        ])
+        _ = try overview(database)
+        let withLostDay = try overview(database)["c-7"]
+        XCTAssertEqual(withLostDay?.notCounted.map(\.typeCode), ["time_credit"])
+        XCTAssertEqual(withLostDay, try tab(database, "dos-7"))
     }
 
     /// Each kind of change a projection reads, made as the replica receives it (a pull, an entry

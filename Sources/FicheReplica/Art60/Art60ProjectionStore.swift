@@ -53,12 +53,28 @@ enum Art60ProjectionStore {
             t.primaryKey("dossier_id", .text)
             t.column("mark", .integer).notNull()
         }
+        // A progress's figures in columns (a JSON document per contract took longer to decode
+        // than the rest of the watch); `policy_id` NULL: no progress could be worked out.
         try db.create(table: "art60_projection") { t in
             t.primaryKey("contract_id", .text)
             t.column("dossier_id", .text).notNull()
             t.column("basis", .text).notNull()
             t.column("mark", .integer).notNull()
-            t.column("progress", .blob)      // JSON of Art60Progress; NULL: no progress
+            t.column("policy_id", .text)
+            t.column("band_min_age", .integer)
+            t.column("band_max_age", .integer)
+            t.column("band_target_days", .integer)
+            t.column("band_window_months", .integer)
+            t.column("qualifying_days", .double)
+            t.column("scheduled_days", .double)
+            t.column("worked_days", .double)
+            t.column("assimilated_days", .double)
+            t.column("unpaid_counted_days", .double)
+            t.column("not_counted", .blob)          // JSON of [Art60NotCounted]; NULL when empty
+            t.column("target_day", .integer)        // LocalDate.dayNumber
+            t.column("base_window_end_day", .integer)
+            t.column("extension_days", .integer)
+            t.column("day_policy_ids", .text)       // separated by U+001F
         }
         try db.create(index: "art60_projection_by_dossier", on: "art60_projection", columns: ["dossier_id"])
         // A replica upgraded in the middle of an initial copy keeps them aside with the indexes,
@@ -195,7 +211,10 @@ enum Art60ProjectionStore {
     /// could be worked out).
     static func read(_ db: Database, basis: Basis) throws -> [String: Art60Progress?] {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT p.contract_id, p.progress FROM art60_projection p
+            SELECT p.contract_id, p.policy_id, p.band_min_age, p.band_max_age, p.band_target_days, p.band_window_months,
+                   p.qualifying_days, p.scheduled_days, p.worked_days, p.assimilated_days, p.unpaid_counted_days,
+                   p.not_counted, p.target_day, p.base_window_end_day, p.extension_days, p.day_policy_ids
+            FROM art60_projection p
             LEFT JOIN art60_projection_mark m ON m.dossier_id = p.dossier_id
             WHERE p.basis = ? AND p.mark = IFNULL(m.mark, 0)
             """), arguments: [basis.key])
@@ -203,13 +222,23 @@ enum Art60ProjectionStore {
         var result: [String: Art60Progress?] = [:]
         while let row = try rows.next() {
             let id: String = row[0]
-            if let json = row[1] as Data? {
-                // A stored value this build cannot read is recomputed, like a missing one.
-                guard let progress = try? decoder.decode(Art60Progress.self, from: json) else { continue }
-                result[id] = .some(progress)
-            } else {
+            guard let policyID = row[1] as String? else {
                 result[id] = .some(nil)
+                continue
             }
+            var notCounted: [Art60NotCounted] = []
+            if let json = row[11] as Data? {
+                // A stored value this build cannot read is worked out again, like a missing one.
+                guard let decoded = try? decoder.decode([Art60NotCounted].self, from: json) else { continue }
+                notCounted = decoded
+            }
+            let band = Art60AgeBand(minAge: row[2], maxAge: row[3], targetDays: row[4], windowMonths: row[5])
+            result[id] = Art60Progress(
+                policyID: policyID, band: band, asOf: basis.asOf, qualifyingDays: row[6], scheduledDays: row[7],
+                workedDays: row[8], assimilatedDays: row[9], unpaidCountedDays: row[10], notCounted: notCounted,
+                projectedTargetDate: (row[12] as Int?).map(LocalDate.init(dayNumber:)),
+                baseWindowEnd: LocalDate(dayNumber: row[13]), extensionDays: row[14],
+                dayPolicyIDs: (row[15] as String? ?? "").split(separator: "\u{1F}").map(String.init))
         }
         return result
     }
@@ -233,16 +262,37 @@ enum Art60ProjectionStore {
         guard !entries.isEmpty, try epoch(db) == basis.epoch else { return }
         let encoder = JSONEncoder()
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO art60_projection (contract_id, dossier_id, basis, mark, progress)
-            SELECT ?1, ?2, ?3, ?4, ?5
+            INSERT INTO art60_projection (contract_id, dossier_id, basis, mark, policy_id, band_min_age, band_max_age,
+                band_target_days, band_window_months, qualifying_days, scheduled_days, worked_days, assimilated_days,
+                unpaid_counted_days, not_counted, target_day, base_window_end_day, extension_days, day_policy_ids)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19
             WHERE EXISTS (SELECT 1 FROM art60_contract WHERE id = ?1)
               AND IFNULL((SELECT mark FROM art60_projection_mark WHERE dossier_id = ?2), 0) = ?4
             ON CONFLICT (contract_id) DO UPDATE SET
-                dossier_id = excluded.dossier_id, basis = excluded.basis, mark = excluded.mark, progress = excluded.progress
+                dossier_id = excluded.dossier_id, basis = excluded.basis, mark = excluded.mark,
+                policy_id = excluded.policy_id, band_min_age = excluded.band_min_age, band_max_age = excluded.band_max_age,
+                band_target_days = excluded.band_target_days, band_window_months = excluded.band_window_months,
+                qualifying_days = excluded.qualifying_days, scheduled_days = excluded.scheduled_days,
+                worked_days = excluded.worked_days, assimilated_days = excluded.assimilated_days,
+                unpaid_counted_days = excluded.unpaid_counted_days, not_counted = excluded.not_counted,
+                target_day = excluded.target_day, base_window_end_day = excluded.base_window_end_day,
+                extension_days = excluded.extension_days, day_policy_ids = excluded.day_policy_ids
             """)
         for entry in entries {
-            let json = try entry.progress.map { try encoder.encode($0) }
-            try statement.execute(arguments: [entry.contractID, entry.dossierID, basis.key, entry.mark, json])
+            var arguments: [(any DatabaseValueConvertible)?] = [entry.contractID, entry.dossierID, basis.key, entry.mark]
+            if let progress = entry.progress {
+                arguments += [
+                    progress.policyID, progress.band.minAge, progress.band.maxAge, progress.band.targetDays,
+                    progress.band.windowMonths, progress.qualifyingDays, progress.scheduledDays, progress.workedDays,
+                    progress.assimilatedDays, progress.unpaidCountedDays,
+                    progress.notCounted.isEmpty ? nil : try encoder.encode(progress.notCounted),
+                    progress.projectedTargetDate?.dayNumber, progress.baseWindowEnd.dayNumber, progress.extensionDays,
+                    progress.dayPolicyIDs.joined(separator: "\u{1F}"),
+                ]
+            } else {
+                arguments += Array(repeating: nil, count: 15)
+            }
+            try statement.execute(arguments: StatementArguments(arguments))
         }
     }
 }
