@@ -48,6 +48,10 @@ public struct JSONLogHandler: LogHandler {
 
     /// `text` as a JSON string.
     static func quoted(_ text: String) -> String {
+        // Most texts (routes, ids, numbers) need no escape: one copy, not one append per character.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -151,8 +151,9 @@ struct PushProcessor: Sendable {
                 try payload.checkBounds()
             default: break
             }
-            effect = try await apply(pending.mutation, rights: rights, caller: caller, today: OfficeClock.fixed(now).today,
-                                     in: tx, writes: &writes)
+            // The Brussels day as kept for the minute (`Timestamps`), not a calendar built per mutation.
+            let today = Timestamps.brusselsDay(now) ?? OfficeClock.fixed(now).today
+            effect = try await apply(pending.mutation, rights: rights, caller: caller, today: today, in: tx, writes: &writes)
         } catch let violation as RuleViolation {
             effect = MutationEffect(status: .rejected, reason: violation.code)
         } catch let rejection as MutationRejection {

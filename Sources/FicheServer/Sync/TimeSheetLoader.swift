@@ -56,10 +56,11 @@ struct TimeSheetLoader {
                          payrollMonths: months, leave: leave)
     }
 
-    /// A career period as stored (its schedule as JSON), or why it cannot be read.
-    static func careerPeriod(_ row: StoreRow) -> Result<CareerPeriod, MutationRejection> {
+    /// A career period as stored (its schedule as JSON), or why it cannot be read; `decoder`
+    /// may be shared by the rows of one statement.
+    static func careerPeriod(_ row: StoreRow, decoder: JSONDecoder = JSONDecoder()) -> Result<CareerPeriod, MutationRejection> {
         do {
-            let schedule = try JSONDecoder().decode(WorkSchedule.self, from: Data((row.string("schedule") ?? "").utf8))
+            let schedule = try decoder.decode(WorkSchedule.self, from: Data((row.string("schedule") ?? "").utf8))
             return .success(CareerPeriod(
                 id: row.string("id") ?? "", dossierID: row.string("dossier_id") ?? "",
                 start: try LocalDate.parse(row.string("start_date") ?? ""),
@@ -75,5 +76,23 @@ struct TimeSheetLoader {
     static func timeRecord(_ row: StoreRow) -> TimeRecord? {
         // try?: a row this server wrote from a checked record; one that does not read is no time record.
         try? TimeRecordColumn.record(text: { row.string($0) })
+    }
+
+    /// The time records of the rows of `table` (rows of `time_records`), as `timeRecord` reads
+    /// each: the columns found by name once, not a dictionary per row (a push round reads the
+    /// balance's absences of each dossier it checks, hundreds of rows).
+    static func timeRecords(_ table: TextTable) -> [TimeRecord] {
+        let positions = RecordTimeRecord.columns.map { table.columns.firstIndex(of: $0.name) }
+        var records: [TimeRecord] = []
+        records.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            // try?: as in `timeRecord`, a row that does not read is no time record.
+            if let record = try? TimeRecordColumn.record(byPosition: { position, column in
+                column.value(text: positions[position].flatMap { table[row, $0] })
+            }) {
+                records.append(record)
+            }
+        }
+        return records
     }
 }

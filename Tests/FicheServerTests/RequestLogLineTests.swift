@@ -1,0 +1,38 @@
+@testable import FicheServer
+import Foundation
+import XCTest
+
+/// The parts of a request's log line, made without a formatter: the same text `String(format:)`
+/// wrote, a new id as random as before, and values that read back as JSON.
+final class RequestLogLineTests: XCTestCase {
+    func testTheDurationIsInMillisecondsToATenth() {
+        XCTAssertEqual(RequestLogMiddleware.milliseconds(.zero), "0.0")
+        XCTAssertEqual(RequestLogMiddleware.milliseconds(.microseconds(49)), "0.0")
+        XCTAssertEqual(RequestLogMiddleware.milliseconds(.microseconds(3_240)), "3.2")
+        XCTAssertEqual(RequestLogMiddleware.milliseconds(.microseconds(3_250)), "3.3")
+        XCTAssertEqual(RequestLogMiddleware.milliseconds(.seconds(2) + .microseconds(1_500)), "2001.5")
+    }
+
+    func testANewIDIs32LowercaseHexDigitsAndNeverTheSame() {
+        let ids = (0..<1_000).map { _ in RequestLogMiddleware.newID() }
+        XCTAssertEqual(Set(ids).count, ids.count)
+        for id in ids {
+            XCTAssertEqual(id.count, 32)
+            XCTAssertTrue(id.allSatisfy { "0123456789abcdef".contains($0) }, id)
+        }
+        // Every hex digit turns up, in every place: no part of the id is stuck.
+        XCTAssertEqual(Set(ids.joined()).count, 16)
+        for place in 0..<32 {
+            XCTAssertGreaterThan(Set(ids.map { Array($0)[place] }).count, 8, "place \(place)")
+        }
+    }
+
+    func testAValueIsQuotedAsJSONWhetherItNeedsEscapesOrNot() throws {
+        for text in ["/v1/sync/pull", "", "é ü 日本", "a\"b", "back\\slash", "line\nfeed\ttab\r", "\u{01}"] {
+            let quoted = JSONLogHandler.quoted(text)
+            let read = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+            XCTAssertEqual(read, text, quoted)
+        }
+        XCTAssertEqual(JSONLogHandler.quoted("/v1/sync/pull"), "\"/v1/sync/pull\"")
+    }
+}
