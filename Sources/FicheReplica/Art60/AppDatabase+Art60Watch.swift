@@ -8,7 +8,9 @@ extension AppDatabase {
     ///
     /// The progress of every running contract is computed with `Art60Progress`, from the
     /// working view (records just entered count); birth dates, careers and records are read
-    /// in batches, a few queries for all contracts (a CPAS follows about 300).
+    /// in batches, a few queries for all contracts (a CPAS follows about 300). Projections are
+    /// kept between openings (`Art60ProjectionStore`): only those of workers whose inputs
+    /// changed since, or of another day, are worked out again.
     ///
     /// ```swift
     /// let watch = try database.art60Watch(asOf: today, withinDays: 30, rules: rules)
@@ -93,6 +95,8 @@ extension AppDatabase {
         // Kept for the next opening. The store is derived data: when it cannot be written (a
         // full disk, a replica opened read-only) the list is still shown and the next opening
         // computes again; no entry is at stake.
+        // Nothing worked out (every projection was kept): no write, no wait for another writer.
+        guard !computed.isEmpty else { return items }
         do {
             try writer.write { db in try Art60ProjectionStore.write(computed, basis: basis, in: db) }
         } catch {
