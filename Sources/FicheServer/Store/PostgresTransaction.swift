@@ -17,34 +17,38 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func textTable(_ sql: String, _ binds: [SQLValue], excluding excluded: Set<String>) async throws -> TextTable {
-        let rows = try await connection.query(Self.postgresQuery(sql, binds), logger: logger)
-        var table: TextTable?
-        var kept: [Bool] = []
-        for try await row in rows {
-            if table == nil {
-                var columns: [String] = []
-                for cell in row {
-                    kept.append(!excluded.contains(cell.columnName))
-                    if !excluded.contains(cell.columnName) { columns.append(cell.columnName) }
+        var table = PostgresTableBuilder(excluded: excluded)
+        for try await row in try await connection.query(Self.postgresQuery(sql, binds), logger: logger) {
+            try table.append(row)
+        }
+        return table.table
+    }
+
+    /// Every statement is handed to the connection before the first answer is awaited: the
+    /// connection runs them one after the other, in this order, and collects their rows.
+    func batch(_ statements: [StoreStatement], each: (Int, StoreResult) throws -> Void) async throws {
+        let pending: [EventLoopFuture<PostgresQueryResult>] = statements.map {
+            connection.query(Self.postgresQuery($0.sql, $0.binds), logger: logger)
+        }
+        var failure: (any Error)?
+        // Every answer is awaited, even after a failure, so nothing of the batch is still
+        // running on the connection when the transaction ends.
+        for (index, answer) in pending.enumerated() {
+            do {
+                let rows = try await answer.get().rows
+                guard failure == nil else { continue }
+                if statements[index].asText {
+                    var table = PostgresTableBuilder(excluded: [])
+                    for row in rows { try table.append(row) }
+                    try each(index, .table(table.table))
+                } else {
+                    try each(index, .rows(try rows.map(Self.storeRow)))
                 }
-                table = TextTable(columns: columns)
-                table?.reserveRows(1024)
-            }
-            for (index, cell) in row.enumerated() where kept[index] {
-                switch cell.dataType {
-                case .text, .varchar:
-                    // Text in either format is its UTF-8: kept as it comes, no String made.
-                    if let bytes = cell.bytes {
-                        bytes.withUnsafeReadableBytes { table?.appendValue(utf8: $0) }
-                    } else {
-                        table?.appendValue(nil)
-                    }
-                default:
-                    table?.appendValue(try Self.value(cell).string)
-                }
+            } catch {
+                if failure == nil { failure = error }
             }
         }
-        return table ?? TextTable(columns: [])
+        if let failure { throw failure }
     }
 
     func execute(_ sql: String, _ binds: [SQLValue]) async throws {
