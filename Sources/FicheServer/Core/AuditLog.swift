@@ -36,7 +36,13 @@ struct AuditLog {
 
     /// Writes several entries with one statement.
     static func record(_ entries: [Repeated], in tx: any StoreTransaction) async throws {
-        guard !entries.isEmpty else { return }
+        guard let statement = statement(entries) else { return }
+        try await tx.execute(statement.sql, statement.binds)
+    }
+
+    /// The statement of `record`, for a batch; nil without entries.
+    static func statement(_ entries: [Repeated]) -> StoreStatement? {
+        guard !entries.isEmpty else { return nil }
         let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         var binds: [SQLValue] = []
         binds.reserveCapacity(entries.count * 13)
@@ -47,7 +53,7 @@ struct AuditLog {
                       .optional(entry.field), .optional(entry.oldValue), .optional(entry.newValue),
                       .int(Int64(repeated.repeats)), .optional(repeated.lastAt)]
         }
-        try await tx.execute(
+        return StoreStatement(
             """
             INSERT INTO audit (at, user_id, device_id, action, decision, employer_code, entity, entity_id, field,
                                old_value, new_value, repeats, last_at)

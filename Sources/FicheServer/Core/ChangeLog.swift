@@ -23,8 +23,14 @@ enum ChangeLog {
     /// Locks the clock row like `lockClock` and returns the head: the sequences after it are
     /// this transaction's to give out, as long as it sets the clock to the last one it gave.
     static func lockClockReadingHead(in tx: any StoreTransaction) async throws -> Int64 {
-        guard let head = try await tx.first("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq")?.int("seq")
-        else { throw CommandError("the sync clock is missing: run fiche-server migrate") }
+        try head(from: await tx.query(clockLock.sql, clockLock.binds))
+    }
+
+    /// The statement of `lockClockReadingHead`, for a batch; `head(from:)` reads its rows.
+    static let clockLock = StoreStatement("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq")
+
+    static func head(from rows: [StoreRow]) throws -> Int64 {
+        guard let head = rows.first?.int("seq") else { throw CommandError("the sync clock is missing: run fiche-server migrate") }
         return head
     }
 

@@ -71,8 +71,7 @@ struct PushProcessor: Sendable {
     /// locking the clock, and writes what they append before the transaction commits.
     private func apply(_ round: [(request: PushRequest, caller: Caller)],
                        in tx: any StoreTransaction) async throws -> (responses: [PushResponse], step: GenerationStep?) {
-        var writes = PushWrites(head: try await ChangeLog.lockClockReadingHead(in: tx))
-        try await writes.prefetch(round, leaveRules: ruleBook.leaveRules, in: tx)
+        var writes = try await PushWrites.locking(for: round, leaveRules: ruleBook.leaveRules, in: tx)
         var responses: [PushResponse] = []
         for (request, caller) in round {
             var tracker = ResponseTracker(caller: caller)

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Reads that do not change within the transaction are made once and kept: the round's devices
 /// and the answers already given to its uuids, the dossiers named and the records around new
-/// time records (`prefetch`, a few statements per round), a user's grants, an employer's row
+/// time records (`locking`, one batch of statements per round), a user's grants, an employer's row
 /// and payroll months. Later mutations of the same transaction read
 /// through it, so they see what earlier ones wrote.
 struct PushWrites {
@@ -29,7 +29,7 @@ struct PushWrites {
 
     /// The last sequence given out, or the head read when the clock was locked.
     private(set) var head: Int64
-    private let lockedHead: Int64
+    private var lockedHead: Int64
     private var logged: [[SQLValue]] = []
     private var answers: [[SQLValue]] = []
     private var audits: [AuditLog.Repeated] = []
@@ -38,7 +38,7 @@ struct PushWrites {
     private var devices: [String: Device] = [:]
     private var answersByMutation: [String: String] = [:]
     private var answersByUUID: [String: String] = [:]
-    /// Uuids whose answers in the store were all read by `prefetch`.
+    /// Uuids whose answers in the store were all read by `locking`.
     private var prefetchedUUIDs: Set<String> = []
     private var grantsByUser: [String: [Grant]] = [:]
     private var employers: [String: StoreRow] = [:]
@@ -55,7 +55,7 @@ struct PushWrites {
     /// Beside `recordWindows` (every kind), the days over which a dossier's absences of the
     /// leave balance's types are in `windowRecords`: the years an annual leave's balance reads.
     private var balanceWindows: [String: ClosedRange<LocalDate>] = [:]
-    /// The absence types the leave balance counts (from the round's `prefetch`).
+    /// The absence types the leave balance counts (from the round's `locking`).
     private var balanceTypes: [String] = []
     /// Time-record ids known to exist, and the ids looked up.
     private var recordIDs: Set<String> = []
@@ -75,12 +75,15 @@ struct PushWrites {
     /// The sequence the next logged entry gets (a new row can be written with it as version).
     var nextSequence: Int64 { head + 1 }
 
-    /// Reads for a whole round what its mutations will look up, a few statements for the round
-    /// instead of several per mutation: the devices, the answers already given to its uuids, the
-    /// dossiers named, and for time records the dossiers' live records and which ids exist.
-    /// `leaveRules` say which days an entry's rules read (the years of an annual leave's balance).
-    mutating func prefetch(_ round: [(request: PushRequest, caller: Caller)], leaveRules: LeaveRules,
-                           in tx: any StoreTransaction) async throws {
+    /// Locks the clock (`ChangeLog.lockClockReadingHead`) and reads for a whole round what its
+    /// mutations will look up: the devices, the answers already given to its uuids, the
+    /// dossiers named, their career periods, and for time records the dossiers' live records
+    /// and which ids exist. A few statements for the round instead of several per mutation,
+    /// sent as one batch behind the lock (`StoreTransaction.batch`): the round waits for the
+    /// database once, while it holds the clock. `leaveRules` say which days an entry's rules
+    /// read (the years of an annual leave's balance).
+    static func locking(for round: [(request: PushRequest, caller: Caller)], leaveRules: LeaveRules,
+                        in tx: any StoreTransaction) async throws -> PushWrites {
         var named: Set<String> = []
         var records: Set<String> = []
         var windows: [String: ClosedRange<LocalDate>] = [:]
@@ -90,7 +93,6 @@ struct PushWrites {
                 min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
             } ?? window
         }
-        balanceTypes = leaveRules.balanceTypes
         for pending in round.flatMap(\.request.mutations) {
             switch pending.mutation {
             case .recordAbsence(let payload), .recordTimeRecord(let payload), .amendTimeRecord(let payload):
@@ -110,71 +112,133 @@ struct PushWrites {
             case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord, .editNote, .eraseNote: break
             }
         }
-        try await prefetchDossiers(named.sorted(), in: tx)
-        try await prefetchCareerPeriods(windows.keys.sorted(), in: tx)
-        try await prefetchTimeRecords(windows: windows, balanceYears: balanceYears, ids: records.sorted(), in: tx)
+        var writes = PushWrites(head: 0)
+        writes.balanceTypes = leaveRules.balanceTypes
+        let dossierIDs = named.sorted()
+        let windowed = windows.keys.sorted()
+        let recordIDs = records.sorted()
         let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
-        let rows = try await tx.query(
-            "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
-            deviceIDs.map(SQLValue.text))
-        for row in rows { readDevice(row) }
         let uuids = Set(round.flatMap { $0.request.mutations.map(\.uuid) }).sorted()
-        guard !uuids.isEmpty else { return }
-        let sent = try await tx.query(
+
+        // The time records first: the most rows, read while the database runs the rest.
+        var statements = [ChangeLog.clockLock]
+        func add(_ statement: StoreStatement?) -> Int? {
+            guard let statement else { return nil }
+            statements.append(statement)
+            return statements.count - 1
+        }
+        let windowRecords = add(recordIDs.isEmpty || windowed.isEmpty ? nil
+                                : writes.windowRecordsStatement(windows: windows, balanceYears: balanceYears))
+        let dossiers = add(dossierIDs.isEmpty ? nil : StoreStatement(
+            "SELECT * FROM dossiers WHERE id IN (\(Self.placeholders(dossierIDs.count)))", dossierIDs.map(SQLValue.text)))
+        let careers = add(windowed.isEmpty ? nil : StoreStatement(
+            "SELECT * FROM career_periods WHERE dossier_id IN (\(Self.placeholders(windowed.count))) AND deleted_at IS NULL",
+            windowed.map(SQLValue.text)))
+        let existing = add(recordIDs.isEmpty ? nil : StoreStatement(
+            "SELECT id FROM time_records WHERE id IN (\(Self.placeholders(recordIDs.count)))", recordIDs.map(SQLValue.text)))
+        let devices = add(StoreStatement(
+            "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
+            deviceIDs.map(SQLValue.text)))
+        // The employers of the dossiers named and their payroll months, and the callers' grants:
+        // read once per transaction in any case (`employer`, `payrollMonths`, `grants`), here
+        // with the round's other reads rather than each in a wait of its own.
+        let ofDossiers = "SELECT employer_code FROM dossiers WHERE id IN (\(Self.placeholders(dossierIDs.count)))"
+        let employers = add(dossierIDs.isEmpty ? nil : StoreStatement(
+            "SELECT * FROM employers WHERE code IN (\(ofDossiers))", dossierIDs.map(SQLValue.text)))
+        let months = add(dossierIDs.isEmpty ? nil : StoreStatement(
+            "SELECT employer_code, month, status FROM payroll_months WHERE employer_code IN (\(ofDossiers))",
+            dossierIDs.map(SQLValue.text)))
+        let userIDs = Set(round.map(\.caller.userID)).sorted()
+        let grants = add(StoreStatement(
+            "SELECT user_id, id, employer_code, role, valid_from, valid_to FROM grants WHERE user_id IN (\(Self.placeholders(userIDs.count)))",
+            userIDs.map(SQLValue.text)))
+        let sent = add(uuids.isEmpty ? nil : StoreStatement(
             """
             SELECT m.uuid, d.user_id, m.result FROM mutations m JOIN devices d ON d.id = m.client_id
             WHERE m.uuid IN (\(Self.placeholders(uuids.count)))
-            """, uuids.map(SQLValue.text))
-        for row in sent {
-            guard let uuid = row.string("uuid"), let userID = row.string("user_id"), let result = row.string("result") else { continue }
-            if answersByUUID["\(userID)/\(uuid)"] == nil { answersByUUID["\(userID)/\(uuid)"] = result }
-        }
-        prefetchedUUIDs = Set(uuids)
-    }
+            """, uuids.map(SQLValue.text)))
 
-    private mutating func prefetchDossiers(_ ids: [String], in tx: any StoreTransaction) async throws {
-        guard !ids.isEmpty else { return }
-        for row in try await tx.query("SELECT * FROM dossiers WHERE id IN (\(Self.placeholders(ids.count)))", ids.map(SQLValue.text)) {
-            if let id = row.string("id") { dossiers[id] = row }
+        let decoder = JSONDecoder()
+        try await tx.batch(statements) { index, result in
+            if index == 0 {
+                writes.head = try ChangeLog.head(from: result.rows)
+                writes.lockedHead = writes.head
+            } else if index == windowRecords {
+                for id in windowed { writes.windowRecords[id] = [] }
+                for record in TimeSheetLoader.timeRecords(result.table) {
+                    writes.windowRecords[record.dossierID, default: []].append(record)
+                }
+                writes.recordWindows = windows
+                writes.balanceWindows = balanceYears
+            } else if index == dossiers {
+                for row in result.rows {
+                    if let id = row.string("id") { writes.dossiers[id] = row }
+                }
+                writes.dossiersRead.formUnion(dossierIDs)
+            } else if index == careers {
+                for id in windowed { writes.careerPeriods[id] = [] }
+                for row in result.rows {
+                    if let id = row.string("dossier_id") {
+                        writes.careerPeriods[id, default: []].append(TimeSheetLoader.careerPeriod(row, decoder: decoder))
+                    }
+                }
+            } else if index == existing {
+                for row in result.rows {
+                    if let id = row.string("id") { writes.recordIDs.insert(id) }
+                }
+                writes.recordIDsRead.formUnion(recordIDs)
+            } else if index == devices {
+                for row in result.rows { writes.readDevice(row) }
+            } else if index == employers {
+                for row in result.rows {
+                    if let code = row.string("code") {
+                        writes.employers[code] = row
+                        writes.payrollMonths[code] = []
+                    }
+                }
+            } else if index == months {
+                for row in result.rows {
+                    guard let code = row.string("employer_code"), let month = Self.payrollMonth(row, of: code) else { continue }
+                    writes.payrollMonths[code, default: []].append(month)
+                }
+            } else if index == grants {
+                for id in userIDs { writes.grantsByUser[id] = [] }
+                for row in result.rows {
+                    guard let userID = row.string("user_id"), let grant = GrantLoader.grant(from: row, userID: userID) else { continue }
+                    writes.grantsByUser[userID, default: []].append(grant)
+                }
+            } else if index == sent {
+                for row in result.rows {
+                    guard let uuid = row.string("uuid"), let userID = row.string("user_id"),
+                          let answer = row.string("result") else { continue }
+                    if writes.answersByUUID["\(userID)/\(uuid)"] == nil { writes.answersByUUID["\(userID)/\(uuid)"] = answer }
+                }
+                writes.prefetchedUUIDs = Set(uuids)
+            }
         }
-        dossiersRead.formUnion(ids)
+        return writes
     }
 
     /// The live records of each dossier within its window, and its absences of the balance's
     /// types within its balance years (one row of `VALUES` per dossier: its id, the window's
-    /// first and last day, the years' first and last day or empty), and which of the new
-    /// records' ids exist already.
+    /// first and last day, the years' first and last day or empty).
     ///
     /// The dossiers are named again in an `IN` list: with the join's condition alone (an `OR`
     /// of two ranges) PostgreSQL scans the whole table, 100,000 records in the bench, about
     /// 30 ms with the clock locked; the list lets it read the dossiers' rows by index (2 ms).
-    private mutating func prefetchTimeRecords(windows: [String: ClosedRange<LocalDate>],
-                                              balanceYears: [String: ClosedRange<LocalDate>], ids records: [String],
-                                              in tx: any StoreTransaction) async throws {
-        guard !records.isEmpty else { return }
-        if !windows.isEmpty {
-            let dossiers = windows.keys.sorted()
-            for id in dossiers { windowRecords[id] = [] }
-            for record in try await TimeSheetLoader.timeRecords(tx.textTable(
-                """
-                SELECT t.* FROM (VALUES \(dossiers.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "))) AS w
-                JOIN time_records t ON t.dossier_id = w.column1
-                  AND ((t.start_date <= w.column3 AND t.end_date >= w.column2)\(balanceTerms("t", years: "w.column4", "w.column5")))
-                WHERE t.deleted_at IS NULL AND t.dossier_id IN (\(Self.placeholders(dossiers.count)))
-                """, dossiers.flatMap { id in
-                    [SQLValue.text(id), .text(windows[id]?.lowerBound.iso ?? ""), .text(windows[id]?.upperBound.iso ?? ""),
-                     .text(balanceYears[id]?.lowerBound.iso ?? ""), .text(balanceYears[id]?.upperBound.iso ?? "")]
-                } + balanceTypes.map(SQLValue.text) + dossiers.map(SQLValue.text), excluding: [])) {
-                windowRecords[record.dossierID, default: []].append(record)
-            }
-            recordWindows = windows
-            balanceWindows = balanceYears
-        }
-        for row in try await tx.query("SELECT id FROM time_records WHERE id IN (\(Self.placeholders(records.count)))",
-                                      records.map(SQLValue.text)) {
-            if let id = row.string("id") { recordIDs.insert(id) }
-        }
-        recordIDsRead.formUnion(records)
+    private func windowRecordsStatement(windows: [String: ClosedRange<LocalDate>],
+                                        balanceYears: [String: ClosedRange<LocalDate>]) -> StoreStatement {
+        let dossiers = windows.keys.sorted()
+        return StoreStatement(
+            """
+            SELECT t.* FROM (VALUES \(dossiers.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "))) AS w
+            JOIN time_records t ON t.dossier_id = w.column1
+              AND ((t.start_date <= w.column3 AND t.end_date >= w.column2)\(balanceTerms("t", years: "w.column4", "w.column5")))
+            WHERE t.deleted_at IS NULL AND t.dossier_id IN (\(Self.placeholders(dossiers.count)))
+            """, dossiers.flatMap { id in
+                [SQLValue.text(id), .text(windows[id]?.lowerBound.iso ?? ""), .text(windows[id]?.upperBound.iso ?? ""),
+                 .text(balanceYears[id]?.lowerBound.iso ?? ""), .text(balanceYears[id]?.upperBound.iso ?? "")]
+            } + balanceTypes.map(SQLValue.text) + dossiers.map(SQLValue.text), asText: true)
     }
 
     /// A dossier's row (nil when there is none), read once per transaction until `forgetDossier`.
@@ -213,7 +277,7 @@ struct PushWrites {
     /// A dossier's live time records; with `around`, only those a new record on these dates is
     /// checked against: the records of the same weeks, and with `balanceYears` (an annual
     /// leave's) the absences of the balance's types over those years. From the round's
-    /// `prefetch`, or read then when the round did not foresee them.
+    /// `locking`, or read then when the round did not foresee them.
     /// Read once per transaction; `inserted` adds new ones, `forgetTimeRecords` drops them
     /// after another change.
     mutating func timeRecords(ofDossier id: String, around dates: ClosedRange<LocalDate>? = nil,
@@ -324,19 +388,6 @@ struct PushWrites {
 
     /// An employer's payroll months, read once per transaction until `forgetPayrollMonths`.
     /// The career periods of the dossiers whose time records the round checks, one statement.
-    private mutating func prefetchCareerPeriods(_ ids: [String], in tx: any StoreTransaction) async throws {
-        guard !ids.isEmpty else { return }
-        for id in ids { careerPeriods[id] = [] }
-        let decoder = JSONDecoder()
-        for row in try await tx.query(
-            "SELECT * FROM career_periods WHERE dossier_id IN (\(Self.placeholders(ids.count))) AND deleted_at IS NULL",
-            ids.map(SQLValue.text)) {
-            if let id = row.string("dossier_id") {
-                careerPeriods[id, default: []].append(TimeSheetLoader.careerPeriod(row, decoder: decoder))
-            }
-        }
-    }
-
     /// A dossier's career periods (the days it works), read once per transaction.
     mutating func careerPeriods(ofDossier id: String,
                                 in tx: any StoreTransaction) async throws -> [Result<CareerPeriod, MutationRejection>] {
@@ -350,14 +401,17 @@ struct PushWrites {
     mutating func payrollMonths(of employer: String, in tx: any StoreTransaction) async throws -> [PayrollMonth] {
         if let known = payrollMonths[employer] { return known }
         let months = try await tx.query("SELECT month, status FROM payroll_months WHERE employer_code = ?",
-                                        [.text(employer)]).compactMap { row -> PayrollMonth? in
-            // try?: months this server wrote as YYYY-MM; a row that is not one names no month to check.
-            guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
-            return PayrollMonth(employerCode: employer, month: month,
-                                status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
-        }
+                                        [.text(employer)]).compactMap { Self.payrollMonth($0, of: employer) }
         payrollMonths[employer] = months
         return months
+    }
+
+    /// A payroll month from a row with `month` and `status`.
+    private static func payrollMonth(_ row: StoreRow, of employer: String) -> PayrollMonth? {
+        // try?: months this server wrote as YYYY-MM; a row that is not one names no month to check.
+        guard let month = try? YearMonth.parse(row.string("month") ?? "") else { return nil }
+        return PayrollMonth(employerCode: employer, month: month,
+                            status: PayrollMonthStatus(rawValue: row.string("status") ?? "") ?? .open)
     }
 
     /// After a write to an employer's payroll months.
@@ -492,7 +546,7 @@ struct PushWrites {
     }
 
     /// The stored answer to a user's entry uuid, if given in this transaction or read by
-    /// `prefetch`; `known` is true when the store need not be asked.
+    /// `locking`; `known` is true when the store need not be asked.
     func answer(user userID: String, uuid: String) -> (answer: String?, known: Bool) {
         let answer = answersByUUID["\(userID)/\(uuid)"]
         return (answer, answer != nil || prefetchedUUIDs.contains(uuid))
@@ -521,38 +575,40 @@ struct PushWrites {
         audits.append(AuditLog.Repeated(entry: entry, at: nowText, repeats: 1, lastAt: nil))
     }
 
-    /// Writes everything kept, before the transaction commits.
+    /// Writes everything kept, before the transaction commits, in one batch
+    /// (`StoreTransaction.batch`): the round waits for the database once.
     /// - Returns: how the devices' update moved `auth_generation`, nil when no device changed.
     mutating func flush(in tx: any StoreTransaction) async throws -> GenerationStep? {
-        try await writeNewRecords(in: tx)
-        try await BulkInsert.insert(into: "change_log", columns: ChangeLog.columns, rows: logged, in: tx)
+        var statements = BulkInsert.statements(into: "time_records", columns: newRecordColumns, rows: newRecords)
+        newRecords = []
+        statements += BulkInsert.statements(into: "change_log", columns: ChangeLog.columns, rows: logged)
         if head != lockedHead {
-            try await tx.execute("UPDATE sync_clock SET seq = ? WHERE id = 1", [.int(head)])
+            statements.append(StoreStatement("UPDATE sync_clock SET seq = ? WHERE id = 1", [.int(head)]))
         }
-        try await BulkInsert.insert(
+        statements += BulkInsert.statements(
             into: "mutations",
             columns: ["client_id", "mutation_id", "uuid", "name", "status", "reason", "result", "seq", "created_at"],
-            rows: answers, in: tx)
-        var step: GenerationStep?
-        if !seen.isEmpty {
-            let rows = seen.sorted { $0.key < $1.key }.map { ($0.key, devices[$0.key]?.lastMutationID ?? 0, $0.value) }
+            rows: answers)
+        var generation: (before: Int, after: Int)?
+        let rows = seen.sorted { $0.key < $1.key }.map { ($0.key, devices[$0.key]?.lastMutationID ?? 0, $0.value) }
+        if !rows.isEmpty {
             // Locks the counter's row (an UPDATE that changes nothing) so that no other writer
             // moves it between this reading and the one after the devices' update.
-            let before = try await tx.first("UPDATE auth_generation SET value = value WHERE id = 1 RETURNING value")?.int("value")
-            try await tx.execute(
+            statements.append(StoreStatement("UPDATE auth_generation SET value = value WHERE id = 1 RETURNING value"))
+            statements.append(StoreStatement(
                 """
                 UPDATE devices SET last_mutation_id = v.column2, last_seen_at = v.column3
                 FROM (VALUES \(rows.map { _ in "(?, ?, ?)" }.joined(separator: ", "))) AS v
                 WHERE devices.id = v.column1
                 """,
-                rows.flatMap { [SQLValue.text($0.0), .int($0.1), .text($0.2)] })
-            let after = try await tx.first("SELECT value FROM auth_generation WHERE id = 1")?.int("value")
-            if let before, let after {
-                step = GenerationStep(from: before, to: after,
-                                      lastMutationIDs: Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }))
-            }
+                rows.flatMap { [SQLValue.text($0.0), .int($0.1), .text($0.2)] }))
+            statements.append(StoreStatement("SELECT value FROM auth_generation WHERE id = 1"))
+            generation = (statements.count - 3, statements.count - 1)
         }
-        try await AuditLog.record(audits, in: tx)
-        return step
+        if let audit = AuditLog.statement(audits) { statements.append(audit) }
+        let results = try await tx.batch(statements)
+        guard let generation, let before = results[generation.before].rows.first?.int("value"),
+              let after = results[generation.after].rows.first?.int("value") else { return nil }
+        return GenerationStep(from: before, to: after, lastMutationIDs: Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }))
     }
 }
