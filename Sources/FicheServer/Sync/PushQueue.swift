@@ -40,7 +40,7 @@ final class PushQueue: Sendable {
             if start {
                 // Above the requests' priority: a round holds the clock lock and every request
                 // queued behind it waits for it, so its steps go before the parsing of the next
-                // requests (at the same priority they queued behind it, 40 % of the push's p99).
+                // requests (at the same priority they queued behind it).
                 Task(priority: .high) { await self.rounds(round) }
             }
         }
