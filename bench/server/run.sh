@@ -11,7 +11,8 @@
 #   pull, empty       GET /v1/sync/pull with the cursor at the head
 #   pull, 100         GET /v1/sync/pull with the cursor 100 changes behind the head
 #   push, 1 absence   POST /v1/sync/push, one recordAbsence per request, each a new mutation
-#                     (push.lua: one device per request in flight, ids in order)
+#                     (push.lua: one device per request in flight, ids in order), after 3 s
+#                     of the same pushes not counted (the warm-up, as the empty pull has one)
 # then the pulls and the push again through nginx as a reverse proxy (round robin, keep-alive to
 # the upstreams, --trusted-proxy 127.0.0.1), first over the one instance, then over two
 # instances on the same database (BENCH_PROXY=0 skips these runs).
@@ -233,6 +234,20 @@ nginx_pid=$!
 for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$nginx_port/empty.json" >/dev/null 2>&1 && break; sleep 0.1; done
 cmp -s <(curl -fsS "http://127.0.0.1:$nginx_port/empty.json") "$work/empty.json" || { echo "nginx does not serve the body"; exit 1; }
 
+# settle_head → the head of the change log once it stays there: pushes wrk gave up on at its
+# deadline still commit after it stops.
+settle_head() {
+    local head now
+    head=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+    for _ in $(seq 1 20); do
+        sleep 0.5
+        now=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
+        [ "$now" = "$head" ] && break
+        head=$now
+    done
+    echo "$head"
+}
+
 results="$work/results.tsv"
 : >"$results"
 load_before=$(uptime | sed 's/.*load average: //')
@@ -259,6 +274,15 @@ run "nginx static, empty-pull body" "http://127.0.0.1:$nginx_port/empty.json"
 run "nginx static, 100-change body" "http://127.0.0.1:$nginx_port/pull100.json"
 run "pull, empty (cursor at head)" -H "$auth" "$base/v1/sync/pull?cursor=$head"
 run "pull, 100 changes" -H "$auth" "$base/v1/sync/pull?cursor=$behind"
+# The push's own warm-up (absences of 2031), as the empty pull had one: the first rounds of a
+# new server and database fill the pool's connections' caches (every connection plans its
+# statements and the foreign keys' checks the first time), tens of milliseconds a round that
+# a server running for days does not pay.
+echo "== warm-up of the push (3 s, not counted)"
+push_devices >"$work/push-devices.txt"
+BENCH_DEVICES="$work/push-devices.txt" BENCH_DOSSIERS="$work/dossiers.txt" BENCH_THREADS="$threads" BENCH_PUSH_YEAR=2031 \
+    wrk -t"$threads" -c"$connections" -d3s --timeout 10s -s "$root/bench/server/push.lua" "$base/v1/sync/push" >/dev/null
+settle_head >/dev/null
 push_devices >"$work/push-devices.txt"
 BENCH_DEVICES="$work/push-devices.txt" BENCH_DOSSIERS="$work/dossiers.txt" BENCH_THREADS="$threads" BENCH_PUSH_YEAR=2027 \
     run "push, 1 absence" -s "$root/bench/server/push.lua" "$base/v1/sync/push"
@@ -272,13 +296,7 @@ if [ "$proxy_runs" = 1 ]; then
         proxy="http://127.0.0.1:${upstream##*:}"
         # The pushes moved the head: the same two pulls from where it is now, once it stays
         # there (pushes wrk gave up on at its deadline still commit after it stops).
-        head=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
-        for _ in $(seq 1 20); do
-            sleep 0.5
-            now=$(psql_bench "SELECT seq FROM sync_clock WHERE id = 1")
-            [ "$now" = "$head" ] && break
-            head=$now
-        done
+        head=$(settle_head)
         behind=$((head - 100))
         at_head=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$head" | json 'len(d["changes"])')
         hundred=$(curl -fsS -H "$auth" "$proxy/v1/sync/pull?cursor=$behind" | json 'len(d["changes"])')
