@@ -30,7 +30,7 @@ public struct AccessRights: Hashable, Sendable {
 
     /// Whether the user may `permission` at `employerCode`.
     public func may(_ permission: Permission, at employerCode: String) -> Bool {
-        permissions(at: employerCode).contains(permission)
+        roles[employerCode]?.contains { $0.permissions.contains(permission) } ?? false
     }
 
     /// Checks a permission.

@@ -15,6 +15,15 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
 
     /// What the role may do at the employer where it is granted.
     public var permissions: Set<Permission> {
+        Self.permissionsByRole[self] ?? []
+    }
+
+    /// Every role's permissions, built once: a request checks several, and building the sets
+    /// at each check showed in the profile of every request.
+    private static let permissionsByRole: [Role: Set<Permission>] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.listedPermissions) })
+
+    private var listedPermissions: Set<Permission> {
         switch self {
         case .payrollClerk:
             return [.viewDossier, .editDossier, .viewFullNISS, .viewIBAN, .viewTimeRecords, .enterTimeRecord,

@@ -81,9 +81,10 @@ public enum ServerApplication {
             try checkProtocol(request)
             let (caller, clock) = try await service.authenticator.authenticateWithClock(
                 authorization: request.headers[.authorization])
-            let cursor = try integer(request, "cursor") ?? 0
-            let limit = try integer(request, "limit") ?? 500
-            let after = try integer(request, "results_after")
+            let query = request.uri.queryParameters
+            let cursor = try integer(query, "cursor") ?? 0
+            let limit = try integer(query, "limit") ?? 500
+            let after = try integer(query, "results_after")
             let answer = try await service.pullReader.pull(cursor: cursor, limit: Int(limit), resultsAfter: after,
                                                            caller: caller, clock: clock)
             return Response(status: .ok, headers: [.contentType: "application/json"],
@@ -92,8 +93,8 @@ public enum ServerApplication {
         v1.get("sync/snapshot") { request, _ in
             try checkProtocol(request)
             let caller = try await service.authenticator.authenticate(authorization: request.headers[.authorization])
-            let limit = try integer(request, "limit") ?? 1000
             let query = request.uri.queryParameters
+            let limit = try integer(query, "limit") ?? 1000
             let token = query["token"].map(String.init)
             let employer = query["employer"].map(String.init)
             guard PushBounds.allows(token), PushBounds.allows(employer) else {
@@ -157,8 +158,10 @@ public enum ServerApplication {
         }
     }
 
-    static func integer(_ request: Request, _ name: String) throws -> Int64? {
-        guard let text = request.uri.queryParameters[name[...]] else { return nil }
+    /// The query parameter `name` as a count or a sequence; `query` is the request's, parsed once
+    /// per request (each parsing reads the whole query).
+    static func integer(_ query: FlatDictionary<Substring, Substring>, _ name: String) throws -> Int64? {
+        guard let text = query[name[...]] else { return nil }
         guard let value = Int64(text), value >= 0 else {
             throw APIError.badRequest("\(name) must be a non-negative integer")
         }
