@@ -63,6 +63,8 @@ struct Serve: AsyncParsableCommand {
         }
         // Every line on standard error is one JSON record (the server's, Hummingbird's, PostgresNIO's).
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, now: OfficeClock.system.now) }
+        // The request lines still waiting in a batch (`LogLineWriter`), however the server stops.
+        defer { LogLineWriter.standardError.flush() }
         let logger = Logger(label: "fiche-server")
         try await store.withStore { store in
             var configuration = ServerConfiguration()

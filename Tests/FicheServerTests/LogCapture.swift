@@ -10,7 +10,7 @@ final class LogCapture: Sendable {
     /// A logger writing JSON lines here, stamped with `clock`'s time, at `level` and above.
     func logger(_ label: String, clock: TestClock, level: Logger.Level = .trace) -> Logger {
         var logger = Logger(label: label) { label in
-            JSONLogHandler(label: label, now: { clock.now }, write: { line in self.lines.withLock { $0.append(line) } })
+            JSONLogHandler(label: label, now: { clock.now }, write: { line, _ in self.lines.withLock { $0.append(line) } })
         }
         logger.logLevel = level
         return logger

@@ -13,20 +13,23 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     private let label: String
     private let now: @Sendable () -> Date
-    private let write: @Sendable (String) -> Void
+    private let write: @Sendable (_ line: String, _ level: Logger.Level) -> Void
 
     /// - Parameters:
     ///   - now: the clock stamped on each line.
-    ///   - write: receives each line, without its line feed (standard error by default).
+    ///   - write: receives each line, without its line feed, and its level (by default
+    ///     `standardError`).
     public init(label: String, now: @escaping @Sendable () -> Date,
-                write: @escaping @Sendable (String) -> Void = JSONLogHandler.standardError) {
+                write: @escaping @Sendable (_ line: String, _ level: Logger.Level) -> Void = JSONLogHandler.standardError) {
         self.label = label
         self.now = now
         self.write = write
     }
 
-    public static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Each line to `LogLineWriter.standardError`: warnings and errors at once, the other
+    /// lines in batches when they come fast.
+    public static let standardError: @Sendable (String, Logger.Level) -> Void = { line, level in
+        LogLineWriter.standardError.write(line, urgent: level >= .warning)
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -36,14 +39,38 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        var line = "{\"at\":\(Self.quoted(Timestamps.iso(now()))),\"level\":\(Self.quoted(event.level.rawValue))"
-        line += ",\"logger\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
+        if let provided = metadataProvider?.get(), !provided.isEmpty { merged.merge(provided) { _, new in new } }
+        if let extra = event.metadata, !extra.isEmpty { merged.merge(extra) { _, new in new } }
+        var line = "{\"at\":"
+        line.reserveCapacity(160 + 32 * merged.count)
+        Self.appendQuoted(Timestamps.iso(now()), to: &line)
+        line += ",\"level\":"
+        Self.appendQuoted(event.level.rawValue, to: &line)
+        line += ",\"logger\":"
+        Self.appendQuoted(label, to: &line)
+        line += ",\"message\":"
+        Self.appendQuoted(event.message.description, to: &line)
         for key in merged.keys.sorted() {
-            if let value = merged[key] { line += ",\(Self.quoted(key)):\(Self.quoted(value.description))" }
+            guard let value = merged[key] else { continue }
+            line += ","
+            Self.appendQuoted(key, to: &line)
+            line += ":"
+            Self.appendQuoted(value.description, to: &line)
         }
-        write(line + "}")
+        line += "}"
+        write(line, event.level)
+    }
+
+    /// Appends `text` as a JSON string.
+    static func appendQuoted(_ text: String, to line: inout String) {
+        // Most texts (routes, ids, numbers) need no escape: appended whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            line += "\""
+            line += text
+            line += "\""
+        } else {
+            line += quoted(text)
+        }
     }
 
     /// `text` as a JSON string.
