@@ -1,5 +1,7 @@
 @testable import FicheServer
 import Foundation
+import Logging
+import Synchronization
 import XCTest
 
 /// The parts of a request's log line, made without a formatter: the same text `String(format:)`
@@ -34,5 +36,19 @@ final class RequestLogLineTests: XCTestCase {
             XCTAssertEqual(read, text, quoted)
         }
         XCTAssertEqual(JSONLogHandler.quoted("/v1/sync/pull"), "\"/v1/sync/pull\"")
+    }
+
+    func testAnEventsFieldReplacesTheLoggersOfTheSameNameAndFieldsComeInNameOrder() throws {
+        let lines = Mutex<[String]>([])
+        var handler = JSONLogHandler(label: "fiche-server", now: { Date(timeIntervalSince1970: 0) },
+                                     write: { line, _ in lines.withLock { $0.append(line) } })
+        handler[metadataKey: "request_id"] = "r-1"
+        handler[metadataKey: "route"] = "/health"
+        handler.metadataProvider = Logger.MetadataProvider { ["provided": "p", "request_id": "r-2"] }
+        let logger = Logger(label: "fiche-server") { _ in handler }
+        logger.info("request", metadata: ["status": "200", "route": "/v1/sync/pull"])
+        let line = try XCTUnwrap(lines.withLock { $0.first })
+        XCTAssertEqual(line, #"{"at":"1970-01-01T00:00:00Z","level":"info","logger":"fiche-server","message":"request","#
+                       + #""provided":"p","request_id":"r-2","route":"/v1/sync/pull","status":"200"}"#)
     }
 }

@@ -11,15 +11,23 @@ enum Secrets {
     }
 
     /// What the database keeps of a token: its SHA-256, hex.
+    /// Every request's token passes here: hashed from its own bytes, written into the string.
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
+        var token = token
+        let digest = token.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { buffer in
+            var next = 0
+            for byte in digest {
+                buffer[next] = hexDigit(byte >> 4)
+                buffer[next + 1] = hexDigit(byte & 0x0f)
+                next += 2
+            }
+            return next
         }
-        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     static func base64url(_ data: Data) -> String {

@@ -38,11 +38,19 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get(), !provided.isEmpty { merged.merge(provided) { _, new in new } }
-        if let extra = event.metadata, !extra.isEmpty { merged.merge(extra) { _, new in new } }
+        // The handler's fields, the provider's, then the event's, a later one replacing an
+        // earlier one of the same key: gathered in a list (a merged dictionary was rehashed at
+        // every line).
+        let provided = metadataProvider?.get() ?? [:]
+        let extra = event.metadata ?? [:]
+        var fields: [(key: String, value: Logger.MetadataValue)] = []
+        fields.reserveCapacity(metadata.count + provided.count + extra.count)
+        for (key, value) in metadata where provided[key] == nil && extra[key] == nil { fields.append((key, value)) }
+        for (key, value) in provided where extra[key] == nil { fields.append((key, value)) }
+        for (key, value) in extra { fields.append((key, value)) }
+        fields.sort { $0.key < $1.key }
         var line = "{\"at\":"
-        line.reserveCapacity(160 + 32 * merged.count)
+        line.reserveCapacity(160 + 32 * fields.count)
         Self.appendQuoted(Timestamps.iso(now()), to: &line)
         line += ",\"level\":"
         Self.appendQuoted(event.level.rawValue, to: &line)
@@ -50,8 +58,7 @@ public struct JSONLogHandler: LogHandler {
         Self.appendQuoted(label, to: &line)
         line += ",\"message\":"
         Self.appendQuoted(event.message.description, to: &line)
-        for key in merged.keys.sorted() {
-            guard let value = merged[key] else { continue }
+        for (key, value) in fields {
             line += ","
             Self.appendQuoted(key, to: &line)
             line += ":"

@@ -12,6 +12,14 @@ final class RequestMetrics: Sendable {
         var count = 0
         var sum = 0.0
         var bucketCounts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
+
+        mutating func add(_ seconds: Double) {
+            count += 1
+            sum += seconds
+            for (index, bound) in RequestMetrics.buckets.enumerated() where seconds <= bound {
+                bucketCounts[index] += 1
+            }
+        }
     }
 
     private struct State {
@@ -25,13 +33,8 @@ final class RequestMetrics: Sendable {
         let key = "route=\"\(route)\",method=\"\(method)\""
         let statusKey = "\(key),status=\"\(status)\""
         state.withLock { state in
-            var entry = state.series[key] ?? Series()
-            entry.count += 1
-            entry.sum += seconds
-            for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
-                entry.bucketCounts[index] += 1
-            }
-            state.series[key] = entry
+            // In place: a copy taken out and put back copied its bucket counts at every request.
+            state.series[key, default: Series()].add(seconds)
             state.statusCounts[statusKey, default: 0] += 1
         }
     }
