@@ -54,8 +54,12 @@ final class LogLineWriterTests: XCTestCase {
         let writer = LogLineWriter(fileDescriptor: descriptor, interval: 20_000_000)
         writer.write("first")
         writer.write("second")
-        let deadline = Date().addingTimeInterval(10)
-        while written.count < 2 && Date() < deadline { usleep(5_000) }
+        // Up to 10 s (2,000 naps of 5 ms) for the scheduled write, due after 20 ms.
+        var naps = 0
+        while written.count < 2 && naps < 2_000 {
+            usleep(5_000)
+            naps += 1
+        }
         XCTAssertEqual(written, ["first", "second"])
     }
 
