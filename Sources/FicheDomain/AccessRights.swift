@@ -23,11 +23,6 @@ public struct AccessRights: Hashable, Sendable {
     /// Employers the user holds any role at.
     public var employerCodes: [String] { roles.keys.sorted() }
 
-    /// Permissions at `employerCode` (union of the roles held there).
-    public func permissions(at employerCode: String) -> Set<Permission> {
-        (roles[employerCode] ?? []).reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
-    }
-
     /// Whether the user may `permission` at `employerCode`.
     public func may(_ permission: Permission, at employerCode: String) -> Bool {
         roles[employerCode]?.contains { $0.permissions.contains(permission) } ?? false
