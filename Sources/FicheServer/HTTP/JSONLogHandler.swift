@@ -70,34 +70,30 @@ public struct JSONLogHandler: LogHandler {
 
     /// Appends `text` as a JSON string.
     static func appendQuoted(_ text: String, to line: inout String) {
-        // Most texts (routes, ids, numbers) need no escape: appended whole.
+        line += "\""
+        // Most texts (routes, ids, numbers) need no escape: appended whole, not per character.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            line += "\""
             line += text
-            line += "\""
         } else {
-            line += quoted(text)
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": line += "\\\""
+                case "\\": line += "\\\\"
+                case "\n": line += "\\n"
+                case "\r": line += "\\r"
+                case "\t": line += "\\t"
+                case _ where scalar.value < 0x20: line += String(format: "\\u%04x", scalar.value)
+                default: line.unicodeScalars.append(scalar)
+                }
+            }
         }
+        line += "\""
     }
 
     /// `text` as a JSON string.
     static func quoted(_ text: String) -> String {
-        // Most texts (routes, ids, numbers) need no escape: one copy, not one append per character.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
     }
 }
