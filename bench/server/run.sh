@@ -15,7 +15,8 @@
 #                     of the same pushes not counted (the warm-up, as the empty pull has one)
 # then the pulls and the push again through nginx as a reverse proxy (round robin, keep-alive to
 # the upstreams, --trusted-proxy 127.0.0.1), first over the one instance, then over two
-# instances on the same database (BENCH_PROXY=0 skips these runs).
+# instances on the same database (BENCH_PROXY=0 skips these runs). Each run also reports the
+# processor time the serving side (the fiche-server instances, nginx) used per request.
 # Everything runs on loopback (the device logins use 127.0.0.2-5 as source addresses, as several
 # offices would); the servers and nginx are stopped on every exit path and the
 # fiche_bench database is dropped and recreated on each run.
@@ -251,20 +252,42 @@ settle_head() {
 results="$work/results.tsv"
 : >"$results"
 load_before=$(uptime | sed 's/.*load average: //')
+# serving_ticks → the processor time (user and system, in clock ticks) used so far by the
+# serving side: the fiche-server instances and nginx with its workers. Only the one a run loads
+# moves, so the difference over a run is what its requests cost the server, a figure that
+# varies far less from one run to the next than the requests a second on a shared machine.
+serving_ticks() {
+    local pids=("$server_pid" "$second_pid" "$nginx_pid") total=0 pid
+    [ -n "$nginx_pid" ] && pids+=($(pgrep -P "$nginx_pid" || true))
+    for pid in "${pids[@]}"; do
+        [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || continue
+        # Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
+clock_ticks=$(getconf CLK_TCK)
+
 # run NAME WRK-ARGUMENTS… → wrk's report, and a row in results.tsv.
 run() {
     local name=$1
     shift
     echo
     echo "== $name: wrk -t$threads -c$connections -d$duration --timeout 10s --latency $*"
+    local ticks_before ticks_after
+    ticks_before=$(serving_ticks)
     wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$@" | tee "$work/wrk.txt"
+    ticks_after=$(serving_ticks)
     local rps p50 p99 non2xx errors
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.txt")
     errors=$(awk '/Socket errors:/ {sub(/.*Socket errors: /, ""); print}' "$work/wrk.txt")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" >>"$results"
+    local requests cpu
+    requests=$(awk '/ requests in / {print $1}' "$work/wrk.txt")
+    cpu=$(python3 -c "print(f'{($ticks_after - $ticks_before) * 1e6 / $clock_ticks / max($requests, 1):.0f} µs')")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" "$cpu" >>"$results"
 }
 
 auth="Authorization: Bearer $pull_token"
@@ -323,9 +346,9 @@ echo
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average (1, 5, 15 min) $load_before before the runs, $(uptime | sed 's/.*load average: //') after"
 echo "   fiche-server $FICHE_SERVER on PostgreSQL $version ($database, $dossiers dossiers), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')"
 echo
-echo "| run | requests/s | p50 | p99 | non-2xx | socket errors |"
-echo "|---|---:|---:|---:|---:|---|"
-awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$results"
+echo "| run | requests/s | p50 | p99 | non-2xx | socket errors | server CPU a request |"
+echo "|---|---:|---:|---:|---:|---|---:|"
+awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
 nginx_rps=$(awk -F'\t' 'NR == 1 {print $2}' "$results")
 pull_rps=$(awk -F'\t' '$1 ~ /^pull, empty/ {print $2}' "$results")
 python3 -c "print(f'empty pull / nginx static: {100 * $pull_rps / $nginx_rps:.1f} % (goal >= 25 %)')"
