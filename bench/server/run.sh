@@ -16,7 +16,8 @@
 # then the pulls and the push again through nginx as a reverse proxy (round robin, keep-alive to
 # the upstreams, --trusted-proxy 127.0.0.1), first over the one instance, then over two
 # instances on the same database (BENCH_PROXY=0 skips these runs). Each run also reports the
-# processor time the serving side (the fiche-server instances, nginx) used per request.
+# processor time the serving side (the fiche-server instances, nginx) and PostgreSQL used per
+# request.
 # Everything runs on loopback (the device logins use 127.0.0.2-5 as source addresses, as several
 # offices would); the servers and nginx are stopped on every exit path and the
 # fiche_bench database is dropped and recreated on each run.
@@ -266,6 +267,16 @@ serving_ticks() {
     done
     echo "$total"
 }
+# database_ticks → the same for PostgreSQL: every process of the cluster (the pool's
+# connections stay open through a run, so none of the time it used is lost with its process).
+database_ticks() {
+    local total=0 pid
+    for pid in $(pgrep -u postgres postgres || true); do
+        [ -r "/proc/$pid/stat" ] || continue
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
 clock_ticks=$(getconf CLK_TCK)
 
 # run NAME WRK-ARGUMENTS… → wrk's report, and a row in results.tsv.
@@ -274,20 +285,24 @@ run() {
     shift
     echo
     echo "== $name: wrk -t$threads -c$connections -d$duration --timeout 10s --latency $*"
-    local ticks_before ticks_after
+    local ticks_before ticks_after database_before database_after
     ticks_before=$(serving_ticks)
+    database_before=$(database_ticks)
     wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$@" | tee "$work/wrk.txt"
     ticks_after=$(serving_ticks)
+    database_after=$(database_ticks)
     local rps p50 p99 non2xx errors
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.txt")
     errors=$(awk '/Socket errors:/ {sub(/.*Socket errors: /, ""); print}' "$work/wrk.txt")
-    local requests cpu
+    local requests cpu database_cpu
     requests=$(awk '/ requests in / {print $1}' "$work/wrk.txt")
-    cpu=$(python3 -c "print(f'{($ticks_after - $ticks_before) * 1e6 / $clock_ticks / max($requests, 1):.0f} µs')")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" "$cpu" >>"$results"
+    per_request() { python3 -c "print(f'{$1 * 1e6 / $clock_ticks / max($requests, 1):.0f} µs')"; }
+    cpu=$(per_request $((ticks_after - ticks_before)))
+    database_cpu=$(per_request $((database_after - database_before)))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" "$cpu" "$database_cpu" >>"$results"
 }
 
 auth="Authorization: Bearer $pull_token"
@@ -346,9 +361,9 @@ echo
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average (1, 5, 15 min) $load_before before the runs, $(uptime | sed 's/.*load average: //') after"
 echo "   fiche-server $FICHE_SERVER on PostgreSQL $version ($database, $dossiers dossiers), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')"
 echo
-echo "| run | requests/s | p50 | p99 | non-2xx | socket errors | server CPU a request |"
-echo "|---|---:|---:|---:|---:|---|---:|"
-awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
+echo "| run | requests/s | p50 | p99 | non-2xx | socket errors | server CPU a request | PostgreSQL CPU a request |"
+echo "|---|---:|---:|---:|---:|---|---:|---:|"
+awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$results"
 nginx_rps=$(awk -F'\t' 'NR == 1 {print $2}' "$results")
 pull_rps=$(awk -F'\t' '$1 ~ /^pull, empty/ {print $2}' "$results")
 python3 -c "print(f'empty pull / nginx static: {100 * $pull_rps / $nginx_rps:.1f} % (goal >= 25 %)')"
