@@ -253,31 +253,29 @@ settle_head() {
 results="$work/results.tsv"
 : >"$results"
 load_before=$(uptime | sed 's/.*load average: //')
-# serving_ticks → the processor time (user and system, in clock ticks) used so far by the
-# serving side: the fiche-server instances and nginx with its workers. Only the one a run loads
-# moves, so the difference over a run is what its requests cost the server, a figure that
-# varies far less from one run to the next than the requests a second on a shared machine.
-serving_ticks() {
-    local pids=("$server_pid" "$second_pid" "$nginx_pid") total=0 pid
-    [ -n "$nginx_pid" ] && pids+=($(pgrep -P "$nginx_pid" || true))
-    for pid in "${pids[@]}"; do
-        [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || continue
-        # Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
-        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
-    done
-    echo "$total"
-}
-# database_ticks → the same for PostgreSQL: every process of the cluster (the pool's
-# connections stay open through a run, so none of the time it used is lost with its process).
-database_ticks() {
+# ticks_of PID… → the processor time (user and system, in clock ticks) these processes used so
+# far: fields 14 and 15 of /proc/PID/stat, counted after the command's closing parenthesis.
+ticks_of() {
     local total=0 pid
-    for pid in $(pgrep -u postgres postgres || true); do
-        [ -r "/proc/$pid/stat" ] || continue
+    for pid in "$@"; do
+        [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || continue
         total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
     done
     echo "$total"
 }
+# serving_ticks → that of the serving side: the fiche-server instances, nginx and its workers.
+# Only the one a run loads moves, so the difference over a run is what its requests cost, a
+# figure that varies far less from one run to the next than the requests a second on a shared
+# machine.
+serving_ticks() {
+    ticks_of "$server_pid" "$second_pid" "$nginx_pid" $([ -z "$nginx_pid" ] || pgrep -P "$nginx_pid" || true)
+}
+# database_ticks → that of every PostgreSQL process (the pool's connections stay open through
+# a run, so none of the time it used leaves with its process).
+database_ticks() { ticks_of $(pgrep -u postgres postgres || true); }
 clock_ticks=$(getconf CLK_TCK)
+# per_request TICKS REQUESTS → the processor time of one request, e.g. "97 µs".
+per_request() { python3 -c "print(f'{$1 * 1e6 / $clock_ticks / max($2, 1):.0f} µs')"; }
 
 # run NAME WRK-ARGUMENTS… → wrk's report, and a row in results.tsv.
 run() {
@@ -299,9 +297,8 @@ run() {
     errors=$(awk '/Socket errors:/ {sub(/.*Socket errors: /, ""); print}' "$work/wrk.txt")
     local requests cpu database_cpu
     requests=$(awk '/ requests in / {print $1}' "$work/wrk.txt")
-    per_request() { python3 -c "print(f'{$1 * 1e6 / $clock_ticks / max($requests, 1):.0f} µs')"; }
-    cpu=$(per_request $((ticks_after - ticks_before)))
-    database_cpu=$(per_request $((database_after - database_before)))
+    cpu=$(per_request $((ticks_after - ticks_before)) "$requests")
+    database_cpu=$(per_request $((database_after - database_before)) "$requests")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" "$cpu" "$database_cpu" >>"$results"
 }
 
