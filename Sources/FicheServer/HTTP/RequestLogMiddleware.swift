@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Synchronization
 
 /// One log line per request: `request_id`, `method`, `route` (the matched pattern, so neither
 /// ids nor the query, which may hold a snapshot token, reach the log), `status`, `duration_ms`.
@@ -62,10 +63,18 @@ struct RequestLogMiddleware: RouterMiddleware {
         return text
     }
 
-    /// 32 lowercase hex digits from 128 random bits.
+    /// 32 lowercase hex digits: two outputs of SplitMix64 over a state seeded once from the
+    /// system's randomness, so ids never repeat within a process (the state is a counter the
+    /// mix turns into 128 bits that vary in every place) and differ between processes. Not a
+    /// secret (a client may choose its own id), so no system call per request: two
+    /// `getrandom` calls were 1.5 % of the server's samples on the empty pull.
     static func newID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let words = (generator.next() as UInt64, generator.next() as UInt64)
+        let words = idState.withLock { state -> (UInt64, UInt64) in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            let first = mix(state)
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return (first, mix(state))
+        }
         return String(unsafeUninitializedCapacity: 32) { buffer in
             for (offset, word) in [words.0, words.1].enumerated() {
                 for nibble in 0..<16 {
@@ -75,6 +84,16 @@ struct RequestLogMiddleware: RouterMiddleware {
             }
             return 32
         }
+    }
+
+    private static let idState = Mutex(UInt64.random(in: .min ... .max))
+
+    /// SplitMix64's output function: a bijection of 64 bits, every input bit felt in every output bit.
+    private static func mix(_ state: UInt64) -> UInt64 {
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 
