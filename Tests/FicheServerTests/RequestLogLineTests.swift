@@ -5,7 +5,7 @@ import Synchronization
 import XCTest
 
 /// The parts of a request's log line, made without a formatter: the same text `String(format:)`
-/// wrote, a new id as random as before, and values that read back as JSON.
+/// wrote, a new id that varies in every place and never repeats, and values that read back as JSON.
 final class RequestLogLineTests: XCTestCase {
     func testTheDurationIsInMillisecondsToATenth() {
         XCTAssertEqual(RequestLogMiddleware.milliseconds(.zero), "0.0")
