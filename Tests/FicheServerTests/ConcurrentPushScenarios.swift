@@ -212,6 +212,96 @@ enum ConcurrentPushScenarios {
         await fixture.store.close()
     }
 
+    /// Two rounds read their records before the clock (the second while the first holds it)
+    /// and each enters an absence on the same day of the same dossier: whichever gets the clock
+    /// second reads again what the first committed, so only one absence is applied and the
+    /// other is refused as an overlap. PostgreSQL only: a SQLite transaction holds the whole
+    /// store from its start, so nothing can commit between its reads and its clock.
+    static func aRoundReadsAgainWhatCommittedBeforeItHadTheClock(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S001")
+        let day: LocalDate = "2030-03-05"
+        let (first, second) = try await fixture.test { api in
+            (try await api.login("clerk.cpas", device: "desk").accessToken, try await api.login("clerk2.cpas", device: "laptop").accessToken)
+        }
+        let authenticator = fixture.service.authenticator
+        let rounds: [(request: PushRequest, caller: Caller)] = [
+            (PushRequest(mutations: [.absence(1, dossier: dossier, from: day, to: day)]),
+             try await authenticator.authenticate(authorization: "Bearer \(first)")),
+            (PushRequest(mutations: [.absence(1, dossier: dossier, from: day, to: day)]),
+             try await authenticator.authenticate(authorization: "Bearer \(second)")),
+        ]
+        // Another writer holds the clock while both rounds read and then wait for it.
+        let held = RoundSignal()
+        let release = RoundSignal()
+        let holder = Task {
+            try await fixture.store.write { tx in
+                try await ChangeLog.lockClock(in: tx)
+                held.fire()
+                await release.wait()
+            }
+        }
+        await held.wait()
+        let processor = fixture.service.pushProcessor
+        let pushes = rounds.map { round in Task { await processor.pushTogether([round]) } }
+        var waiting: Int64 = 0
+        for _ in 0..<1_000 where waiting < 2 {
+            try await Task.sleep(for: .milliseconds(10))
+            waiting = try await fixture.count("""
+                SELECT COUNT(*) AS n FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE sync_clock%'
+                """)
+        }
+        XCTAssertEqual(waiting, 2, "both rounds have read their records and wait for the clock")
+        release.fire()
+        try await holder.value
+
+        var statuses: [MutationStatus] = []
+        var reasons: [String?] = []
+        for push in pushes {
+            for result in try await push.value.first?.get().results ?? [] {
+                statuses.append(result.status)
+                reasons.append(result.reason)
+            }
+        }
+        XCTAssertEqual(statuses.sorted { $0.rawValue < $1.rawValue }, [.applied, .rejected].sorted { $0.rawValue < $1.rawValue })
+        XCTAssertEqual(reasons.compactMap { $0 }, ["absence.overlap"], "the second round saw the first one's absence")
+        let records = try await fixture.count("SELECT COUNT(*) AS n FROM time_records WHERE dossier_id = ?", [.text(dossier)])
+        XCTAssertEqual(records, 1, "one absence that day")
+        await fixture.store.close()
+    }
+
+    /// A round whose records were read before the change log was compacted past the head it
+    /// read at cannot tell what changed in between: it reads every dossier's records again.
+    /// PostgreSQL only, as above.
+    static func aRoundReadsEverythingAgainAfterACompaction(_ backend: TestStore) async throws {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S001")
+        let day: LocalDate = "2030-03-05"
+        let (first, second) = try await fixture.test { api in
+            (try await api.login("clerk.cpas", device: "desk").accessToken, try await api.login("clerk2.cpas", device: "laptop").accessToken)
+        }
+        let round: [(request: PushRequest, caller: Caller)] = [
+            (PushRequest(mutations: [.absence(1, dossier: dossier, from: day, to: day)]),
+             try await fixture.service.authenticator.authenticate(authorization: "Bearer \(first)")),
+        ]
+        let leaveRules = fixture.service.pushProcessor.ruleBook.leaveRules
+        let entered = try await fixture.store.write { tx in
+            var writes = try await PushWrites.reading(for: round, leaveRules: leaveRules, in: tx)
+            // In between: another device enters that day, and the log is compacted up to the head.
+            let id = try await fixture.test { api in
+                let (_, pushed) = try await api.push(second, [.absence(1, dossier: dossier, record: "r-between", from: day, to: day)])
+                XCTAssertEqual(pushed?.results.first?.status, .applied)
+                return pushed?.results.first?.seq ?? 0
+            }
+            try await Maintenance(store: fixture.store).compact(before: id + 1)
+            try await writes.lock(in: tx)
+            return try await writes.timeRecords(ofDossier: dossier, around: day...day, in: tx).map(\.id)
+        }
+        XCTAssertEqual(entered, ["r-between"], "the rules see the absence entered between the reads and the clock")
+        await fixture.store.close()
+    }
+
     /// New records of a round are written together, before the round's next mutation of
     /// another kind: a supervisor's review committed in the same round as the entry finds the
     /// record, and a second entry on the same day in that round is refused as overlapping, as is
