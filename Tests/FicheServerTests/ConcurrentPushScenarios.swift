@@ -212,18 +212,25 @@ enum ConcurrentPushScenarios {
         await fixture.store.close()
     }
 
+    /// A fixture, a CPAS dossier, a working day of it, and a device of each of two CPAS payroll
+    /// clerks (their access tokens), for two rounds that enter that day.
+    private static func twoClerksOnOneDay(_ backend: TestStore) async throws
+        -> (fixture: ServerFixture, dossier: String, day: LocalDate, first: String, second: String) {
+        let fixture = try await ServerFixture.make(backend)
+        let dossier = try await fixture.dossierID("S001")
+        let (first, second) = try await fixture.test { api in
+            (try await api.login("clerk.cpas", device: "desk").accessToken, try await api.login("clerk2.cpas", device: "laptop").accessToken)
+        }
+        return (fixture, dossier, "2030-03-05", first, second)
+    }
+
     /// Two rounds read their records before the clock (the second while the first holds it)
     /// and each enters an absence on the same day of the same dossier: whichever gets the clock
     /// second reads again what the first committed, so only one absence is applied and the
     /// other is refused as an overlap. PostgreSQL only: a SQLite transaction holds the whole
     /// store from its start, so nothing can commit between its reads and its clock.
     static func aRoundReadsAgainWhatCommittedBeforeItHadTheClock(_ backend: TestStore) async throws {
-        let fixture = try await ServerFixture.make(backend)
-        let dossier = try await fixture.dossierID("S001")
-        let day: LocalDate = "2030-03-05"
-        let (first, second) = try await fixture.test { api in
-            (try await api.login("clerk.cpas", device: "desk").accessToken, try await api.login("clerk2.cpas", device: "laptop").accessToken)
-        }
+        let (fixture, dossier, day, first, second) = try await twoClerksOnOneDay(backend)
         let authenticator = fixture.service.authenticator
         let rounds: [(request: PushRequest, caller: Caller)] = [
             (PushRequest(mutations: [.absence(1, dossier: dossier, from: day, to: day)]),
@@ -275,12 +282,7 @@ enum ConcurrentPushScenarios {
     /// read at cannot tell what changed in between: it reads every dossier's records again.
     /// PostgreSQL only, as above.
     static func aRoundReadsEverythingAgainAfterACompaction(_ backend: TestStore) async throws {
-        let fixture = try await ServerFixture.make(backend)
-        let dossier = try await fixture.dossierID("S001")
-        let day: LocalDate = "2030-03-05"
-        let (first, second) = try await fixture.test { api in
-            (try await api.login("clerk.cpas", device: "desk").accessToken, try await api.login("clerk2.cpas", device: "laptop").accessToken)
-        }
+        let (fixture, dossier, day, first, second) = try await twoClerksOnOneDay(backend)
         let round: [(request: PushRequest, caller: Caller)] = [
             (PushRequest(mutations: [.absence(1, dossier: dossier, from: day, to: day)]),
              try await fixture.service.authenticator.authenticate(authorization: "Bearer \(first)")),
