@@ -152,21 +152,17 @@ struct PushWrites {
         return writes
     }
 
-    /// The statement that locks the clock for a round, with what `lock` needs to know whether
-    /// the change log still holds every entry after the head `reading` saw.
-    private static let clockLockWithHorizon = StoreStatement("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq, horizon")
-
     /// Locks the clock and reads the rest of what the round's mutations will look up: the
     /// devices, the answers already given to its uuids, the dossiers named, their career
     /// periods, which record ids exist, the employers, their payroll months and the callers'
     /// grants. One batch (`StoreTransaction.batch`): the round waits for the database once
     /// while it holds the clock. Time records that `reading` read are checked against the
     /// change log: the dossiers whose records were logged after the head it saw are read again
-    /// (all of them when an entry has no row left, a purge, or the log was compacted past that
-    /// head), so the rules see what the clock's holder sees.
+    /// (all of them when an entry has no row left, a purge, or the horizon moved past that head:
+    /// a compaction, a seed), so the rules see what the clock's holder sees.
     mutating func lock(in tx: any StoreTransaction) async throws {
         let keys = self.keys
-        var statements = [Self.clockLockWithHorizon]
+        var statements = [ChangeLog.clockLock]
         func add(_ statement: StoreStatement?) -> Int? {
             guard let statement else { return nil }
             statements.append(statement)
