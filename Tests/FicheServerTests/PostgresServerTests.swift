@@ -30,12 +30,6 @@ final class PostgresServerTests: XCTestCase {
     func testStoreFailureInARoundFailsOnlyItsPush() async throws { try await ConcurrentPushScenarios.storeFailureInARoundFailsOnlyItsPush(.postgres) }
     func testCachedCallersFollowAPushRound() async throws { try await ConcurrentPushScenarios.cachedCallersFollowAPushRound(.postgres) }
     func testARoundSeesTheRecordsItEnters() async throws { try await ConcurrentPushScenarios.aRoundSeesTheRecordsItEnters(.postgres) }
-    func testARoundReadsAgainWhatCommittedBeforeItHadTheClock() async throws {
-        try await ConcurrentPushScenarios.aRoundReadsAgainWhatCommittedBeforeItHadTheClock(.postgres)
-    }
-    func testARoundReadsEverythingAgainAfterACompaction() async throws {
-        try await ConcurrentPushScenarios.aRoundReadsEverythingAgainAfterACompaction(.postgres)
-    }
     func testLostRefreshAnswerIsForgivenButAReplayIsNot() async throws { try await DeviceSessionScenarios.lostRefreshAnswerIsForgivenButAReplayIsNot(.postgres) }
     func testDatedGrantsReachTheDevicesOnTheDay() async throws { try await GrantCalendarScenarios.datedGrantsReachTheDevicesOnTheDay(.postgres) }
     func testDemoSeedGivesEachAccountItsEmployers() async throws { try await AuthorizationMatrix.demoSeedGivesEachAccountItsEmployers(.postgres) }

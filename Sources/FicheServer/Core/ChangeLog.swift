@@ -26,12 +26,8 @@ enum ChangeLog {
         try head(from: await tx.query(clockLock.sql, clockLock.binds))
     }
 
-    /// The statement of `lockClockReadingHead`, for a batch; `head(from:)` reads its rows. It also
-    /// returns the horizon (a cursor at or below it cannot follow the log from there: entries
-    /// were compacted, or rows were written without one, as by the demo seed), for a reader
-    /// that needs to know whether the log still holds every change after an earlier head
-    /// (`PushWrites.lock`).
-    static let clockLock = StoreStatement("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq, horizon")
+    /// The statement of `lockClockReadingHead`, for a batch; `head(from:)` reads its rows.
+    static let clockLock = StoreStatement("UPDATE sync_clock SET seq = seq WHERE id = 1 RETURNING seq")
 
     static func head(from rows: [StoreRow]) throws -> Int64 {
         guard let head = rows.first?.int("seq") else { throw CommandError("the sync clock is missing: run fiche-server migrate") }

@@ -21,16 +21,13 @@ struct PushProcessor: Sendable {
     /// Processes a batch in order; stops at a gap or at a transient failure.
     func push(_ request: PushRequest, caller: Caller) async throws -> PushResponse {
         if let problem = request.boundsProblem { throw APIError.badRequest(problem) }
-        return try await queue.submit(request, caller: caller) { round, locked in await self.pushTogether(round, locked: locked) }
+        return try await queue.submit(request, caller: caller) { round in await self.pushTogether(round) }
     }
 
     /// Applies the requests of a round in one transaction; if it fails, each request alone.
-    /// `locked` is called once the transaction holds the clock (the queue starts the next
-    /// round's reads then).
-    func pushTogether(_ round: [(request: PushRequest, caller: Caller)],
-                      locked: @Sendable () -> Void = {}) async -> [Result<PushResponse, any Error>] {
+    func pushTogether(_ round: [(request: PushRequest, caller: Caller)]) async -> [Result<PushResponse, any Error>] {
         do {
-            let (responses, step) = try await store.write { tx in try await self.apply(round, in: tx, locked: locked) }
+            let (responses, step) = try await store.write { tx in try await self.apply(round, in: tx) }
             if let step { callers?.advance(step) }
             return responses.map { .success($0) }
         } catch {
@@ -71,13 +68,10 @@ struct PushProcessor: Sendable {
     }
 
     /// Applies each request's mutations in order (each request stops at its first gap) after
-    /// reading their time records and locking the clock (`PushWrites.reading`, `lock`), and
-    /// writes what they append before the transaction commits.
-    private func apply(_ round: [(request: PushRequest, caller: Caller)], in tx: any StoreTransaction,
-                       locked: @Sendable () -> Void = {}) async throws -> (responses: [PushResponse], step: GenerationStep?) {
-        var writes = try await PushWrites.reading(for: round, leaveRules: ruleBook.leaveRules, in: tx)
-        try await writes.lock(in: tx)
-        locked()
+    /// locking the clock, and writes what they append before the transaction commits.
+    private func apply(_ round: [(request: PushRequest, caller: Caller)],
+                       in tx: any StoreTransaction) async throws -> (responses: [PushResponse], step: GenerationStep?) {
+        var writes = try await PushWrites.locking(for: round, leaveRules: ruleBook.leaveRules, in: tx)
         var responses: [PushResponse] = []
         for (request, caller) in round {
             var tracker = ResponseTracker(caller: caller)

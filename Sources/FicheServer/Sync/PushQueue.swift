@@ -4,13 +4,9 @@ import Synchronization
 /// Group commit for pushes: requests that arrive while a push transaction runs wait here, and
 /// the next round takes all of them into one transaction (one clock lock, one commit).
 ///
-/// The next round starts once the running one holds the clock lock (`Round`'s `locked`): it
-/// reads its time records while that one applies, writes and commits (`PushWrites.reading`),
-/// then waits for the clock, and reads again what that round logged for its dossiers
-/// (`PushWrites.lock`). The clock row still lets one round at a time apply and commit, in the
-/// order of their sequences; at most two rounds are under way, one holding the clock and one
-/// reading before it. A round is at most `maximumMutations` mutations (at least one request),
-/// so other writers waiting on the clock are not held up for long.
+/// Only one round runs at a time, so push transactions commit one after the other, in the
+/// order of their sequences. A round is at most `maximumMutations` mutations (at least one
+/// request), so other writers waiting on the clock are not held up for long.
 final class PushQueue: Sendable {
     /// One authenticated request waiting for its answer.
     struct Waiting: Sendable {
@@ -19,11 +15,8 @@ final class PushQueue: Sendable {
         var continuation: CheckedContinuation<PushResponse, any Error>
     }
 
-    /// Answers every request of a round, in the round's order; calls `locked` once its
-    /// transaction holds the clock (the queue starts the next round then, or when the round
-    /// returns, whichever comes first).
-    typealias Round = @Sendable (_ round: [(request: PushRequest, caller: Caller)], _ locked: @escaping @Sendable () -> Void) async
-        -> [Result<PushResponse, any Error>]
+    /// Answers every request of a round, in the round's order.
+    typealias Round = @Sendable ([(request: PushRequest, caller: Caller)]) async -> [Result<PushResponse, any Error>]
 
     private struct State {
         var waiting: [Waiting] = []
@@ -53,12 +46,8 @@ final class PushQueue: Sendable {
         }
     }
 
-    /// Requests waiting for a round (not those of a round under way).
-    var waitingCount: Int { state.withLock { $0.waiting.count } }
-
-    /// Runs rounds while requests keep arriving, then stops (the last round may still be
-    /// under way).
-    private func rounds(_ round: @escaping Round) async {
+    /// Runs rounds while requests keep arriving, then stops.
+    private func rounds(_ round: Round) async {
         while true {
             let batch = state.withLock { state in
                 var taken = 0
@@ -74,16 +63,11 @@ final class PushQueue: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            let locked = RoundSignal()
-            Task(priority: .high) {
-                let results = await round(batch.map { ($0.request, $0.caller) }) { locked.fire() }
-                locked.fire()
-                for (index, waiting) in batch.enumerated() {
-                    waiting.continuation.resume(
-                        with: index < results.count ? results[index] : .failure(APIError(.serviceUnavailable, "unavailable", "try again later")))
-                }
+            let results = await round(batch.map { ($0.request, $0.caller) })
+            for (index, waiting) in batch.enumerated() {
+                waiting.continuation.resume(
+                    with: index < results.count ? results[index] : .failure(APIError(.serviceUnavailable, "unavailable", "try again later")))
             }
-            await locked.wait()
         }
     }
 }

@@ -75,36 +75,19 @@ struct PushWrites {
     /// The sequence the next logged entry gets (a new row can be written with it as version).
     var nextSequence: Int64 { head + 1 }
 
-    /// What a round's mutations will look up, gathered from their payloads before anything is
-    /// read: `reading` reads the time records, `lock` the rest.
-    struct RoundKeys {
-        var dossierIDs: [String] = []
-        /// The dossiers whose records a new time record's rules read, with their windows.
-        var windowed: [String] = []
-        var windows: [String: ClosedRange<LocalDate>] = [:]
-        var balanceYears: [String: ClosedRange<LocalDate>] = [:]
-        var recordIDs: [String] = []
-        var deviceIDs: [String] = []
-        var userIDs: [String] = []
-        var uuids: [String] = []
-    }
-
-    /// The round's keys and, once `reading` has read the records, the head they were read
-    /// at: `lock` reads again those that changed after it.
-    private var keys = RoundKeys()
-    private var recordsReadAt: Int64?
-
-    /// The first half of a round's reads, made before the clock is locked (`lock`): the live
-    /// time records its new records' rules read (the weeks around each, and an annual leave's
-    /// balance years), the most rows of a round by far. They are read while the round before
-    /// still holds the clock, and checked once this one has it: whatever was logged for those
-    /// dossiers in between is read again (`lock`). `leaveRules` say which days an entry's
-    /// rules read.
-    static func reading(for round: [(request: PushRequest, caller: Caller)], leaveRules: LeaveRules,
+    /// Locks the clock (`ChangeLog.lockClockReadingHead`) and reads for a whole round what its
+    /// mutations will look up: the devices, the answers already given to its uuids, the
+    /// dossiers named, their career periods, and for time records the dossiers' live records
+    /// and which ids exist. A few statements for the round instead of several per mutation,
+    /// sent as one batch behind the lock (`StoreTransaction.batch`): the round waits for the
+    /// database once, while it holds the clock. `leaveRules` say which days an entry's rules
+    /// read (the years of an annual leave's balance).
+    static func locking(for round: [(request: PushRequest, caller: Caller)], leaveRules: LeaveRules,
                         in tx: any StoreTransaction) async throws -> PushWrites {
         var named: Set<String> = []
         var records: Set<String> = []
-        var keys = RoundKeys()
+        var windows: [String: ClosedRange<LocalDate>] = [:]
+        var balanceYears: [String: ClosedRange<LocalDate>] = [:]
         func widen(_ window: ClosedRange<LocalDate>, _ dossierID: String, in windows: inout [String: ClosedRange<LocalDate>]) {
             windows[dossierID] = windows[dossierID].map {
                 min($0.lowerBound, window.lowerBound)...max($0.upperBound, window.upperBound)
@@ -116,10 +99,10 @@ struct PushWrites {
                 named.insert(payload.dossierID)
                 records.insert(payload.recordID)
                 if payload.start <= payload.end {
-                    widen(Self.window(payload.start...payload.end), payload.dossierID, in: &keys.windows)
+                    widen(Self.window(payload.start...payload.end), payload.dossierID, in: &windows)
                     let years = leaveRules.datesToRead(kind: payload.kind, typeCode: payload.typeCode,
                                                        dates: payload.start...payload.end)
-                    if years != payload.start...payload.end { widen(years, payload.dossierID, in: &keys.balanceYears) }
+                    if years != payload.start...payload.end { widen(years, payload.dossierID, in: &balanceYears) }
                 }
             case .updateDossierField(let payload): named.insert(payload.dossierID)
             case .addNote(let payload): named.insert(payload.dossierID)
@@ -129,62 +112,33 @@ struct PushWrites {
             case .reviewTimeRecord, .closePayrollMonth, .recordCertificate, .deleteTimeRecord, .editNote, .eraseNote: break
             }
         }
-        keys.dossierIDs = named.sorted()
-        keys.windowed = keys.windows.keys.sorted()
-        keys.recordIDs = records.sorted()
-        keys.deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
-        keys.userIDs = Set(round.map(\.caller.userID)).sorted()
-        keys.uuids = Set(round.flatMap { $0.request.mutations.map(\.uuid) }).sorted()
-
         var writes = PushWrites(head: 0)
         writes.balanceTypes = leaveRules.balanceTypes
-        writes.keys = keys
-        guard !keys.recordIDs.isEmpty, !keys.windowed.isEmpty else { return writes }
-        // The head first: every record the second statement reads was written at it or later.
-        try await tx.batch([StoreStatement("SELECT seq FROM sync_clock WHERE id = 1"),
-                            writes.windowRecordsStatement(windows: keys.windows, balanceYears: keys.balanceYears)]) { index, result in
-            if index == 0 {
-                writes.recordsReadAt = try ChangeLog.head(from: result.rows)
-            } else {
-                writes.keepWindowRecords(TimeSheetLoader.timeRecords(result.table), of: keys.windowed)
-            }
-        }
-        return writes
-    }
+        let dossierIDs = named.sorted()
+        let windowed = windows.keys.sorted()
+        let recordIDs = records.sorted()
+        let deviceIDs = Set(round.map(\.caller.deviceID)).sorted()
+        let uuids = Set(round.flatMap { $0.request.mutations.map(\.uuid) }).sorted()
 
-    /// Locks the clock and reads the rest of what the round's mutations will look up: the
-    /// devices, the answers already given to its uuids, the dossiers named, their career
-    /// periods, which record ids exist, the employers, their payroll months and the callers'
-    /// grants. One batch (`StoreTransaction.batch`): the round waits for the database once
-    /// while it holds the clock. Time records that `reading` read are checked against the
-    /// change log: the dossiers whose records were logged after the head it saw are read again
-    /// (all of them when an entry has no row left, a purge, or the horizon moved past that head:
-    /// a compaction, a seed), so the rules see what the clock's holder sees.
-    mutating func lock(in tx: any StoreTransaction) async throws {
-        let keys = self.keys
+        // The time records first: the most rows, read while the database runs the rest.
         var statements = [ChangeLog.clockLock]
         func add(_ statement: StoreStatement?) -> Int? {
             guard let statement else { return nil }
             statements.append(statement)
             return statements.count - 1
         }
-        let readAt = recordsReadAt
-        let changed = add(readAt.map { head in StoreStatement(
-            """
-            SELECT t.dossier_id FROM change_log c LEFT JOIN time_records t ON t.id = c.entity_id
-            WHERE c.seq > ? AND c.entity = ?
-            """, [.int(head), .text(SyncEntity.timeRecord.rawValue)]) })
-        let dossierIDs = keys.dossierIDs
+        let windowRecords = add(recordIDs.isEmpty || windowed.isEmpty ? nil
+                                : writes.windowRecordsStatement(windows: windows, balanceYears: balanceYears))
         let dossiers = add(dossierIDs.isEmpty ? nil : StoreStatement(
             "SELECT * FROM dossiers WHERE id IN (\(Self.placeholders(dossierIDs.count)))", dossierIDs.map(SQLValue.text)))
-        let careers = add(keys.windowed.isEmpty ? nil : StoreStatement(
-            "SELECT * FROM career_periods WHERE dossier_id IN (\(Self.placeholders(keys.windowed.count))) AND deleted_at IS NULL",
-            keys.windowed.map(SQLValue.text)))
-        let existing = add(keys.recordIDs.isEmpty ? nil : StoreStatement(
-            "SELECT id FROM time_records WHERE id IN (\(Self.placeholders(keys.recordIDs.count)))", keys.recordIDs.map(SQLValue.text)))
+        let careers = add(windowed.isEmpty ? nil : StoreStatement(
+            "SELECT * FROM career_periods WHERE dossier_id IN (\(Self.placeholders(windowed.count))) AND deleted_at IS NULL",
+            windowed.map(SQLValue.text)))
+        let existing = add(recordIDs.isEmpty ? nil : StoreStatement(
+            "SELECT id FROM time_records WHERE id IN (\(Self.placeholders(recordIDs.count)))", recordIDs.map(SQLValue.text)))
         let devices = add(StoreStatement(
-            "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(keys.deviceIDs.count)))",
-            keys.deviceIDs.map(SQLValue.text)))
+            "SELECT id, user_id, last_mutation_id, revoked_at FROM devices WHERE id IN (\(Self.placeholders(deviceIDs.count)))",
+            deviceIDs.map(SQLValue.text)))
         // The employers of the dossiers named and their payroll months, and the callers' grants:
         // read once per transaction in any case (`employer`, `payrollMonths`, `grants`), here
         // with the round's other reads rather than each in a wait of its own.
@@ -194,91 +148,75 @@ struct PushWrites {
         let months = add(dossierIDs.isEmpty ? nil : StoreStatement(
             "SELECT employer_code, month, status FROM payroll_months WHERE employer_code IN (\(ofDossiers))",
             dossierIDs.map(SQLValue.text)))
+        let userIDs = Set(round.map(\.caller.userID)).sorted()
         let grants = add(StoreStatement(
-            "SELECT user_id, id, employer_code, role, valid_from, valid_to FROM grants WHERE user_id IN (\(Self.placeholders(keys.userIDs.count)))",
-            keys.userIDs.map(SQLValue.text)))
-        let sent = add(keys.uuids.isEmpty ? nil : StoreStatement(
+            "SELECT user_id, id, employer_code, role, valid_from, valid_to FROM grants WHERE user_id IN (\(Self.placeholders(userIDs.count)))",
+            userIDs.map(SQLValue.text)))
+        let sent = add(uuids.isEmpty ? nil : StoreStatement(
             """
             SELECT m.uuid, d.user_id, m.result FROM mutations m JOIN devices d ON d.id = m.client_id
-            WHERE m.uuid IN (\(Self.placeholders(keys.uuids.count)))
-            """, keys.uuids.map(SQLValue.text)))
+            WHERE m.uuid IN (\(Self.placeholders(uuids.count)))
+            """, uuids.map(SQLValue.text)))
 
         let decoder = JSONDecoder()
-        var horizon: Int64 = 0
-        var stale: Set<String> = []
-        var everyDossierStale = false
         try await tx.batch(statements) { index, result in
             if index == 0 {
-                head = try ChangeLog.head(from: result.rows)
-                lockedHead = head
-                horizon = result.rows.first?.int("horizon") ?? 0
-            } else if index == changed {
-                for row in result.rows {
-                    if let id = row.string("dossier_id") { stale.insert(id) } else { everyDossierStale = true }
+                writes.head = try ChangeLog.head(from: result.rows)
+                writes.lockedHead = writes.head
+            } else if index == windowRecords {
+                for id in windowed { writes.windowRecords[id] = [] }
+                for record in TimeSheetLoader.timeRecords(result.table) {
+                    writes.windowRecords[record.dossierID, default: []].append(record)
                 }
+                writes.recordWindows = windows
+                writes.balanceWindows = balanceYears
             } else if index == dossiers {
                 for row in result.rows {
-                    if let id = row.string("id") { self.dossiers[id] = row }
+                    if let id = row.string("id") { writes.dossiers[id] = row }
                 }
-                dossiersRead.formUnion(dossierIDs)
+                writes.dossiersRead.formUnion(dossierIDs)
             } else if index == careers {
-                for id in keys.windowed { careerPeriods[id] = [] }
+                for id in windowed { writes.careerPeriods[id] = [] }
                 for row in result.rows {
                     if let id = row.string("dossier_id") {
-                        careerPeriods[id, default: []].append(TimeSheetLoader.careerPeriod(row, decoder: decoder))
+                        writes.careerPeriods[id, default: []].append(TimeSheetLoader.careerPeriod(row, decoder: decoder))
                     }
                 }
             } else if index == existing {
                 for row in result.rows {
-                    if let id = row.string("id") { recordIDs.insert(id) }
+                    if let id = row.string("id") { writes.recordIDs.insert(id) }
                 }
-                recordIDsRead.formUnion(keys.recordIDs)
+                writes.recordIDsRead.formUnion(recordIDs)
             } else if index == devices {
-                for row in result.rows { readDevice(row) }
+                for row in result.rows { writes.readDevice(row) }
             } else if index == employers {
                 for row in result.rows {
                     if let code = row.string("code") {
-                        self.employers[code] = row
-                        payrollMonths[code] = []
+                        writes.employers[code] = row
+                        writes.payrollMonths[code] = []
                     }
                 }
             } else if index == months {
                 for row in result.rows {
                     guard let code = row.string("employer_code"), let month = Self.payrollMonth(row, of: code) else { continue }
-                    payrollMonths[code, default: []].append(month)
+                    writes.payrollMonths[code, default: []].append(month)
                 }
             } else if index == grants {
-                for id in keys.userIDs { grantsByUser[id] = [] }
+                for id in userIDs { writes.grantsByUser[id] = [] }
                 for row in result.rows {
                     guard let userID = row.string("user_id"), let grant = GrantLoader.grant(from: row, userID: userID) else { continue }
-                    grantsByUser[userID, default: []].append(grant)
+                    writes.grantsByUser[userID, default: []].append(grant)
                 }
             } else if index == sent {
                 for row in result.rows {
                     guard let uuid = row.string("uuid"), let userID = row.string("user_id"),
                           let answer = row.string("result") else { continue }
-                    if answersByUUID["\(userID)/\(uuid)"] == nil { answersByUUID["\(userID)/\(uuid)"] = answer }
+                    if writes.answersByUUID["\(userID)/\(uuid)"] == nil { writes.answersByUUID["\(userID)/\(uuid)"] = answer }
                 }
-                prefetchedUUIDs = Set(keys.uuids)
+                writes.prefetchedUUIDs = Set(uuids)
             }
         }
-        guard let readAt, head > readAt else { return }
-        if horizon > readAt { everyDossierStale = true }
-        let again = everyDossierStale ? keys.windowed : keys.windowed.filter(stale.contains)
-        guard !again.isEmpty else { return }
-        let windows = keys.windows.filter { again.contains($0.key) }
-        let statement = windowRecordsStatement(windows: windows, balanceYears: keys.balanceYears.filter { again.contains($0.key) })
-        for result in try await tx.batch([statement]) { keepWindowRecords(TimeSheetLoader.timeRecords(result.table), of: again) }
-    }
-
-    /// Keeps `records`, the live records of `dossierIDs` within their windows (`windowRecordsStatement`).
-    private mutating func keepWindowRecords(_ records: [TimeRecord], of dossierIDs: [String]) {
-        for id in dossierIDs {
-            windowRecords[id] = []
-            recordWindows[id] = keys.windows[id]
-            balanceWindows[id] = keys.balanceYears[id]
-        }
-        for record in records { windowRecords[record.dossierID, default: []].append(record) }
+        return writes
     }
 
     /// The live records of each dossier within its window, and its absences of the balance's
